@@ -1,0 +1,45 @@
+namespace LinkService.Configuration.Folders;
+
+/// <summary>
+/// Every path the service uses, derived from the three roots so that no part invents its own.
+/// </summary>
+public sealed class ServicePaths
+{
+    public ServicePaths(FolderOptions folders, string workingDirectory)
+    {
+        DropRoot = Path.GetFullPath(folders.Drop, workingDirectory);
+        WorkRoot = Path.GetFullPath(folders.Work, workingDirectory);
+        ExportRoot = Path.GetFullPath(folders.Export, workingDirectory);
+    }
+
+    public string DropRoot { get; }
+
+    public string WorkRoot { get; }
+
+    public string ExportRoot { get; }
+
+    public string LedgerFile => Path.Combine(WorkRoot, "ledger.db");
+
+    public string KeysFolder => Path.Combine(WorkRoot, "keys");
+
+    public string StoreRoot => Path.Combine(WorkRoot, "store");
+
+    public string QuarantineRoot => Path.Combine(WorkRoot, "quarantine");
+
+    /// <summary>Where intake stages a file while it copies and hashes it, on the same volume as the store.</summary>
+    public string StagingRoot => Path.Combine(WorkRoot, "staging");
+
+    public string RunsRoot => Path.Combine(WorkRoot, "runs");
+
+    public string DropFolder(string source) => Path.Combine(DropRoot, source);
+
+    public string ReceiptsFolder(string source) => Path.Combine(DropRoot, source, "receipts");
+
+    public string StoreFolder(string source) => Path.Combine(StoreRoot, source);
+
+    public string QuarantineFolder(string source) => Path.Combine(QuarantineRoot, source);
+
+    public string RunFolder(string project, string runId) => Path.Combine(RunsRoot, project, runId);
+
+    public string ExportFolder(string project, string runId) => Path.Combine(ExportRoot, project, runId);
+}

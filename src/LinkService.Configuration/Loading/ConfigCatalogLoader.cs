@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LinkService.Configuration.Projects;
+using LinkService.Configuration.Schemas;
+using LinkService.Configuration.Sources;
+
+namespace LinkService.Configuration.Loading;
+
+/// <summary>
+/// Reads <c>sources/</c>, <c>schemas/</c> and <c>projects/</c> under a configuration folder and
+/// reports every problem in every file at once, each with its file and JSON path.
+/// </summary>
+public static partial class ConfigCatalogLoader
+{
+    public const string SourcesFolder = "sources";
+    public const string SchemasFolder = "schemas";
+    public const string ProjectsFolder = "projects";
+
+    public static ConfigLoadResult Load(string configDirectory)
+    {
+        var root = Path.GetFullPath(configDirectory);
+        var errors = new ConfigErrors(root);
+        if (!Directory.Exists(root))
+        {
+            errors.Add("$", "the configuration folder does not exist");
+            return new ConfigLoadResult(null, errors.All);
+        }
+
+        var schemas = LoadFolder<TableSchema>(root, SchemasFolder, errors, (s, name) => s.Name = name);
+        var sources = LoadFolder<SourceDefinition>(root, SourcesFolder, errors, (s, name) => s.Name = name);
+        var projects = LoadFolder<ProjectDefinition>(root, ProjectsFolder, errors, (p, name) => p.Name = name);
+
+        foreach (var source in sources.Values)
+        {
+            var fileErrors = errors.ForFile(RelativeFile(root, SourcesFolder, source.Name));
+            if (schemas.TryGetValue(source.Schema, out var schema))
+            {
+                source.ResolvedSchema = schema;
+            }
+            else
+            {
+                fileErrors.Add("$.schema", $"names schema '{source.Schema}', but there is no {SchemasFolder}/{source.Schema}.json");
+            }
+        }
+
+        var catalog = new ConfigCatalog(root, sources, schemas, projects);
+        foreach (var project in projects.Values)
+        {
+            var fileErrors = errors.ForFile(RelativeFile(root, ProjectsFolder, project.Name));
+            for (var i = 0; i < project.Sources.Count; i++)
+            {
+                if (!sources.ContainsKey(project.Sources[i]))
+                {
+                    fileErrors.Add($"$.sources[{i}]", $"names source '{project.Sources[i]}', but there is no {SourcesFolder}/{project.Sources[i]}.json");
+                }
+            }
+
+            if (project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
+            {
+                (project.Linkage as ICatalogAwareConfig)?.ValidateAgainst(catalog, fileErrors, "$.linkage");
+            }
+        }
+
+        return errors.Any ? new ConfigLoadResult(null, errors.All) : new ConfigLoadResult(catalog, []);
+    }
+
+    /// <summary>Reads one JSON file as <typeparamref name="T"/>, recording every problem. Null when there were any.</summary>
+    public static T? ReadFile<T>(string file, ConfigErrors errors)
+        where T : class
+    {
+        JsonDocument document;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(ex.Path ?? "$", $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
+            return null;
+        }
+        catch (IOException ex)
+        {
+            errors.Add("$", $"cannot be read: {ex.Message}");
+            return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            errors.Add("$", $"cannot be read: {ex.Message}");
+            return null;
+        }
+
+        using (document)
+        {
+            var before = errors.All.Count;
+            JsonShapeChecker.Check(document.RootElement, typeof(T), errors, "$");
+            if (errors.All.Count > before)
+            {
+                return null;
+            }
+
+            T? value;
+            try
+            {
+                value = document.RootElement.Deserialize<T>(ConfigJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(ex.Path ?? "$", ex.Message);
+                return null;
+            }
+
+            if (value is null)
+            {
+                errors.Add("$", "is empty");
+                return null;
+            }
+
+            (value as IValidatableConfig)?.Validate(errors, "$");
+            return errors.All.Count > before ? null : value;
+        }
+    }
+
+    private static Dictionary<string, T> LoadFolder<T>(string root, string folder, ConfigErrors errors, Action<T, string> setName)
+        where T : class
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        var directory = Path.Combine(root, folder);
+        if (!Directory.Exists(directory))
+        {
+            return result;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var fileErrors = errors.ForFile(RelativeFile(root, folder, name));
+            if (!NamePattern().IsMatch(name))
+            {
+                fileErrors.Add("$", "the file name must be lower-case letters, digits, '-' or '_', starting with a letter or digit (it names folders)");
+                continue;
+            }
+
+            var value = ReadFile<T>(file, fileErrors);
+            if (value is not null)
+            {
+                setName(value, name);
+                result[name] = value;
+            }
+        }
+
+        return result;
+    }
+
+    private static string RelativeFile(string root, string folder, string name) =>
+        Path.Combine(Path.GetFileName(root), folder, name + ".json");
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using LinkService.Configuration.Loading;
+using LinkService.Configuration.Projects.Linkage;
+
+namespace LinkService.Configuration.Projects;
+
+/// <summary>
+/// A linkage project, from <c>config/projects/&lt;name&gt;.json</c>: which sources it links, how, and when.
+/// </summary>
+public sealed class ProjectDefinition : IValidatableConfig
+{
+    /// <summary>The project's name: its file name without <c>.json</c>. Set by the loader.</summary>
+    [JsonIgnore]
+    public string Name { get; set; } = "";
+
+    public string? Description { get; init; }
+
+    /// <summary>The sources linked, by name. One source with mode <c>dedupe</c>; two or more to link.</summary>
+    public required IReadOnlyList<string> Sources { get; init; }
+
+    public LinkageMode Mode { get; init; } = LinkageMode.Link;
+
+    /// <summary>A Quartz cron expression (seconds first), e.g. <c>0 0 2 * * ?</c>. Absent: runs only on demand.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>How records are standardised, blocked, compared, scored and clustered.</summary>
+    public required LinkageSpec Linkage { get; init; }
+
+    public void Validate(ConfigErrors errors, string path)
+    {
+        if (Sources.Count == 0)
+        {
+            errors.Add($"{path}.sources", "a project needs at least one source");
+        }
+        else if (Mode != LinkageMode.Dedupe && Sources.Count < 2)
+        {
+            errors.Add($"{path}.sources", $"mode '{Mode.ToString().ToLowerInvariant()}' links across sources and needs at least two");
+        }
+
+        if (Sources.Distinct(StringComparer.Ordinal).Count() != Sources.Count)
+        {
+            errors.Add($"{path}.sources", "names a source twice");
+        }
+
+        if (Schedule is not null && !Quartz.CronExpression.IsValidExpression(Schedule))
+        {
+            errors.Add($"{path}.schedule", "is not a valid Quartz cron expression (six or seven fields, seconds first, e.g. '0 0 2 * * ?')");
+        }
+
+        Linkage.Validate(errors, $"{path}.linkage");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LinkService.Configuration.Loading;
+
+namespace LinkService.Configuration.Schemas;
+
+/// <summary>The checks on one schema field that need more than its JSON shape.</summary>
+internal static class SchemaFieldRules
+{
+    private static readonly string[] StringFormats = ["default", "email", "uri", "uuid", "binary"];
+
+    public static void Validate(SchemaField field, ConfigErrors errors, string path)
+    {
+        field.Linkage?.Validate(errors, $"{path}.linkage");
+        ValidateFormat(field, errors, path);
+
+        var c = field.Constraints;
+        if (c is null)
+        {
+            return;
+        }
+
+        var cPath = $"{path}.constraints";
+        if (c.MinLength is < 0)
+        {
+            errors.Add($"{cPath}.minLength", "must not be negative");
+        }
+
+        if (c.MinLength is { } min && c.MaxLength is { } max && min > max)
+        {
+            errors.Add($"{cPath}.maxLength", "is less than minLength");
+        }
+
+        if (c.Pattern is not null)
+        {
+            try
+            {
+                _ = new Regex(c.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"{cPath}.pattern", $"is not a valid regular expression: {ex.Message}");
+            }
+        }
+
+        ValidateBound(field, c.Minimum, errors, $"{cPath}.minimum");
+        ValidateBound(field, c.Maximum, errors, $"{cPath}.maximum");
+    }
+
+    private static void ValidateFormat(SchemaField field, ConfigErrors errors, string path)
+    {
+        if (field.Format is null || field.Format is "default")
+        {
+            return;
+        }
+
+        switch (field.Type)
+        {
+            case FieldType.Date or FieldType.Datetime:
+                if (field.Format is not "any" && !StrftimeFormat.TryToDotNet(field.Format, out _, out var problem))
+                {
+                    errors.Add($"{path}.format", problem!);
+                }
+
+                break;
+            case FieldType.String:
+                if (!StringFormats.Contains(field.Format, StringComparer.Ordinal))
+                {
+                    errors.Add($"{path}.format", $"'{field.Format}' is not a string format (one of: {string.Join(", ", StringFormats)})");
+                }
+
+                break;
+            default:
+                errors.Add($"{path}.format", $"a {field.Type.ToString().ToLowerInvariant()} field takes no format");
+                break;
+        }
+    }
+
+    private static void ValidateBound(SchemaField field, JsonElement? bound, ConfigErrors errors, string path)
+    {
+        if (bound is not { } value)
+        {
+            return;
+        }
+
+        switch (field.Type)
+        {
+            case FieldType.Integer or FieldType.Number or FieldType.Year:
+                if (value.ValueKind != JsonValueKind.Number)
+                {
+                    errors.Add(path, $"must be a number for a {field.Type.ToString().ToLowerInvariant()} field");
+                }
+
+                break;
+            case FieldType.Date or FieldType.Datetime:
+                if (value.ValueKind != JsonValueKind.String
+                    || !DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+                {
+                    errors.Add(path, "must be an ISO 8601 date string (yyyy-MM-dd)");
+                }
+
+                break;
+            default:
+                errors.Add(path, $"a {field.Type.ToString().ToLowerInvariant()} field takes no minimum or maximum");
+                break;
+        }
+    }
+}
