@@ -1,0 +1,2 @@
+Console.WriteLine("Benchmark not written yet.");
+return 2;
