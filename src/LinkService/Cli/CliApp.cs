@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using LinkService.Cli.Commands;
+
+namespace LinkService.Cli;
+
+/// <summary>The <c>linkservice</c> command line: parses, then hands over to one command.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error);
+        var root = BuildRootCommand(context);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'linkservice --help' for usage.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        // The service's host handles SIGINT/SIGTERM itself (and systemd/Windows stop requests) so that
+        // it can drain; the one-shot commands cancel their token on the same signals.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return await parseResult.InvokeAsync(invocation, cancellation.Token);
+
+        void Cancel(PosixSignalContext signal)
+        {
+            if (!RunCommand.IsRunning)
+            {
+                signal.Cancel = true;
+                cancellation.Cancel();
+            }
+        }
+    }
+
+    internal static RootCommand BuildRootCommand(CliContext context)
+    {
+        var run = RunCommand.Create(context);
+        var root = new RootCommand("LinkService: takes departments' extracts, validates, links and de-identifies them.");
+        root.Options.Add(CommonOptions.Config);
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(CheckConfigCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(LinkCommand.Create(context));
+        root.Subcommands.Add(DecisionCommands.Create("approve", "Approve a run's held outputs for export.", context));
+        root.Subcommands.Add(DecisionCommands.Create("reject", "Reject a run's held outputs.", context));
+        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
+        root.Subcommands.Add(SynthCommand.Create(context));
+
+        // 'run' is the default: what the Windows service and the systemd unit start.
+        root.Action = run.Action;
+        return root;
+    }
+}

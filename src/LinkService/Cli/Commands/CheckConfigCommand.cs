@@ -1,0 +1,37 @@
+using System.CommandLine;
+using LinkService.Hosting;
+
+namespace LinkService.Cli.Commands;
+
+/// <summary><c>linkservice check-config</c>: every configuration problem at once, without starting.</summary>
+internal static class CheckConfigCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("check-config", "Validate all configuration, print every problem, exit 2 if there is any.");
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommonOptions.ConfigDirectory(parseResult), context));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string configDirectory, CliContext context)
+    {
+        var startup = StartupConfiguration.Load(configDirectory);
+        var problems = startup.Problems.ToList();
+        if (startup.Catalog is not null && problems.Count == 0)
+        {
+            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            problems.AddRange(StartupValidation.Run(host, startup.AppSettingsPath));
+        }
+
+        if (problems.Count > 0)
+        {
+            await ConfigurationReport.WriteProblemsAsync(context.Error, problems);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var catalog = startup.Catalog!;
+        await context.Out.WriteLineAsync(
+            $"Configuration in {startup.Directory} is valid: {catalog.Sources.Count} sources, {catalog.Schemas.Count} schemas, {catalog.Projects.Count} projects.");
+        return ExitCodes.Success;
+    }
+}

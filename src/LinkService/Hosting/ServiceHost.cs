@@ -1,0 +1,59 @@
+using LinkService.Configuration;
+using LinkService.Folders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.WindowsServices;
+using Serilog;
+
+namespace LinkService.Hosting;
+
+/// <summary>What a host is built for: the service itself, or a one-shot command that needs the same parts.</summary>
+internal enum HostPurpose
+{
+    Service,
+    Command,
+}
+
+/// <summary>Builds the host every command shares, from one configuration folder.</summary>
+internal static class ServiceHost
+{
+    public static HostApplicationBuilder CreateBuilder(StartupConfiguration startup, HostPurpose purpose)
+    {
+        var catalog = startup.Catalog ?? throw new InvalidOperationException("The configuration has problems; check it before building a host.");
+
+        // A Windows service starts in System32: relative folders must resolve against the install folder.
+        if (purpose == HostPurpose.Service && WindowsServiceHelpers.IsWindowsService())
+        {
+            Environment.CurrentDirectory = AppContext.BaseDirectory;
+        }
+
+        var workingDirectory = Environment.CurrentDirectory;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "LinkService",
+            ContentRootPath = startup.Directory,
+            Args = [],
+        });
+        builder.Configuration.AddJsonFile(startup.AppSettingsPath, optional: false, reloadOnChange: false);
+        builder.Configuration.AddJsonFile(Path.Combine(startup.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables("LINKSERVICE_");
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+        // Both switch on only under their service manager; in a console they do nothing.
+        builder.Services.AddWindowsService(options => options.ServiceName = "LinkService");
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(60));
+
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<System.IO.Abstractions.IFileSystem, System.IO.Abstractions.FileSystem>();
+        builder.Services.AddServiceFolders(builder.Configuration, workingDirectory);
+        builder.Services.AddLinkServiceFeatures(purpose);
+        return builder;
+    }
+}

@@ -1,0 +1,165 @@
+using LinkService.Configuration.Loading;
+using LinkService.Configuration.Schemas;
+using LinkService.Configuration.Sources;
+using LinkService.Configuration.Tests.Support;
+
+namespace LinkService.Configuration.Tests.Loading;
+
+public sealed class ConfigCatalogLoaderTests
+{
+    [Fact]
+    public void Load_ValidFolder_ResolvesSchemasAndNames()
+    {
+        using var dir = ConfigFolder.CreateValid();
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        var alpha = result.Catalog!.Sources["alpha"];
+        Assert.Equal("alpha", alpha.Name);
+        Assert.Same(result.Catalog.Schemas["people"], alpha.ResolvedSchema);
+        Assert.Equal("id", alpha.SchemaOrThrow.KeyField!.Name);
+        Assert.Equal(FieldType.Date, alpha.SchemaOrThrow.FindField("dob")!.Type);
+        Assert.True(alpha.SchemaOrThrow.FindField("surname")!.IsSensitive);
+        Assert.False(alpha.SchemaOrThrow.FindField("benefit")!.IsSensitive);
+        Assert.Equal(ToleranceMode.Reject, alpha.ErrorTolerance.Mode);
+        Assert.Equal("match", result.Catalog.Projects["match"].Name);
+    }
+
+    [Fact]
+    public void Load_TheRepositoryDefaultConfiguration_IsValid()
+    {
+        var result = ConfigCatalogLoader.Load(RepositoryConfig());
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        Assert.Equal(["justice", "welfare"], result.Catalog!.Sources.Keys.Order());
+    }
+
+    [Fact]
+    public void Load_ManyProblemsInSeveralFiles_ReportsEveryOneWithFileAndPath()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", """
+            {
+              "fields": [
+                { "name": "id", "type": "strng", "linkage": { "role": "key" } },
+                { "name": "surname", "typo": "string" },
+                { "name": "dob", "type": "date", "constraints": { "required": "yes" } }
+              ]
+            }
+            """);
+        dir.Write("sources/alpha.json", """{ "schema": "missing", "filePattern": "a_*.csv", "dialect": { "delimiter": ";;" } }""");
+        dir.Write("projects/match.json", """{ "sources": ["alpha", "gamma"], "schedule": "every night", "linkage": {} }""");
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.False(result.Succeeded);
+        var lines = result.Errors.Select(e => e.ToString()).ToList();
+        Assert.Contains(lines, l => l.Contains("schemas/people.json: $.fields[0].type: must be one of 'string'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("schemas/people.json: $.fields[1].typo: is not a known property", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("schemas/people.json: $.fields[2].constraints.required: must be true or false", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("sources/alpha.json: $.dialect.delimiter: must be a single character", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("sources/alpha.json: $.schema: names schema 'missing'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("projects/match.json: $.sources[1]: names source 'gamma'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("projects/match.json: $.schedule: is not a valid Quartz cron expression", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MissingRequiredProperty_NamesIt()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/alpha.json", """{ "schema": "people" }""");
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.EndsWith(Path.Combine("sources", "alpha.json"), error.File, StringComparison.Ordinal);
+        Assert.Equal("$.filePattern", error.JsonPath);
+        Assert.Equal("is required", error.Message);
+    }
+
+    [Fact]
+    public void Load_InvalidJson_GivesTheLine()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/alpha.json", "{\n  \"schema\": \"people\",\n  \"filePattern\" \"x\"\n}");
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("is not valid JSON (line 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MisspeltPropertyInAnotherCase_SuggestsTheRightName()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/alpha.json", """{ "schema": "people", "FilePattern": "a_*.csv" }""");
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.Contains(result.Errors, e => e.JsonPath == "$.FilePattern" && e.Message.Contains("did you mean 'filePattern'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SchemaWithoutKeyOrWithTwo_IsAnError()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", """
+            { "fields": [
+                { "name": "a", "linkage": { "role": "key" } },
+                { "name": "b", "linkage": { "role": "key" } },
+                { "name": "c", "linkage": { "role": "identifier", "canonical": "shoe_size" } } ] }
+            """);
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.Contains(result.Errors, e => e.JsonPath == "$.fields" && e.Message.Contains("exactly one field must have the linkage role 'key'", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.JsonPath == "$.fields[2].linkage.canonical" && e.Message.Contains("'shoe_size' is not a canonical field", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_FileNameThatCannotNameAFolder_IsAnError()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/Bad Name.json", ConfigFolder.Source());
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.Contains(result.Errors, e => e.File.EndsWith("Bad Name.json", StringComparison.Ordinal) && e.Message.Contains("lower-case", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MissingFolder_IsAnError()
+    {
+        var result = ConfigCatalogLoader.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("does not exist", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DedupeProjectWithOneSource_IsValidButLinkWithOneIsNot()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/dedupe.json", """{ "sources": ["alpha"], "mode": "dedupe", "linkage": {} }""");
+        dir.Write("projects/single.json", """{ "sources": ["alpha"], "mode": "link", "linkage": {} }""");
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("single.json", error.File, StringComparison.Ordinal);
+        Assert.Contains("needs at least two", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryConfig()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LinkService.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("LinkService.sln not found above the test folder."), "config");
+    }
+}

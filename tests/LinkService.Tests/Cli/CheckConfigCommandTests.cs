@@ -1,0 +1,55 @@
+using LinkService.Tests.Support;
+
+namespace LinkService.Tests.Cli;
+
+public sealed class CheckConfigCommandTests
+{
+    [Fact]
+    public async Task CheckConfig_DefaultConfiguration_ExitsZeroAndSaysWhatItFound()
+    {
+        using var folder = new ServiceFolder();
+
+        var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("is valid: 2 sources, 2 schemas, 1 projects", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ProblemsInSeveralFiles_ListsThemAllAndExitsTwo()
+    {
+        using var folder = new ServiceFolder();
+        folder.WriteConfigFile(Path.Combine("sources", "welfare.json"), """{ "schema": "benefit-claims", "filePattern": "claims_*.csv", "maxbytes": 5 }""");
+        folder.WriteConfigFile(Path.Combine("projects", "reoffending-benefits.json"), """{ "sources": ["justice", "probation"], "linkage": {} }""");
+        folder.EditAppSettings(s => s["LinkService"]!["Folders"]!["Work"] = folder.Combine("var", "drop", "work"));
+
+        var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("welfare.json: $.maxbytes: is not a known property; did you mean 'maxBytes'?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("reoffending-benefits.json: $.sources[1]: names source 'probation'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_WorkFolderInsideDropFolder_IsRefused()
+    {
+        using var folder = new ServiceFolder();
+        folder.EditAppSettings(s => s["LinkService"]!["Folders"]!["Work"] = folder.Combine("var", "drop", "work"));
+
+        var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("appsettings.json: LinkService:Folders:Work: must not be inside the Drop folder", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_MissingFolder_ExitsTwo()
+    {
+        using var dir = new TempDirectory();
+
+        var result = await Support.Cli.RunAsync("check-config", "--config", dir.Combine("nowhere"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the configuration folder does not exist", result.Error, StringComparison.Ordinal);
+    }
+}

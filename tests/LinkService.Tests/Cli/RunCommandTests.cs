@@ -1,0 +1,45 @@
+using LinkService.Tests.Support;
+
+namespace LinkService.Tests.Cli;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_FreshInstall_CreatesTheFolderTreeAndStopsCleanlyWhenCancelled()
+    {
+        using var folder = new ServiceFolder();
+        using var stop = new CancellationTokenSource();
+        var paths = new[]
+        {
+            folder.Combine("var", "drop", "justice", "receipts"),
+            folder.Combine("var", "drop", "welfare", "receipts"),
+            folder.Combine("var", "work", "store"),
+            folder.Combine("var", "work", "quarantine"),
+            folder.Combine("var", "work", "keys"),
+            folder.Combine("var", "export"),
+        };
+
+        var run = Support.Cli.RunAsync(stop.Token, "run", "--config", folder.ConfigDirectory);
+        await Eventually.TrueAsync(() => paths.All(Directory.Exists), TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, result.ExitCode);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder.Combine("var", "work", "keys")));
+        }
+    }
+
+    [Fact]
+    public async Task Run_BrokenConfiguration_RefusesToStartWithExitTwo()
+    {
+        using var folder = new ServiceFolder();
+        folder.WriteConfigFile(Path.Combine("schemas", "offenders.json"), "{ \"fields\": 3 }");
+
+        var result = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("offenders.json: $.fields: must be an array", result.Error, StringComparison.Ordinal);
+    }
+}
