@@ -30,6 +30,10 @@ public static partial class ConfigCatalogLoader
         var sources = LoadFolder<SourceDefinition>(root, SourcesFolder, errors, (s, name) => s.Name = name);
         var projects = LoadFolder<ProjectDefinition>(root, ProjectsFolder, errors, (p, name) => p.Name = name);
 
+        // A reference to a file that exists but has problems of its own is not a second problem.
+        var schemaFiles = FileNames(root, SchemasFolder);
+        var sourceFiles = FileNames(root, SourcesFolder);
+
         foreach (var source in sources.Values)
         {
             var fileErrors = errors.ForFile(RelativeFile(root, SourcesFolder, source.Name));
@@ -37,7 +41,7 @@ public static partial class ConfigCatalogLoader
             {
                 source.ResolvedSchema = schema;
             }
-            else
+            else if (!schemaFiles.Contains(source.Schema))
             {
                 fileErrors.Add("$.schema", $"names schema '{source.Schema}', but there is no {SchemasFolder}/{source.Schema}.json");
             }
@@ -49,13 +53,14 @@ public static partial class ConfigCatalogLoader
             var fileErrors = errors.ForFile(RelativeFile(root, ProjectsFolder, project.Name));
             for (var i = 0; i < project.Sources.Count; i++)
             {
-                if (!sources.ContainsKey(project.Sources[i]))
+                if (!sourceFiles.Contains(project.Sources[i]))
                 {
                     fileErrors.Add($"$.sources[{i}]", $"names source '{project.Sources[i]}', but there is no {SourcesFolder}/{project.Sources[i]}.json");
                 }
             }
 
-            if (project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
+            var projectHadProblems = errors.All.Any(e => e.File == fileErrors.File);
+            if (!projectHadProblems && project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
             {
                 (project.Linkage as ICatalogAwareConfig)?.ValidateAgainst(catalog, fileErrors, "$.linkage");
             }
@@ -64,7 +69,10 @@ public static partial class ConfigCatalogLoader
         return errors.Any ? new ConfigLoadResult(null, errors.All) : new ConfigLoadResult(catalog, []);
     }
 
-    /// <summary>Reads one JSON file as <typeparamref name="T"/>, recording every problem. Null when there were any.</summary>
+    /// <summary>
+    /// Reads one JSON file as <typeparamref name="T"/>, recording every problem. Null when its shape is wrong
+    /// (it could not be bound); otherwise the value, whose own checks may have added problems.
+    /// </summary>
     public static T? ReadFile<T>(string file, ConfigErrors errors)
         where T : class
     {
@@ -116,8 +124,10 @@ public static partial class ConfigCatalogLoader
                 return null;
             }
 
+            // Returned even when its meaning is wrong, so that references to and from it are still
+            // checked; a catalog is only built when there are no problems at all.
             (value as IValidatableConfig)?.Validate(errors, "$");
-            return errors.All.Count > before ? null : value;
+            return value;
         }
     }
 
@@ -150,6 +160,14 @@ public static partial class ConfigCatalogLoader
         }
 
         return result;
+    }
+
+    private static HashSet<string> FileNames(string root, string folder)
+    {
+        var directory = Path.Combine(root, folder);
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal)
+            : [];
     }
 
     private static string RelativeFile(string root, string folder, string name) =>

@@ -38,6 +38,7 @@ internal static class ServiceHost
         builder.Configuration.AddJsonFile(startup.AppSettingsPath, optional: false, reloadOnChange: false);
         builder.Configuration.AddJsonFile(Path.Combine(startup.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables("LINKSERVICE_");
+        LogPaths.ResolveWorkToken(builder.Configuration, workingDirectory);
 
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)

@@ -152,14 +152,5 @@ public sealed class ConfigCatalogLoaderTests
         Assert.Contains("needs at least two", error.Message, StringComparison.Ordinal);
     }
 
-    private static string RepositoryConfig()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LinkService.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("LinkService.sln not found above the test folder."), "config");
-    }
+    private static string RepositoryConfig() => Path.Combine(AppContext.BaseDirectory, "config");
 }

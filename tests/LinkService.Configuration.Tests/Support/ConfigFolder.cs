@@ -7,7 +7,10 @@ internal static class ConfigFolder
         {
           "fields": [
             { "name": "id", "type": "string", "constraints": { "required": true, "unique": true }, "linkage": { "role": "key" } },
+            { "name": "forename", "type": "string", "linkage": { "role": "identifier", "canonical": "forename" } },
             { "name": "surname", "type": "string", "linkage": { "role": "identifier", "canonical": "surname" } },
+            { "name": "sex", "type": "string", "linkage": { "role": "identifier", "canonical": "sex" } },
+            { "name": "postcode", "type": "string", "linkage": { "role": "identifier", "canonical": "postcode" } },
             { "name": "dob", "type": "date", "format": "%d/%m/%Y", "linkage": { "role": "identifier", "canonical": "date_of_birth" } },
             { "name": "benefit", "type": "string", "constraints": { "enum": ["A", "B"] } }
           ],

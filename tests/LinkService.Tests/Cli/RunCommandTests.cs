@@ -25,6 +25,7 @@ public sealed class RunCommandTests
         var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder.Combine("var", "work", "keys")));

@@ -1,0 +1,26 @@
+using LinkService.Configuration.Folders;
+using Microsoft.Extensions.Configuration;
+
+namespace LinkService.Hosting;
+
+/// <summary>
+/// Serilog file paths in appsettings.json may start with <c>{Work}</c>: the logs then live in the
+/// private work area wherever the custodian puts it, not beside whatever folder the service started in.
+/// </summary>
+internal static class LogPaths
+{
+    public const string WorkToken = "{Work}";
+
+    public static void ResolveWorkToken(ConfigurationManager configuration, string workingDirectory)
+    {
+        var work = configuration.GetSection(FolderOptions.SectionName)[nameof(FolderOptions.Work)] ?? new FolderOptions().Work;
+        var workRoot = Path.GetFullPath(work, workingDirectory);
+        var overrides = configuration.GetSection("Serilog").AsEnumerable()
+            .Where(kv => kv.Value is not null && kv.Key.EndsWith(":path", StringComparison.OrdinalIgnoreCase) && kv.Value.StartsWith(WorkToken, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key, kv => (string?)(workRoot + kv.Value![WorkToken.Length..]), StringComparer.OrdinalIgnoreCase);
+        if (overrides.Count > 0)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+}
