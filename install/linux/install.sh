@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs LinkService as a systemd service. Run as root from the repository root:
+#   sudo install/linux/install.sh
+# Then edit /etc/linkservice, check it with `linkservice check-config --config /etc/linkservice`,
+# and start it with `systemctl enable --now linkservice`.
+set -euo pipefail
+
+prefix=/opt/linkservice
+config=/etc/linkservice
+state=/var/lib/linkservice
+drop=/srv/linkservice/drop
+
+id linkservice >/dev/null 2>&1 || useradd --system --home-dir "$state" --shell /usr/sbin/nologin linkservice
+getent group linkservice-departments >/dev/null || groupadd --system linkservice-departments
+
+dotnet publish src/LinkService -c Release -o "$prefix" --nologo
+install -d -m 0750 -o root -g linkservice "$config"
+if [ ! -f "$config/appsettings.json" ]; then
+  cp -r config/. "$config/"
+  # Production folders: the drop root is what sshd chroots departments into; work is private.
+  sed -i "s|\"var/drop\"|\"$drop\"|; s|\"var/work\"|\"$state/work\"|; s|\"var/export\"|\"$state/export\"|" "$config/appsettings.json"
+fi
+chown -R root:linkservice "$config"
+install -d -m 0750 -o linkservice -g linkservice "$state" "$state/work" "$state/export"
+install -d -m 0755 -o root -g root /srv/linkservice "$drop"
+
+install -m 0644 install/linux/linkservice.service /etc/systemd/system/linkservice.service
+if [ -d /etc/ssh/sshd_config.d ] && [ -f install/linux/sshd_config.d/linkservice.conf ]; then
+  install -m 0644 install/linux/sshd_config.d/linkservice.conf /etc/ssh/sshd_config.d/linkservice.conf
+  echo "Installed the SFTP snippet; check it with 'sshd -t' and reload sshd."
+fi
+systemctl daemon-reload
+sudo -u linkservice "$prefix/linkservice" keys init --config "$config" || true
+echo "Installed. Edit $config, run 'linkservice check-config --config $config', then 'systemctl enable --now linkservice'."
