@@ -1,0 +1,58 @@
+using LinkService.Ledger.Audit;
+using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
+using LinkService.Ledger.Status;
+
+namespace LinkService.Ledger;
+
+/// <summary>
+/// The service's memory: every delivery and linkage run with its state, and an append-only,
+/// hash-chained audit of every change. SQLite in a single-server install; the cluster mode puts
+/// the same tables in PostgreSQL behind this same interface.
+/// </summary>
+public interface ILedger
+{
+    /// <summary>Records a file taken from a drop folder, before it is copied; assigns its delivery id.</summary>
+    Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Records that the delivery's complete copy is in the store, with its digest and size.</summary>
+    Task<Delivery> MarkStoredAsync(string deliveryId, StoredFile stored, CancellationToken cancellationToken);
+
+    /// <summary>Records the delivery's final state: accepted, rejected, duplicate or refused.</summary>
+    Task<Delivery> RecordOutcomeAsync(string deliveryId, DeliveryOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Records that every file of the delivery is where its state says and its receipts are written.</summary>
+    Task<Delivery> MarkSettledAsync(string deliveryId, CancellationToken cancellationToken);
+
+    Task<Delivery?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>The earliest other delivery of the source with the same content, if any.</summary>
+    Task<Delivery?> FindDuplicateAsync(string source, string sha256, string excludingDeliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries whose handling has not finished: what a restart must resume.</summary>
+    Task<IReadOnlyList<Delivery>> GetUnsettledDeliveriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>A source's accepted deliveries, newest first.</summary>
+    Task<IReadOnlyList<Delivery>> GetAcceptedDeliveriesAsync(string source, int limit, CancellationToken cancellationToken);
+
+    Task<LinkageRun> StartRunAsync(RunStart start, CancellationToken cancellationToken);
+
+    Task<LinkageRun> CompleteRunAsync(string runId, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed run; <paramref name="reason"/> names what failed, never a data value.</summary>
+    Task<LinkageRun> FailRunAsync(string runId, string reason, CancellationToken cancellationToken);
+
+    Task<LinkageRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Runs newest first, of one project or of all when <paramref name="project"/> is null.</summary>
+    Task<IReadOnlyList<LinkageRun>> GetRecentRunsAsync(string? project, int limit, CancellationToken cancellationToken);
+
+    /// <summary>For the <c>status</c> command: deliveries by state per source, and the most recent runs.</summary>
+    Task<LedgerStatus> GetStatusAsync(int recentRuns, CancellationToken cancellationToken);
+
+    /// <summary>The audit rows about one delivery or run, oldest first: its state changes.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetHistoryAsync(string entityId, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes the audit chain and reports the first row whose content or link does not match.</summary>
+    Task<AuditVerification> VerifyAuditChainAsync(CancellationToken cancellationToken);
+}

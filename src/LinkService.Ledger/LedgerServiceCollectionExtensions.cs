@@ -1,0 +1,20 @@
+using LinkService.Configuration.Folders;
+using LinkService.Ledger.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace LinkService.Ledger;
+
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="ILedger"/> as the SQLite ledger at <see cref="ServicePaths.LedgerFile"/>; needs ServicePaths and TimeProvider in DI.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ILedger>(provider => new SqliteLedger(
+            provider.GetRequiredService<ServicePaths>().LedgerFile,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SqliteLedger>>()));
+        return services;
+    }
+}

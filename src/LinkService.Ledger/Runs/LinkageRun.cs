@@ -1,0 +1,25 @@
+namespace LinkService.Ledger.Runs;
+
+/// <summary>One linkage run of a project, as the ledger knows it.</summary>
+public sealed record LinkageRun
+{
+    public required string Id { get; init; }
+
+    public required string Project { get; init; }
+
+    public required RunState State { get; init; }
+
+    public required string RunFolder { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>The deliveries it linked.</summary>
+    public IReadOnlyList<string> DeliveryIds { get; init; } = [];
+
+    /// <summary>Figures the run reported on completion (records, pairs, links, clusters, ...).</summary>
+    public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
+
+    public string? FailureReason { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace LinkService.Ledger.Runs;
+
+public enum RunState
+{
+    Running,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
+using Microsoft.Data.Sqlite;
+
+namespace LinkService.Ledger.Sqlite;
+
+internal sealed partial class SqliteLedger
+{
+    private const string DeliveryEntity = "delivery";
+
+    public Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var id = RunIds.NewId(_timeProvider, 4);
+                using var insert = Command(
+                    connection,
+                    transaction,
+                    """
+                    INSERT INTO deliveries (id, source, original_name, state, drop_bytes, drop_modified, received_at, updated_at)
+                    VALUES ($id, $source, $name, $state, $bytes, $modified, $now, $now);
+                    """);
+                insert.Parameters.AddWithValue("$id", id);
+                insert.Parameters.AddWithValue("$source", delivery.Source);
+                insert.Parameters.AddWithValue("$name", delivery.OriginalName);
+                insert.Parameters.AddWithValue("$state", nameof(DeliveryState.Received));
+                insert.Parameters.AddWithValue("$bytes", delivery.DropBytes);
+                insert.Parameters.AddWithValue("$modified", SqliteRows.FormatTime(delivery.DropModified));
+                insert.Parameters.AddWithValue("$now", now);
+                insert.ExecuteNonQuery();
+                AppendAudit(connection, transaction, now, DeliveryEntity, id, "received", new { source = delivery.Source, originalName = delivery.OriginalName, dropBytes = delivery.DropBytes });
+                return LoadDelivery(connection, transaction, id)!;
+            },
+            cancellationToken);
+
+    public Task<Delivery> MarkStoredAsync(string deliveryId, StoredFile stored, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var current = LoadDeliveryOrThrow(connection, transaction, deliveryId);
+                if (current.State == DeliveryState.Stored && current.Sha256 == stored.Sha256)
+                {
+                    return current;
+                }
+
+                RequireState(current, DeliveryState.Received);
+                using var update = Command(
+                    connection,
+                    transaction,
+                    """
+                    UPDATE deliveries SET state = $state, sha256 = $sha256, bytes = $bytes, stored_path = $path, stored_at = $now, updated_at = $now
+                    WHERE id = $id;
+                    """);
+                update.Parameters.AddWithValue("$state", nameof(DeliveryState.Stored));
+                update.Parameters.AddWithValue("$sha256", stored.Sha256);
+                update.Parameters.AddWithValue("$bytes", stored.Bytes);
+                update.Parameters.AddWithValue("$path", stored.Path);
+                update.Parameters.AddWithValue("$now", now);
+                update.Parameters.AddWithValue("$id", deliveryId);
+                update.ExecuteNonQuery();
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "stored", new { sha256 = stored.Sha256, bytes = stored.Bytes });
+                return LoadDelivery(connection, transaction, deliveryId)!;
+            },
+            cancellationToken);
+
+    public Task<Delivery> RecordOutcomeAsync(string deliveryId, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (!outcome.IsFinal)
+        {
+            throw new ArgumentException($"An outcome is a final state, not {outcome.State}.", nameof(outcome));
+        }
+
+        return WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var current = LoadDeliveryOrThrow(connection, transaction, deliveryId);
+                if (current.State == outcome.State)
+                {
+                    return current;
+                }
+
+                // Only a refusal can come before the file is stored (a checksum mismatch, a file that vanished).
+                RequireState(current, outcome.State == DeliveryState.Refused ? [DeliveryState.Received, DeliveryState.Stored] : [DeliveryState.Stored]);
+                using var update = Command(
+                    connection,
+                    transaction,
+                    """
+                    UPDATE deliveries SET state = $state, reasons = $reasons, duplicate_of = $duplicateOf, set_aside_rows = $setAside,
+                        quarantine_path = $quarantine, sha256 = COALESCE(sha256, $sha256), bytes = COALESCE(bytes, $bytes), updated_at = $now
+                    WHERE id = $id;
+                    """);
+                update.Parameters.AddWithValue("$state", outcome.State.ToString());
+                update.Parameters.AddWithValue("$reasons", JsonSerializer.Serialize(outcome.Reasons));
+                update.Parameters.AddWithValue("$duplicateOf", (object?)outcome.DuplicateOf ?? DBNull.Value);
+                update.Parameters.AddWithValue("$setAside", (object?)outcome.SetAsideRows ?? DBNull.Value);
+                update.Parameters.AddWithValue("$quarantine", (object?)outcome.QuarantinePath ?? DBNull.Value);
+                update.Parameters.AddWithValue("$sha256", (object?)outcome.Sha256 ?? DBNull.Value);
+                update.Parameters.AddWithValue("$bytes", (object?)outcome.Bytes ?? DBNull.Value);
+                update.Parameters.AddWithValue("$now", now);
+                update.Parameters.AddWithValue("$id", deliveryId);
+                update.ExecuteNonQuery();
+                var detail = new { reasons = outcome.Reasons, duplicateOf = outcome.DuplicateOf, setAsideRows = outcome.SetAsideRows };
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, outcome.State.ToString().ToLowerInvariant(), detail);
+                return LoadDelivery(connection, transaction, deliveryId)!;
+            },
+            cancellationToken);
+    }
+
+    public Task<Delivery> MarkSettledAsync(string deliveryId, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var current = LoadDeliveryOrThrow(connection, transaction, deliveryId);
+                if (current.SettledAt is not null)
+                {
+                    return current;
+                }
+
+                RequireState(current, [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused]);
+                using var update = Command(connection, transaction, "UPDATE deliveries SET settled_at = $now, updated_at = $now WHERE id = $id;");
+                update.Parameters.AddWithValue("$now", now);
+                update.Parameters.AddWithValue("$id", deliveryId);
+                update.ExecuteNonQuery();
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "settled", new { state = current.State.ToString() });
+                return LoadDelivery(connection, transaction, deliveryId)!;
+            },
+            cancellationToken);
+
+    public Task<Delivery?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken) =>
+        ReadAsync(connection => LoadDelivery(connection, null, deliveryId), cancellationToken);
+
+    public Task<Delivery?> FindDuplicateAsync(string source, string sha256, string excludingDeliveryId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            connection =>
+            {
+                // Content that was or is being processed; a refused file was never stored, and a duplicate points at its original.
+                using var find = Command(
+                    connection,
+                    null,
+                    $"""
+                    SELECT {SqliteRows.DeliveryColumns} FROM deliveries
+                    WHERE source = $source AND sha256 = $sha256 AND id <> $id AND state IN ('Stored', 'Accepted', 'Rejected')
+                    ORDER BY received_at, id LIMIT 1;
+                    """);
+                find.Parameters.AddWithValue("$source", source);
+                find.Parameters.AddWithValue("$sha256", sha256);
+                find.Parameters.AddWithValue("$id", excludingDeliveryId);
+                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery).FirstOrDefault();
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<Delivery>> GetUnsettledDeliveriesAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<Delivery>>(
+            connection =>
+            {
+                using var find = Command(connection, null, $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE settled_at IS NULL ORDER BY received_at, id;");
+                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<Delivery>> GetAcceptedDeliveriesAsync(string source, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<Delivery>>(
+            connection =>
+            {
+                using var find = Command(
+                    connection,
+                    null,
+                    $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE source = $source AND state = 'Accepted' ORDER BY received_at DESC, id DESC LIMIT $limit;");
+                find.Parameters.AddWithValue("$source", source);
+                find.Parameters.AddWithValue("$limit", limit);
+                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);
+            },
+            cancellationToken);
+
+    private static Delivery? LoadDelivery(SqliteConnection connection, SqliteTransaction? transaction, string deliveryId)
+    {
+        using var find = Command(connection, transaction, $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE id = $id;");
+        find.Parameters.AddWithValue("$id", deliveryId);
+        return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery).FirstOrDefault();
+    }
+
+    private static Delivery LoadDeliveryOrThrow(SqliteConnection connection, SqliteTransaction transaction, string deliveryId) =>
+        LoadDelivery(connection, transaction, deliveryId) ?? throw new KeyNotFoundException($"The ledger has no delivery '{deliveryId}'.");
+
+    private static void RequireState(Delivery delivery, params DeliveryState[] allowed)
+    {
+        if (!allowed.Contains(delivery.State))
+        {
+            throw new InvalidOperationException($"Delivery '{delivery.Id}' is {delivery.State}; expected {string.Join(" or ", allowed)}.");
+        }
+    }
+}

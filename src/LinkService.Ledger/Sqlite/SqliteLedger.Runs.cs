@@ -1,0 +1,113 @@
+using System.Text.Json;
+using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
+using LinkService.Ledger.Status;
+using Microsoft.Data.Sqlite;
+
+namespace LinkService.Ledger.Sqlite;
+
+internal sealed partial class SqliteLedger
+{
+    private const string RunEntity = "run";
+
+    public Task<LinkageRun> StartRunAsync(RunStart start, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                using var insert = Command(
+                    connection,
+                    transaction,
+                    "INSERT INTO runs (id, project, state, run_folder, started_at) VALUES ($id, $project, $state, $folder, $now);");
+                insert.Parameters.AddWithValue("$id", start.RunId);
+                insert.Parameters.AddWithValue("$project", start.Project);
+                insert.Parameters.AddWithValue("$state", nameof(RunState.Running));
+                insert.Parameters.AddWithValue("$folder", start.RunFolder);
+                insert.Parameters.AddWithValue("$now", now);
+                insert.ExecuteNonQuery();
+                foreach (var deliveryId in start.DeliveryIds.Distinct(StringComparer.Ordinal))
+                {
+                    using var input = Command(connection, transaction, "INSERT INTO run_inputs (run_id, delivery_id) VALUES ($run, $delivery);");
+                    input.Parameters.AddWithValue("$run", start.RunId);
+                    input.Parameters.AddWithValue("$delivery", deliveryId);
+                    input.ExecuteNonQuery();
+                }
+
+                AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, deliveries = start.DeliveryIds });
+                return LoadRun(connection, transaction, start.RunId)!;
+            },
+            cancellationToken);
+
+    public Task<LinkageRun> CompleteRunAsync(string runId, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken) =>
+        FinishRunAsync(runId, RunState.Completed, JsonSerializer.Serialize(counts), null, new { counts }, cancellationToken);
+
+    public Task<LinkageRun> FailRunAsync(string runId, string reason, CancellationToken cancellationToken) =>
+        FinishRunAsync(runId, RunState.Failed, "{}", reason, new { reason }, cancellationToken);
+
+    public Task<LinkageRun?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        ReadAsync(connection => LoadRun(connection, null, runId), cancellationToken);
+
+    public Task<IReadOnlyList<LinkageRun>> GetRecentRunsAsync(string? project, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<LinkageRun>>(connection => RecentRuns(connection, project, limit), cancellationToken);
+
+    public Task<LedgerStatus> GetStatusAsync(int recentRuns, CancellationToken cancellationToken) =>
+        ReadAsync(
+            connection =>
+            {
+                using var counts = Command(connection, null, "SELECT source, state, COUNT(*) FROM deliveries GROUP BY source, state ORDER BY source, state;");
+                var deliveries = SqliteRows.ReadAll(counts, r => new SourceStateCount(r.GetString(0), Enum.Parse<DeliveryState>(r.GetString(1)), r.GetInt64(2)));
+                return new LedgerStatus(deliveries, RecentRuns(connection, null, recentRuns));
+            },
+            cancellationToken);
+
+    private Task<LinkageRun> FinishRunAsync(string runId, RunState state, string countsJson, string? reason, object detail, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var current = LoadRun(connection, transaction, runId) ?? throw new KeyNotFoundException($"The ledger has no run '{runId}'.");
+                if (current.State != RunState.Running)
+                {
+                    throw new InvalidOperationException($"Run '{runId}' is {current.State}; only a running run can finish.");
+                }
+
+                using var update = Command(
+                    connection,
+                    transaction,
+                    "UPDATE runs SET state = $state, finished_at = $now, counts = $counts, failure_reason = $reason WHERE id = $id;");
+                update.Parameters.AddWithValue("$state", state.ToString());
+                update.Parameters.AddWithValue("$now", now);
+                update.Parameters.AddWithValue("$counts", countsJson);
+                update.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+                update.Parameters.AddWithValue("$id", runId);
+                update.ExecuteNonQuery();
+                AppendAudit(connection, transaction, now, RunEntity, runId, state.ToString().ToLowerInvariant(), detail);
+                return LoadRun(connection, transaction, runId)!;
+            },
+            cancellationToken);
+
+    private static List<LinkageRun> RecentRuns(SqliteConnection connection, string? project, int limit)
+    {
+        using var find = Command(
+            connection,
+            null,
+            $"SELECT {SqliteRows.RunColumns} FROM runs WHERE $project IS NULL OR project = $project ORDER BY started_at DESC, id DESC LIMIT $limit;");
+        find.Parameters.AddWithValue("$project", (object?)project ?? DBNull.Value);
+        find.Parameters.AddWithValue("$limit", limit);
+        var runs = SqliteRows.ReadAll(find, r => SqliteRows.ReadRun(r, []));
+        return runs.ConvertAll(run => run with { DeliveryIds = RunInputs(connection, null, run.Id) });
+    }
+
+    private static LinkageRun? LoadRun(SqliteConnection connection, SqliteTransaction? transaction, string runId)
+    {
+        var inputs = RunInputs(connection, transaction, runId);
+        using var find = Command(connection, transaction, $"SELECT {SqliteRows.RunColumns} FROM runs WHERE id = $id;");
+        find.Parameters.AddWithValue("$id", runId);
+        return SqliteRows.ReadAll(find, r => SqliteRows.ReadRun(r, inputs)).FirstOrDefault();
+    }
+
+    private static List<string> RunInputs(SqliteConnection connection, SqliteTransaction? transaction, string runId)
+    {
+        using var find = Command(connection, transaction, "SELECT delivery_id FROM run_inputs WHERE run_id = $id ORDER BY delivery_id;");
+        find.Parameters.AddWithValue("$id", runId);
+        return SqliteRows.ReadAll(find, r => r.GetString(0));
+    }
+}

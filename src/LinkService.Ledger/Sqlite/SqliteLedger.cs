@@ -1,0 +1,140 @@
+using System.Text.Json;
+using LinkService.Ledger.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace LinkService.Ledger.Sqlite;
+
+/// <summary>
+/// The ledger in one SQLite file (WAL). One pooled connection per operation; writes are serialised in
+/// this process and run in <c>BEGIN IMMEDIATE</c> transactions, so a second process (the CLI while the
+/// service runs) waits its turn rather than interleaving with the audit chain.
+/// </summary>
+internal sealed partial class SqliteLedger : ILedger, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SqliteLedger> _logger;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private volatile bool _migrated;
+
+    public SqliteLedger(string databaseFile, TimeProvider timeProvider, ILogger<SqliteLedger> logger)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databaseFile,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _writer.Dispose();
+        _migration.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (!_migrated)
+        {
+            await _migration.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_migrated)
+                {
+                    var before = SqliteSchema.Migrate(connection);
+                    if (before != SqliteSchema.LatestVersion)
+                    {
+                        Log.SchemaMigrated(_logger, before, SqliteSchema.LatestVersion);
+                    }
+
+                    _migrated = true;
+                }
+            }
+            finally
+            {
+                _migration.Release();
+            }
+        }
+
+        using var pragmas = connection.CreateCommand();
+
+        // FULL: a committed state change survives a power cut, not only a process kill.
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, string, T> work, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = work(connection, transaction, SqliteRows.FormatTime(_timeProvider.GetUtcNow()));
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return work(connection);
+    }
+
+    /// <summary>Appends one audit row chained to the last; call inside the write's transaction.</summary>
+    private static void AppendAudit(SqliteConnection connection, SqliteTransaction transaction, string at, string entity, string entityId, string action, object detail)
+    {
+        long sequence = 1;
+        var previousHash = AuditChain.Genesis;
+        using (var last = Command(connection, transaction, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1;"))
+        using (var reader = last.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                sequence = reader.GetInt64(0) + 1;
+                previousHash = reader.GetString(1);
+            }
+        }
+
+        var detailJson = JsonSerializer.Serialize(detail);
+        var hash = AuditChain.HashOf(sequence, at, entity, entityId, action, detailJson, previousHash);
+        using var insert = Command(
+            connection,
+            transaction,
+            "INSERT INTO audit (seq, at, entity, entity_id, action, detail, prev_hash, hash) VALUES ($seq, $at, $entity, $id, $action, $detail, $prev, $hash);");
+        insert.Parameters.AddWithValue("$seq", sequence);
+        insert.Parameters.AddWithValue("$at", at);
+        insert.Parameters.AddWithValue("$entity", entity);
+        insert.Parameters.AddWithValue("$id", entityId);
+        insert.Parameters.AddWithValue("$action", action);
+        insert.Parameters.AddWithValue("$detail", detailJson);
+        insert.Parameters.AddWithValue("$prev", previousHash);
+        insert.Parameters.AddWithValue("$hash", hash);
+        insert.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

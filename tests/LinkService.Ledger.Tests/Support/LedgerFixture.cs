@@ -1,0 +1,45 @@
+using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LinkService.Ledger.Tests.Support;
+
+/// <summary>A real SQLite ledger in a temp directory, on a fake clock.</summary>
+public sealed class LedgerFixture : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly List<SqliteLedger> _opened = [];
+
+    public LedgerFixture()
+    {
+        Ledger = Open();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    internal SqliteLedger Ledger { get; }
+
+    public string DatabaseFile => Path.Combine(_directory.Path, "work", "ledger.db");
+
+    /// <summary>Another ledger on the same file, as after a restart.</summary>
+    internal SqliteLedger Open()
+    {
+        var ledger = new SqliteLedger(DatabaseFile, Time, NullLogger<SqliteLedger>.Instance);
+        _opened.Add(ledger);
+        return ledger;
+    }
+
+    public async Task<Delivery> StoredDeliveryAsync(string source, string sha256, CancellationToken cancellationToken = default)
+    {
+        var received = await Ledger.RecordReceivedAsync(new NewDelivery(source, "offenders_1.csv", 10, Time.GetUtcNow()), cancellationToken);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        return await Ledger.MarkStoredAsync(received.Id, new StoredFile($"/store/{received.Id}.csv", sha256, 10), cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _opened.ForEach(l => l.Dispose());
+        _directory.Dispose();
+    }
+}
