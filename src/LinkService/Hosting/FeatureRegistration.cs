@@ -1,3 +1,4 @@
+using LinkService.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Hosting;
@@ -8,6 +9,7 @@ internal static class FeatureRegistration
     public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, HostPurpose purpose)
     {
         _ = purpose;
+        services.AddLedger();
         return services;
     }
 }

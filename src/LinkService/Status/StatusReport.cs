@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using LinkService.Configuration;
+using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
+using LinkService.Ledger.Status;
+
+namespace LinkService.Status;
+
+/// <summary>The text of <c>linkservice status</c>: deliveries by state per source, then recent runs.</summary>
+internal static class StatusReport
+{
+    private static readonly DeliveryState[] Columns =
+        [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
+
+    public static string Render(LedgerStatus status, ConfigCatalog catalog)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine("Deliveries");
+        text.AppendLine(inv, $"  {"source",-20} {"accepted",9} {"rejected",9} {"duplicate",9} {"refused",9} {"in progress",12}");
+        var sources = catalog.Sources.Keys.Union(status.Deliveries.Select(d => d.Source)).Order(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            long Count(Func<DeliveryState, bool> which) => status.Deliveries.Where(d => d.Source == source && which(d.State)).Sum(d => d.Count);
+            var cells = Columns.Select(state => Count(s => s == state).ToString(inv).PadLeft(9));
+            var inProgress = Count(s => !Columns.Contains(s));
+            text.AppendLine(inv, $"  {source,-20} {string.Join(' ', cells)} {inProgress,12}");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Linkage runs (most recent first)");
+        if (status.RecentRuns.Count == 0)
+        {
+            text.AppendLine("  none yet");
+        }
+
+        foreach (var run in status.RecentRuns)
+        {
+            text.AppendLine(inv, $"  {run.Id}  {run.Project}  {Describe(run)}");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Approvals waiting: none (outputs are held for approval once export exists)");
+        return text.ToString();
+    }
+
+    private static string Describe(LinkageRun run)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var started = run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv);
+        return run.State switch
+        {
+            RunState.Running => $"running since {started}",
+            RunState.Completed => $"completed {started} in {(run.FinishedAt!.Value - run.StartedAt).TotalSeconds.ToString("0", inv)} s"
+                + string.Concat(run.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $", {c.Key} {c.Value.ToString(inv)}")),
+            _ => $"failed {started}: {run.FailureReason}",
+        };
+    }
+}
