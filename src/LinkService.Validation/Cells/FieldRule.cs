@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using LinkService.Configuration.Schemas;
+
+namespace LinkService.Validation.Cells;
+
+/// <summary>
+/// One schema field compiled for the hot loop: missing values, the type check and each constraint,
+/// with no allocation for a valid cell. Build with <see cref="FieldRuleFactory"/>.
+/// </summary>
+internal sealed class FieldRule
+{
+    public required SchemaField Field { get; init; }
+
+    public required HashSet<string> MissingValues { get; init; }
+
+    public required CellTypeCheck TypeCheck { get; init; }
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public Regex? Pattern { get; init; }
+
+    public HashSet<string>? Enum { get; init; }
+
+    public double? MinimumNumber { get; init; }
+
+    public double? MaximumNumber { get; init; }
+
+    public long? MinimumTicks { get; init; }
+
+    public long? MaximumTicks { get; init; }
+
+    public string Name => Field.Name;
+
+    public bool IsSensitive => Field.IsSensitive;
+
+    public bool Required { get; init; }
+
+    public bool IsMissing(string cell) => cell.Length == 0 ? MissingValues.Contains("") : MissingValues.Contains(cell);
+
+    public CellFault Check(string cell)
+    {
+        if (IsMissing(cell))
+        {
+            return Required ? CellFault.Required : CellFault.Missing;
+        }
+
+        if (!TypeCheck.TryRead(cell, out var number, out var ticks))
+        {
+            return CellFault.Type;
+        }
+
+        if (MinLength is { } minLength && cell.Length < minLength)
+        {
+            return CellFault.MinLength;
+        }
+
+        if (MaxLength is { } maxLength && cell.Length > maxLength)
+        {
+            return CellFault.MaxLength;
+        }
+
+        if (Enum is not null && !Enum.Contains(cell))
+        {
+            return CellFault.Enum;
+        }
+
+        if (Pattern is not null)
+        {
+            try
+            {
+                if (!Pattern.IsMatch(cell))
+                {
+                    return CellFault.Pattern;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return CellFault.PatternTimeout;
+            }
+        }
+
+        return CheckBounds(number, ticks);
+    }
+
+    private CellFault CheckBounds(double number, long ticks)
+    {
+        if (number < MinimumNumber || ticks < MinimumTicks)
+        {
+            return CellFault.Minimum;
+        }
+
+        if (number > MaximumNumber || ticks > MaximumTicks)
+        {
+            return CellFault.Maximum;
+        }
+
+        return CellFault.None;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using LinkService.Configuration.Schemas;
+
+namespace LinkService.Validation.Cells;
+
+/// <summary>Reads dates and datetimes in a field's format, as ticks for minimum and maximum checks.</summary>
+internal sealed class TemporalText
+{
+    private static readonly string[] IsoDateTimes =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    private readonly string[]? _formats;
+    private readonly DateTimeStyles _styles;
+
+    public TemporalText(FieldType type, string? format)
+    {
+        var isDate = type == FieldType.Date;
+        _styles = isDate ? DateTimeStyles.None : DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+        if (format is "any")
+        {
+            _formats = null;
+            Description = isDate ? "a date" : "a date and time";
+        }
+        else if (format is null or "default")
+        {
+            _formats = isDate ? ["yyyy-MM-dd"] : IsoDateTimes;
+            Description = isDate ? "an ISO 8601 date (YYYY-MM-DD)" : "an ISO 8601 date and time (YYYY-MM-DDThh:mm:ss)";
+        }
+        else
+        {
+            _formats = StrftimeFormat.TryToDotNet(format, out var dotNet, out _) ? [dotNet] : ["yyyy-MM-dd"];
+            Description = (isDate ? "a date" : "a date and time") + $" in the format {format}";
+        }
+    }
+
+    public string Description { get; }
+
+    public bool TryParse(ReadOnlySpan<char> cell, out long ticks)
+    {
+        ticks = 0;
+        DateTime value;
+        var ok = _formats is null
+            ? DateTime.TryParse(cell, CultureInfo.InvariantCulture, _styles, out value)
+            : DateTime.TryParseExact(cell, _formats, CultureInfo.InvariantCulture, _styles, out value);
+        if (ok)
+        {
+            ticks = value.Ticks;
+        }
+
+        return ok;
+    }
+
+    /// <summary>Reads a schema's minimum or maximum: ISO 8601 first, then the field's own format.</summary>
+    public bool TryParseBound(string bound, out long ticks)
+    {
+        if (DateTime.TryParse(bound, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal, out var iso))
+        {
+            ticks = iso.Ticks;
+            return true;
+        }
+
+        return TryParse(bound, out ticks);
+    }
+}

@@ -1,0 +1,277 @@
+using CsvHelper;
+using LinkService.Configuration.Sources;
+using LinkService.Validation.Cells;
+using LinkService.Validation.Header;
+using LinkService.Validation.Reading;
+using LinkService.Validation.Report;
+
+namespace LinkService.Validation.Checking;
+
+/// <summary>
+/// One streaming pass over a delivery. Anything that stops the file being read (I/O, a gzip bomb, a
+/// corrupt archive, a runaway field) becomes a file-level error in the report, never an exception.
+/// </summary>
+internal sealed class ExtractCheck
+{
+    private const int CancellationStride = 4096;
+    private readonly SourceDefinition _source;
+    private readonly ValidationOptions _options;
+    private readonly string? _rejectsPath;
+
+    public ExtractCheck(SourceDefinition source, ValidationOptions options, ValidationOutputs outputs)
+    {
+        _source = source;
+        _options = options;
+        _rejectsPath = source.ErrorTolerance.Mode == ToleranceMode.SetAside ? outputs.RejectsFilePath : null;
+    }
+
+    public CheckResult Run(string path, CancellationToken cancellationToken)
+    {
+        var schema = _source.SchemaOrThrow;
+        var report = new ReportBuilder(_options.MaxErrorsInReport);
+        var pass = new PassState();
+        using var keys = new UniqueKeys(schema, _options.KeyMemoryBudgetBytes, _options.TempDirectory ?? Path.GetTempPath());
+        RejectsWriter? rejects = null;
+        try
+        {
+            if (Precheck(path, report, pass))
+            {
+                using var reader = DeliveryReader.Open(_source, path, _options.ParserFieldCapChars);
+                pass.Reader = reader;
+                var rules = schema.Fields.Select(f => FieldRuleFactory.Create(schema, f, schema.PrimaryKey.Contains(f.Name), _options.PatternTimeout)).ToArray();
+                var header = ReadHeader(reader, report, pass);
+                if (header is not null)
+                {
+                    var checker = new RowChecker(rules, header, _source.MaxFieldLength, keys, report);
+                    ReadRows(reader, checker, report, pass, ref rejects, cancellationToken);
+                }
+
+                pass.TextBytes = reader.Inspector.BytesRead;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            rejects?.Dispose();
+            DeleteQuietly(rejects?.FilePath);
+            throw;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException)
+        {
+            report.AddFatal(Stopped(ex, pass));
+            pass.TextBytes = pass.Reader?.Inspector.BytesRead ?? 0;
+        }
+        finally
+        {
+            rejects?.Dispose();
+        }
+
+        var rejectsFile = rejects?.FilePath;
+        if (pass.HeaderAccepted && report.FatalReasons.Count == 0)
+        {
+            var late = LateDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
+            if (late.Count > 0 && _rejectsPath is not null)
+            {
+                rejectsFile = AppendLateRejects(path, late, append: rejectsFile is not null, cancellationToken);
+            }
+        }
+
+        return new CheckResult(report, pass.Rows, pass.FileBytes, pass.TextBytes, pass.Labels, pass.HeaderAccepted, rejectsFile, keys.SpilledRuns);
+    }
+
+    private bool Precheck(string path, ReportBuilder report, PassState pass)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Source, "the file does not exist"));
+            return false;
+        }
+
+        pass.FileBytes = info.Length;
+        if (info.Length == 0)
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Source, "the file is empty"));
+            return false;
+        }
+
+        if (info.Length > _source.MaxBytes)
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Source, $"the file is {info.Length:N0} bytes, more than the source's limit of {_source.MaxBytes:N0}"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private HeaderMatch? ReadHeader(DeliveryReader reader, ReportBuilder report, PassState pass)
+    {
+        var parser = reader.Parser;
+        if (!parser.Read())
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Source, "the file holds no text"));
+            return null;
+        }
+
+        if (StrictEncoding.ContradictingByteOrderMark(_source.Dialect.Encoding, reader.Inspector.Prefix) is { } bom)
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Encoding, bom, LineNumber: 1));
+            return null;
+        }
+
+        if (reader.Inspector.NulInPrefix && !_source.Dialect.Encoding.Equals("utf-16le", StringComparison.OrdinalIgnoreCase))
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Format, "the file holds NUL bytes near its start: it looks like binary data, not delimited text"));
+            return null;
+        }
+
+        var schema = _source.SchemaOrThrow;
+        if (!_source.Dialect.Header)
+        {
+            pass.FirstRecordIsData = true;
+            pass.HeaderAccepted = true;
+            pass.HeaderColumns = HeaderMatcher.Positional(schema).ColumnToField;
+            return HeaderMatcher.Positional(schema);
+        }
+
+        pass.Labels = parser.Record ?? [];
+        pass.LastRawRow = parser.RawRow;
+        if (reader.Fallback.InvalidSequences > 0 && pass.Labels.Any(l => l.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal)))
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.Encoding, "the header holds bytes that are not valid text in the source's encoding", LineNumber: 1));
+            return null;
+        }
+
+        var match = HeaderMatcher.Match(schema, pass.Labels, _source.Dialect.Delimiter[0]);
+        if (!match.IsValid)
+        {
+            foreach (var error in match.Errors)
+            {
+                report.Add(error);
+            }
+
+            report.RejectForHeader(match.Errors.Count, match.Hint);
+            return null;
+        }
+
+        pass.HeaderAccepted = true;
+        pass.HeaderColumns = match.ColumnToField;
+        return match;
+    }
+
+    private void ReadRows(DeliveryReader reader, RowChecker checker, ReportBuilder report, PassState pass, ref RejectsWriter? rejects, CancellationToken cancellationToken)
+    {
+        var parser = reader.Parser;
+        var haveRecord = pass.FirstRecordIsData;
+        while (haveRecord || parser.Read())
+        {
+            haveRecord = false;
+            var row = ++pass.Rows;
+            var line = pass.LastRawRow + 1;
+            pass.LastRawRow = parser.RawRow;
+            var quote = reader.QuoteProblem;
+            reader.QuoteProblem = QuoteProblem.None;
+            if (checker.Check(parser, quote, row, line))
+            {
+                report.SetAside(row);
+                if (_rejectsPath is not null)
+                {
+                    rejects ??= new RejectsWriter(_rejectsPath, append: false);
+                    rejects.Write(row, line, checker.RowErrorTypes, parser.RawRecord);
+                }
+            }
+
+            if (row % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>A second pass over the file for rows found bad only after the first (repeats across spilled runs).</summary>
+    private string AppendLateRejects(string path, IReadOnlyList<(long Row, string Type)> late, bool append, CancellationToken cancellationToken)
+    {
+        var wanted = late.OrderBy(r => r.Row).ToArray();
+        using var reader = DeliveryReader.Open(_source, path, _options.ParserFieldCapChars);
+        using var writer = new RejectsWriter(_rejectsPath!, append);
+        var parser = reader.Parser;
+        long lastRaw = 0;
+        if (_source.Dialect.Header && parser.Read())
+        {
+            lastRaw = parser.RawRow;
+        }
+
+        long row = 0;
+        var next = 0;
+        while (next < wanted.Length && parser.Read())
+        {
+            var line = lastRaw + 1;
+            lastRaw = parser.RawRow;
+            if (++row % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (row == wanted[next].Row)
+            {
+                writer.Write(row, line, [wanted[next].Type], parser.RawRecord);
+                while (next < wanted.Length && wanted[next].Row == row)
+                {
+                    next++;
+                }
+            }
+        }
+
+        return writer.FilePath;
+    }
+
+    private ValidationError Stopped(Exception ex, PassState pass)
+    {
+        var row = pass.Rows + 1;
+        var line = pass.LastRawRow + 1;
+        var at = pass.Rows == 0 && !pass.HeaderAccepted ? "at the start of the file" : $"at row {row} (line {line})";
+        return ex switch
+        {
+            DecompressedSizeExceededException bomb => new ValidationError(ErrorTypes.Compression, $"{bomb.Message}; reading stopped {at}", LineNumber: line),
+            InvalidDataException when _source.Compression == Compression.Gzip => new ValidationError(ErrorTypes.Compression, $"the file is not valid gzip data; reading stopped {at}", LineNumber: line),
+            MaxFieldSizeException => new ValidationError(ErrorTypes.CellSize, $"a field runs past {_options.ParserFieldCapChars:N0} characters {at}, so reading stopped; an unclosed quote is the usual cause", row, line),
+            CsvHelperException => new ValidationError(ErrorTypes.Format, $"the file cannot be parsed as delimited text {at}", row, line),
+            _ => new ValidationError(ErrorTypes.Source, $"the file cannot be read {at}: {ex.Message}"),
+        };
+    }
+
+    private static void DeleteQuietly(string? path)
+    {
+        if (path is not null)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Best effort: a rejects file left by a cancelled check is overwritten by the next one.
+            }
+        }
+    }
+
+    private sealed class PassState
+    {
+        public DeliveryReader? Reader { get; set; }
+
+        public long Rows { get; set; }
+
+        public long LastRawRow { get; set; }
+
+        public long FileBytes { get; set; }
+
+        public long TextBytes { get; set; }
+
+        public IReadOnlyList<string> Labels { get; set; } = [];
+
+        public bool HeaderAccepted { get; set; }
+
+        public bool FirstRecordIsData { get; set; }
+
+        public int[] HeaderColumns { get; set; } = [];
+    }
+}

@@ -1,0 +1,49 @@
+using LinkService.Configuration.Schemas;
+using LinkService.Validation.Report;
+using LinkService.Validation.Uniqueness;
+
+namespace LinkService.Validation.Checking;
+
+/// <summary>
+/// Repeats that only the merge of spilled key runs shows (files whose keys outgrew the memory budget):
+/// reported like the others, by row and first row, and set aside.
+/// </summary>
+internal static class LateDuplicates
+{
+    public static IReadOnlyList<(long Row, string Type)> Report(UniqueKeys keys, ReportBuilder report, int[] columnToField, TableSchema schema, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long Row, string Type)>();
+        for (var i = 0; i < keys.UniqueFields.Length; i++)
+        {
+            var name = schema.Fields[keys.UniqueFields[i]].Name;
+            var column = Array.IndexOf(columnToField, keys.UniqueFields[i]) + 1;
+            Collect(keys.UniqueDetectors[i], ErrorTypes.Unique, name, column > 0 ? column : null, first => $"field '{name}' repeats the value of row {first}", report, rows, cancellationToken);
+        }
+
+        if (keys.PrimaryKeyDetector is { } pk)
+        {
+            var names = string.Join(", ", keys.PrimaryKeyFields.Select(f => schema.Fields[f].Name));
+            Collect(pk, ErrorTypes.PrimaryKey, null, null, first => $"the primary key ({names}) repeats row {first}", report, rows, cancellationToken);
+        }
+
+        if (rows.Count > 0)
+        {
+            report.SetAsideLate(rows.Select(r => r.Row));
+        }
+
+        return rows;
+    }
+
+    private static void Collect(DuplicateDetector detector, string type, string? field, int? column, Func<long, string> message, ReportBuilder report, List<(long Row, string Type)> rows, CancellationToken cancellationToken)
+    {
+        foreach (var (row, first) in detector.LateDuplicates())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows.Add((row, type));
+            if (report.Count(type))
+            {
+                report.AddDetail(new ValidationError(type, message(first), row, null, field, column));
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Buffers;
+using System.Globalization;
+using LinkService.Configuration.Schemas;
+using LinkService.Validation.Cells;
+using LinkService.Validation.Header;
+using LinkService.Validation.Reading;
+using LinkService.Validation.Report;
+
+namespace LinkService.Validation.Checking;
+
+/// <summary>
+/// Checks one data row after another: field count, blank rows, quoting, field length, undecodable bytes,
+/// each cell's type and constraints, and unique and primary keys. A valid row allocates nothing here.
+/// </summary>
+internal sealed class RowChecker
+{
+    private static readonly SearchValues<char> Undecodable = SearchValues.Create([CountingDecoderFallback.Marker, '\0']);
+
+    private readonly FieldRule[] _rules;
+    private readonly int[] _columnToField;
+    private readonly int _columns;
+    private readonly int _maxFieldLength;
+    private readonly UniqueKeys _keys;
+    private readonly ReportBuilder _report;
+    private readonly string?[] _fieldCells;
+    private string[] _cells = new string[16];
+
+    public RowChecker(FieldRule[] rules, HeaderMatch header, int maxFieldLength, UniqueKeys keys, ReportBuilder report)
+    {
+        _rules = rules;
+        _columnToField = header.ColumnToField;
+        _columns = header.ColumnToField.Length;
+        _maxFieldLength = maxFieldLength;
+        _keys = keys;
+        _report = report;
+        _fieldCells = new string?[rules.Length];
+    }
+
+    /// <summary>The error types of the last row checked, for the rejects file.</summary>
+    public List<string> RowErrorTypes { get; } = [];
+
+    /// <summary>Checks the parser's current record; true when the row must be set aside.</summary>
+    public bool Check(CsvHelper.CsvParser parser, QuoteProblem quote, long row, long line)
+    {
+        RowErrorTypes.Clear();
+        var count = parser.Count;
+        if (_cells.Length < count)
+        {
+            _cells = new string[Math.Max(count, _cells.Length * 2)];
+        }
+
+        var blank = true;
+        for (var i = 0; i < count; i++)
+        {
+            var cell = parser[i];
+            _cells[i] = cell;
+            blank &= cell.Length == 0;
+        }
+
+        if (quote != QuoteProblem.None)
+        {
+            Error(ErrorTypes.Quote, row, line, null, null, quote == QuoteProblem.Unclosed
+                ? "a quoted field is opened and never closed: the rest of the file was read into it"
+                : "a quote character is out of place (inside an unquoted field, or text follows a closing quote)");
+        }
+
+        if (blank)
+        {
+            Error(ErrorTypes.BlankRow, row, line, null, null, "the row is blank");
+            return true;
+        }
+
+        CheckFieldCount(count, row, line);
+        Array.Clear(_fieldCells);
+        var usable = Math.Min(count, _columns);
+        for (var col = 0; col < usable; col++)
+        {
+            CheckCell(col, row, line);
+        }
+
+        CheckKeys(row, line);
+        return RowErrorTypes.Count > 0;
+    }
+
+    private void CheckFieldCount(int count, long row, long line)
+    {
+        if (count > _columns)
+        {
+            Error(ErrorTypes.ExtraCell, row, line, null, _columns + 1, string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields where the header has {_columns}"));
+        }
+        else if (count < _columns)
+        {
+            var field = _columnToField[count] >= 0 ? _rules[_columnToField[count]].Name : null;
+            Error(ErrorTypes.MissingCell, row, line, field, count + 1, string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields where the header has {_columns}"));
+        }
+    }
+
+    private void CheckCell(int col, long row, long line)
+    {
+        var cell = _cells[col];
+        var f = _columnToField[col];
+        var rule = f >= 0 ? _rules[f] : null;
+        if (cell.Length > _maxFieldLength)
+        {
+            Error(ErrorTypes.CellSize, row, line, rule?.Name, col + 1, string.Create(CultureInfo.InvariantCulture, $"the field is {cell.Length:N0} characters long, more than the source's maximum of {_maxFieldLength:N0}"));
+            return;
+        }
+
+        if (cell.AsSpan().ContainsAny(Undecodable))
+        {
+            Error(ErrorTypes.Encoding, row, line, rule?.Name, col + 1, "the field holds bytes that are not valid text in the source's encoding");
+            return;
+        }
+
+        if (rule is null)
+        {
+            return;
+        }
+
+        var fault = rule.Check(cell);
+        if (fault == CellFault.None)
+        {
+            _fieldCells[f] = cell;
+        }
+        else if (fault != CellFault.Missing)
+        {
+            var type = CellMessages.ErrorType(fault);
+            if (_report.Count(type))
+            {
+                _report.AddDetail(new ValidationError(type, CellMessages.Describe(rule, fault, cell), row, line, rule.Name, col + 1));
+            }
+
+            RowErrorTypes.Add(type);
+        }
+    }
+
+    private void CheckKeys(long row, long line)
+    {
+        for (var i = 0; i < _keys.UniqueFields.Length; i++)
+        {
+            var f = _keys.UniqueFields[i];
+            if (_fieldCells[f] is { } cell && _keys.UniqueDetectors[i].Add(Uniqueness.KeyHasher.Hash(cell, row)) is { } first)
+            {
+                Error(ErrorTypes.Unique, row, line, _rules[f].Name, ColumnOf(f), string.Create(CultureInfo.InvariantCulture, $"field '{_rules[f].Name}' repeats the value of row {first}"));
+            }
+        }
+
+        if (_keys.PrimaryKeyDetector is not null && _keys.AddPrimaryKey(_fieldCells, row) is { } firstRow)
+        {
+            Error(ErrorTypes.PrimaryKey, row, line, null, null, string.Create(CultureInfo.InvariantCulture, $"the primary key ({PrimaryKeyNames()}) repeats row {firstRow}"));
+        }
+    }
+
+    public string PrimaryKeyNames() => string.Join(", ", _keys.PrimaryKeyFields.Select(f => _rules[f].Name));
+
+    public int? ColumnOf(int field)
+    {
+        var col = Array.IndexOf(_columnToField, field);
+        return col >= 0 ? col + 1 : null;
+    }
+
+    private void Error(string type, long row, long line, string? field, int? column, string message)
+    {
+        RowErrorTypes.Add(type);
+        if (_report.Count(type))
+        {
+            _report.AddDetail(new ValidationError(type, message, row, line, field, column));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+namespace LinkService.Validation.Reading;
+
+/// <summary>
+/// Wraps the text's byte stream (after decompression): counts the bytes, stops at a limit (a gzip bomb is
+/// cut off, not inflated), keeps the first bytes to check the byte-order mark, and notices NUL bytes near the
+/// start, which text in a single-byte or UTF-8 encoding never has.
+/// </summary>
+internal sealed class InspectingReadStream : Stream
+{
+    private const int PrefixLength = 8192;
+    private readonly Stream _inner;
+    private readonly long _limit;
+    private readonly byte[] _prefix = new byte[PrefixLength];
+    private int _prefixLength;
+
+    public InspectingReadStream(Stream inner, long limit)
+    {
+        _inner = inner;
+        _limit = limit;
+    }
+
+    public long BytesRead { get; private set; }
+
+    public ReadOnlySpan<byte> Prefix => _prefix.AsSpan(0, _prefixLength);
+
+    public bool NulInPrefix => Prefix.Contains((byte)0);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesRead;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = _inner.Read(buffer);
+        if (_prefixLength < PrefixLength && n > 0)
+        {
+            var take = Math.Min(n, PrefixLength - _prefixLength);
+            buffer[..take].CopyTo(_prefix.AsSpan(_prefixLength));
+            _prefixLength += take;
+        }
+
+        BytesRead += n;
+        if (BytesRead > _limit)
+        {
+            throw new DecompressedSizeExceededException(_limit);
+        }
+
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

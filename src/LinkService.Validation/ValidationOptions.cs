@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LinkService.Validation;
+
+/// <summary>Settings for the check, bound from <c>LinkService:Validation</c>.</summary>
+public sealed class ValidationOptions
+{
+    public const string SectionName = "LinkService:Validation";
+
+    /// <summary>How many errors a report lists in full (all are counted). Default 100.</summary>
+    [Range(1, 100_000)]
+    public int MaxErrorsInReport { get; set; } = 100;
+
+    /// <summary>
+    /// Memory for the hashes of unique and primary keys, shared by all of a file's keys (24 bytes a key at
+    /// 75% load). Past it, hashes spill to sorted runs on disk. Default 128 MiB, enough for about 4 million keys.
+    /// </summary>
+    [Range(1L << 20, 1L << 36)]
+    public long KeyMemoryBudgetBytes { get; set; } = 128L << 20;
+
+    /// <summary>Where spilled key runs go (hashes and row numbers only). Default: the system temp folder.</summary>
+    public string? TempDirectory { get; set; }
+
+    /// <summary>The longest a <c>pattern</c> constraint may take on one cell. Default 100 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan PatternTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The longest field, in characters, the parser holds in memory before it gives up on the file. Fields
+    /// longer than the source's <c>maxFieldLength</c> but within this are row errors; beyond it (often an
+    /// unclosed quote swallowing the rest of the file) the delivery is rejected. Default 32 Mi characters.
+    /// </summary>
+    [Range(1024, 1 << 28)]
+    public int ParserFieldCapChars { get; set; } = 32 << 20;
+}

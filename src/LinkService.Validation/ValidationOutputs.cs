@@ -1,0 +1,12 @@
+namespace LinkService.Validation;
+
+/// <summary>Where a check writes what it sets aside.</summary>
+/// <param name="RejectsFilePath">
+/// The rejects file in quarantine for rows set aside: one CSV record per row with its row number, line
+/// number, error types and the row's original text, so nothing is lost. Null: write none.
+/// It is written only when rows are set aside and the delivery is accepted; otherwise no file is left.
+/// </param>
+public sealed record ValidationOutputs(string? RejectsFilePath)
+{
+    public static ValidationOutputs None { get; } = new((string?)null);
+}
