@@ -1,0 +1,18 @@
+namespace LinkService.Configuration.Projects.Linkage;
+
+/// <summary>A blocking rule: pairs agreeing on every key are compared. Rules are unioned.</summary>
+public sealed class BlockingRuleSpec
+{
+    /// <summary>A label for reports; defaults to the keys joined.</summary>
+    public string? Name { get; init; }
+
+    public required IReadOnlyList<BlockingKeySpec> Keys { get; init; }
+
+    /// <summary>Blocks with more records than this are skipped (and reported) rather than compared.</summary>
+    public int MaxBlockSize { get; init; } = 2_000;
+
+    /// <summary>Whether EM training uses the pairs this rule generates.</summary>
+    public bool Train { get; init; } = true;
+
+    public string DisplayName => Name ?? string.Join("+", Keys.Select(k => k.Transform == KeyTransform.Exact ? k.Field : $"{k.Field}:{k.Transform.ToString().ToLowerInvariant()}"));
+}

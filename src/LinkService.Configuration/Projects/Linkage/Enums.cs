@@ -1,0 +1,56 @@
+namespace LinkService.Configuration.Projects.Linkage;
+
+/// <summary>How a canonical field's raw values are cleaned before blocking and comparison.</summary>
+public enum StandardiseAs
+{
+    /// <summary>Chosen from the canonical field's name (forename, surname, date_of_birth, postcode, …).</summary>
+    Auto,
+    Forename,
+    Surname,
+    Name,
+    Text,
+    Date,
+    Sex,
+    Postcode,
+    NiNumber,
+    Reference,
+}
+
+/// <summary>What a blocking key takes from a standardised field.</summary>
+public enum KeyTransform
+{
+    Exact,
+    Soundex,
+    Nysiis,
+    DoubleMetaphone,
+    Initial,
+    Prefix,
+    Year,
+    YearMonth,
+    PostcodeArea,
+    PostcodeDistrict,
+    PostcodeSector,
+}
+
+/// <summary>The test one comparison level applies to a pair of standardised values.</summary>
+public enum ComparisonMethod
+{
+    Exact,
+    JaroWinkler,
+    Jaro,
+    Levenshtein,
+    DamerauLevenshtein,
+    Soundex,
+    DoubleMetaphone,
+    Nickname,
+    Initial,
+    Swapped,
+    DateTransposed,
+    DateOneDigit,
+    SameYearMonth,
+    SameYear,
+    YearsApart,
+    PostcodeSector,
+    PostcodeDistrict,
+    PostcodeArea,
+}

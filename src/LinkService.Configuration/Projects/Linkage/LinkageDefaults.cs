@@ -1,0 +1,71 @@
+using LinkService.Configuration.Schemas;
+
+namespace LinkService.Configuration.Projects.Linkage;
+
+/// <summary>The defaults a short project file gets: person linkage on name, date of birth, sex and postcode.</summary>
+public static class LinkageDefaults
+{
+    public static StandardiseAs KindFor(string field) => field switch
+    {
+        CanonicalField.Forename => StandardiseAs.Forename,
+        CanonicalField.Surname => StandardiseAs.Surname,
+        CanonicalField.MiddleNames or CanonicalField.FullName => StandardiseAs.Name,
+        CanonicalField.DateOfBirth => StandardiseAs.Date,
+        CanonicalField.Sex => StandardiseAs.Sex,
+        CanonicalField.Postcode => StandardiseAs.Postcode,
+        CanonicalField.NationalInsuranceNumber => StandardiseAs.NiNumber,
+        CanonicalField.ReferenceNumber => StandardiseAs.Reference,
+        _ => StandardiseAs.Text,
+    };
+
+    public static IReadOnlyList<BlockingRuleSpec> Blocking { get; } =
+    [
+        Rule(Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth)),
+        Rule(Key(CanonicalField.Forename), Key(CanonicalField.DateOfBirth)),
+        Rule(Key(CanonicalField.DateOfBirth), Key(CanonicalField.Postcode, KeyTransform.PostcodeSector)),
+        Rule(Key(CanonicalField.Surname, KeyTransform.DoubleMetaphone), Key(CanonicalField.Forename, KeyTransform.Initial), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
+        Rule(Key(CanonicalField.Forename, KeyTransform.Soundex), Key(CanonicalField.Surname, KeyTransform.Soundex), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
+    ];
+
+    public static IReadOnlyList<ComparisonSpec> Comparisons { get; } =
+    [
+        Names(CanonicalField.Forename, CanonicalField.Surname, nicknames: true),
+        Names(CanonicalField.Surname, CanonicalField.Forename, nicknames: false),
+        new()
+        {
+            Field = CanonicalField.DateOfBirth,
+            Levels =
+            [
+                Level(ComparisonMethod.Exact), Level(ComparisonMethod.DateTransposed), Level(ComparisonMethod.DateOneDigit),
+                Level(ComparisonMethod.SameYearMonth), Level(ComparisonMethod.SameYear),
+            ],
+        },
+        new() { Field = CanonicalField.Sex, Levels = [Level(ComparisonMethod.Exact)] },
+        new()
+        {
+            Field = CanonicalField.Postcode,
+            Levels = [Level(ComparisonMethod.Exact), Level(ComparisonMethod.PostcodeSector), Level(ComparisonMethod.PostcodeDistrict), Level(ComparisonMethod.PostcodeArea)],
+        },
+    ];
+
+    public static ComparisonSpec Names(string field, string other, bool nicknames) => new()
+    {
+        Field = field,
+        TermFrequency = true,
+        Levels =
+        [
+            Level(ComparisonMethod.Exact),
+            .. nicknames ? new[] { Level(ComparisonMethod.Nickname) } : [],
+            Level(ComparisonMethod.JaroWinkler, threshold: 0.92),
+            new() { Method = ComparisonMethod.Swapped, OtherField = other },
+            Level(ComparisonMethod.JaroWinkler, threshold: 0.8),
+            Level(ComparisonMethod.Initial),
+        ],
+    };
+
+    private static ComparisonLevelSpec Level(ComparisonMethod method, double threshold = 0.9) => new() { Method = method, Threshold = threshold };
+
+    private static BlockingKeySpec Key(string field, KeyTransform transform = KeyTransform.Exact) => new() { Field = field, Transform = transform };
+
+    private static BlockingRuleSpec Rule(params BlockingKeySpec[] keys) => new() { Keys = keys };
+}

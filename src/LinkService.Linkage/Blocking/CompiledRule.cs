@@ -1,0 +1,84 @@
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Linkage.Data;
+
+namespace LinkService.Linkage.Blocking;
+
+/// <summary>A blocking rule bound to the records: per key, an int per record (0 where the key is missing).</summary>
+internal sealed class CompiledRule
+{
+    public CompiledRule(int index, BlockingRuleSpec spec, RecordTable table)
+    {
+        Index = index;
+        Spec = spec;
+        Keys = [.. spec.Keys.Select(k => KeyValues(table.ColumnOrThrow(k.Field), k))];
+        Fields = spec.Keys.Select(k => k.Field).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public int Index { get; }
+
+    public BlockingRuleSpec Spec { get; }
+
+    public int[][] Keys { get; }
+
+    public IReadOnlySet<string> Fields { get; }
+
+    public string Name => Spec.DisplayName;
+
+    /// <summary>Whether this rule puts both records in one block.</summary>
+    public bool Agrees(int a, int b)
+    {
+        foreach (var key in Keys)
+        {
+            var va = key[a];
+            if (va == 0 || va != key[b])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A 64-bit hash of the record's keys; 0 when any key is missing.</summary>
+    public ulong Hash(int record)
+    {
+        ulong hash = 14_695_981_039_346_656_037UL;
+        foreach (var key in Keys)
+        {
+            var v = key[record];
+            if (v == 0)
+            {
+                return 0;
+            }
+
+            hash = (hash ^ (uint)v) * 1_099_511_628_211UL;
+            hash ^= hash >> 29;
+        }
+
+        return hash == 0 ? 1 : hash;
+    }
+
+    private static int[] KeyValues(Column column, BlockingKeySpec key)
+    {
+        var values = column.Values;
+        if (column.IsDate)
+        {
+            var divisor = key.Transform switch { KeyTransform.Year => 10_000, KeyTransform.YearMonth => 100, _ => 1 };
+            return divisor == 1 ? values : [.. values.Select(v => v / divisor)];
+        }
+
+        if (key.Transform == KeyTransform.Exact)
+        {
+            return values;
+        }
+
+        var map = column.Pool!.Derived(key.Transform, key.Transform == KeyTransform.Prefix ? key.Length : 0);
+        var result = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = map[values[i]];
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Data;
+
+namespace LinkService.Linkage.Blocking;
+
+/// <summary>Receives each candidate pair once, on a worker's own state, then merges that state.</summary>
+internal interface IPairVisitor<TLocal>
+{
+    TLocal NewLocal();
+
+    void Visit(TLocal local, int rule, int a, int b);
+
+    void Merge(TLocal local);
+}
+
+/// <summary>
+/// Streams the union of the rules' candidate pairs over both cores. A pair is visited only under the
+/// first rule that generates it: a later rule re-checks the earlier rules' keys and skips the pair.
+/// </summary>
+internal static class PairEnumerator
+{
+    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken)
+    {
+        var source = table.Source;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            var ruleBlocks = blocks[r];
+            var earlier = rules.Take(r).ToArray();
+            var records = ruleBlocks.Records;
+            var starts = ruleBlocks.Starts;
+            var ruleIndex = r;
+            var partitions = Partitioner.Create(0, ruleBlocks.BlockCount, Math.Max(1, ruleBlocks.BlockCount / 256));
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.ForEach(partitions, options, visitor.NewLocal, (range, _, local) =>
+            {
+                for (var block = range.Item1; block < range.Item2; block++)
+                {
+                    var end = starts[block + 1];
+                    for (var i = starts[block]; i < end; i++)
+                    {
+                        var a = records[i];
+                        var sa = source[a];
+                        for (var j = i + 1; j < end; j++)
+                        {
+                            var b = records[j];
+                            var sameSource = source[b] == sa;
+                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || !rule.Agrees(a, b) || AnyAgrees(earlier, a, b))
+                            {
+                                continue;
+                            }
+
+                            visitor.Visit(local, ruleIndex, a, b);
+                        }
+                    }
+                }
+
+                return local;
+            }, visitor.Merge);
+        }
+    }
+
+    private static bool AnyAgrees(CompiledRule[] rules, int a, int b)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Agrees(a, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

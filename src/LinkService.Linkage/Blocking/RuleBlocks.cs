@@ -1,0 +1,101 @@
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Data;
+
+namespace LinkService.Linkage.Blocking;
+
+/// <summary>
+/// One rule's blocks: the records holding the rule's keys sorted by key hash (then record), with
+/// block boundaries. Blocks that cannot yield a pair for the mode are dropped; oversized ones are skipped and counted.
+/// </summary>
+internal sealed class RuleBlocks
+{
+    private RuleBlocks(int[] records, int[] starts, long skippedBlocks, long skippedRecords)
+    {
+        Records = records;
+        Starts = starts;
+        SkippedBlocks = skippedBlocks;
+        SkippedRecords = skippedRecords;
+    }
+
+    public int[] Records { get; }
+
+    /// <summary>Start offset of each block in <see cref="Records"/>, plus a final end offset.</summary>
+    public int[] Starts { get; }
+
+    public int BlockCount => Starts.Length - 1;
+
+    public long SkippedBlocks { get; }
+
+    public long SkippedRecords { get; }
+
+    public static RuleBlocks Build(CompiledRule rule, RecordTable table, LinkageMode mode)
+    {
+        var hashes = new ulong[table.Count];
+        var records = new int[table.Count];
+        var n = 0;
+        for (var i = 0; i < table.Count; i++)
+        {
+            var hash = rule.Hash(i);
+            if (hash != 0)
+            {
+                hashes[n] = hash;
+                records[n++] = i;
+            }
+        }
+
+        Array.Sort(hashes, records, 0, n);
+        var kept = new List<int>(n);
+        var starts = new List<int> { 0 };
+        long skippedBlocks = 0;
+        long skippedRecords = 0;
+        var source = table.Source;
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && hashes[end] == hashes[start])
+            {
+                end++;
+            }
+
+            var size = end - start;
+            if (size >= 2)
+            {
+                Array.Sort(records, start, size);
+                var mixed = source[records[start]] != source[records[end - 1]];
+                var useful = mode switch
+                {
+                    LinkageMode.Link => mixed,
+                    LinkageMode.Dedupe => HasRepeatedSource(records.AsSpan(start, size), source),
+                    _ => true,
+                };
+                if (useful && size > rule.Spec.MaxBlockSize)
+                {
+                    skippedBlocks++;
+                    skippedRecords += size;
+                }
+                else if (useful)
+                {
+                    kept.AddRange(records.AsSpan(start, size));
+                    starts.Add(kept.Count);
+                }
+            }
+
+            start = end;
+        }
+
+        return new RuleBlocks([.. kept], [.. starts], skippedBlocks, skippedRecords);
+    }
+
+    private static bool HasRepeatedSource(ReadOnlySpan<int> sorted, byte[] source)
+    {
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (source[sorted[i]] == source[sorted[i - 1]])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Schemas;
+using LinkService.Linkage.Standardisation;
+
+namespace LinkService.Linkage.Data;
+
+/// <summary>Standardises each source's distinct raw values once and lays every record out in columns.</summary>
+internal static class RecordTableBuilder
+{
+    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources)
+    {
+        var fields = spec.FieldsUsed().Select(f => f.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var starts = new int[sources.Count + 1];
+        for (var s = 0; s < sources.Count; s++)
+        {
+            starts[s + 1] = starts[s] + sources[s].Count;
+        }
+
+        var total = starts[^1];
+        var names = new ValuePool();
+        var columns = new Dictionary<string, Column>(StringComparer.Ordinal);
+        var splitMiddles = fields.Contains(CanonicalField.MiddleNames) ? new int[total] : null;
+        foreach (var field in fields.OrderBy(f => f == CanonicalField.MiddleNames ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal))
+        {
+            var kind = spec.KindOf(field);
+            var pool = kind == StandardiseAs.Date ? null : kind is StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name ? names : new ValuePool();
+            var values = new int[total];
+            for (var s = 0; s < sources.Count; s++)
+            {
+                Fill(spec, sources[s], field, kind, pool, values.AsSpan(starts[s], sources[s].Count), field == CanonicalField.Forename && splitMiddles is not null ? splitMiddles.AsSpan(starts[s], sources[s].Count) : default);
+            }
+
+            if (field == CanonicalField.MiddleNames && splitMiddles is not null)
+            {
+                for (var i = 0; i < total; i++)
+                {
+                    values[i] = values[i] != 0 ? values[i] : splitMiddles[i];
+                }
+            }
+
+            columns[field] = new Column(field, kind, values, pool);
+        }
+
+        var recordIds = new string[total];
+        for (var s = 0; s < sources.Count; s++)
+        {
+            for (var r = 0; r < sources[s].Count; r++)
+            {
+                recordIds[starts[s] + r] = sources[s].RecordIds[r];
+            }
+        }
+
+        return new RecordTable([.. sources.Select(s => s.Name)], starts, recordIds, columns);
+    }
+
+    private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles)
+    {
+        spec.Standardisation.TryGetValue(field, out var options);
+        for (var f = 0; f < source.Fields.Count; f++)
+        {
+            if (!string.Equals(source.Fields[f].Canonical, field, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var standardiser = new FieldStandardiser(kind, options?.BlankValues ?? [], source.Fields[f].DateFormat, options?.SplitForenames ?? true);
+            var raw = source.Column(f);
+            var mapped = new int[raw.Distinct.Count];
+            var middle = new int[raw.Distinct.Count];
+            for (var d = 1; d < raw.Distinct.Count; d++)
+            {
+                var (value, rest) = standardiser.Standardise(raw.Distinct[d]);
+                mapped[d] = value is null ? 0 : pool?.Intern(value) ?? int.Parse(value, CultureInfo.InvariantCulture);
+                middle[d] = rest is null || pool is null ? 0 : pool.Intern(rest);
+            }
+
+            var rows = raw.Rows;
+            for (var r = 0; r < rows.Length; r++)
+            {
+                // Where two columns feed one field, the first non-missing value wins.
+                if (values[r] == 0)
+                {
+                    values[r] = mapped[rows[r]];
+                    if (!middles.IsEmpty && middles[r] == 0)
+                    {
+                        middles[r] = middle[rows[r]];
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace LinkService.Linkage.Data;
+
+/// <summary>One column of a source as delivered: the canonical field it feeds and, for dates, its .NET format.</summary>
+public sealed record SourceField(string Canonical, string? DateFormat = null);
+
+/// <summary>
+/// A source's records as read, before standardisation: each raw column interned (each distinct raw
+/// value is later standardised once), plus record ids. Filled by a reader; one per source.
+/// </summary>
+public sealed class SourceRecords
+{
+    private readonly RawColumn[] _columns;
+    private readonly List<string> _recordIds = [];
+
+    public SourceRecords(string name, IReadOnlyList<SourceField> fields)
+    {
+        Name = name;
+        Fields = fields;
+        _columns = [.. fields.Select(_ => new RawColumn())];
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<SourceField> Fields { get; }
+
+    public int Count => _recordIds.Count;
+
+    internal IReadOnlyList<string> RecordIds => _recordIds;
+
+    internal RawColumn Column(int field) => _columns[field];
+
+    /// <summary>Adds one record; <paramref name="raw"/> holds one value per field, in <see cref="Fields"/> order (null or empty: missing).</summary>
+    public void Add(string recordId, ReadOnlySpan<string?> raw)
+    {
+        _recordIds.Add(recordId);
+        for (var f = 0; f < _columns.Length; f++)
+        {
+            _columns[f].Add(f < raw.Length ? raw[f] : null);
+        }
+    }
+
+    internal sealed class RawColumn
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private int[] _rows = new int[1024];
+
+        public List<string> Distinct { get; } = [""];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<int> Rows => _rows.AsSpan(0, Count);
+
+        public void Add(string? raw)
+        {
+            var id = 0;
+            if (!string.IsNullOrWhiteSpace(raw) && !_ids.TryGetValue(raw, out id))
+            {
+                id = Distinct.Count;
+                Distinct.Add(raw);
+                _ids.Add(raw, id);
+            }
+
+            if (Count == _rows.Length)
+            {
+                Array.Resize(ref _rows, _rows.Length * 2);
+            }
+
+            _rows[Count++] = id;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Linkage.Phonetics;
+using LinkService.Linkage.Standardisation;
+
+namespace LinkService.Linkage.Data;
+
+/// <summary>
+/// Interned standardised strings: id 0 is "missing", ids count up from 1 in first-seen order.
+/// Derived keys (phonetic codes, postcode parts, prefixes) are computed once per distinct value.
+/// </summary>
+internal sealed class ValuePool
+{
+    private readonly List<string> _values = [""];
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<(KeyTransform, int), int[]> _derived = [];
+    private readonly Lock _derivedLock = new();
+    private int[][]? _nicknames;
+    private (int Primary, int Alternate)[]? _metaphone;
+
+    public int Count => _values.Count;
+
+    public string this[int id] => _values[id];
+
+    public int Intern(string value)
+    {
+        if (!_ids.TryGetValue(value, out var id))
+        {
+            id = _values.Count;
+            _values.Add(value);
+            _ids.Add(value, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>Per value id, the id of its derived key (0 when the value is missing or yields no key).</summary>
+    public int[] Derived(KeyTransform transform, int length = 0)
+    {
+        lock (_derivedLock)
+        {
+            if (!_derived.TryGetValue((transform, length), out var map))
+            {
+                var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+                map = new int[_values.Count];
+                for (var id = 1; id < _values.Count; id++)
+                {
+                    var key = DeriveKey(_values[id], transform, length);
+                    if (key.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!keys.TryGetValue(key, out var keyId))
+                    {
+                        keys[key] = keyId = keys.Count + 1;
+                    }
+
+                    map[id] = keyId;
+                }
+
+                _derived[(transform, length)] = map;
+            }
+
+            return map;
+        }
+    }
+
+    /// <summary>Per value id, its nickname groups (empty for none).</summary>
+    public int[][] NicknameGroups()
+    {
+        lock (_derivedLock)
+        {
+            return _nicknames ??= [.. _values.Select(Nicknames.GroupsOf)];
+        }
+    }
+
+    /// <summary>Per value id, the ids of its primary and alternate Double Metaphone codes.</summary>
+    public (int Primary, int Alternate)[] Metaphones()
+    {
+        lock (_derivedLock)
+        {
+            if (_metaphone is null)
+            {
+                var codes = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
+                int Id(string code) => codes.TryGetValue(code, out var id) ? id : codes[code] = codes.Count;
+                _metaphone = new (int, int)[_values.Count];
+                for (var id = 1; id < _values.Count; id++)
+                {
+                    var (primary, alternate) = DoubleMetaphone.Encode(_values[id]);
+                    _metaphone[id] = (Id(primary), Id(alternate));
+                }
+            }
+
+            return _metaphone;
+        }
+    }
+
+    private static string DeriveKey(string value, KeyTransform transform, int length) => transform switch
+    {
+        KeyTransform.Soundex => Soundex.Encode(value),
+        KeyTransform.Nysiis => Nysiis.Encode(value),
+        KeyTransform.DoubleMetaphone => DoubleMetaphone.Encode(value).Primary,
+        KeyTransform.Initial => value[..1],
+        KeyTransform.Prefix => value.Length <= length ? value : value[..length],
+        KeyTransform.PostcodeArea => PostcodeParts.Area(value),
+        KeyTransform.PostcodeDistrict => PostcodeParts.District(value),
+        KeyTransform.PostcodeSector => PostcodeParts.Sector(value),
+        _ => value,
+    };
+}

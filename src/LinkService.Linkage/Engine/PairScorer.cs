@@ -1,0 +1,32 @@
+using LinkService.Linkage.Comparison;
+using LinkService.Linkage.Model;
+
+namespace LinkService.Linkage.Engine;
+
+/// <summary>Match weight of a pair: the model's weight for its pattern, adjusted for the frequency of exactly agreeing names.</summary>
+internal sealed class PairScorer
+{
+    private readonly FellegiSunterModel _model;
+    private readonly CompiledComparison[] _termFrequency;
+
+    public PairScorer(FellegiSunterModel model, PairComparer comparer)
+    {
+        _model = model;
+        _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
+    }
+
+    public double Weight(int a, ulong pattern)
+    {
+        var weight = _model.Weight(pattern);
+        foreach (var comparison in _termFrequency)
+        {
+            if (ComparisonVector.Level(pattern, comparison.Index) == 0)
+            {
+                // P(agree on v | non-match) is the value's frequency, not the average u of exact agreement.
+                weight += Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(comparison.ValueOf(a)));
+            }
+        }
+
+        return weight;
+    }
+}

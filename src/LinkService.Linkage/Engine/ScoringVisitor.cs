@@ -1,0 +1,84 @@
+using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Comparison;
+using LinkService.Linkage.Model;
+
+namespace LinkService.Linkage.Engine;
+
+/// <summary>Second pass: scores every candidate pair, keeps those at or above the review threshold, and gathers figures.</summary>
+internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best) : IPairVisitor<ScoringVisitor.Local>
+{
+    public const int HistogramLow = -40;
+    public const int HistogramBins = 101;
+    private const double FixedPoint = 1e6;
+    private readonly Lock _lock = new();
+
+    public List<ScoredPair> Kept { get; } = [];
+
+    public long[] Histogram { get; } = new long[HistogramBins];
+
+    public long Pairs { get; private set; }
+
+    /// <summary>Sum of all pairs' match probabilities, in millionths (integers, so the total is the same whatever the thread order).</summary>
+    public long ProbabilitySum { get; private set; }
+
+    public Local NewLocal() => new();
+
+    public void Visit(Local local, int rule, int a, int b)
+    {
+        var pattern = comparer.Pattern(a, b);
+        var weight = scorer.Weight(a, pattern);
+        var probability = FellegiSunterModel.Probability(weight);
+        local.Pairs++;
+        local.ProbabilitySum += (long)Math.Round(probability * FixedPoint);
+        local.Histogram[Math.Clamp((int)Math.Floor(weight) - HistogramLow, 0, HistogramBins - 1)]++;
+        if (probability >= reviewThreshold)
+        {
+            local.Kept.Add(new ScoredPair(a, b, (float)weight, (float)probability, pattern));
+        }
+
+        Raise(a, (float)probability);
+        Raise(b, (float)probability);
+    }
+
+    public void Merge(Local local)
+    {
+        lock (_lock)
+        {
+            Kept.AddRange(local.Kept);
+            Pairs += local.Pairs;
+            ProbabilitySum += local.ProbabilitySum;
+            for (var i = 0; i < HistogramBins; i++)
+            {
+                Histogram[i] += local.Histogram[i];
+            }
+        }
+    }
+
+    public static double FromFixed(long value) => value / FixedPoint;
+
+    private void Raise(int record, float probability)
+    {
+        var current = Volatile.Read(ref best[record]);
+        while (probability > current)
+        {
+            var seen = Interlocked.CompareExchange(ref best[record], probability, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    internal sealed class Local
+    {
+        public List<ScoredPair> Kept { get; } = [];
+
+        public long[] Histogram { get; } = new long[HistogramBins];
+
+        public long Pairs { get; set; }
+
+        public long ProbabilitySum { get; set; }
+    }
+}

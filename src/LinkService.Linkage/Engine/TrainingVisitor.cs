@@ -1,0 +1,80 @@
+using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Comparison;
+using LinkService.Linkage.Model;
+
+namespace LinkService.Linkage.Engine;
+
+/// <summary>First pass: counts distinct (pattern, rules) combinations for EM, pairs per rule and, where truth is known, true pairs kept.</summary>
+internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, int[]? truth) : IPairVisitor<TrainingVisitor.Local>
+{
+    private readonly Lock _lock = new();
+    private readonly CompiledRule[] _rules = [.. rules];
+    private readonly Dictionary<(ulong, uint), long> _counts = [];
+
+    public long[] PairsOwned { get; } = new long[rules.Count];
+
+    public long[] TrueOwned { get; } = new long[rules.Count];
+
+    public long[] TrueInRule { get; } = new long[rules.Count];
+
+    public IReadOnlyList<PatternCount> Patterns => [.. _counts.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => new PatternCount(p.Key.Item1, p.Key.Item2, p.Value))];
+
+    public Local NewLocal() => new(_rules.Length);
+
+    public void Visit(Local local, int rule, int a, int b)
+    {
+        var pattern = comparer.Pattern(a, b);
+        var mask = 1u << rule;
+        for (var q = rule + 1; q < _rules.Length; q++)
+        {
+            if (_rules[q].Agrees(a, b))
+            {
+                mask |= 1u << q;
+            }
+        }
+
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (pattern, mask), out _);
+        count++;
+        local.PairsOwned[rule]++;
+        if (truth is not null && truth[a] >= 0 && truth[a] == truth[b])
+        {
+            local.TrueOwned[rule]++;
+            for (var q = rule; q < _rules.Length; q++)
+            {
+                if ((mask & (1u << q)) != 0)
+                {
+                    local.TrueInRule[q]++;
+                }
+            }
+        }
+    }
+
+    public void Merge(Local local)
+    {
+        lock (_lock)
+        {
+            foreach (var (key, value) in local.Counts)
+            {
+                _counts[key] = _counts.GetValueOrDefault(key) + value;
+            }
+
+            for (var r = 0; r < _rules.Length; r++)
+            {
+                PairsOwned[r] += local.PairsOwned[r];
+                TrueOwned[r] += local.TrueOwned[r];
+                TrueInRule[r] += local.TrueInRule[r];
+            }
+        }
+    }
+
+    internal sealed class Local(int rules)
+    {
+        public Dictionary<(ulong, uint), long> Counts { get; } = [];
+
+        public long[] PairsOwned { get; } = new long[rules];
+
+        public long[] TrueOwned { get; } = new long[rules];
+
+        public long[] TrueInRule { get; } = new long[rules];
+    }
+}

@@ -1,0 +1,99 @@
+using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Comparison;
+
+namespace LinkService.Linkage.Model;
+
+/// <summary>
+/// Trains m on each training rule's pairs in turn, leaving out the comparisons of the fields that rule
+/// blocks on, and averages each comparison's m over the rules that could estimate it (weighted by their
+/// expected matches). The prior is the expected number of matches among the blocked pairs over all pairs.
+/// </summary>
+internal static class ModelTrainer
+{
+    public sealed record RuleTraining(string Rule, double Pairs, double MatchShare, int Iterations, IReadOnlyList<string> Fixed);
+
+    public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches);
+
+    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double totalPairs, int maxIterations, double tolerance)
+    {
+        var comparisons = comparer.Comparisons;
+        var sums = u.Select(levels => new double[levels.Length]).ToArray();
+        var weights = new double[u.Length];
+        var lambdas = new double[rules.Count];
+        var reports = new List<RuleTraining>();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var bit = 1u << r;
+            var subset = patterns.Where(p => (p.RuleMask & bit) != 0).ToList();
+            var excluded = comparisons.Select(c => rules[r].Fields.Contains(c.Spec.Field)).ToArray();
+            if (!rules[r].Spec.Train || subset.Count == 0 || excluded.All(e => e))
+            {
+                continue;
+            }
+
+            var result = EmTrainer.Run(subset, u, excluded, maxIterations, tolerance);
+            lambdas[r] = result.Lambda;
+            var weight = result.Lambda * result.Pairs;
+            for (var c = 0; c < u.Length; c++)
+            {
+                if (!excluded[c])
+                {
+                    weights[c] += weight;
+                    for (var l = 0; l < u[c].Length; l++)
+                    {
+                        sums[c][l] += weight * result.M[c][l];
+                    }
+                }
+            }
+
+            reports.Add(new RuleTraining(rules[r].Name, result.Pairs, result.Lambda, result.Iterations, [.. comparisons.Where((c, i) => excluded[i]).Select(c => c.Spec.Field)]));
+        }
+
+        var m = new double[u.Length][];
+        EmTrainer.Result? fallback = null;
+        for (var c = 0; c < u.Length; c++)
+        {
+            if (weights[c] > 0)
+            {
+                m[c] = [.. sums[c].Select(s => s / weights[c])];
+            }
+            else
+            {
+                // Every rule blocks on this field: estimate it on all blocked pairs, biased but better than nothing.
+                fallback ??= EmTrainer.Run(patterns, u, new bool[u.Length], maxIterations, tolerance);
+                m[c] = fallback.M[c];
+            }
+        }
+
+        var expected = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
+        var prior = Math.Clamp(expected / Math.Max(1, totalPairs), 1e-12, 0.5);
+        return new Outcome(new FellegiSunterModel(m, u, prior), reports, expected);
+    }
+
+    private static double ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
+    {
+        var expected = 0.0;
+        foreach (var entry in patterns)
+        {
+            var owner = System.Numerics.BitOperations.TrailingZeroCount(entry.RuleMask);
+            var lambda = lambdas[owner] > 0 ? lambdas[owner] : lambdas.Where(l => l > 0).DefaultIfEmpty(0.01).Max();
+            var pm = lambda;
+            var pu = 1 - lambda;
+            for (var c = 0; c < m.Length; c++)
+            {
+                var level = ComparisonVector.Level(entry.Pattern, c);
+                if (level == ComparisonVector.Missing || rules[owner].Fields.Contains(comparer.Comparisons[c].Spec.Field))
+                {
+                    continue;
+                }
+
+                pm *= m[c][level];
+                pu *= u[c][level];
+            }
+
+            expected += pm / (pm + pu) * entry.Count;
+        }
+
+        return expected;
+    }
+}

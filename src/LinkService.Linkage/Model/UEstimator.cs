@@ -1,0 +1,57 @@
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Comparison;
+using LinkService.Linkage.Data;
+
+namespace LinkService.Linkage.Model;
+
+/// <summary>
+/// u probabilities from random pairs (nearly all non-matches), in seeded chunks over both cores so
+/// the estimate is the same every run.
+/// </summary>
+internal static class UEstimator
+{
+    private const int Chunks = 32;
+
+    public static double[][] Estimate(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken)
+    {
+        var counts = new long[Chunks][][];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var sampler = new RandomPairSampler(table, mode);
+        Parallel.For(0, Chunks, options, chunk =>
+        {
+            var random = new Random(unchecked((seed * 7919) + chunk));
+            var local = comparer.Comparisons.Select(c => new long[16]).ToArray();
+            for (var s = 0; s < samples / Chunks; s++)
+            {
+                var (a, b) = sampler.Next(random);
+                var pattern = comparer.Pattern(a, b);
+                for (var c = 0; c < local.Length; c++)
+                {
+                    local[c][ComparisonVector.Level(pattern, c)]++;
+                }
+            }
+
+            counts[chunk] = local;
+        });
+
+        var u = new double[comparer.Comparisons.Count][];
+        for (var c = 0; c < u.Length; c++)
+        {
+            var levels = comparer.Comparisons[c].LevelCount;
+            var totals = new long[levels];
+            foreach (var chunk in counts)
+            {
+                for (var l = 0; l < levels; l++)
+                {
+                    totals[l] += chunk[c][l];
+                }
+            }
+
+            // Half a pair where none was seen keeps a rare agreement from being infinitely strong.
+            var observed = totals.Sum() + (0.5 * levels);
+            u[c] = [.. totals.Select(t => (t + 0.5) / observed)];
+        }
+
+        return u;
+    }
+}

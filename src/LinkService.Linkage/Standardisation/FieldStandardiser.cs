@@ -1,0 +1,131 @@
+using System.Globalization;
+using LinkService.Configuration.Projects.Linkage;
+
+namespace LinkService.Linkage.Standardisation;
+
+/// <summary>
+/// Cleans one canonical field's raw values. Dates come out as <c>yyyyMMdd</c>; a forename may also
+/// yield middle names. Null means missing. Called once per distinct raw value, so clarity beats speed.
+/// </summary>
+public sealed class FieldStandardiser
+{
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "MR", "MRS", "MS", "MISS", "MX", "MSTR", "MASTER", "DR", "SIR", "DAME", "LORD", "LADY", "REV", "REVD", "PROF", "FR", "SR", "JR", "JNR", "SNR", "II", "III", "IV",
+    };
+
+    private readonly BlankValues _blanks;
+    private readonly string[] _dateFormats;
+
+    public FieldStandardiser(StandardiseAs kind, IEnumerable<string> blankValues, string? dateFormat = null, bool splitForenames = true)
+    {
+        Kind = kind;
+        SplitForenames = splitForenames;
+        _blanks = new BlankValues(blankValues);
+        _dateFormats = string.IsNullOrEmpty(dateFormat) ? ["yyyy-MM-dd"] : [dateFormat];
+    }
+
+    public StandardiseAs Kind { get; }
+
+    public bool SplitForenames { get; }
+
+    /// <summary>The standardised value and, for a forename split into words, the middle names.</summary>
+    public (string? Value, string? Middle) Standardise(string raw)
+    {
+        if (_blanks.IsBlank(TextFolding.Compact(raw)))
+        {
+            return (null, null);
+        }
+
+        return Kind switch
+        {
+            StandardiseAs.Forename => Forename(raw),
+            StandardiseAs.Surname => (Name(raw, joinWords: true), null),
+            StandardiseAs.Name => (Name(raw, joinWords: false), null),
+            StandardiseAs.Date => (Date(raw), null),
+            StandardiseAs.Sex => (Sex(raw), null),
+            StandardiseAs.Postcode => (PostcodeParts.Normalise(raw), null),
+            StandardiseAs.NiNumber => (NiNumber(raw), null),
+            StandardiseAs.Reference => (Reference(raw), null),
+            _ => (Empty(TextFolding.Fold(raw)), null),
+        };
+    }
+
+    private (string?, string?) Forename(string raw)
+    {
+        var words = Words(raw, joinHyphens: false);
+        if (words.Count == 0)
+        {
+            return (null, null);
+        }
+
+        if (!SplitForenames)
+        {
+            return (string.Join(' ', words), null);
+        }
+
+        return (words[0], words.Count > 1 ? string.Join(' ', words.Skip(1)) : null);
+    }
+
+    private string? Name(string raw, bool joinWords)
+    {
+        var words = Words(raw, joinHyphens: joinWords);
+        return words.Count == 0 ? null : string.Join(joinWords ? "" : " ", words);
+    }
+
+    private List<string> Words(string raw, bool joinHyphens)
+    {
+        var words = TextFolding.Fold(raw, joinHyphens).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1)
+        {
+            words.RemoveAll(Titles.Contains);
+        }
+
+        words.RemoveAll(w => _blanks.IsBlank(w));
+        return words;
+    }
+
+    private string? Date(string raw)
+    {
+        var trimmed = raw.Trim();
+        if (!DateTime.TryParseExact(trimmed, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
+            && !DateTime.TryParseExact(trimmed, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return null;
+        }
+
+        var compact = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return date.Year < 1850 || _blanks.IsBlank(compact) || _blanks.IsBlank(date.ToString("ddMMyyyy", CultureInfo.InvariantCulture)) ? null : compact;
+    }
+
+    private static string? Sex(string raw) => TextFolding.Compact(raw) switch
+    {
+        "M" or "MALE" or "MAN" or "1" => "M",
+        "F" or "FEMALE" or "WOMAN" or "2" => "F",
+        _ => null,
+    };
+
+    private static string? NiNumber(string raw)
+    {
+        var compact = TextFolding.Compact(raw);
+        if (compact.Length == 9 && compact[8] is >= 'A' and <= 'D')
+        {
+            compact = compact[..8];
+        }
+
+        if (compact.Length != 8 || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1]) || !compact.AsSpan(2).ContainsOnlyDigits())
+        {
+            return compact.Length == 0 ? null : compact;
+        }
+
+        // Prefixes never issued, and the temporary and administrative ones, identify nobody.
+        return compact[0] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' || compact[1] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' or 'O'
+            || compact[..2] is "BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ" or "AA" || compact.AsSpan(2).IndexOfAnyExcept('0') < 0
+            ? null
+            : compact;
+    }
+
+    private static string? Reference(string raw) => Empty(TextFolding.Compact(raw).TrimStart('0'));
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+}
