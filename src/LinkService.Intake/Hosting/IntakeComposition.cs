@@ -1,0 +1,53 @@
+using System.IO.Abstractions;
+using LinkService.Configuration;
+using LinkService.Configuration.Folders;
+using LinkService.Intake.Checks;
+using LinkService.Intake.Processing;
+using LinkService.Intake.Receipts;
+using LinkService.Intake.Scanning;
+using LinkService.Intake.Storage;
+using LinkService.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace LinkService.Intake.Hosting;
+
+/// <summary>Builds intake's parts around the seams the host provides; DI and tests (a fresh instance after a crash) both use it.</summary>
+internal static class IntakeComposition
+{
+    public static IntakeCycle CreateCycle(
+        ConfigCatalog catalog,
+        ServicePaths paths,
+        IFileSystem fileSystem,
+        ILedger ledger,
+        IDeliveryCheck check,
+        IntakeOptions options,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger("LinkService.Intake");
+        var files = new DeliveryFiles(paths);
+        var copier = new HashingCopier(fileSystem, options.CopyBufferBytes);
+        var companions = new CompanionFiles(fileSystem);
+        var completion = new DeliveryCompletion(
+            ledger,
+            fileSystem,
+            files,
+            companions,
+            new Quarantine(fileSystem, files),
+            new ReceiptWriter(fileSystem, files, timeProvider),
+            check,
+            logger);
+        return new IntakeCycle(
+            catalog,
+            paths,
+            ledger,
+            new DropFolderScanner(fileSystem),
+            new CompletionTracker(timeProvider),
+            new NamePatterns(options.EffectiveTemporaryPatterns),
+            companions,
+            new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, timeProvider, logger),
+            new DeliveryRecovery(ledger, fileSystem, files, copier, completion, logger),
+            timeProvider,
+            logger);
+    }
+}

@@ -1,0 +1,118 @@
+using System.IO.Abstractions;
+using System.Threading.Channels;
+using LinkService.Configuration;
+using LinkService.Configuration.Folders;
+using LinkService.Intake.Processing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LinkService.Intake.Hosting;
+
+/// <summary>
+/// Watches every source's drop folder and runs an intake pass on each hint, when a waiting file's quiet
+/// period ends, and on every sweep interval. Passes run one at a time, so a file is never taken twice at once.
+/// </summary>
+internal sealed class IntakeService : BackgroundService
+{
+    private readonly ConfigCatalog _catalog;
+    private readonly ServicePaths _paths;
+    private readonly IFileSystem _fileSystem;
+    private readonly IntakeCycle _cycle;
+    private readonly IntakeOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<IntakeService> _logger;
+
+    public IntakeService(ConfigCatalog catalog, ServicePaths paths, IFileSystem fileSystem, IntakeCycle cycle, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<IntakeService> logger)
+    {
+        _catalog = catalog;
+        _paths = paths;
+        _fileSystem = fileSystem;
+        _cycle = cycle;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        PrepareFolders();
+        var hints = Channel.CreateBounded<string>(new BoundedChannelOptions(_options.HintCapacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        using var watchers = new DropWatchers(_fileSystem, hints.Writer, _logger);
+        foreach (var source in _catalog.Sources.Keys)
+        {
+            watchers.Watch(source, _paths.DropFolder(source));
+        }
+
+        Log.Started(_logger, _catalog.Sources.Count, _options.SweepInterval);
+        var nextSweep = _timeProvider.GetUtcNow();
+        IReadOnlySet<string>? only = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (watchers.RecreateFailed() || _timeProvider.GetUtcNow() >= nextSweep)
+            {
+                only = null;
+                nextSweep = _timeProvider.GetUtcNow() + _options.SweepInterval;
+            }
+
+            var wake = await _cycle.RunAsync(only, stoppingToken);
+            only = await WaitAsync(hints.Reader, wake is { } w && w < nextSweep ? w : nextSweep, stoppingToken);
+        }
+    }
+
+    /// <summary>Waits for a hint or until <paramref name="until"/>; returns the hinted sources, or null (all) when the time came.</summary>
+    private async Task<IReadOnlySet<string>?> WaitAsync(ChannelReader<string> reader, DateTimeOffset until, CancellationToken stoppingToken)
+    {
+        var delay = until - _timeProvider.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        using var timeout = new CancellationTokenSource(delay, _timeProvider);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stoppingToken);
+        try
+        {
+            await reader.WaitToReadAsync(either.Token);
+
+            // Gather the burst a single upload or a batch of files causes, rather than scanning once per event.
+            await Task.Delay(_options.HintDelay < delay ? _options.HintDelay : delay, _timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var hinted = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.TryRead(out var source))
+        {
+            hinted.Add(source);
+        }
+
+        return hinted;
+    }
+
+    /// <summary>Creates every folder intake uses and clears staging: a copy left there was interrupted and will be redone.</summary>
+    private void PrepareFolders()
+    {
+        foreach (var source in _catalog.Sources.Keys)
+        {
+            _fileSystem.Directory.CreateDirectory(_paths.ReceiptsFolder(source));
+            _fileSystem.Directory.CreateDirectory(_paths.StoreFolder(source));
+            _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));
+        }
+
+        _fileSystem.Directory.CreateDirectory(_paths.StagingRoot);
+        var leftovers = _fileSystem.Directory.GetFiles(_paths.StagingRoot);
+        foreach (var file in leftovers)
+        {
+            _fileSystem.File.Delete(file);
+        }
+
+        if (leftovers.Length > 0)
+        {
+            Log.StagingCleared(_logger, leftovers.Length);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.IO.Abstractions;
+using LinkService.Configuration;
+using LinkService.Configuration.Folders;
+using LinkService.Intake.Checks;
+using LinkService.Intake.Hosting;
+using LinkService.Ledger;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LinkService.Intake;
+
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers intake as a hosted service: <see cref="IntakeOptions"/> from <c>LinkService:Intake</c>, checked at
+    /// start; the ledger; and an accept-all <see cref="IDeliveryCheck"/> unless one is registered. Needs
+    /// <see cref="ConfigCatalog"/>, <see cref="ServicePaths"/>, <see cref="TimeProvider"/> and <see cref="IFileSystem"/> in DI.
+    /// </summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntakeOptions>()
+            .Bind(configuration.GetSection(IntakeOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
+        services.AddLedger();
+        services.TryAddSingleton<IDeliveryCheck, AcceptAllDeliveryCheck>();
+        services.TryAddSingleton(provider => IntakeComposition.CreateCycle(
+            provider.GetRequiredService<ConfigCatalog>(),
+            provider.GetRequiredService<ServicePaths>(),
+            provider.GetRequiredService<IFileSystem>(),
+            provider.GetRequiredService<ILedger>(),
+            provider.GetRequiredService<IDeliveryCheck>(),
+            provider.GetRequiredService<IOptions<IntakeOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<IntakeService>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace LinkService.Intake;
+
+/// <summary>Intake's log lines: delivery ids, sources, counts and rules; never a file's content or a department's file name.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Delivery {DeliveryId} received from {Source}")]
+    public static partial void Received(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} stored: {Bytes} bytes in {ElapsedMs} ms")]
+    public static partial void Stored(ILogger logger, string deliveryId, string source, long bytes, long elapsedMs);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} accepted ({SetAsideRows} rows set aside)")]
+    public static partial void Accepted(ILogger logger, string deliveryId, string source, int setAsideRows);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} from {Source} rejected: {ReasonCount} reasons")]
+    public static partial void Rejected(ILogger logger, string deliveryId, string source, int reasonCount);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} from {Source} is a duplicate of {DuplicateOf}; quarantined")]
+    public static partial void Duplicate(ILogger logger, string deliveryId, string source, string duplicateOf);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} from {Source} refused: {Reasons}")]
+    public static partial void Refused(ILogger logger, string deliveryId, string source, string reasons);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} changed while it was copied; it will be taken again once quiet")]
+    public static partial void ChangedWhileCopying(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Resuming delivery {DeliveryId} from {Source}, left {State} by an earlier run")]
+    public static partial void Resuming(ILogger logger, string deliveryId, string source, LinkService.Ledger.Deliveries.DeliveryState state);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "Delivery {DeliveryId} from {Source} could not be handled; it will be retried")]
+    public static partial void DeliveryFailed(ILogger logger, Exception exception, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Scanning the drop folder of {Source} failed; it will be retried")]
+    public static partial void ScanFailed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "The watcher on the drop folder of {Source} failed; rescanning and recreating it")]
+    public static partial void WatcherFailed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} names source {Source}, which is no longer configured; left as it is")]
+    public static partial void UnknownSource(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Intake watching {SourceCount} drop folders, sweeping every {SweepInterval}")]
+    public static partial void Started(ILogger logger, int sourceCount, TimeSpan sweepInterval);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Removed {FileCount} partial copies left in staging by an earlier run")]
+    public static partial void StagingCleared(ILogger logger, int fileCount);
+}

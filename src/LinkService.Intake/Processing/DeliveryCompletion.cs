@@ -1,0 +1,148 @@
+using System.IO.Abstractions;
+using LinkService.Configuration.Sources;
+using LinkService.Intake.Checks;
+using LinkService.Intake.Receipts;
+using LinkService.Intake.Scanning;
+using LinkService.Intake.Storage;
+using LinkService.Ledger;
+using LinkService.Ledger.Deliveries;
+using Microsoft.Extensions.Logging;
+
+namespace LinkService.Intake.Processing;
+
+/// <summary>
+/// Carries a delivery from stored to settled. Each step is recorded before the next begins and each is safe
+/// to repeat, so a run that resumes after a crash finishes the delivery exactly once.
+/// </summary>
+internal sealed class DeliveryCompletion
+{
+    private readonly ILedger _ledger;
+    private readonly IFileSystem _fileSystem;
+    private readonly DeliveryFiles _files;
+    private readonly CompanionFiles _companions;
+    private readonly Quarantine _quarantine;
+    private readonly ReceiptWriter _receipts;
+    private readonly IDeliveryCheck _check;
+    private readonly ILogger _logger;
+
+    public DeliveryCompletion(ILedger ledger, IFileSystem fileSystem, DeliveryFiles files, CompanionFiles companions, Quarantine quarantine, ReceiptWriter receipts, IDeliveryCheck check, ILogger logger)
+    {
+        _ledger = ledger;
+        _fileSystem = fileSystem;
+        _files = files;
+        _companions = companions;
+        _quarantine = quarantine;
+        _receipts = receipts;
+        _check = check;
+        _logger = logger;
+    }
+
+    public async Task RefuseAsync(SourceDefinition source, Delivery delivery, IReadOnlyList<string> reasons, long? bytes, string? sha256, CancellationToken cancellationToken)
+    {
+        var outcome = new DeliveryOutcome
+        {
+            State = DeliveryState.Refused,
+            Reasons = reasons,
+            Bytes = bytes,
+            Sha256 = sha256,
+            QuarantinePath = _files.Quarantine(source.Name, delivery.Id, delivery.OriginalName),
+        };
+        var refused = await _ledger.RecordOutcomeAsync(delivery.Id, outcome, cancellationToken);
+        Log.Refused(_logger, refused.Id, refused.Source, string.Join("; ", reasons));
+        await SettleAsync(source, refused, cancellationToken);
+    }
+
+    /// <summary>From stored: removes the drop original, then records a duplicate or runs the check, writes receipts and settles.</summary>
+    public async Task FinishAsync(SourceDefinition source, Delivery stored, CancellationToken cancellationToken)
+    {
+        RemoveOriginal(source, stored);
+        if (await _ledger.FindDuplicateAsync(source.Name, stored.Sha256!, stored.Id, cancellationToken) is { } earlier)
+        {
+            string[] reasons = [$"the same content as delivery {earlier.Id}"];
+            await _receipts.WriteAsync(stored with { DuplicateOf = earlier.Id }, ReceiptOutcome.Duplicate, reasons, null, cancellationToken);
+            var duplicate = await _ledger.RecordOutcomeAsync(
+                stored.Id,
+                new DeliveryOutcome { State = DeliveryState.Duplicate, Reasons = reasons, DuplicateOf = earlier.Id, QuarantinePath = _files.Quarantine(source.Name, stored.Id, stored.OriginalName) },
+                cancellationToken);
+            Log.Duplicate(_logger, stored.Id, source.Name, earlier.Id);
+            await SettleAsync(source, duplicate, cancellationToken);
+            return;
+        }
+
+        await _receipts.WriteAsync(stored, ReceiptOutcome.Received, [], null, cancellationToken);
+        var result = await _check.CheckAsync(
+            new StoredDelivery(stored.Id, source, stored.OriginalName, stored.StoredPath!, stored.Sha256!, stored.Bytes!.Value, stored.ReceivedAt),
+            cancellationToken);
+        if (result.Accepted && result.SetAsideRows.Count > 0)
+        {
+            var rows = string.Concat(result.SetAsideRows.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));
+            await AtomicFile.WriteAllTextAsync(_fileSystem, _files.Excluded(source.Name, stored.Id), rows, cancellationToken);
+        }
+
+        // The receipt is written before the outcome is recorded: if we stop in between, the check runs again and rewrites it.
+        await _receipts.WriteAsync(stored, result.Accepted ? ReceiptOutcome.Accepted : ReceiptOutcome.Rejected, result.Reasons, result, cancellationToken);
+        var outcome = new DeliveryOutcome
+        {
+            State = result.Accepted ? DeliveryState.Accepted : DeliveryState.Rejected,
+            Reasons = result.Reasons,
+            SetAsideRows = result.Accepted ? result.SetAsideRows.Count : null,
+            QuarantinePath = result.Accepted ? null : _files.Quarantine(source.Name, stored.Id, stored.OriginalName),
+        };
+        var final = await _ledger.RecordOutcomeAsync(stored.Id, outcome, cancellationToken);
+        if (result.Accepted)
+        {
+            Log.Accepted(_logger, stored.Id, source.Name, result.SetAsideRows.Count);
+        }
+        else
+        {
+            Log.Rejected(_logger, stored.Id, source.Name, result.Reasons.Count);
+        }
+
+        await SettleAsync(source, final, cancellationToken);
+    }
+
+    /// <summary>Puts the files where the final state says (quarantine for all but accepted), then marks the delivery settled.</summary>
+    public async Task SettleAsync(SourceDefinition source, Delivery delivery, CancellationToken cancellationToken)
+    {
+        switch (delivery.State)
+        {
+            case DeliveryState.Rejected or DeliveryState.Duplicate:
+                await _quarantine.PlaceAsync(delivery, delivery.StoredPath!, cancellationToken);
+                break;
+            case DeliveryState.Refused:
+                var drop = _files.Drop(source.Name, delivery.OriginalName);
+                if (IsStillTheDeliveredFile(drop, delivery))
+                {
+                    await _quarantine.PlaceAsync(delivery, drop, cancellationToken);
+                }
+
+                await _receipts.WriteAsync(delivery, ReceiptOutcome.Rejected, delivery.Reasons, null, cancellationToken);
+                break;
+        }
+
+        await _ledger.MarkSettledAsync(delivery.Id, cancellationToken);
+    }
+
+    /// <summary>Deletes the drop original once the store holds it, unless a new upload has replaced it meanwhile.</summary>
+    private void RemoveOriginal(SourceDefinition source, Delivery stored)
+    {
+        var drop = _files.Drop(source.Name, stored.OriginalName);
+        if (IsStillTheDeliveredFile(drop, stored) && _fileSystem.File.Exists(drop))
+        {
+            _fileSystem.File.Delete(drop);
+        }
+
+        _companions.Remove(source, drop);
+    }
+
+    private bool IsStillTheDeliveredFile(string path, Delivery delivery)
+    {
+        var info = _fileSystem.FileInfo.New(path);
+        if (info.LinkTarget is not null)
+        {
+            return true;
+        }
+
+        return info.Exists && info.Length == delivery.DropBytes && new DateTimeOffset(info.LastWriteTimeUtc) == delivery.DropModified;
+    }
+}

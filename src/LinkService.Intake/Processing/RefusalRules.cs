@@ -1,0 +1,43 @@
+using System.Globalization;
+using LinkService.Configuration.Sources;
+using LinkService.Intake.Scanning;
+
+namespace LinkService.Intake.Processing;
+
+/// <summary>What a landing zone refuses outright, before it copies a byte.</summary>
+internal static class RefusalRules
+{
+    public const string Link = "the file is a symbolic link; links are never followed";
+    public const string Empty = "the file is empty";
+
+    public static string NameMismatch(SourceDefinition source) =>
+        $"the file name does not match the source's pattern '{source.FilePattern}'";
+
+    public static string TooLarge(SourceDefinition source) =>
+        string.Create(CultureInfo.InvariantCulture, $"the file is larger than the source's limit of {source.MaxBytes} bytes");
+
+    public static IReadOnlyList<string> Check(SourceDefinition source, DropEntry entry)
+    {
+        if (entry.IsLink)
+        {
+            return [Link];
+        }
+
+        var reasons = new List<string>();
+        if (!source.MatchesFileName(entry.Name))
+        {
+            reasons.Add(NameMismatch(source));
+        }
+
+        if (entry.Length == 0)
+        {
+            reasons.Add(Empty);
+        }
+        else if (entry.Length > source.MaxBytes)
+        {
+            reasons.Add(TooLarge(source));
+        }
+
+        return reasons;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.IO.Abstractions;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LinkService.Intake.Checks;
+using LinkService.Intake.Storage;
+using LinkService.Ledger.Deliveries;
+
+namespace LinkService.Intake.Receipts;
+
+/// <summary>
+/// Writes <c>receipts/&lt;deliveryId&gt;.json</c> and <c>.txt</c> into the source's drop folder, each atomically.
+/// A receipt names the delivery, its file, size, digest, outcome and reasons; never a value from the file.
+/// </summary>
+internal sealed class ReceiptWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private readonly IFileSystem _fileSystem;
+    private readonly DeliveryFiles _files;
+    private readonly TimeProvider _timeProvider;
+
+    public ReceiptWriter(IFileSystem fileSystem, DeliveryFiles files, TimeProvider timeProvider)
+    {
+        _fileSystem = fileSystem;
+        _files = files;
+        _timeProvider = timeProvider;
+    }
+
+    public async Task WriteAsync(Delivery delivery, ReceiptOutcome outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check, CancellationToken cancellationToken)
+    {
+        var outcomeName = outcome.ToString().ToLowerInvariant();
+        var json = new JsonObject
+        {
+            ["deliveryId"] = delivery.Id,
+            ["source"] = delivery.Source,
+            ["originalName"] = delivery.OriginalName,
+            ["bytes"] = delivery.Bytes ?? delivery.DropBytes,
+            ["sha256"] = delivery.Sha256,
+            ["receivedAt"] = delivery.ReceivedAt,
+            ["outcome"] = outcomeName,
+            ["reasons"] = new JsonArray([.. reasons.Select(r => JsonValue.Create(r))]),
+            ["duplicateOf"] = delivery.DuplicateOf,
+            ["setAsideRows"] = check?.SetAsideRows.Count ?? delivery.SetAsideRows,
+            ["report"] = check?.Report?.DeepClone(),
+            ["writtenAt"] = _timeProvider.GetUtcNow(),
+        };
+        await AtomicFile.WriteAllTextAsync(_fileSystem, _files.Receipt(delivery.Source, delivery.Id, ".json"), json.ToJsonString(Indented), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(_fileSystem, _files.Receipt(delivery.Source, delivery.Id, ".txt"), Text(delivery, outcomeName, reasons, check), cancellationToken);
+    }
+
+    private static string Text(Delivery delivery, string outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check)
+    {
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Delivery {delivery.Id} from {delivery.Source}: {outcome}")
+            .AppendLine(CultureInfo.InvariantCulture, $"File:     {delivery.OriginalName}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Bytes:    {delivery.Bytes ?? delivery.DropBytes}")
+            .AppendLine(CultureInfo.InvariantCulture, $"SHA-256:  {delivery.Sha256 ?? "-"}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Received: {delivery.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC");
+        if (delivery.DuplicateOf is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Same content as delivery {delivery.DuplicateOf}; not processed again.");
+        }
+
+        foreach (var reason in reasons)
+        {
+            text.Append("  - ").AppendLine(reason);
+        }
+
+        if (!string.IsNullOrWhiteSpace(check?.Summary))
+        {
+            text.AppendLine().AppendLine(check.Summary.TrimEnd());
+        }
+
+        return text.ToString();
+    }
+}

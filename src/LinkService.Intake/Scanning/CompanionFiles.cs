@@ -1,0 +1,53 @@
+using System.IO.Abstractions;
+using LinkService.Configuration.Sources;
+
+namespace LinkService.Intake.Scanning;
+
+/// <summary>
+/// A source's marker (<c>&lt;name&gt;.done</c>) or checksum sidecar (<c>&lt;name&gt;.sha256</c>): files that say a delivery
+/// is complete, not deliveries themselves.
+/// </summary>
+internal sealed class CompanionFiles
+{
+    public const string ChecksumSuffix = ".sha256";
+
+    private readonly IFileSystem _fileSystem;
+
+    public CompanionFiles(IFileSystem fileSystem) => _fileSystem = fileSystem;
+
+    public static string? Suffix(SourceDefinition source) => source.Completion.Signal switch
+    {
+        CompletionSignal.Marker => source.Completion.MarkerSuffix,
+        CompletionSignal.Checksum => ChecksumSuffix,
+        _ => null,
+    };
+
+    /// <summary>Whether <paramref name="fileName"/> is the companion of a file the source would deliver.</summary>
+    public static bool IsCompanion(SourceDefinition source, string fileName) =>
+        Suffix(source) is { } suffix
+        && fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+        && source.MatchesFileName(fileName[..^suffix.Length]);
+
+    /// <summary>The companion the delivery waits for, or null when the source waits for quiet alone.</summary>
+    public static string? PathFor(SourceDefinition source, string dropPath) => Suffix(source) is { } suffix ? dropPath + suffix : null;
+
+    public bool IsPresent(SourceDefinition source, string dropPath) =>
+        PathFor(source, dropPath) is not { } companion || _fileSystem.File.Exists(companion);
+
+    /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none.</summary>
+    public async Task<string?> ExpectedSha256Async(string dropPath, CancellationToken cancellationToken)
+    {
+        var text = await _fileSystem.File.ReadAllTextAsync(dropPath + ChecksumSuffix, cancellationToken);
+        var word = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return word.Length == 64 && word.All(char.IsAsciiHexDigit) ? word.ToLowerInvariant() : null;
+    }
+
+    /// <summary>Removes the companion once its delivery is stored: it has served its purpose and holds no data.</summary>
+    public void Remove(SourceDefinition source, string dropPath)
+    {
+        if (PathFor(source, dropPath) is { } companion && _fileSystem.File.Exists(companion))
+        {
+            _fileSystem.File.Delete(companion);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace LinkService.Intake.Scanning;
+
+/// <summary>
+/// Remembers each drop file's size and modification time and since when they have not changed, so that a
+/// file is taken only after a quiet period: an upload in progress keeps changing one or the other.
+/// </summary>
+internal sealed class CompletionTracker
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly Dictionary<string, Observation> _observations = new(StringComparer.Ordinal);
+
+    public CompletionTracker(TimeProvider timeProvider) => _timeProvider = timeProvider;
+
+    /// <summary>When the file will have been unchanged for <paramref name="quietPeriod"/>: now or earlier means it is complete.</summary>
+    public DateTimeOffset QuietAt(DropEntry entry, TimeSpan quietPeriod)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (!_observations.TryGetValue(entry.Path, out var seen) || seen.Length != entry.Length || seen.LastWriteUtc != entry.LastWriteUtc)
+        {
+            seen = new Observation(entry.Length, entry.LastWriteUtc, now);
+            _observations[entry.Path] = seen;
+        }
+
+        return seen.UnchangedSince + quietPeriod;
+    }
+
+    public void Forget(string path) => _observations.Remove(path);
+
+    /// <summary>Drops what is remembered about files of <paramref name="folder"/> that the last scan no longer saw.</summary>
+    public void KeepOnly(string folder, IEnumerable<string> seenPaths)
+    {
+        var seen = seenPaths.ToHashSet(StringComparer.Ordinal);
+        var prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+        foreach (var path in _observations.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && !seen.Contains(p)).ToList())
+        {
+            _observations.Remove(path);
+        }
+    }
+
+    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince);
+}
