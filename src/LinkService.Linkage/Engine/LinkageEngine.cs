@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using LinkService.Configuration.Projects;
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Clustering;
+using LinkService.Linkage.Comparison;
+using LinkService.Linkage.Data;
+using LinkService.Linkage.Model;
+
+namespace LinkService.Linkage.Engine;
+
+/// <summary>
+/// The engine core, free of files: block → u from random pairs → compare (EM counts) → train → score →
+/// cluster. Tests and benchmarks feed it directly; the runner feeds it deliveries.
+/// </summary>
+internal static class LinkageEngine
+{
+    public static LinkageOutcome Run(LinkageSpec spec, LinkageMode mode, RecordTable table, int[]? truth, CancellationToken cancellationToken)
+    {
+        var timings = new List<StageTiming>();
+        var clock = Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            timings.Add(new StageTiming(name, clock.Elapsed));
+            clock.Restart();
+        }
+
+        var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
+        var comparer = new PairComparer(spec.Comparisons, table);
+        var blocks = new RuleBlocks[rules.Length];
+        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r => blocks[r] = RuleBlocks.Build(rules[r], table, mode));
+        Stage("blocking");
+
+        var sampler = new RandomPairSampler(table, mode);
+        var u = UEstimator.Estimate(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken);
+        Stage("u from random pairs");
+
+        var training = new TrainingVisitor(comparer, rules, truth);
+        PairEnumerator.Run(rules, blocks, table, mode, training, cancellationToken);
+        Stage("compare (training pass)");
+
+        var trained = ModelTrainer.Train(training.Patterns, u, rules, comparer, sampler.TotalPairs, spec.Training.MaxIterations, spec.Training.Tolerance);
+        Stage("EM");
+
+        var best = new float[table.Count];
+        var scoring = new ScoringVisitor(comparer, new PairScorer(trained.Model, comparer), spec.Thresholds.Review, best);
+        PairEnumerator.Run(rules, blocks, table, mode, scoring, cancellationToken);
+        Stage("compare and score");
+
+        var kept = scoring.Kept.OrderBy(p => p.A).ThenBy(p => p.B).ToList();
+        var links = kept.Where(p => p.Probability >= spec.Thresholds.Match).ToList();
+        var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
+        var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();
+        Stage("cluster");
+
+        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth);
+        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings);
+    }
+
+    private static LinkageQuality Figures(
+        RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
+        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth)
+    {
+        long truePairs = 0;
+        if (truth is not null)
+        {
+            truePairs = PairwiseScore.Of(table, Enumerable.Range(0, table.Count).ToArray(), truth, mode).TruePairs;
+        }
+
+        var ruleFigures = rules.Select((r, i) => new BlockingRuleFigures(
+            r.Name, training.PairsOwned[i], blocks[i].SkippedBlocks, blocks[i].SkippedRecords,
+            truth is null || truePairs == 0 ? null : training.TrueInRule[i] / (double)truePairs)).ToList();
+
+        var sourceCount = table.SourceNames.Count;
+        var entitySources = new Dictionary<int, int>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            entitySources[entity[i]] = entitySources.GetValueOrDefault(entity[i]) | (1 << Math.Min((int)table.Source[i], 30));
+        }
+
+        var matchRates = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var s = 0; s < sourceCount; s++)
+        {
+            var size = table.SourceSize(s);
+            var linked = 0;
+            for (var i = table.SourceStart[s]; i < table.SourceStart[s + 1]; i++)
+            {
+                linked += (entitySources[entity[i]] & ~(1 << s)) != 0 ? 1 : 0;
+            }
+
+            matchRates[table.SourceNames[s]] = size == 0 ? 0 : Math.Round(linked / (double)size, 6);
+        }
+
+        var expected = ScoringVisitor.FromFixed(scoring.ProbabilitySum);
+        var linkedExpected = links.Sum(l => (double)l.Probability);
+        var bins = scoring.Histogram
+            .Select((n, i) => new WeightBin(ScoringVisitor.HistogramLow + i, ScoringVisitor.HistogramLow + i + 1, n))
+            .Where(b => b.Pairs > 0).ToList();
+        return new LinkageQuality
+        {
+            RecordsPerSource = Enumerable.Range(0, sourceCount).ToDictionary(s => table.SourceNames[s], table.SourceSize, StringComparer.Ordinal),
+            PairsCompared = scoring.Pairs,
+            BlockingRules = ruleFigures,
+            BlockingRecall = truth is null || truePairs == 0 ? null : training.TrueOwned.Sum() / (double)truePairs,
+            Links = links.Count,
+            ReviewPairs = reviewPairs,
+            Entities = entities,
+            MatchRatePerSource = matchRates,
+            WeightDistribution = bins,
+            EstimatedFalseLinkRate = links.Count == 0 ? 0 : Math.Round(1 - (linkedExpected / links.Count), 6),
+            EstimatedMissedLinkRate = expected <= 0 ? 0 : Math.Round(Math.Max(0, expected - linkedExpected) / expected, 6),
+            ExpectedMatches = Math.Round(expected, 3),
+        };
+    }
+}

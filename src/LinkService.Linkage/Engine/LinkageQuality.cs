@@ -1,0 +1,40 @@
+namespace LinkService.Linkage.Engine;
+
+/// <summary>The figures of a run (quality.json): what was compared, what linked, and the model's own error estimates.</summary>
+public sealed record LinkageQuality
+{
+    public required IReadOnlyDictionary<string, int> RecordsPerSource { get; init; }
+
+    public required long PairsCompared { get; init; }
+
+    public required IReadOnlyList<BlockingRuleFigures> BlockingRules { get; init; }
+
+    /// <summary>Share of true pairs the blocking rules together generate; only where truth is known.</summary>
+    public double? BlockingRecall { get; init; }
+
+    public required long Links { get; init; }
+
+    public required long ReviewPairs { get; init; }
+
+    public required int Entities { get; init; }
+
+    /// <summary>Per source, the share of its records in an entity with a record of another source.</summary>
+    public required IReadOnlyDictionary<string, double> MatchRatePerSource { get; init; }
+
+    public required IReadOnlyList<WeightBin> WeightDistribution { get; init; }
+
+    /// <summary>Expected share of links that are false: the mean of (1 − p) over links.</summary>
+    public required double EstimatedFalseLinkRate { get; init; }
+
+    /// <summary>Expected share of true matches among compared pairs that fell below the match threshold.</summary>
+    public required double EstimatedMissedLinkRate { get; init; }
+
+    /// <summary>The model's expected number of matching pairs among those compared.</summary>
+    public required double ExpectedMatches { get; init; }
+}
+
+/// <summary>What one blocking rule contributed: pairs it generated first (not counted again under a later rule), and blocks too large to compare.</summary>
+public sealed record BlockingRuleFigures(string Rule, long PairsGenerated, long SkippedBlocks, long SkippedRecords, double? TruePairsKept);
+
+/// <summary>Pairs whose match weight falls in [From, To).</summary>
+public sealed record WeightBin(int From, int To, long Pairs);

@@ -1,0 +1,68 @@
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Data;
+using LinkService.Linkage.Engine;
+using LinkService.Linkage.Tests.Support;
+using Xunit.Abstractions;
+
+namespace LinkService.Linkage.Tests.Engine;
+
+public sealed class LinkageEngineTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Run_Febrl4WithReference_LinksWithF1AtLeast099()
+    {
+        var score = LinkFebrl4(withReference: true);
+        Assert.True(score.F1 >= 0.99, $"F1 {score.F1:F4}");
+    }
+
+    [Fact]
+    public void Run_Febrl4WithoutReference_LinksWithF1AtLeast097()
+    {
+        var score = LinkFebrl4(withReference: false);
+        Assert.True(score.F1 >= 0.97, $"F1 {score.F1:F4}");
+    }
+
+    [Fact]
+    public void Run_Febrl3Dedupe_FindsDuplicatesWithF1AtLeast097()
+    {
+        var (records, truth) = Febrl.Read("dataset3.csv", "febrl3");
+        var table = RecordTableBuilder.Build(Febrl.Spec(withReference: true), [records]);
+        var outcome = LinkageEngine.Run(Febrl.Spec(withReference: true), LinkageMode.Dedupe, table, [.. truth], CancellationToken.None);
+        var score = PairwiseScore.Of(table, outcome.Entity, [.. truth], LinkageMode.Dedupe);
+        Report(outcome, score);
+        Assert.True(score.F1 >= 0.97, $"F1 {score.F1:F4}");
+    }
+
+    private PairwiseScore LinkFebrl4(bool withReference)
+    {
+        var (a, truthA) = Febrl.Read("dataset4a.csv", "a");
+        var (b, truthB) = Febrl.Read("dataset4b.csv", "b");
+        var spec = Febrl.Spec(withReference);
+        var table = RecordTableBuilder.Build(spec, [a, b]);
+        int[] truth = [.. truthA, .. truthB];
+        var outcome = LinkageEngine.Run(spec, LinkageMode.Link, table, truth, CancellationToken.None);
+        var score = PairwiseScore.Of(table, outcome.Entity, truth, LinkageMode.Link);
+        Report(outcome, score);
+        return score;
+    }
+
+    private void Report(LinkageOutcome outcome, PairwiseScore score)
+    {
+        output.WriteLine($"P {score.Precision:F4} R {score.Recall:F4} F1 {score.F1:F4} true {score.TruePairs} predicted {score.PredictedPairs}");
+        output.WriteLine($"pairs {outcome.Quality.PairsCompared} recall {outcome.Quality.BlockingRecall:F4} prior {outcome.Model.Prior:E3} expected {outcome.Quality.ExpectedMatches}");
+        foreach (var r in outcome.Training.Rules)
+        {
+            output.WriteLine($"  rule {r.Rule}: pairs {r.Pairs} lambda {r.MatchShare:F4} it {r.Iterations}");
+        }
+
+        for (var c = 0; c < outcome.Model.M.Length; c++)
+        {
+            output.WriteLine($"  c{c} m [{string.Join(" ", outcome.Model.M[c].Select(x => x.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}] u [{string.Join(" ", outcome.Model.U[c].Select(x => x.ToString("E2", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        }
+
+        foreach (var t in outcome.Timings)
+        {
+            output.WriteLine($"  {t.Stage}: {t.Duration.TotalMilliseconds:F0} ms");
+        }
+    }
+}
