@@ -55,7 +55,7 @@ internal sealed class TemporalText
     /// <summary>Reads a schema's minimum or maximum: ISO 8601 first, then the field's own format.</summary>
     public bool TryParseBound(string bound, out long ticks)
     {
-        if (DateTime.TryParse(bound, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal, out var iso))
+        if (DateTime.TryParse(bound, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var iso))
         {
             ticks = iso.Ticks;
             return true;

@@ -44,6 +44,10 @@ internal sealed class ExtractCheck
                 {
                     var checker = new RowChecker(rules, header, _source.MaxFieldLength, keys, report);
                     ReadRows(reader, checker, report, pass, ref rejects, cancellationToken);
+                    if (_source.Compression == Compression.Gzip && !GzipTrailer.RecordsSize(path, reader.Inspector.BytesRead))
+                    {
+                        report.AddFatal(new ValidationError(ErrorTypes.Compression, "the gzip data ends early or is corrupt: its trailer does not record the size that was read"));
+                    }
                 }
 
                 pass.TextBytes = reader.Inspector.BytesRead;
@@ -142,6 +146,12 @@ internal sealed class ExtractCheck
         }
 
         var match = HeaderMatcher.Match(schema, pass.Labels, _source.Dialect.Delimiter[0]);
+        reader.QuoteProblem = QuoteProblem.None;
+        if (match.LabelsMayBeData)
+        {
+            pass.Labels = [];
+        }
+
         if (!match.IsValid)
         {
             foreach (var error in match.Errors)
@@ -168,9 +178,7 @@ internal sealed class ExtractCheck
             var row = ++pass.Rows;
             var line = pass.LastRawRow + 1;
             pass.LastRawRow = parser.RawRow;
-            var quote = reader.QuoteProblem;
-            reader.QuoteProblem = QuoteProblem.None;
-            if (checker.Check(parser, quote, row, line))
+            if (checker.Check(reader, row, line))
             {
                 report.SetAside(row);
                 if (_rejectsPath is not null)

@@ -40,8 +40,9 @@ internal sealed class RowChecker
     public List<string> RowErrorTypes { get; } = [];
 
     /// <summary>Checks the parser's current record; true when the row must be set aside.</summary>
-    public bool Check(CsvHelper.CsvParser parser, QuoteProblem quote, long row, long line)
+    public bool Check(DeliveryReader reader, long row, long line)
     {
+        var parser = reader.Parser;
         RowErrorTypes.Clear();
         var count = parser.Count;
         if (_cells.Length < count)
@@ -57,6 +58,9 @@ internal sealed class RowChecker
             blank &= cell.Length == 0;
         }
 
+        // CsvHelper reports bad quoting when a field is taken, so only now, after the cells, is it known.
+        var quote = reader.QuoteProblem;
+        reader.QuoteProblem = QuoteProblem.None;
         if (quote != QuoteProblem.None)
         {
             Error(ErrorTypes.Quote, row, line, null, null, quote == QuoteProblem.Unclosed

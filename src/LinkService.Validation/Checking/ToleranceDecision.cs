@@ -33,7 +33,7 @@ internal static class ToleranceDecision
 
                 if (tolerance.MaxShare is { } maxShare && (double)setAside / result.Rows > maxShare)
                 {
-                    reasons.Add(string.Create(c, $"{(double)setAside / result.Rows:P3} of rows failed, more than the {maxShare:P3} this source may set aside"));
+                    reasons.Add(string.Create(c, $"{(double)setAside / result.Rows:P1} of rows failed, more than the {maxShare:P1} this source may set aside"));
                 }
 
                 if (setAside == result.Rows)

@@ -12,9 +12,13 @@ internal static class HeaderMatcher
     public static HeaderMatch Positional(TableSchema schema) =>
         new([.. Enumerable.Range(0, schema.Fields.Count)], [], null);
 
+    /// <summary>How a message names a label: quoted when the row is a header, by position when it may be data.</summary>
+    private static string Show(string label, bool mayBeData) => mayBeData ? "the label" : $"label '{label}'";
+
     public static HeaderMatch Match(TableSchema schema, IReadOnlyList<string> labels, char delimiter)
     {
         var errors = new List<ValidationError>();
+        var mayBeData = !labels.Any(l => IndexOf(schema, l) >= 0);
         var map = new int[labels.Count];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < labels.Count; i++)
@@ -29,7 +33,7 @@ internal static class HeaderMatcher
 
             if (seen.TryGetValue(label, out var first))
             {
-                errors.Add(new ValidationError(ErrorTypes.DuplicateLabel, $"label '{label}' at column {i + 1} repeats column {first + 1}", LineNumber: 1, FieldName: label, FieldNumber: i + 1));
+                errors.Add(new ValidationError(ErrorTypes.DuplicateLabel, $"{Show(label, mayBeData)} at column {i + 1} repeats column {first + 1}", LineNumber: 1, FieldName: mayBeData ? null : label, FieldNumber: i + 1));
                 continue;
             }
 
@@ -39,17 +43,17 @@ internal static class HeaderMatcher
 
         var present = map.Where(f => f >= 0).ToHashSet();
         var missing = Enumerable.Range(0, schema.Fields.Count).Where(f => !present.Contains(f)).ToList();
-        var misspelt = ReportUnknownLabels(schema, labels, map, missing, errors);
+        var misspelt = ReportUnknownLabels(schema, labels, map, missing, errors, mayBeData);
         ReportMissingFields(schema, missing, misspelt, errors);
         if (schema.FieldsMatch == FieldsMatch.Exact && errors.Count == 0)
         {
             ReportOrder(schema, labels, map, errors);
         }
 
-        return new HeaderMatch(map, errors, errors.Count > 0 ? Hint(schema, labels, present.Count, delimiter) : null);
+        return new HeaderMatch(map, errors, errors.Count > 0 ? Hint(schema, labels, present.Count, delimiter) : null, mayBeData);
     }
 
-    private static HashSet<int> ReportUnknownLabels(TableSchema schema, IReadOnlyList<string> labels, int[] map, List<int> missing, List<ValidationError> errors)
+    private static HashSet<int> ReportUnknownLabels(TableSchema schema, IReadOnlyList<string> labels, int[] map, List<int> missing, List<ValidationError> errors, bool mayBeData)
     {
         var misspelt = new HashSet<int>();
         var extrasAllowed = schema.FieldsMatch is FieldsMatch.Subset or FieldsMatch.Partial;
@@ -64,11 +68,11 @@ internal static class HeaderMatcher
             if (near >= 0)
             {
                 misspelt.Add(near);
-                errors.Add(new ValidationError(ErrorTypes.IncorrectLabel, $"label '{labels[i]}' at column {i + 1} looks like field '{schema.Fields[near].Name}', but labels must match exactly", LineNumber: 1, FieldName: labels[i], FieldNumber: i + 1));
+                errors.Add(new ValidationError(ErrorTypes.IncorrectLabel, $"{Show(labels[i], mayBeData)} at column {i + 1} looks like field '{schema.Fields[near].Name}', but labels must match exactly", LineNumber: 1, FieldName: mayBeData ? null : labels[i], FieldNumber: i + 1));
             }
             else if (!extrasAllowed)
             {
-                errors.Add(new ValidationError(ErrorTypes.ExtraLabel, $"label '{labels[i]}' at column {i + 1} is not a field of schema '{schema.Name}'", LineNumber: 1, FieldName: labels[i], FieldNumber: i + 1));
+                errors.Add(new ValidationError(ErrorTypes.ExtraLabel, $"{Show(labels[i], mayBeData)} at column {i + 1} is not a field of schema '{schema.Name}'", LineNumber: 1, FieldName: mayBeData ? null : labels[i], FieldNumber: i + 1));
             }
         }
 
