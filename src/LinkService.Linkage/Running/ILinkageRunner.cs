@@ -1,0 +1,9 @@
+using LinkService.Configuration.Projects;
+
+namespace LinkService.Linkage.Running;
+
+/// <summary>Runs a project's linkage on its inputs and writes links.csv, model.json, review.csv and quality.json into the run folder.</summary>
+public interface ILinkageRunner
+{
+    Task<LinkageRunResult> RunAsync(ProjectDefinition project, IReadOnlyList<LinkageInput> inputs, string runFolder, CancellationToken cancellationToken);
+}

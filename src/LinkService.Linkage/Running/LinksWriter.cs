@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using LinkService.Linkage.Engine;
+
+namespace LinkService.Linkage.Running;
+
+/// <summary>Writes the private linkage map (one row per input record) and the clerical-review pairs.</summary>
+internal static class LinksWriter
+{
+    public static string EntityId(int entity) => "E" + entity.ToString("D9", CultureInfo.InvariantCulture);
+
+    public static async Task WriteLinksAsync(LinkageOutcome outcome, string path, CancellationToken cancellationToken)
+    {
+        var table = outcome.Table;
+        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        await writer.WriteLineAsync("source,record_id,entity_id,match_probability".AsMemory(), cancellationToken);
+        var line = new StringBuilder(96);
+        for (var i = 0; i < table.Count; i++)
+        {
+            line.Clear()
+                .Append(CsvText.Field(table.SourceNames[table.Source[i]])).Append(',')
+                .Append(CsvText.Field(table.RecordIds[i])).Append(',')
+                .Append(EntityId(outcome.Entity[i])).Append(',')
+                .Append(outcome.BestProbability[i].ToString("0.######", CultureInfo.InvariantCulture));
+            await writer.WriteLineAsync(line, cancellationToken);
+        }
+    }
+
+    public static async Task WriteReviewAsync(LinkageOutcome outcome, IReadOnlyList<string> comparisonNames, IReadOnlyList<IReadOnlyList<string>> levelNames, string path, CancellationToken cancellationToken)
+    {
+        var table = outcome.Table;
+        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        var header = "source_a,record_id_a,source_b,record_id_b,match_weight,match_probability" + string.Concat(comparisonNames.Select(n => "," + CsvText.Field(n)));
+        await writer.WriteLineAsync(header.AsMemory(), cancellationToken);
+        var line = new StringBuilder(160);
+        foreach (var pair in outcome.Review.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
+        {
+            line.Clear()
+                .Append(CsvText.Field(table.SourceNames[table.Source[pair.A]])).Append(',')
+                .Append(CsvText.Field(table.RecordIds[pair.A])).Append(',')
+                .Append(CsvText.Field(table.SourceNames[table.Source[pair.B]])).Append(',')
+                .Append(CsvText.Field(table.RecordIds[pair.B])).Append(',')
+                .Append(pair.Weight.ToString("0.###", CultureInfo.InvariantCulture)).Append(',')
+                .Append(pair.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+            for (var c = 0; c < levelNames.Count; c++)
+            {
+                line.Append(',').Append(LevelName(levelNames[c], Comparison.ComparisonVector.Level(pair.Pattern, c)));
+            }
+
+            await writer.WriteLineAsync(line, cancellationToken);
+        }
+    }
+
+    private static string LevelName(IReadOnlyList<string> names, byte level) =>
+        level == Comparison.ComparisonVector.Missing ? "missing" : level < names.Count ? names[level] : "else";
+}
