@@ -35,6 +35,9 @@ public interface ILedger
     /// <summary>A source's accepted deliveries, newest first.</summary>
     Task<IReadOnlyList<Delivery>> GetAcceptedDeliveriesAsync(string source, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Deliveries newest first, of one source or of all when <paramref name="source"/> is null.</summary>
+    Task<IReadOnlyList<Delivery>> GetRecentDeliveriesAsync(string? source, int limit, CancellationToken cancellationToken);
+
     Task<LinkageRun> StartRunAsync(RunStart start, CancellationToken cancellationToken);
 
     Task<LinkageRun> CompleteRunAsync(string runId, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken);

@@ -173,6 +173,20 @@ internal sealed partial class SqliteLedger
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<Delivery>> GetRecentDeliveriesAsync(string? source, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<Delivery>>(
+            connection =>
+            {
+                using var find = Command(
+                    connection,
+                    null,
+                    $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE $source IS NULL OR source = $source ORDER BY received_at DESC, id DESC LIMIT $limit;");
+                find.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
+                find.Parameters.AddWithValue("$limit", limit);
+                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);
+            },
+            cancellationToken);
+
     private static Delivery? LoadDelivery(SqliteConnection connection, SqliteTransaction? transaction, string deliveryId)
     {
         using var find = Command(connection, transaction, $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE id = $id;");

@@ -145,4 +145,18 @@ public sealed partial class SqliteLedgerTests : IDisposable
 
         Assert.Equal(stored, reopened);
     }
+
+    [Fact]
+    public async Task GetRecentDeliveriesAsync_TwoSources_FiltersBySourceNewestFirst()
+    {
+        var first = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+        var welfare = await _fixture.StoredDeliveryAsync("welfare", new string('b', 64));
+        var second = await _fixture.StoredDeliveryAsync("justice", new string('c', 64));
+
+        var justice = await _fixture.Ledger.GetRecentDeliveriesAsync("justice", 10, CancellationToken.None);
+        var all = await _fixture.Ledger.GetRecentDeliveriesAsync(null, 2, CancellationToken.None);
+
+        Assert.Equal([second.Id, first.Id], justice.Select(d => d.Id));
+        Assert.Equal([second.Id, welfare.Id], all.Select(d => d.Id));
+    }
 }

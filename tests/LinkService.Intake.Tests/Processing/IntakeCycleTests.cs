@@ -1,0 +1,238 @@
+using System.Text.Json.Nodes;
+using LinkService.Configuration.Sources;
+using LinkService.Intake.Checks;
+using LinkService.Intake.Tests.Support;
+using LinkService.Ledger.Deliveries;
+
+namespace LinkService.Intake.Tests.Processing;
+
+public sealed class IntakeCycleTests : IDisposable
+{
+    private const string Content = "id,surname\n1,HARGREAVES\n";
+    private readonly IntakeHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task RunAsync_FileNotQuietYet_IsLeftInDropAndWakeIsWhenItWillBeQuiet()
+    {
+        _harness.Drop("offenders_1.csv", Content);
+        var cycle = _harness.NewCycle();
+
+        var wake = await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(_harness.Time.GetUtcNow() + TimeSpan.FromSeconds(1), wake);
+        Assert.Empty(await _harness.DeliveriesAsync());
+        Assert.True(File.Exists(_harness.DropPath("offenders_1.csv")));
+    }
+
+    [Fact]
+    public async Task RunAsync_FileQuietForThePeriod_IsStoredAcceptedAndRemovedFromDrop()
+    {
+        _harness.Drop("offenders_1.csv", Content);
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        Assert.NotNull(delivery.SettledAt);
+        Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
+        Assert.Equal(Content.Length, delivery.Bytes);
+        Assert.Equal(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), delivery.StoredPath);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
+        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
+    }
+
+    [Fact]
+    public async Task RunAsync_FileGrowsDuringQuietPeriod_WaitsForANewQuietPeriod()
+    {
+        var path = _harness.Drop("offenders_1.csv", Content);
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
+        const string More = "2,OKONKWO\n";
+        await File.AppendAllTextAsync(path, More);
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(2));
+        await cycle.RunAsync(null, CancellationToken.None);
+        Assert.Empty(await _harness.DeliveriesAsync());
+
+        _harness.Time.Advance(Sources.Quiet);
+        await cycle.RunAsync(null, CancellationToken.None);
+        Assert.Equal(Content.Length + More.Length, Assert.Single(await _harness.DeliveriesAsync()).Bytes);
+    }
+
+    [Fact]
+    public async Task RunAsync_TemporaryNameRenamedWhenDone_IsTakenOnceAfterTheRename()
+    {
+        var temporary = _harness.Drop("offenders_1.csv.part", Content);
+        var cycle = _harness.NewCycle();
+        await _harness.RunUntilQuietAsync(cycle);
+        Assert.Empty(await _harness.DeliveriesAsync());
+
+        File.Move(temporary, _harness.DropPath("offenders_1.csv"));
+        await _harness.RunUntilQuietAsync(cycle);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        Assert.Equal("offenders_1.csv", Assert.Single(await _harness.DeliveriesAsync()).OriginalName);
+        Assert.Single(_harness.Check.Checked);
+    }
+
+    [Theory]
+    [InlineData("claims_1.csv", "id\n1\n", "does not match the source's pattern")]
+    [InlineData("offenders_1.csv", "", "the file is empty")]
+    [InlineData("offenders_2.csv", "0123456789-0123456789", "larger than the source's limit of 20 bytes")]
+    public async Task RunAsync_FileTheLandingZoneMustRefuse_IsQuarantinedWithReasonAndRejectedReceipt(string name, string content, string reason)
+    {
+        using var harness = new IntakeHarness(Sources.Justice(maxBytes: 20));
+        harness.Drop(name, content);
+
+        await harness.RunUntilQuietAsync(harness.NewCycle());
+
+        var delivery = Assert.Single(await harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Contains(delivery.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
+        var quarantine = harness.Paths.QuarantineFolder("justice");
+        Assert.Equal([delivery.Id + ".csv", delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(quarantine));
+        Assert.Equal(content, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".csv")));
+        Assert.Contains(reason, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".reason.txt")), StringComparison.Ordinal);
+        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")))!;
+        Assert.Equal("rejected", (string?)receipt["outcome"]);
+        Assert.Empty(harness.Check.Checked);
+        Assert.False(File.Exists(harness.DropPath(name)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SymbolicLink_IsQuarantinedAsALinkAndItsTargetNeverRead()
+    {
+        var outside = Path.Combine(_harness.Paths.WorkRoot, "secret.csv");
+        Directory.CreateDirectory(_harness.Paths.WorkRoot);
+        await File.WriteAllTextAsync(outside, Content);
+        File.CreateSymbolicLink(_harness.DropPath("offenders_1.csv"), outside);
+
+        await _harness.NewCycle().RunAsync(null, CancellationToken.None);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Null(delivery.Sha256);
+        var quarantined = new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv"));
+        Assert.Equal(outside, quarantined.LinkTarget);
+        Assert.Equal(Content, await File.ReadAllTextAsync(outside));
+        Assert.Empty(_harness.Check.Checked);
+        Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameContentDeliveredAgain_SecondIsDuplicateInQuarantineAndCheckedOnce()
+    {
+        var cycle = _harness.NewCycle();
+        _harness.Drop("offenders_1.csv", Content);
+        await _harness.RunUntilQuietAsync(cycle);
+        _harness.Drop("offenders_1_again.csv", Content);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var deliveries = await _harness.DeliveriesAsync();
+        var duplicate = deliveries.Single(d => d.State == DeliveryState.Duplicate);
+        var original = deliveries.Single(d => d.State == DeliveryState.Accepted);
+        Assert.Equal(original.Id, duplicate.DuplicateOf);
+        Assert.Single(_harness.Check.Checked);
+        Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!));
+        Assert.False(File.Exists(duplicate.StoredPath));
+        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"));
+        Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckRejects_DeliveryMovesWholeToQuarantineAndReceiptCarriesReasonsAndReport()
+    {
+        _harness.Check.Result = new DeliveryCheckResult
+        {
+            Accepted = false,
+            Reasons = ["row 2, field 'dob': not a date"],
+            Report = new JsonObject { ["invalidRows"] = 1 },
+            Summary = "1 row invalid.",
+        };
+        _harness.Drop("offenders_1.csv", Content);
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Rejected, delivery.State);
+        Assert.Equal(["row 2, field 'dob': not a date"], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.False(File.Exists(delivery.StoredPath));
+        var receipts = _harness.Paths.ReceiptsFolder("justice");
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json")))!;
+        Assert.Equal("rejected", (string?)json["outcome"]);
+        Assert.Equal(1, (int?)json["report"]!["invalidRows"]);
+        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckSetsRowsAside_AcceptedWithExcludedFileBesideTheStoredCopy()
+    {
+        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [3, 7] };
+        _harness.Drop("offenders_1.csv", Content);
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(2, delivery.SetAsideRows);
+        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded")));
+    }
+
+    [Fact]
+    public async Task RunAsync_MarkerSignal_WaitsForTheMarkerThenRemovesIt()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        harness.Drop("offenders_1.csv", Content);
+        var cycle = harness.NewCycle();
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Empty(await harness.DeliveriesAsync());
+
+        harness.Drop("offenders_1.csv.done", "");
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
+        Assert.Equal(["receipts"], Directory.GetFileSystemEntries(harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(true, DeliveryState.Accepted)]
+    [InlineData(false, DeliveryState.Refused)]
+    public async Task RunAsync_ChecksumSidecar_VerifiedAgainstTheCopy(bool matching, DeliveryState expected)
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Checksum));
+        harness.Drop("offenders_1.csv", Content);
+        var digest = matching ? IntakeHarness.Sha256Of(Content) : IntakeHarness.Sha256Of("other");
+        harness.Drop("offenders_1.csv.sha256", $"{digest}  offenders_1.csv\n");
+
+        await harness.RunUntilQuietAsync(harness.NewCycle());
+
+        var delivery = Assert.Single(await harness.DeliveriesAsync());
+        Assert.Equal(expected, delivery.State);
+        Assert.Equal(matching ? [] : [Intake.Processing.DeliveryIntake.ChecksumMismatch], delivery.Reasons);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnyDelivery_NoDataValueInLogsReceiptsOrLedgerReasons()
+    {
+        _harness.Check.Result = DeliveryCheckResult.Reject("row 2, field 'surname': too long");
+        _harness.Drop("offenders_1.csv", Content);
+        _harness.Drop("wrong_name.csv", Content + "3,PEMBERTON\n");
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        Assert.Equal(2, (await _harness.DeliveriesAsync()).Count);
+        var receipts = Directory.GetFiles(_harness.Paths.ReceiptsFolder("justice")).Select(File.ReadAllText);
+        foreach (var text in receipts.Concat(_harness.Logs.Lines))
+        {
+            Assert.DoesNotContain("HARGREAVES", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("PEMBERTON", text, StringComparison.Ordinal);
+        }
+    }
+}

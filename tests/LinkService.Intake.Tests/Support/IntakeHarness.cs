@@ -1,0 +1,112 @@
+using System.IO.Abstractions;
+using System.Security.Cryptography;
+using LinkService.Configuration;
+using LinkService.Configuration.Folders;
+using LinkService.Configuration.Schemas;
+using LinkService.Configuration.Projects;
+using LinkService.Configuration.Sources;
+using LinkService.Intake.Hosting;
+using LinkService.Intake.Processing;
+using LinkService.Ledger;
+using LinkService.Ledger.Deliveries;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LinkService.Intake.Tests.Support;
+
+/// <summary>
+/// Intake on the real file system in a temp directory, a real SQLite ledger and a fake clock. Each
+/// <see cref="NewCycle"/> is a fresh intake, as after a restart; <see cref="ReopenLedger"/> a fresh ledger.
+/// </summary>
+public sealed class IntakeHarness : IDisposable
+{
+    private readonly TempDirectory _root = new();
+    private readonly List<ServiceProvider> _providers = [];
+
+    public IntakeHarness(params SourceDefinition[] sources)
+    {
+        sources = sources.Length == 0 ? [Sources.Justice()] : sources;
+        Catalog = new ConfigCatalog(
+            _root.Path,
+            sources.ToDictionary(s => s.Name),
+            new Dictionary<string, TableSchema>(),
+            new Dictionary<string, ProjectDefinition>());
+        Paths = new ServicePaths(new FolderOptions { Drop = "drop", Work = "work", Export = "export" }, _root.Path);
+        foreach (var source in sources)
+        {
+            Directory.CreateDirectory(Paths.DropFolder(source.Name));
+        }
+
+        Ledger = ReopenLedger();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    public ConfigCatalog Catalog { get; }
+
+    public ServicePaths Paths { get; }
+
+    public ILedger Ledger { get; private set; }
+
+    public RecordingCheck Check { get; } = new();
+
+    public CollectingLoggerProvider Logs { get; } = new();
+
+    public SourceDefinition Source => Catalog.Sources.Values.First();
+
+    public ILedger ReopenLedger()
+    {
+        var provider = new ServiceCollection()
+            .AddSingleton(Paths)
+            .AddSingleton<TimeProvider>(Time)
+            .AddLogging(logging => logging.AddProvider(Logs))
+            .AddLedger()
+            .BuildServiceProvider();
+        _providers.Add(provider);
+        Ledger = provider.GetRequiredService<ILedger>();
+        return Ledger;
+    }
+
+    internal IntakeCycle NewCycle(IFileSystem? fileSystem = null, IntakeOptions? options = null) =>
+        IntakeComposition.CreateCycle(
+            Catalog,
+            Paths,
+            fileSystem ?? new FileSystem(),
+            Ledger,
+            Check,
+            options ?? new IntakeOptions(),
+            Time,
+            LoggerFactory.Create(logging => logging.AddProvider(Logs)));
+
+    public string DropPath(string name, string? source = null) => Path.Combine(Paths.DropFolder(source ?? Source.Name), name);
+
+    public string Drop(string name, string content, string? source = null)
+    {
+        var path = DropPath(name, source);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>A pass to notice the files, the quiet period, a pass to take them.</summary>
+    internal async Task RunUntilQuietAsync(IntakeCycle cycle)
+    {
+        await cycle.RunAsync(null, CancellationToken.None);
+        Time.Advance(Source.Completion.QuietPeriod);
+        await cycle.RunAsync(null, CancellationToken.None);
+    }
+
+    public async Task<IReadOnlyList<Delivery>> DeliveriesAsync() =>
+        await Ledger.GetRecentDeliveriesAsync(null, 10_000, CancellationToken.None);
+
+    public static IReadOnlyList<string> FilesIn(string folder) =>
+        Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
+
+    public static string Sha256Of(string content) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+
+    public void Dispose()
+    {
+        _providers.ForEach(p => p.Dispose());
+        _root.Dispose();
+    }
+}
