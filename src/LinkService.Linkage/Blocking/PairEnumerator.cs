@@ -27,6 +27,11 @@ internal static class PairEnumerator
         {
             var rule = rules[r];
             var ruleBlocks = blocks[r];
+            if (ruleBlocks.BlockCount == 0)
+            {
+                continue;
+            }
+
             var earlier = rules.Take(r).ToArray();
             var records = ruleBlocks.Records;
             var starts = ruleBlocks.Starts;
