@@ -1,0 +1,21 @@
+using LinkService.Linkage.Phonetics;
+
+namespace LinkService.Linkage.Tests.Phonetics;
+
+public sealed class NysiisTests
+{
+    // Examples from Taft (1970) as reproduced in Apache Commons Codec's NYSIIS tests (untruncated).
+    [Theory]
+    [InlineData("Brian", "BRAN")]
+    [InlineData("Knight", "NAGT")]
+    [InlineData("Mitchell", "MATCAL")]
+    [InlineData("Greene", "GRAN")]
+    [InlineData("Lawrence", "LARANC")]
+    [InlineData("Harper", "HARPAR")]
+    [InlineData("Carlson", "CARLSAN")]
+    [InlineData("O'Daniel", "ODANAL")]
+    public void Encode_PublishedExamples_GiveTheirCodes(string name, string code) => Assert.Equal(code, Nysiis.Encode(name));
+
+    [Fact]
+    public void Encode_SpellingVariants_ShareACode() => Assert.Equal(Nysiis.Encode("Cory"), Nysiis.Encode("Kory"));
+}
