@@ -7,7 +7,7 @@ public static class Sources
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(10);
 
-    public static SourceDefinition Justice(CompletionSignal signal = CompletionSignal.Quiet, long maxBytes = 1 << 20, TimeSpan? quiet = null) =>
+    public static SourceDefinition Justice(CompletionSignal signal = CompletionSignal.Quiet, long maxBytes = 1L << 30, TimeSpan? quiet = null) =>
         new()
         {
             Name = "justice",

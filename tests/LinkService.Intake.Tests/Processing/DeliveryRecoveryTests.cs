@@ -1,0 +1,131 @@
+using LinkService.Intake.Processing;
+using LinkService.Intake.Tests.Support;
+using LinkService.Ledger.Deliveries;
+
+namespace LinkService.Intake.Tests.Processing;
+
+/// <summary>Each crash point of intake, left as a killed process leaves it, then a fresh intake on the same folders and ledger.</summary>
+public sealed class DeliveryRecoveryTests : IDisposable
+{
+    private const string Name = "offenders_1.csv";
+    private const string Content = "id,surname\n1,HARGREAVES\n";
+    private readonly IntakeHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task ResumeAsync_CrashMidCopy_FreshIntakeStoresTheWholeFileExactlyOnce()
+    {
+        var content = string.Concat(Enumerable.Repeat("1234567,SURNAME,FORENAME,1980-01-01\n", 60_000));
+        _harness.Drop(Name, content);
+        var crashing = _harness.NewCycle(new FailingFileSystem(_harness.Paths.StagingRoot, 1 << 20), new IntakeOptions { CopyBufferBytes = 64 * 1024 });
+        await _harness.RunUntilQuietAsync(crashing);
+        var interrupted = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Received, interrupted.State);
+        Assert.True(File.Exists(_harness.DropPath(Name)));
+
+        _harness.ReopenLedger();
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(interrupted.Id, delivery.Id);
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        Assert.Equal(IntakeHarness.Sha256Of(content), delivery.Sha256);
+        Assert.Equal(content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.False(File.Exists(_harness.DropPath(Name)));
+        Assert.Single(_harness.Check.Checked);
+        Assert.True((await _harness.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_CrashAfterRenameBeforeLedger_HashesTheStoreCopyAndFinishesOnce()
+    {
+        var received = await ReceivedAsync();
+        File.Copy(_harness.DropPath(Name), StorePath(received));
+
+        await _harness.NewCycle().RunAsync(null, CancellationToken.None);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
+        Assert.False(File.Exists(_harness.DropPath(Name)));
+        Assert.Single(_harness.Check.Checked);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_CrashAfterStoredBeforeOriginalRemoved_RemovesItWithoutASecondDelivery()
+    {
+        var stored = await StoredAsync();
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((stored.Id, DeliveryState.Accepted), (delivery.Id, delivery.State));
+        Assert.False(File.Exists(_harness.DropPath(Name)));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), stored.Id + ".json")));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_CrashAfterRejectionRecordedBeforeQuarantine_MovesItAndSettlesWithoutCheckingAgain()
+    {
+        var stored = await StoredAsync();
+        File.Delete(_harness.DropPath(Name));
+        var quarantine = Path.Combine(_harness.Paths.QuarantineFolder("justice"), stored.Id + ".csv");
+        await _harness.Ledger.RecordOutcomeAsync(stored.Id, new DeliveryOutcome { State = DeliveryState.Rejected, Reasons = ["row 2: bad"], QuarantinePath = quarantine }, CancellationToken.None);
+
+        await _harness.NewCycle().RunAsync(null, CancellationToken.None);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.NotNull(delivery.SettledAt);
+        Assert.Equal(Content, await File.ReadAllTextAsync(quarantine));
+        Assert.False(File.Exists(stored.StoredPath));
+        Assert.Empty(_harness.Check.Checked);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_ReceivedButFileGoneFromDrop_RecordsItRefusedSoTheRecordEnds()
+    {
+        await ReceivedAsync();
+        File.Delete(_harness.DropPath(Name));
+
+        await _harness.NewCycle().RunAsync(null, CancellationToken.None);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Equal([DeliveryRecovery.Vanished], delivery.Reasons);
+        Assert.NotNull(delivery.SettledAt);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_StoredAndDropNameReusedByANewUpload_NewUploadIsKeptAndTakenSeparately()
+    {
+        var stored = await StoredAsync();
+        const string Newer = "id,surname\n2,OKONKWO\n3,ADEYEMI\n";
+        await File.WriteAllTextAsync(_harness.DropPath(Name), Newer);
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var deliveries = await _harness.DeliveriesAsync();
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal(DeliveryState.Accepted, d.State));
+        Assert.Equal(IntakeHarness.Sha256Of(Newer), deliveries.Single(d => d.Id != stored.Id).Sha256);
+    }
+
+    private async Task<Delivery> ReceivedAsync()
+    {
+        var path = _harness.Drop(Name, Content);
+        var info = new FileInfo(path);
+        var received = await _harness.Ledger.RecordReceivedAsync(new NewDelivery("justice", Name, info.Length, info.LastWriteTimeUtc), CancellationToken.None);
+        Directory.CreateDirectory(_harness.Paths.StoreFolder("justice"));
+        return received;
+    }
+
+    private async Task<Delivery> StoredAsync()
+    {
+        var received = await ReceivedAsync();
+        File.Copy(_harness.DropPath(Name), StorePath(received));
+        return await _harness.Ledger.MarkStoredAsync(received.Id, new StoredFile(StorePath(received), IntakeHarness.Sha256Of(Content), Content.Length), CancellationToken.None);
+    }
+
+    private string StorePath(Delivery delivery) => Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv");
+}
