@@ -1,0 +1,80 @@
+using LinkService.Intake.Tests.Support;
+using LinkService.Ledger.Deliveries;
+using Microsoft.Extensions.Options;
+
+namespace LinkService.Intake.Tests.Hosting;
+
+public sealed class IntakeServiceTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly IntakeHarness _harness = new(Sources.Justice(quiet: TimeSpan.FromMilliseconds(300)));
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task ExecuteAsync_500FilesDroppedAtOnce_EachTakenExactlyOnce()
+    {
+        await using var intake = await RunningIntake.StartAsync(_harness, _harness.Check);
+
+        for (var i = 0; i < 500; i++)
+        {
+            _harness.Drop($"offenders_{i:D3}.csv", $"id\n{i}\n");
+        }
+
+        Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 500, Timeout), "not all 500 files were taken in time");
+        var deliveries = await _harness.DeliveriesAsync();
+        Assert.Equal(500, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal(DeliveryState.Accepted, d.State));
+        Assert.Equal(500, deliveries.Select(d => d.OriginalName).Distinct().Count());
+        Assert.Equal(500, _harness.Check.Checked.Select(c => c.DeliveryId).Distinct().Count());
+        Assert.Equal(500, _harness.Check.Checked.Count);
+        Assert.Equal(1000, IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")).Count);
+        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.DropFolder("justice")));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SweepOnlyOncePerHour_WatcherHintStillTakesTheFilePromptly()
+    {
+        var settings = new Dictionary<string, string?> { ["LinkService:Intake:SweepInterval"] = "01:00:00", ["LinkService:Intake:HintDelay"] = "00:00:00.100" };
+        using var host = RunningIntake.Build(_harness, _harness.Check, settings);
+        await host.StartAsync();
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Directory.Exists(_harness.Paths.ReceiptsFolder("justice"))), Timeout));
+
+        _harness.Drop("offenders_1.csv", "id\n1\n");
+
+        Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, TimeSpan.FromSeconds(20)));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PartialCopyLeftInStagingByACrash_IsClearedAndTheDeliveryTakenOnce()
+    {
+        var path = _harness.Drop("offenders_1.csv", "id\n1\n");
+        var info = new FileInfo(path);
+        var received = await _harness.Ledger.RecordReceivedAsync(new NewDelivery("justice", info.Name, info.Length, info.LastWriteTimeUtc), CancellationToken.None);
+        Directory.CreateDirectory(_harness.Paths.StagingRoot);
+        await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, received.Id + ".csv"), "id\n");
+
+        await using (await RunningIntake.StartAsync(_harness, _harness.Check))
+        {
+            Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout));
+        }
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((received.Id, DeliveryState.Accepted, 5L), (delivery.Id, delivery.State, delivery.Bytes));
+        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
+    }
+
+    [Fact]
+    public async Task StartAsync_SweepIntervalOfZero_FailsBeforeIntakeRuns()
+    {
+        using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:SweepInterval"] = "00:00:00" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("SweepInterval", failure.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<List<Delivery>> SettledAsync() =>
+        [.. (await _harness.DeliveriesAsync()).Where(d => d.SettledAt is not null)];
+}
