@@ -64,7 +64,7 @@ internal static class LinkageEngine
         long truePairs = 0;
         if (truth is not null)
         {
-            truePairs = PairwiseScore.Of(table, Enumerable.Range(0, table.Count).ToArray(), truth, mode).TruePairs;
+            truePairs = PairwiseScore.CountTruePairs(table, truth, mode);
         }
 
         var ruleFigures = rules.Select((r, i) => new BlockingRuleFigures(

@@ -12,32 +12,53 @@ public sealed record PairwiseScore(long TruePairs, long PredictedPairs, long Cor
 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
+    /// <summary>Scores entities against truth (-1: unknown, never a true pair).</summary>
     internal static PairwiseScore Of(RecordTable table, int[] entity, int[] truth, LinkageMode mode)
     {
-        var sources = table.SourceNames.Count;
-        long Pairs(IEnumerable<int> records)
+        var predicted = PairsWithin(table, mode, i => entity[i]);
+        var truePairs = CountTruePairs(table, truth, mode);
+        var correct = PairsWithin(table, mode, i => truth[i] < 0 ? -1 - (long)i : ((long)entity[i] << 32) | (uint)truth[i]);
+        return new PairwiseScore(truePairs, predicted, correct);
+    }
+
+    internal static long CountTruePairs(RecordTable table, int[] truth, LinkageMode mode) =>
+        PairsWithin(table, mode, i => truth[i] < 0 ? -1 - (long)i : truth[i]);
+
+    /// <summary>How many pairs the mode counts among records sharing a group key.</summary>
+    private static long PairsWithin(RecordTable table, LinkageMode mode, Func<int, long> group)
+    {
+        var keys = new long[table.Count];
+        var records = new int[table.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var perSource = new long[sources];
-            long n = 0;
-            foreach (var r in records)
+            keys[i] = group(i);
+            records[i] = i;
+        }
+
+        Array.Sort(keys, records);
+        var perSource = new long[table.SourceNames.Count];
+        long total = 0;
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start;
+            Array.Clear(perSource);
+            while (end < keys.Length && keys[end] == keys[start])
             {
-                perSource[table.Source[r]]++;
-                n++;
+                perSource[table.Source[records[end]]]++;
+                end++;
             }
 
+            long n = end - start;
             var within = perSource.Sum(k => k * (k - 1) / 2);
-            return mode switch
+            total += mode switch
             {
                 LinkageMode.Link => (n * (n - 1) / 2) - within,
                 LinkageMode.Dedupe => within,
                 _ => n * (n - 1) / 2,
             };
+            start = end;
         }
 
-        var all = Enumerable.Range(0, table.Count);
-        var truePairs = all.Where(r => truth[r] >= 0).GroupBy(r => truth[r]).Sum(g => Pairs(g));
-        var predicted = all.GroupBy(r => entity[r]).Sum(g => Pairs(g));
-        var correct = all.Where(r => truth[r] >= 0).GroupBy(r => ((long)entity[r] << 32) | (uint)truth[r]).Sum(g => Pairs(g));
-        return new PairwiseScore(truePairs, predicted, correct);
+        return total;
     }
 }
