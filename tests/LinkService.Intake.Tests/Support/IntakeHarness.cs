@@ -25,6 +25,12 @@ public sealed class IntakeHarness : IDisposable
     private readonly List<ServiceProvider> _providers = [];
 
     public IntakeHarness(params SourceDefinition[] sources)
+        : this(null, sources)
+    {
+    }
+
+    /// <summary>With the drop root somewhere else (the SFTP chroot); the work area stays in the temp directory.</summary>
+    public IntakeHarness(string? dropRoot, params SourceDefinition[] sources)
     {
         sources = sources.Length == 0 ? [Sources.Justice()] : sources;
         Catalog = new ConfigCatalog(
@@ -32,7 +38,7 @@ public sealed class IntakeHarness : IDisposable
             sources.ToDictionary(s => s.Name),
             new Dictionary<string, TableSchema>(),
             new Dictionary<string, ProjectDefinition>());
-        Paths = new ServicePaths(new FolderOptions { Drop = "drop", Work = "work", Export = "export" }, _root.Path);
+        Paths = new ServicePaths(new FolderOptions { Drop = dropRoot ?? "drop", Work = "work", Export = "export" }, _root.Path);
         foreach (var source in sources)
         {
             Directory.CreateDirectory(Paths.DropFolder(source.Name));

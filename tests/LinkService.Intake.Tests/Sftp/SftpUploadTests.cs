@@ -1,0 +1,136 @@
+using LinkService.Intake.Tests.Support;
+using LinkService.Ledger.Deliveries;
+using Renci.SshNet;
+
+namespace LinkService.Intake.Tests.Sftp;
+
+/// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
+public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(1500);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly SshdFixture _sshd;
+    private readonly IntakeHarness _harness;
+    private readonly SftpClient _department;
+    private RunningIntake? _intake;
+
+    public SftpUploadTests(SshdFixture sshd)
+    {
+        _sshd = sshd;
+        _harness = new IntakeHarness(sshd.DropRoot, Sources.Justice(quiet: Quiet));
+        var key = new PrivateKeyAuthenticationMethod(SshdFixture.Account, new PrivateKeyFile(sshd.ClientKey));
+        _department = new SftpClient(new ConnectionInfo("127.0.0.1", sshd.Port, SshdFixture.Account, key));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _department.ConnectAsync(CancellationToken.None);
+        _intake = await RunningIntake.StartAsync(_harness, _harness.Check);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _department.Disconnect();
+        if (_intake is not null)
+        {
+            await _intake.DisposeAsync();
+        }
+
+        foreach (var entry in Directory.GetFileSystemEntries(Path.Combine(_sshd.DropRoot, SshdFixture.SourceName)))
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+
+    }
+
+    public void Dispose()
+    {
+        _department.Dispose();
+        _harness.Dispose();
+    }
+
+    [Fact]
+    public async Task Upload_SlowInChunks_IsNotTakenBeforeTheUploadEnds()
+    {
+        var chunk = new byte[64 * 1024];
+        using var content = new MemoryStream();
+        await using (var upload = await _department.OpenAsync("offenders_slow.csv", FileMode.CreateNew, FileAccess.Write, CancellationToken.None))
+        {
+            // Pauses shorter than the quiet period, adding up to several quiet periods in all.
+            for (var i = 0; i < 12; i++)
+            {
+                Array.Fill(chunk, (byte)('a' + i));
+                await upload.WriteAsync(chunk);
+                await upload.FlushAsync();
+                content.Write(chunk);
+                await Task.Delay(Quiet / 4);
+                Assert.Empty(await _harness.DeliveriesAsync());
+            }
+        }
+
+        Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout), _sshd.ServerLog);
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Accepted, content.Length), (delivery.State, delivery.Bytes!.Value));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.ToArray())), delivery.Sha256);
+    }
+
+    [Fact]
+    public async Task Upload_UnderTemporaryNameThenRenamed_IsTakenOnceAfterTheRename()
+    {
+        const string Content = "id,surname\n1,HARGREAVES\n";
+        _department.WriteAllText("offenders_2.csv.filepart", Content);
+        await UntilIntakeHasSeenTheFolderQuietAsync("sentinel-1.txt");
+        Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.OriginalName.StartsWith("offenders_2", StringComparison.Ordinal));
+
+        _department.RenameFile("offenders_2.csv.filepart", "offenders_2.csv");
+        await UntilIntakeHasSeenTheFolderQuietAsync("sentinel-2.txt");
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync(), d => d.OriginalName.StartsWith("offenders_2", StringComparison.Ordinal));
+        Assert.Equal(("offenders_2.csv", DeliveryState.Accepted), (delivery.OriginalName, delivery.State));
+        Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
+        Assert.Single(_harness.Check.Checked);
+    }
+
+    [Fact]
+    public async Task Upload_SymbolicLinkOutOfTheChroot_IsRefusedAndNeverFollowed()
+    {
+        _department.SymbolicLink("/etc/passwd", "offenders_3.csv");
+
+        Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout), _sshd.ServerLog);
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, null), (delivery.State, delivery.Sha256));
+        Assert.Equal("/etc/passwd", new FileInfo(delivery.QuarantinePath!).LinkTarget);
+        Assert.Empty(_harness.Check.Checked);
+    }
+
+    [Fact]
+    public void Connect_DepartmentAccount_SeesOnlyItsDropFolderInsideTheChroot()
+    {
+        var root = _department.ListDirectory("/").Select(f => f.Name).Where(n => n is not "." and not "..");
+
+        Assert.Equal([SshdFixture.SourceName], root);
+        Assert.Equal("/" + SshdFixture.SourceName, _department.WorkingDirectory);
+    }
+
+    /// <summary>
+    /// Uploads a file intake must refuse, after everything else, and waits for its receipt: by then every file
+    /// uploaded before it has been quiet for the period and seen by a scan.
+    /// </summary>
+    private async Task UntilIntakeHasSeenTheFolderQuietAsync(string sentinel)
+    {
+        _department.WriteAllText(sentinel, "not a delivery");
+        Assert.True(
+            await Eventually.TrueAsync(async () => (await SettledAsync()).Any(d => d.OriginalName == sentinel), Timeout),
+            _sshd.ServerLog);
+    }
+
+    private async Task<List<Delivery>> SettledAsync() =>
+        [.. (await _harness.DeliveriesAsync()).Where(d => d.SettledAt is not null)];
+}
