@@ -1,0 +1,193 @@
+using LinkService.Synth.Names;
+using LinkService.Synth.Population;
+using LinkService.Synth.Randomness;
+
+namespace LinkService.Synth.Departments;
+
+/// <summary>
+/// Decides how one department's record of a person differs from the truth: which surname and
+/// address it holds (by how recent its view is), then small independent chances of a nickname,
+/// typo, swapped names, transposed or slipped date of birth and blank values. An alias record
+/// (a person's second justice record) also gets one deliberate variation of name or birth date.
+/// </summary>
+internal sealed class RecordVariation
+{
+    private readonly DepartmentProfile _profile;
+    private readonly Nicknames _nicknames;
+
+    public RecordVariation(DepartmentProfile profile, Nicknames nicknames)
+    {
+        _profile = profile;
+        _nicknames = nicknames;
+    }
+
+    public RecordIdentity Create(in Person person, int copy, ref SplitMix rng)
+    {
+        var p = _profile;
+        var earlier = rng.NextDouble() >= p.Recency;
+        var id = new RecordIdentity
+        {
+            Forename = person.Forename,
+            Surname = earlier && person.EarlierSurname is not null ? person.EarlierSurname : person.Surname,
+            BirthDate = person.BirthDate,
+            SexCode = person.Sex == Sex.Female ? 1 : 0,
+            Address = earlier && person.EarlierHome is not null ? person.EarlierHome : person.Home,
+            HasNi = person.HasNi,
+            Ni = person.Ni,
+            Reference = person.Reference,
+        };
+
+        if (!rng.Chance(p.MiddleNamesOmitted))
+        {
+            id.Middle1 = person.Middle1;
+            id.Middle2 = person.Middle2;
+        }
+
+        if (copy > 0 && p.Duplicates == DuplicateKind.Alias)
+        {
+            Alias(ref id, person, ref rng);
+        }
+
+        VaryNames(ref id, person, ref rng);
+        VaryBirthDate(ref id, ref rng);
+        if (rng.Chance(p.SexUnknown))
+        {
+            id.SexCode = 2;
+            id.Differences++;
+        }
+
+        if (rng.Chance(p.PostcodeMissing))
+        {
+            id.Address = null;
+        }
+        else if (rng.Chance(p.PostcodeTypo))
+        {
+            id.PostcodeTypo = true;
+            id.Differences++;
+        }
+
+        if (id.HasNi && rng.Chance(p.NiMissing))
+        {
+            id.HasNi = false;
+        }
+
+        id.NiSpaced = rng.Chance(p.NiSpaced);
+        if (id.HasNi && rng.Chance(p.NiTypo))
+        {
+            id.NiTypo = true;
+            id.Differences++;
+        }
+
+        return id;
+    }
+
+    private void VaryNames(ref RecordIdentity id, in Person person, ref SplitMix rng)
+    {
+        var p = _profile;
+        if (rng.Chance(p.NicknameUsed) && _nicknames.Variant(id.Forename!, person.Sex, ref rng) is { } variant)
+        {
+            id.Forename = variant;
+            id.Differences++;
+        }
+
+        if (rng.Chance(p.ForenameTypo))
+        {
+            id.ForenameTypo = true;
+            id.Differences++;
+        }
+
+        if (rng.Chance(p.SurnameTypo))
+        {
+            id.SurnameTypo = true;
+            id.Differences++;
+        }
+
+        if (rng.Chance(p.NamesSwapped))
+        {
+            (id.Forename, id.Surname) = (id.Surname, id.Forename);
+            (id.ForenameTypo, id.SurnameTypo) = (id.SurnameTypo, id.ForenameTypo);
+            id.Differences++;
+        }
+
+        if (rng.Chance(p.ForenameMissing))
+        {
+            id.Forename = null;
+            id.Differences++;
+        }
+    }
+
+    private void VaryBirthDate(ref RecordIdentity id, ref SplitMix rng)
+    {
+        var p = _profile;
+        var dob = id.BirthDate!.Value;
+        if (rng.Chance(p.DayMonthTransposed) && dob.Day <= 12 && dob.Day != dob.Month)
+        {
+            id.BirthDate = new DateOnly(dob.Year, dob.Day, dob.Month);
+            id.Differences++;
+        }
+        else if (rng.Chance(p.BirthDateSlip))
+        {
+            id.BirthDate = Slip(dob, ref rng);
+            id.Differences++;
+        }
+
+        if (rng.Chance(p.BirthDateMissing))
+        {
+            id.BirthDate = null;
+            id.Differences++;
+        }
+    }
+
+    /// <summary>One deliberate difference that makes a second record an alias rather than a copy.</summary>
+    private void Alias(ref RecordIdentity id, in Person person, ref SplitMix rng)
+    {
+        id.Differences++;
+        var kind = rng.NextDouble();
+        if (kind < 0.3 && _nicknames.Variant(person.Forename, person.Sex, ref rng) is { } variant)
+        {
+            id.Forename = variant;
+        }
+        else if (kind < 0.45 && person.Middle1 is not null)
+        {
+            // Known by their middle name.
+            id.Forename = person.Middle1;
+            id.Middle1 = person.Middle2;
+            id.Middle2 = null;
+        }
+        else if (kind < 0.65)
+        {
+            id.Surname = person.EarlierSurname is not null && id.Surname == person.Surname ? person.EarlierSurname : null;
+            id.Surname ??= person.Surname;
+            id.SurnameTypo = id.Surname == person.Surname;
+        }
+        else if (kind < 0.9)
+        {
+            id.BirthDate = Slip(person.BirthDate, ref rng);
+        }
+        else
+        {
+            id.ForenameTypo = true;
+        }
+    }
+
+    /// <summary>A birth date with one part off by one: the day, the month or the year.</summary>
+    private static DateOnly Slip(DateOnly dob, ref SplitMix rng)
+    {
+        var sign = rng.Chance(0.5) ? 1 : -1;
+        var part = rng.NextDouble();
+        if (part < 0.4)
+        {
+            var day = Math.Clamp(dob.Day + sign, 1, DateTime.DaysInMonth(dob.Year, dob.Month));
+            return new DateOnly(dob.Year, dob.Month, day == dob.Day ? dob.Day - sign : day);
+        }
+
+        if (part < 0.7)
+        {
+            var month = dob.Month + sign is < 1 or > 12 ? dob.Month - sign : dob.Month + sign;
+            return new DateOnly(dob.Year, month, Math.Min(dob.Day, DateTime.DaysInMonth(dob.Year, month)));
+        }
+
+        var year = Math.Max(1900, dob.Year + sign);
+        return new DateOnly(year, dob.Month, Math.Min(dob.Day, DateTime.DaysInMonth(year, dob.Month)));
+    }
+}

@@ -1,0 +1,7 @@
+namespace LinkService.Synth.Population;
+
+internal enum Sex : byte
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using LinkService.Configuration;
+using LinkService.Configuration.Sources;
+using LinkService.Synth.Departments;
+using LinkService.Synth.Names;
+using LinkService.Synth.Population;
+using LinkService.Synth.Randomness;
+using LinkService.Synth.Writing;
+
+namespace LinkService.Synth;
+
+/// <summary>
+/// Writes synthetic extracts for every configured source, describing one synthetic population with
+/// each department's realistic differences, plus <c>truth.csv</c> (source,record_id,person_id):
+/// <c>&lt;out&gt;/&lt;source&gt;/&lt;file matching its pattern&gt;</c>. Sources are written in parallel, each
+/// from its own random streams, so the output depends only on the configuration and the options.
+/// </summary>
+public static class SyntheticExtracts
+{
+    public const string TruthFileName = "truth.csv";
+
+    public static async Task<SynthResult> WriteAsync(ConfigCatalog catalog, string outDirectory, SynthOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate(catalog);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The synthetic data options cannot be used: " + string.Join("; ", problems), nameof(options));
+        }
+
+        var seed = SplitMix.Mix((ulong)(uint)options.Seed);
+        var extractDate = ExtractDate(seed);
+        var sources = catalog.Sources.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var plan = PopulationPlan.Create(seed, options.People, [.. sources.Select(s => (s.Name, DepartmentProfiles.For(s.Name), Records(options, s.Name)))]);
+        var names = NameTables.Instance;
+        var people = new PersonFactory(plan, extractDate, names);
+        var root = Path.GetFullPath(outDirectory);
+        Directory.CreateDirectory(root);
+
+        var writes = sources.Select((source, i) => Task.Run(
+            () => WriteSource(source, plan.Sources[i], people, names, extractDate, root, cancellationToken),
+            cancellationToken));
+        var files = await Task.WhenAll(writes);
+
+        var truthPath = Path.Combine(root, TruthFileName);
+        await MergeTruthAsync(truthPath, [.. files.Select(f => f.TruthPart)], cancellationToken);
+        return new SynthResult([.. files.Select(f => f.File)], truthPath, options.People, extractDate);
+    }
+
+    /// <summary>The name of a source's extract for an extract date: the pattern's <c>*</c> becomes yyyyMMdd, <c>?</c> a digit.</summary>
+    public static string FileNameFor(SourceDefinition source, DateOnly extractDate)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var name = source.FilePattern
+            .Replace("*", extractDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace('?', '1');
+        return source.MatchesFileName(name)
+            ? name
+            : throw new InvalidOperationException($"Source '{source.Name}': no file name matching its pattern could be made.");
+    }
+
+    /// <summary>The date the extracts are "as of", from the seed: within 2024–2026, never the clock.</summary>
+    private static DateOnly ExtractDate(ulong seed) =>
+        new DateOnly(2024, 1, 1).AddDays((int)(SplitMix.Combine(seed, SplitMix.Hash("extract-date")) % (3 * 365)));
+
+    private static long? Records(SynthOptions options, string source) =>
+        options.RecordsPerSource is { } counts && counts.TryGetValue(source, out var n) ? n : null;
+
+    private static (SynthFile File, string TruthPart) WriteSource(
+        SourceDefinition source, SourcePlan plan, PersonFactory people, NameTables names, DateOnly extractDate, string root, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, source.Name);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileNameFor(source, extractDate));
+        var truthPart = Path.Combine(root, $".{source.Name}.truth.part");
+        var records = new ExtractWriter(source, plan, people, names, extractDate).Write(path, truthPart, cancellationToken);
+        return (new SynthFile(source.Name, path, records, new FileInfo(path).Length), truthPart);
+    }
+
+    private static async Task MergeTruthAsync(string truthPath, IReadOnlyList<string> parts, CancellationToken cancellationToken)
+    {
+        await using (var truth = new FileStream(truthPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+        {
+            await truth.WriteAsync("source,record_id,person_id\r\n"u8.ToArray(), cancellationToken);
+            foreach (var part in parts)
+            {
+                await using var input = new FileStream(part, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+                await input.CopyToAsync(truth, cancellationToken);
+            }
+        }
+
+        foreach (var part in parts)
+        {
+            File.Delete(part);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using LinkService.Synth.Tests.Support;
+
+namespace LinkService.Synth.Tests;
+
+public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
+{
+    private readonly GeneratedExtracts _generated;
+
+    public SyntheticExtractsTests(GeneratedExtracts generated) => _generated = generated;
+
+    [Fact]
+    public void WriteAsync_DefaultConfiguration_WritesOneFileMatchingEachSourcePatternInItsFolder()
+    {
+        Assert.Equal(["justice", "welfare"], _generated.Result.Files.Select(f => f.Source).Order());
+        foreach (var file in _generated.Result.Files)
+        {
+            Assert.Equal(Path.Combine(_generated.Directory, file.Source), Path.GetDirectoryName(file.Path));
+            Assert.True(GeneratedExtracts.Source(file.Source).MatchesFileName(Path.GetFileName(file.Path)), file.Path);
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file.Path)!));
+            Assert.Equal(new FileInfo(file.Path).Length, file.Bytes);
+        }
+
+        Assert.Equal(Path.Combine(_generated.Directory, "truth.csv"), _generated.Result.TruthPath);
+        Assert.Equal([_generated.Result.TruthPath], Directory.GetFiles(_generated.Directory));
+    }
+
+    [Fact]
+    public void WriteAsync_DefaultConfiguration_EveryRowIsValidAgainstItsSchema()
+    {
+        foreach (var (source, rows) in _generated.Rows)
+        {
+            var schema = GeneratedExtracts.Source(source).SchemaOrThrow;
+            Assert.Equal(schema.Fields.Select(f => f.Name), rows[0]);
+            var problems = ExtractChecker.Problems(schema, rows.Skip(1).ToList());
+            Assert.True(problems.Count == 0, $"{source}: {problems.Count} problems, first: {string.Join("; ", problems.Take(5))}");
+        }
+    }
+
+    [Fact]
+    public void WriteAsync_DefaultConfiguration_TruthListsEveryRecordExactlyOnce()
+    {
+        Assert.Equal(["source", "record_id", "person_id"], _generated.Truth[0]);
+        foreach (var file in _generated.Result.Files)
+        {
+            var keyField = GeneratedExtracts.Source(file.Source).SchemaOrThrow.KeyField!.Name;
+            var keys = _generated.Records[file.Source].Select(r => r[keyField]).Order(StringComparer.Ordinal);
+            var truthKeys = _generated.Truth.Skip(1).Where(t => t[0] == file.Source).Select(t => t[1]).Order(StringComparer.Ordinal);
+            Assert.Equal(keys, truthKeys);
+            Assert.Equal(file.Records, _generated.Records[file.Source].Count);
+        }
+
+        Assert.All(_generated.Truth.Skip(1), t => Assert.InRange(long.Parse(t[2], System.Globalization.CultureInfo.InvariantCulture), 0, GeneratedExtracts.People - 1));
+    }
+
+    [Fact]
+    public void WriteAsync_DefaultShares_JusticeHoldsAThirdWelfareMostAndMostOffendersAreInBoth()
+    {
+        var justice = _generated.PersonOf("justice").Values.ToHashSet(StringComparer.Ordinal);
+        var welfare = _generated.PersonOf("welfare").Values.ToHashSet(StringComparer.Ordinal);
+
+        Assert.InRange(justice.Count / (double)GeneratedExtracts.People, 0.28, 0.32);
+        Assert.InRange(welfare.Count / (double)GeneratedExtracts.People, 0.88, 0.92);
+        Assert.InRange(justice.Count(welfare.Contains) / (double)justice.Count, 0.75, 0.85);
+    }
+
+    [Fact]
+    public void WriteAsync_Justice_HoldsAliasesForAboutOnePersonInTwenty()
+    {
+        var records = _generated.PersonOf("justice").GroupBy(p => p.Value, StringComparer.Ordinal).ToList();
+
+        var withAliases = records.Count(g => g.Count() > 1) / (double)records.Count;
+        Assert.InRange(withAliases, 0.035, 0.065);
+        Assert.InRange(_generated.Records["justice"].Count / (double)records.Count, 1.04, 1.08);
+    }
+
+    [Fact]
+    public void WriteAsync_Welfare_HoldsSeveralClaimsForSomePeople()
+    {
+        var claims = _generated.PersonOf("welfare").GroupBy(p => p.Value, StringComparer.Ordinal).Select(g => g.Count()).ToList();
+
+        Assert.InRange(claims.Count(c => c > 1) / (double)claims.Count, 0.2, 0.3);
+        Assert.Contains(claims, c => c >= 4);
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameSeed_WritesIdenticalBytes()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        var options = new SynthOptions { People = 3_000, Seed = 42 };
+
+        var a = await SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, first.Path, options, CancellationToken.None);
+        var b = await SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, second.Path, options, CancellationToken.None);
+
+        Assert.Equal(a.Files.Select(f => Path.GetRelativePath(first.Path, f.Path)), b.Files.Select(f => Path.GetRelativePath(second.Path, f.Path)));
+        foreach (var (x, y) in a.Files.Zip(b.Files))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(x.Path), await File.ReadAllBytesAsync(y.Path));
+        }
+
+        Assert.Equal(await File.ReadAllBytesAsync(a.TruthPath), await File.ReadAllBytesAsync(b.TruthPath));
+    }
+
+    [Fact]
+    public async Task WriteAsync_DifferentSeed_WritesDifferentData()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+
+        var a = await SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, first.Path, new SynthOptions { People = 2_000, Seed = 1 }, CancellationToken.None);
+        var b = await SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, second.Path, new SynthOptions { People = 2_000, Seed = 2 }, CancellationToken.None);
+
+        foreach (var (x, y) in a.Files.Zip(b.Files))
+        {
+            var rowsA = (await File.ReadAllLinesAsync(x.Path)).Skip(1).ToHashSet(StringComparer.Ordinal);
+            var rowsB = (await File.ReadAllLinesAsync(y.Path)).Skip(1);
+            Assert.True(rowsB.Count(rowsA.Contains) < 10, x.Source);
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_RecordsPerSource_WritesExactlyThoseCountsFromOnePopulation()
+    {
+        using var dir = new TempDirectory();
+        var options = new SynthOptions
+        {
+            People = 5_000,
+            RecordsPerSource = new Dictionary<string, long> { ["justice"] = 2_000, ["welfare"] = 9_000 },
+        };
+
+        var result = await SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, dir.Path, options, CancellationToken.None);
+
+        Assert.Equal(2_000, result.Files.Single(f => f.Source == "justice").Records);
+        Assert.Equal(9_000, result.Files.Single(f => f.Source == "welfare").Records);
+        Assert.Equal(11_001, (await File.ReadAllLinesAsync(result.TruthPath)).Length);
+        var welfareRows = ExtractChecker.ReadRows(GeneratedExtracts.Source("welfare"), result.Files.Single(f => f.Source == "welfare").Path);
+        Assert.Empty(ExtractChecker.Problems(DefaultConfig.Catalog.Sources["welfare"].SchemaOrThrow, welfareRows.Skip(1).ToList()));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CountForUnknownSource_ThrowsNamingIt()
+    {
+        using var dir = new TempDirectory();
+        var options = new SynthOptions { RecordsPerSource = new Dictionary<string, long> { ["health"] = 10 } };
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, dir.Path, options, CancellationToken.None));
+
+        Assert.Contains("'health'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Cancelled_ThrowsOperationCanceled()
+    {
+        using var dir = new TempDirectory();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, dir.Path, new SynthOptions { People = 100 }, cancelled.Token));
+    }
+}
