@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using LinkService.Configuration;
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Data;
+using LinkService.Linkage.Engine;
+using LinkService.Linkage.Running;
+
+namespace LinkService.Bench.Linkage;
+
+/// <summary>Reads the extracts with the runner's reader, runs the engine core, scores the entities against truth.csv.</summary>
+internal static class BenchRun
+{
+    public static BenchResult Run(ConfigCatalog catalog, ProjectDefinition project, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var wall = Stopwatch.StartNew();
+        var inputs = project.Sources.Select(name =>
+        {
+            var source = catalog.Sources[name];
+            var file = Directory.EnumerateFiles(Path.Combine(dataDirectory, name)).Where(f => source.MatchesFileName(Path.GetFileName(f))).Order(StringComparer.Ordinal).First();
+            return new LinkageInput(source, Path.GetFileName(file), file, null);
+        }).ToList();
+
+        var sources = new SourceRecords[inputs.Count];
+        Parallel.For(0, inputs.Count, i => sources[i] = DeliveryReader.Read(inputs[i], project.Linkage, cancellationToken));
+        var read = wall.Elapsed;
+        var table = RecordTableBuilder.Build(project.Linkage, sources);
+        var standardised = wall.Elapsed - read;
+        var truth = Truth.Read(Path.Combine(dataDirectory, "truth.csv"), table);
+        if (Environment.GetEnvironmentVariable("LINKAGE_BENCH_PROFILE") == "1")
+        {
+            ComparisonProfile.Print(table, new LinkService.Linkage.Comparison.PairComparer(project.Linkage.Comparisons, table), project.Mode, Console.Out);
+        }
+
+        var truthTime = wall.Elapsed;
+        var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, cancellationToken);
+        var linkTime = wall.Elapsed - truthTime + read + standardised;
+        var score = PairwiseScore.Of(table, outcome.Entity, truth, project.Mode);
+        return new BenchResult(table.Count, read, standardised, linkTime, outcome, score, Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+}
