@@ -28,14 +28,24 @@ internal sealed class ExtractValidator : IExtractValidator
         var started = _time.GetTimestamp();
 
         // The check is CPU-bound streaming with synchronous reads (faster than CsvHelper's async path); run it on the pool.
-        var result = await Task.Run(() => new ExtractCheck(source, _options, outputs).Run(filePath, cancellationToken), cancellationToken);
+        var result = await Task.Run(() => new ExtractCheck(source, _options).Run(filePath, cancellationToken), cancellationToken);
         var (outcome, reasons) = ToleranceDecision.Decide(result, source.ErrorTolerance);
-        var rejectsFile = result.RejectsFile;
-        if (outcome == ValidationOutcome.Rejected && rejectsFile is not null)
+
+        // A rejected delivery goes to quarantine whole, so only an accepted one has a rejects file.
+        string? rejectsFile = null;
+        if (outcome == ValidationOutcome.AcceptedWithSetAside && outputs.RejectsFilePath is { } rejectsPath)
         {
-            // The whole delivery goes to quarantine; a partial rejects file beside it would only confuse.
-            File.Delete(rejectsFile);
-            rejectsFile = null;
+            try
+            {
+                await Task.Run(() => RejectsPass.Write(source, filePath, rejectsPath, result.Report.SetAsideRows, result.Report.SetAsideErrorTypes, _options, cancellationToken), cancellationToken);
+                rejectsFile = rejectsPath;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Rows that cannot be set aside safely would be lost: quarantine the whole delivery instead.
+                outcome = ValidationOutcome.Rejected;
+                reasons = [.. reasons, $"the rejects file could not be written ({ex.GetType().Name}), so the delivery is kept whole"];
+            }
         }
 
         var report = new ValidationReport

@@ -12,8 +12,8 @@ public sealed class ValidationOptions
     public int MaxErrorsInReport { get; set; } = 100;
 
     /// <summary>
-    /// Memory for the hashes of unique and primary keys, shared by all of a file's keys (24 bytes a key at
-    /// 75% load). Past it, hashes spill to sorted runs on disk. Default 128 MiB, enough for about 4 million keys.
+    /// Memory for the hashes of unique and primary keys, shared by all of a file's keys (16 bytes a key at
+    /// 75% load). Past it, hashes spill to sorted runs on disk. Default 128 MiB, enough for about 6 million keys.
     /// </summary>
     [Range(1L << 20, 1L << 36)]
     public long KeyMemoryBudgetBytes { get; set; } = 128L << 20;

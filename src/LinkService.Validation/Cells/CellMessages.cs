@@ -45,8 +45,8 @@ internal static class CellMessages
 
     private static string EnumList(FieldRule rule)
     {
-        var values = rule.Enum!.Take(MaxEnumListed).ToList();
-        var more = rule.Enum!.Count > MaxEnumListed ? ", …" : "";
+        var values = rule.EnumValues.Take(MaxEnumListed).ToList();
+        var more = rule.EnumValues.Count > MaxEnumListed ? ", …" : "";
         return string.Join(", ", values) + more;
     }
 }

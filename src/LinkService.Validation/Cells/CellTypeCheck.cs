@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Frozen;
 using LinkService.Configuration.Schemas;
 
 namespace LinkService.Validation.Cells;
@@ -13,7 +14,7 @@ internal sealed class CellTypeCheck
     private readonly string? _stringFormat;
     private readonly NumberText? _number;
     private readonly TemporalText? _temporal;
-    private readonly HashSet<string>? _booleans;
+    private readonly FrozenSet<string>? _booleans;
 
     public CellTypeCheck(SchemaField field)
     {
@@ -31,7 +32,7 @@ internal sealed class CellTypeCheck
             case FieldType.Boolean:
                 var trueValues = field.TrueValues ?? DefaultTrue;
                 var falseValues = field.FalseValues ?? DefaultFalse;
-                _booleans = new HashSet<string>(trueValues.Concat(falseValues), StringComparer.Ordinal);
+                _booleans = trueValues.Concat(falseValues).ToFrozenSet(StringComparer.Ordinal);
                 Description = $"a boolean ({string.Join(", ", trueValues.Concat(falseValues))})";
                 break;
             case FieldType.Year:

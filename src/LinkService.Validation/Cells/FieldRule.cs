@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using LinkService.Configuration.Schemas;
 
@@ -9,9 +10,25 @@ namespace LinkService.Validation.Cells;
 /// </summary>
 internal sealed class FieldRule
 {
+    private readonly FrozenSet<string> _missingValues = FrozenSet<string>.Empty;
+
+    // One bit per length of a missing value (bit 63: 63 or longer), so most cells skip the set lookup.
+    private readonly ulong _missingLengths;
+
     public required SchemaField Field { get; init; }
 
-    public required HashSet<string> MissingValues { get; init; }
+    public required FrozenSet<string> MissingValues
+    {
+        get => _missingValues;
+        init
+        {
+            _missingValues = value;
+            foreach (var missing in value)
+            {
+                _missingLengths |= missing.Length < 64 ? 1UL << missing.Length : 1UL << 63;
+            }
+        }
+    }
 
     public required CellTypeCheck TypeCheck { get; init; }
 
@@ -21,7 +38,11 @@ internal sealed class FieldRule
 
     public Regex? Pattern { get; init; }
 
-    public HashSet<string>? Enum { get; init; }
+    /// <summary>The allowed values, frozen for fast lookup (FrozenSet beats HashSet on a handful of short strings).</summary>
+    public FrozenSet<string>? Enum { get; init; }
+
+    /// <summary>The allowed values in the schema's order, for messages.</summary>
+    public IReadOnlyList<string> EnumValues { get; init; } = [];
 
     public double? MinimumNumber { get; init; }
 
@@ -37,7 +58,8 @@ internal sealed class FieldRule
 
     public bool Required { get; init; }
 
-    public bool IsMissing(string cell) => cell.Length == 0 ? MissingValues.Contains("") : MissingValues.Contains(cell);
+    public bool IsMissing(string cell) =>
+        (_missingLengths & (1UL << Math.Min(cell.Length, 63))) != 0 && _missingValues.Contains(cell);
 
     public CellFault Check(string cell)
     {

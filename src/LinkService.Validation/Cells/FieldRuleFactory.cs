@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -16,7 +17,7 @@ internal static class FieldRuleFactory
         return new FieldRule
         {
             Field = field,
-            MissingValues = new HashSet<string>(field.MissingValues ?? schema.MissingValues, StringComparer.Ordinal),
+            MissingValues = (field.MissingValues ?? schema.MissingValues).ToFrozenSet(StringComparer.Ordinal),
             TypeCheck = typeCheck,
 
             // Table Schema: the fields of a primary key are required.
@@ -26,7 +27,8 @@ internal static class FieldRuleFactory
             Pattern = c?.Pattern is { } pattern
                 ? new Regex($@"\A(?:{pattern})\z", RegexOptions.CultureInvariant | RegexOptions.Compiled, patternTimeout)
                 : null,
-            Enum = c?.Enum is { } values ? new HashSet<string>(values.Select(EnumText), StringComparer.Ordinal) : null,
+            Enum = c?.Enum is { } values ? values.Select(EnumText).ToFrozenSet(StringComparer.Ordinal) : null,
+            EnumValues = c?.Enum is { } listed ? [.. listed.Select(EnumText)] : [],
             MinimumNumber = Number(c?.Minimum),
             MaximumNumber = Number(c?.Maximum),
             MinimumTicks = Ticks(c?.Minimum, temporal),

@@ -12,6 +12,7 @@ internal sealed class TemporalText
     ];
 
     private readonly string[]? _formats;
+    private readonly FixedDatePattern? _fixed;
     private readonly DateTimeStyles _styles;
 
     public TemporalText(FieldType type, string? format)
@@ -26,11 +27,13 @@ internal sealed class TemporalText
         else if (format is null or "default")
         {
             _formats = isDate ? ["yyyy-MM-dd"] : IsoDateTimes;
+            _fixed = isDate ? FixedDatePattern.TryCreate("%Y-%m-%d") : null;
             Description = isDate ? "an ISO 8601 date (YYYY-MM-DD)" : "an ISO 8601 date and time (YYYY-MM-DDThh:mm:ss)";
         }
         else
         {
             _formats = StrftimeFormat.TryToDotNet(format, out var dotNet, out _) ? [dotNet] : ["yyyy-MM-dd"];
+            _fixed = FixedDatePattern.TryCreate(format);
             Description = (isDate ? "a date" : "a date and time") + $" in the format {format}";
         }
     }
@@ -39,6 +42,11 @@ internal sealed class TemporalText
 
     public bool TryParse(ReadOnlySpan<char> cell, out long ticks)
     {
+        if (_fixed is not null)
+        {
+            return _fixed.TryParse(cell, out ticks);
+        }
+
         ticks = 0;
         DateTime value;
         var ok = _formats is null

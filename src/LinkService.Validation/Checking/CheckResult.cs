@@ -10,5 +10,4 @@ internal sealed record CheckResult(
     long TextBytes,
     IReadOnlyList<string> Labels,
     bool HeaderAccepted,
-    string? RejectsFile,
     int SpilledRuns);

@@ -13,16 +13,13 @@ namespace LinkService.Validation.Checking;
 /// </summary>
 internal sealed class ExtractCheck
 {
-    private const int CancellationStride = 4096;
     private readonly SourceDefinition _source;
     private readonly ValidationOptions _options;
-    private readonly string? _rejectsPath;
 
-    public ExtractCheck(SourceDefinition source, ValidationOptions options, ValidationOutputs outputs)
+    public ExtractCheck(SourceDefinition source, ValidationOptions options)
     {
         _source = source;
         _options = options;
-        _rejectsPath = source.ErrorTolerance.Mode == ToleranceMode.SetAside ? outputs.RejectsFilePath : null;
     }
 
     public CheckResult Run(string path, CancellationToken cancellationToken)
@@ -31,7 +28,6 @@ internal sealed class ExtractCheck
         var report = new ReportBuilder(_options.MaxErrorsInReport);
         var pass = new PassState();
         using var keys = new UniqueKeys(schema, _options.KeyMemoryBudgetBytes, _options.TempDirectory ?? Path.GetTempPath());
-        RejectsWriter? rejects = null;
         try
         {
             if (Precheck(path, report, pass))
@@ -43,7 +39,7 @@ internal sealed class ExtractCheck
                 if (header is not null)
                 {
                     var checker = new RowChecker(rules, header, _source.MaxFieldLength, keys, report);
-                    ReadRows(reader, checker, report, pass, ref rejects, cancellationToken);
+                    ReadRows(reader, checker, report, pass, cancellationToken);
                     if (_source.Compression == Compression.Gzip && !GzipTrailer.RecordsSize(path, reader.Inspector.BytesRead))
                     {
                         report.AddFatal(new ValidationError(ErrorTypes.Compression, "the gzip data ends early or is corrupt: its trailer does not record the size that was read"));
@@ -53,33 +49,18 @@ internal sealed class ExtractCheck
                 pass.TextBytes = reader.Inspector.BytesRead;
             }
         }
-        catch (OperationCanceledException)
-        {
-            rejects?.Dispose();
-            DeleteQuietly(rejects?.FilePath);
-            throw;
-        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException)
         {
             report.AddFatal(Stopped(ex, pass));
             pass.TextBytes = pass.Reader?.Inspector.BytesRead ?? 0;
         }
-        finally
-        {
-            rejects?.Dispose();
-        }
 
-        var rejectsFile = rejects?.FilePath;
         if (pass.HeaderAccepted && report.FatalReasons.Count == 0)
         {
-            var late = LateDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
-            if (late.Count > 0 && _rejectsPath is not null)
-            {
-                rejectsFile = AppendLateRejects(path, late, append: rejectsFile is not null, cancellationToken);
-            }
+            LateDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
         }
 
-        return new CheckResult(report, pass.Rows, pass.FileBytes, pass.TextBytes, pass.Labels, pass.HeaderAccepted, rejectsFile, keys.SpilledRuns);
+        return new CheckResult(report, pass.Rows, pass.FileBytes, pass.TextBytes, pass.Labels, pass.HeaderAccepted, keys.SpilledRuns);
     }
 
     private bool Precheck(string path, ReportBuilder report, PassState pass)
@@ -168,68 +149,29 @@ internal sealed class ExtractCheck
         return match;
     }
 
-    private void ReadRows(DeliveryReader reader, RowChecker checker, ReportBuilder report, PassState pass, ref RejectsWriter? rejects, CancellationToken cancellationToken)
+    private static void ReadRows(DeliveryReader reader, RowChecker checker, ReportBuilder report, PassState pass, CancellationToken cancellationToken)
     {
-        var parser = reader.Parser;
-        var haveRecord = pass.FirstRecordIsData;
-        while (haveRecord || parser.Read())
+        using var producer = new RowProducer(reader, pass.FirstRecordIsData, pass.LastRawRow, cancellationToken);
+        try
         {
-            haveRecord = false;
-            var row = ++pass.Rows;
-            var line = pass.LastRawRow + 1;
-            pass.LastRawRow = parser.RawRow;
-            if (checker.Check(reader, row, line))
+            foreach (var batch in producer.Batches())
             {
-                report.SetAside(row);
-                if (_rejectsPath is not null)
+                for (var i = 0; i < batch.Length; i++)
                 {
-                    rejects ??= new RejectsWriter(_rejectsPath, append: false);
-                    rejects.Write(row, line, checker.RowErrorTypes, parser.RawRecord);
+                    var row = ++pass.Rows;
+                    if (checker.Check(batch, i, row))
+                    {
+                        report.SetAside(row, checker.RowErrorTypes);
+                    }
                 }
-            }
 
-            if (row % CancellationStride == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
+                producer.Recycle(batch);
             }
         }
-    }
-
-    /// <summary>A second pass over the file for rows found bad only after the first (repeats across spilled runs).</summary>
-    private string AppendLateRejects(string path, IReadOnlyList<(long Row, string Type)> late, bool append, CancellationToken cancellationToken)
-    {
-        var wanted = late.OrderBy(r => r.Row).ToArray();
-        using var reader = DeliveryReader.Open(_source, path, _options.ParserFieldCapChars);
-        using var writer = new RejectsWriter(_rejectsPath!, append);
-        var parser = reader.Parser;
-        long lastRaw = 0;
-        if (_source.Dialect.Header && parser.Read())
+        finally
         {
-            lastRaw = parser.RawRow;
+            pass.LastRawRow = producer.LastRawRow;
         }
-
-        long row = 0;
-        var next = 0;
-        while (next < wanted.Length && parser.Read())
-        {
-            var line = lastRaw + 1;
-            lastRaw = parser.RawRow;
-            if (++row % CancellationStride == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (row == wanted[next].Row)
-            {
-                writer.Write(row, line, [wanted[next].Type], parser.RawRecord);
-                while (next < wanted.Length && wanted[next].Row == row)
-                {
-                    next++;
-                }
-            }
-        }
-
-        return writer.FilePath;
     }
 
     private ValidationError Stopped(Exception ex, PassState pass)
@@ -245,21 +187,6 @@ internal sealed class ExtractCheck
             CsvHelperException => new ValidationError(ErrorTypes.Format, $"the file cannot be parsed as delimited text {at}", row, line),
             _ => new ValidationError(ErrorTypes.Source, $"the file cannot be read {at}: {ex.Message}"),
         };
-    }
-
-    private static void DeleteQuietly(string? path)
-    {
-        if (path is not null)
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Best effort: a rejects file left by a cancelled check is overwritten by the next one.
-            }
-        }
     }
 
     private sealed class PassState

@@ -28,7 +28,7 @@ internal static class LateDuplicates
 
         if (rows.Count > 0)
         {
-            report.SetAsideLate(rows.Select(r => r.Row));
+            report.SetAsideLate(rows);
         }
 
         return rows;

@@ -25,13 +25,13 @@ internal sealed class RejectsWriter : IDisposable
 
     public string FilePath { get; }
 
-    public void Write(long row, long line, IEnumerable<string> errorTypes, string raw)
+    public void Write(long row, long line, string errorTypes, string raw)
     {
         _writer.Write(row.ToString(CultureInfo.InvariantCulture));
         _writer.Write(',');
         _writer.Write(line.ToString(CultureInfo.InvariantCulture));
         _writer.Write(',');
-        _writer.Write(string.Join(' ', errorTypes.Distinct(StringComparer.Ordinal)));
+        _writer.Write(errorTypes);
         _writer.Write(",\"");
         _writer.Write(raw.Replace("\"", "\"\"", StringComparison.Ordinal));
         _writer.Write("\"\n");

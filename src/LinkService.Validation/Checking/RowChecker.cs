@@ -23,7 +23,8 @@ internal sealed class RowChecker
     private readonly UniqueKeys _keys;
     private readonly ReportBuilder _report;
     private readonly string?[] _fieldCells;
-    private string[] _cells = new string[16];
+    private string[] _cells = [];
+    private bool _scanCells;
 
     public RowChecker(FieldRule[] rules, HeaderMatch header, int maxFieldLength, UniqueKeys keys, ReportBuilder report)
     {
@@ -40,27 +41,20 @@ internal sealed class RowChecker
     public List<string> RowErrorTypes { get; } = [];
 
     /// <summary>Checks the parser's current record; true when the row must be set aside.</summary>
-    public bool Check(DeliveryReader reader, long row, long line)
+    public bool Check(RowBatch batch, int index, long row)
     {
-        var parser = reader.Parser;
         RowErrorTypes.Clear();
-        var count = parser.Count;
-        if (_cells.Length < count)
-        {
-            _cells = new string[Math.Max(count, _cells.Length * 2)];
-        }
-
+        var count = batch.Counts[index];
+        var line = batch.Lines[index];
+        var quote = batch.Quotes[index];
+        _cells = batch.Cells[index];
+        _scanCells = batch.ScanCells[index];
         var blank = true;
         for (var i = 0; i < count; i++)
         {
-            var cell = parser[i];
-            _cells[i] = cell;
-            blank &= cell.Length == 0;
+            blank &= _cells[i].Length == 0;
         }
 
-        // CsvHelper reports bad quoting when a field is taken, so only now, after the cells, is it known.
-        var quote = reader.QuoteProblem;
-        reader.QuoteProblem = QuoteProblem.None;
         if (quote != QuoteProblem.None)
         {
             Error(ErrorTypes.Quote, row, line, null, null, quote == QuoteProblem.Unclosed
@@ -110,7 +104,7 @@ internal sealed class RowChecker
             return;
         }
 
-        if (cell.AsSpan().ContainsAny(Undecodable))
+        if (_scanCells && cell.AsSpan().ContainsAny(Undecodable))
         {
             Error(ErrorTypes.Encoding, row, line, rule?.Name, col + 1, "the field holds bytes that are not valid text in the source's encoding");
             return;

@@ -15,6 +15,7 @@ internal sealed class DeliveryReader : IDisposable
     private readonly FileStream _file;
     private readonly StreamReader _text;
     private readonly char _quote;
+    private readonly bool _isUtf16;
 
     private DeliveryReader(SourceDefinition source, string path, int parserFieldCap)
     {
@@ -27,6 +28,7 @@ internal sealed class DeliveryReader : IDisposable
             Fallback = new CountingDecoderFallback();
             _text = new StreamReader(Inspector, StrictEncoding.For(source.Dialect.Encoding, Fallback), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             _quote = source.Dialect.Quote[0];
+            _isUtf16 = source.Dialect.Encoding.Equals("utf-16le", StringComparison.OrdinalIgnoreCase);
             Parser = new CsvParser(_text, ParserConfiguration(source, parserFieldCap, OnBadData));
         }
         catch
@@ -43,6 +45,12 @@ internal sealed class DeliveryReader : IDisposable
     public CountingDecoderFallback Fallback { get; }
 
     public long FileBytes => _file.Length;
+
+    /// <summary>
+    /// True once the text may hold undecodable bytes or NUL characters, so cells need scanning for them: after the
+    /// decoder met an invalid sequence or a NUL byte went by (always, for UTF-16, whose bytes are full of NULs).
+    /// </summary>
+    public bool MayHoldUndecodable => _isUtf16 || Fallback.InvalidSequences > 0 || Inspector.NulSeen;
 
     /// <summary>Set when the parser met a quote out of place in the current row; the caller resets it.</summary>
     public QuoteProblem QuoteProblem { get; set; }

@@ -25,6 +25,9 @@ internal sealed class InspectingReadStream : Stream
 
     public bool NulInPrefix => Prefix.Contains((byte)0);
 
+    /// <summary>Whether any NUL byte has been read so far (a vectorised scan of each buffer, nearly free).</summary>
+    public bool NulSeen { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -51,6 +54,7 @@ internal sealed class InspectingReadStream : Stream
             _prefixLength += take;
         }
 
+        NulSeen = NulSeen || buffer[..n].Contains((byte)0);
         BytesRead += n;
         if (BytesRead > _limit)
         {

@@ -11,6 +11,7 @@ internal sealed class ReportBuilder
     private readonly List<ValidationError> _errors = [];
     private readonly List<string> _fatal = [];
     private readonly List<long> _setAside = [];
+    private readonly Dictionary<long, string> _setAsideTypes = [];
 
     public ReportBuilder(int maxErrors) => _maxErrors = maxErrors;
 
@@ -61,20 +62,29 @@ internal sealed class ReportBuilder
         _fatal.Add(hint is null ? reason : $"{reason}; {hint}");
     }
 
-    /// <summary>Rows must be set aside in ascending order; a row already set aside is ignored.</summary>
-    public void SetAside(long row)
+    /// <summary>The error types of each set-aside row ("type-error constraint-error"), for the rejects file.</summary>
+    public IReadOnlyDictionary<long, string> SetAsideErrorTypes => _setAsideTypes;
+
+    /// <summary>Rows must be set aside in ascending order.</summary>
+    public void SetAside(long row, IReadOnlyList<string> errorTypes)
     {
         if (_setAside.Count == 0 || _setAside[^1] < row)
         {
             _setAside.Add(row);
+            _setAsideTypes[row] = errorTypes.Count == 1 ? errorTypes[0] : string.Join(' ', errorTypes.Distinct(StringComparer.Ordinal));
         }
     }
 
     /// <summary>Merges rows found late (duplicates found when merging spilled key runs).</summary>
-    public void SetAsideLate(IEnumerable<long> rows)
+    public void SetAsideLate(IEnumerable<(long Row, string Type)> rows)
     {
         var merged = new SortedSet<long>(_setAside);
-        merged.UnionWith(rows);
+        foreach (var (row, type) in rows)
+        {
+            merged.Add(row);
+            _setAsideTypes[row] = _setAsideTypes.TryGetValue(row, out var types) ? $"{types} {type}" : type;
+        }
+
         _setAside.Clear();
         _setAside.AddRange(merged);
     }

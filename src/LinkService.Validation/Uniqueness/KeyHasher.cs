@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace LinkService.Validation.Uniqueness;
 
 /// <summary>
-/// Hashes a key to 128 bits (XxHash128). Two different keys share a hash with a chance of about
-/// n²/2¹²⁹ — for ten million rows, 1 in 10²⁴ — so equal hashes are taken as equal keys, and values are never held.
+/// Hashes a key with XxHash128 and keeps 96 of its bits (see <see cref="KeyEntry"/>). Two different keys share
+/// them with a chance of about n²/2⁹⁷ — for ten million rows, 1 in 10¹⁵ — so equal hashes are taken as equal
+/// keys, and values are never held.
 /// </summary>
 internal sealed class KeyHasher
 {

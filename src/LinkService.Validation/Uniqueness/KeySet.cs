@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace LinkService.Validation.Uniqueness;
 
 /// <summary>
-/// An open-addressing set of key hashes with the row each was first seen on: 24 bytes a key, no object
+/// An open-addressing set of key hashes with the row each was first seen on: 16 bytes a key, no object
 /// per entry. It grows up to a byte budget; past that its owner spills it to disk.
 /// </summary>
 internal sealed class KeySet
@@ -22,7 +22,7 @@ internal sealed class KeySet
     public long? AddOrGetFirst(in KeyEntry entry)
     {
         var mask = _slots.Length - 1;
-        var i = (int)(entry.Lo & (ulong)mask);
+        var i = (int)(entry.Hi & (ulong)mask);
         while (true)
         {
             ref var slot = ref _slots[i];
