@@ -71,8 +71,11 @@ internal sealed class PersonFactory
     }
 
     /// <summary>An offender population: few under 18, most in their twenties and thirties.</summary>
-    private static double YoungAge(ref SplitMix rng) =>
-        rng.Chance(0.03) ? 16 + (2 * rng.NextDouble()) : 18 + (60 * Math.Pow(rng.NextDouble(), 1.9));
+    private static double YoungAge(ref SplitMix rng)
+    {
+        var u = rng.NextDouble();
+        return rng.Chance(0.03) ? 16 + (2 * u) : 18 + (60 * u * u);
+    }
 
     /// <summary>Adults 16–90, with fewer people at the oldest ages.</summary>
     private static double AdultAge(ref SplitMix rng) =>

@@ -65,7 +65,8 @@ internal sealed class ContentRenderer
     {
         var min = (long)Math.Ceiling(column.Minimum ?? 0);
         var max = (long)Math.Floor(column.Maximum ?? min + 100);
-        var value = Math.Min(max, min + (long)((max - min + 1) * Math.Pow(rng.NextDouble(), 3)));
+        var u = rng.NextDouble();
+        var value = Math.Min(max, min + (long)((max - min + 1) * u * u * u));
         value.TryFormat(text, out var n, provider: CultureInfo.InvariantCulture);
         return n;
     }
@@ -74,7 +75,8 @@ internal sealed class ContentRenderer
     {
         var min = column.Minimum ?? 0;
         var max = column.Maximum ?? min + 500;
-        var value = Math.Round(min + ((max - min) * Math.Pow(rng.NextDouble(), 1.5)), 2);
+        var u = rng.NextDouble();
+        var value = Math.Round(min + ((max - min) * u * Math.Sqrt(u)), 2);
         Math.Clamp(value, min, max).TryFormat(text, out var n, "0.00", CultureInfo.InvariantCulture);
         return n;
     }

@@ -48,14 +48,16 @@ internal sealed class DateFormatter
         }
 
         var n = 0;
+        value.Deconstruct(out var date, out _);
+        date.Deconstruct(out var year, out var month, out var day);
         for (var i = 0; i < _tokens.Length; i += 2)
         {
             n += _tokens[i] switch
             {
-                'd' => Digits(value.Day, 2, destination[n..]),
-                'm' => Digits(value.Month, 2, destination[n..]),
-                'Y' => Digits(value.Year, 4, destination[n..]),
-                'y' => Digits(value.Year % 100, 2, destination[n..]),
+                'd' => Digits(day, 2, destination[n..]),
+                'm' => Digits(month, 2, destination[n..]),
+                'Y' => Digits(year, 4, destination[n..]),
+                'y' => Digits(year % 100, 2, destination[n..]),
                 'H' => Digits(value.Hour, 2, destination[n..]),
                 'M' => Digits(value.Minute, 2, destination[n..]),
                 'S' => Digits(value.Second, 2, destination[n..]),
