@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Removed {FileCount} partial copies left in staging by an earlier run")]
     public static partial void StagingCleared(ILogger logger, int fileCount);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "An intake pass failed; it will be retried at the next sweep")]
+    public static partial void PassFailed(ILogger logger, Exception exception);
 }

@@ -56,7 +56,18 @@ internal sealed class IntakeService : BackgroundService
                 nextSweep = _timeProvider.GetUtcNow() + _options.SweepInterval;
             }
 
-            var wake = await _cycle.RunAsync(only, stoppingToken);
+            DateTimeOffset? wake = null;
+            try
+            {
+                wake = await _cycle.RunAsync(only, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The ledger or a folder is unavailable for now (a full disk, a share gone): try again at the next sweep.
+                Log.PassFailed(_logger, exception);
+                only = null;
+            }
+
             only = await WaitAsync(hints.Reader, wake is { } w && w < nextSweep ? w : nextSweep, stoppingToken);
         }
     }

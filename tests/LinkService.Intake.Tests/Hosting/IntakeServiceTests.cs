@@ -47,6 +47,23 @@ public sealed class IntakeServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_FolderCannotBeWatched_SweepAloneTakesEveryFile()
+    {
+        var unwatchable = new FailingFileSystem(_harness.Paths.StagingRoot, long.MaxValue, watchable: false);
+        using var host = RunningIntake.Build(_harness, _harness.Check, fileSystem: unwatchable);
+        await host.StartAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            _harness.Drop($"offenders_{i}.csv", $"id\n{i}\n");
+        }
+
+        Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 20, Timeout));
+        await host.StopAsync();
+        Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3011 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PartialCopyLeftInStagingByACrash_IsClearedAndTheDeliveryTakenOnce()
     {
         var path = _harness.Drop("offenders_1.csv", "id\n1\n");

@@ -5,9 +5,10 @@ namespace LinkService.Intake.Tests.Support;
 
 /// <summary>
 /// The real file system, except that writes to files under <paramref name="failUnder"/> stop with an
-/// <see cref="IOException"/> after <paramref name="failAfterBytes"/>: a process dying in the middle of a copy.
+/// <see cref="IOException"/> after <paramref name="failAfterBytes"/> (a process dying in the middle of a copy),
+/// and, unless <paramref name="watchable"/>, no folder can be watched (as on some network shares).
 /// </summary>
-public sealed class FailingFileSystem(string failUnder, long failAfterBytes) : IFileSystem
+public sealed class FailingFileSystem(string failUnder, long failAfterBytes, bool watchable = true) : IFileSystem
 {
     private readonly FileSystem _inner = new();
 
@@ -23,7 +24,7 @@ public sealed class FailingFileSystem(string failUnder, long failAfterBytes) : I
 
     public IFileStreamFactory FileStream => new FailingStreams(this, _inner.FileStream, failUnder, failAfterBytes);
 
-    public IFileSystemWatcherFactory FileSystemWatcher => _inner.FileSystemWatcher;
+    public IFileSystemWatcherFactory FileSystemWatcher => watchable ? _inner.FileSystemWatcher : new Unwatchable(this);
 
     public IFileVersionInfoFactory FileVersionInfo => _inner.FileVersionInfo;
 
@@ -85,5 +86,18 @@ public sealed class FailingFileSystem(string failUnder, long failAfterBytes) : I
                 throw new IOException("Simulated crash in the middle of a copy.");
             }
         }
+    }
+
+    private sealed class Unwatchable(IFileSystem fileSystem) : IFileSystemWatcherFactory
+    {
+        public IFileSystem FileSystem => fileSystem;
+
+        public IFileSystemWatcher New() => throw new PlatformNotSupportedException("This share cannot be watched.");
+
+        public IFileSystemWatcher New(string path) => New();
+
+        public IFileSystemWatcher New(string path, string filter) => New();
+
+        public IFileSystemWatcher? Wrap(FileSystemWatcher? fileSystemWatcher) => null;
     }
 }
