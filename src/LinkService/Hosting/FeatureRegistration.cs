@@ -1,15 +1,42 @@
+using LinkService.Configuration;
+using LinkService.Configuration.Folders;
+using LinkService.Deliveries;
+using LinkService.Intake;
+using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Linkage;
+using LinkService.Linking;
+using LinkService.Validation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LinkService.Hosting;
 
 /// <summary>The features the host composes. Each feature registers itself through its own AddXxx.</summary>
 internal static class FeatureRegistration
 {
-    public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, HostPurpose purpose)
+    public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, IConfiguration configuration, ConfigCatalog catalog, HostPurpose purpose)
     {
-        _ = purpose;
         services.AddLedger();
+        services.AddValidation();
+        services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName));
+
+        // Spilled key hashes stay in the private work area, not the machine's shared temp folder.
+        services.AddSingleton<IPostConfigureOptions<ValidationOptions>>(provider => new PostConfigureOptions<ValidationOptions>(
+            Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
+        services.AddLinkage();
+        services.AddSingleton<ProjectRunner>();
+
+        if (purpose == HostPurpose.Service)
+        {
+            // Registered before AddIntake, which otherwise adds its accept-everything default.
+            services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
+            services.AddIntake(configuration);
+            services.AddHostedService<RunRecovery>();
+            services.AddLinkageSchedules(catalog);
+        }
+
         return services;
     }
 }

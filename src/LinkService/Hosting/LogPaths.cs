@@ -11,6 +11,21 @@ internal static class LogPaths
 {
     public const string WorkToken = "{Work}";
 
+    /// <summary>
+    /// A one-shot command prints its result on standard output; its log lines go to standard error so
+    /// that the two never interleave and the result can be piped.
+    /// </summary>
+    public static void ConsoleToStandardError(ConfigurationManager configuration)
+    {
+        var overrides = configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Where(sink => string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(sink => $"{sink.Path}:Args:standardErrorFromLevel", _ => (string?)"Verbose", StringComparer.OrdinalIgnoreCase);
+        if (overrides.Count > 0)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+
     public static void ResolveWorkToken(ConfigurationManager configuration, string workingDirectory)
     {
         var work = configuration.GetSection(FolderOptions.SectionName)[nameof(FolderOptions.Work)] ?? new FolderOptions().Work;

@@ -39,6 +39,10 @@ internal static class ServiceHost
         builder.Configuration.AddJsonFile(Path.Combine(startup.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables("LINKSERVICE_");
         LogPaths.ResolveWorkToken(builder.Configuration, workingDirectory);
+        if (purpose == HostPurpose.Command)
+        {
+            LogPaths.ConsoleToStandardError(builder.Configuration);
+        }
 
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -54,7 +58,7 @@ internal static class ServiceHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<System.IO.Abstractions.IFileSystem, System.IO.Abstractions.FileSystem>();
         builder.Services.AddServiceFolders(builder.Configuration, workingDirectory);
-        builder.Services.AddLinkServiceFeatures(purpose);
+        builder.Services.AddLinkServiceFeatures(builder.Configuration, catalog, purpose);
         return builder;
     }
 }

@@ -24,6 +24,50 @@ public sealed class ServiceFolder : IDisposable
 
     public string Root => _dir.Path;
 
+    public string DropFolder(string source) => Combine("var", "drop", source);
+
+    public string WorkFolder => Combine("var", "work");
+
+    /// <summary>Short timings so a test sees a delivery taken within a second or two.</summary>
+    public void UseFastIntake()
+    {
+        EditAppSettings(settings =>
+        {
+            settings["LinkService"]!["Intake"]!["SweepInterval"] = "00:00:00.200";
+            settings["LinkService"]!["Intake"]!["HintDelay"] = "00:00:00.050";
+        });
+        foreach (var source in new[] { "justice", "welfare" })
+        {
+            EditConfigJson(Path.Combine("sources", source + ".json"), node => node["completion"]!["quietPeriod"] = "00:00:00.300");
+        }
+    }
+
+    public void EditConfigJson(string relativePath, Action<JsonNode> edit)
+    {
+        var path = Path.Combine(ConfigDirectory, relativePath);
+        var node = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(node);
+        File.WriteAllText(path, node.ToJsonString());
+    }
+
+    /// <summary>Every log line the service wrote, in the rolling file and the audit stream.</summary>
+    public string AllLogText()
+    {
+        var logs = Combine("var", "work", "logs");
+        if (!Directory.Exists(logs))
+        {
+            return "";
+        }
+
+        // The service may still hold the files open for writing.
+        return string.Concat(Directory.EnumerateFiles(logs).Select(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+    }
+
     public string ConfigDirectory => _dir.Combine("config");
 
     public string Combine(params string[] parts) => _dir.Combine(parts);

@@ -1,16 +1,47 @@
 using System.CommandLine;
+using LinkService.Hosting;
+using LinkService.Validation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
+/// <summary><c>linkservice validate --source S FILE</c>: the intake check on any file, report printed.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("validate", "Validate one file against a source's schema.");
+        var source = new Option<string>("--source") { Description = "The source whose schema and dialect the file should follow.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the full report as JSON (Frictionless report shape) instead of the summary." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The file to check." };
+        var command = new Command("validate", "Validate one file against a source's schema and print the report; exit 0 valid, 1 invalid.") { source, json, file };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await context.Error.WriteLineAsync("'validate' is not yet available.");
-            return ExitCodes.UsageOrConfiguration;
+            var startup = StartupConfiguration.Load(CommonOptions.ConfigDirectory(parseResult));
+            if (startup.Problems.Count > 0)
+            {
+                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var sourceName = parseResult.GetValue(source)!;
+            if (!startup.Catalog!.Sources.TryGetValue(sourceName, out var definition))
+            {
+                await context.Error.WriteLineAsync($"There is no source '{sourceName}' (configured: {string.Join(", ", startup.Catalog.Sources.Keys)}).");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var path = parseResult.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await context.Error.WriteLineAsync($"There is no file {path.FullName}.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            var report = await host.Services.GetRequiredService<IExtractValidator>()
+                .ValidateAsync(definition, path.FullName, ValidationOutputs.None, cancellationToken);
+            await context.Out.WriteLineAsync(parseResult.GetValue(json) ? report.ToJson() : report.ToSummaryText());
+            return report.IsValid ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;
     }

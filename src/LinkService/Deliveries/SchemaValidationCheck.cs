@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using LinkService.Configuration.Folders;
+using LinkService.Intake.Checks;
+using LinkService.Validation;
+
+namespace LinkService.Deliveries;
+
+/// <summary>Intake's check on a stored delivery: validation against its source's Table Schema.</summary>
+internal sealed class SchemaValidationCheck : IDeliveryCheck
+{
+    private readonly IExtractValidator _validator;
+    private readonly ServicePaths _paths;
+
+    public SchemaValidationCheck(IExtractValidator validator, ServicePaths paths)
+    {
+        _validator = validator;
+        _paths = paths;
+    }
+
+    public async Task<DeliveryCheckResult> CheckAsync(StoredDelivery delivery, CancellationToken cancellationToken)
+    {
+        // Set-aside rows are kept whole beside the other quarantined files of the source.
+        var rejects = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".rejects.csv");
+        var report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects), cancellationToken);
+        return new DeliveryCheckResult
+        {
+            Accepted = report.IsAccepted,
+            Reasons = report.RejectionReasons,
+            Report = JsonNode.Parse(report.ToJson()),
+            Summary = report.ToSummaryText(),
+            SetAsideRows = report.SetAsideRows,
+        };
+    }
+}

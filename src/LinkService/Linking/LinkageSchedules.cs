@@ -1,0 +1,48 @@
+using LinkService.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace LinkService.Linking;
+
+internal static class LinkageSchedules
+{
+    /// <summary>
+    /// One durable job per project and one cron trigger per scheduled project. The job store is in
+    /// memory: schedules come from config/ at every start, and the ledger, not Quartz, remembers runs,
+    /// so a run missed while the service was down is caught up by <see cref="RunRecovery"/>.
+    /// </summary>
+    public static IServiceCollection AddLinkageSchedules(this IServiceCollection services, ConfigCatalog catalog)
+    {
+        services.AddTransient<LinkageJob>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.SchedulerId = "linkservice";
+            quartz.SchedulerName = "LinkService";
+
+            // A stop cancels a running job's token, and the host waits for the job to record that.
+            quartz.SetProperty("quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
+
+            // One linkage at a time: each run already keeps both cores busy.
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 1);
+            quartz.UseInMemoryStore();
+
+            foreach (var project in catalog.Projects.Values)
+            {
+                var key = LinkageJob.KeyFor(project.Name);
+                quartz.AddJob<LinkageJob>(key, job => job
+                    .UsingJobData(LinkageJob.ProjectKey, project.Name)
+                    .WithDescription($"Link project {project.Name}")
+                    .StoreDurably());
+                if (project.Schedule is { } cron)
+                {
+                    quartz.AddTrigger(trigger => trigger
+                        .ForJob(key)
+                        .WithIdentity($"link-{project.Name}-schedule", LinkageJob.Group)
+                        .WithCronSchedule(cron, schedule => schedule.WithMisfireHandlingInstructionFireAndProceed()));
+                }
+            }
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}
