@@ -83,6 +83,40 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
     }
 
     [Fact]
+    public void WriteAsync_PeopleInBoth_AgreeOnMostIdentifiersButNotAll()
+    {
+        var pairs = FirstRecordOfEachPersonInBoth();
+        double Agree(Func<Dictionary<string, string>, Dictionary<string, string>, bool> same) =>
+            pairs.Count(p => same(p.Justice, p.Welfare)) / (double)pairs.Count;
+
+        Assert.Equal(GeneratedExtracts.People * 30 / 100 * 8 / 10, pairs.Count);
+        Assert.InRange(Agree((j, w) => string.Equals(j["surname"], w["last_name"], StringComparison.OrdinalIgnoreCase)), 0.90, 0.97);
+        Assert.InRange(Agree((j, w) => j["forenames"].Split(' ')[0] == w["first_name"]), 0.88, 0.96);
+        Assert.InRange(Agree((j, w) => IsoBirthDate(j) == w["birth_date"]), 0.95, 0.99);
+        Assert.InRange(Agree((j, w) => j["postcode"].Length > 0 && j["postcode"] == w["postcode"]), 0.72, 0.84);
+        var withNi = pairs.Where(p => p.Justice["ni_number"].Length > 0 && p.Welfare["nino"].Length > 0).ToList();
+        Assert.InRange(withNi.Count(p => p.Justice["ni_number"].Replace(" ", "", StringComparison.Ordinal) == p.Welfare["nino"]) / (double)withNi.Count, 0.98, 1.0);
+    }
+
+    [Fact]
+    public void WriteAsync_Surnames_IncludeCommonOnesManyTimesAndRareOnesOnce()
+    {
+        var counts = _generated.Records["welfare"].GroupBy(r => r["last_name"], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        Assert.InRange(counts["Smith"] / (double)_generated.Records["welfare"].Count, 0.007, 0.015);
+        Assert.True(counts.Count(c => c.Value == 1) > 2_000, "many surnames appear once");
+    }
+
+    [Fact]
+    public void WriteAsync_Justice_WritesSurnamesInCapitalsAndSomeNiNumbersSpaced()
+    {
+        var justice = _generated.Records["justice"];
+
+        Assert.All(justice, r => Assert.Equal(r["surname"].ToUpperInvariant(), r["surname"]));
+        Assert.Contains(justice, r => r["ni_number"].Contains(' ', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WriteAsync_SameSeed_WritesIdenticalBytes()
     {
         using var first = new TempDirectory();
@@ -157,5 +191,27 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => SyntheticExtracts.WriteAsync(DefaultConfig.Catalog, dir.Path, new SynthOptions { People = 100 }, cancelled.Token));
+    }
+
+    private static string IsoBirthDate(Dictionary<string, string> justice) =>
+        justice["date_of_birth"] is { Length: 10 } d ? $"{d[6..]}-{d[3..5]}-{d[..2]}" : "";
+
+    private List<(Dictionary<string, string> Justice, Dictionary<string, string> Welfare)> FirstRecordOfEachPersonInBoth()
+    {
+        Dictionary<string, Dictionary<string, string>> FirstByPerson(string source, string key)
+        {
+            var personOf = _generated.PersonOf(source);
+            var first = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+            foreach (var record in _generated.Records[source])
+            {
+                first.TryAdd(personOf[record[key]], record);
+            }
+
+            return first;
+        }
+
+        var justice = FirstByPerson("justice", "offender_id");
+        var welfare = FirstByPerson("welfare", "claim_ref");
+        return [.. justice.Where(j => welfare.ContainsKey(j.Key)).Select(j => (j.Value, welfare[j.Key]))];
     }
 }
