@@ -1,0 +1,84 @@
+using System.Text.Json;
+using LinkService.Configuration.Loading;
+using LinkService.Configuration.Schemas;
+
+namespace LinkService.Configuration.Tests.Schemas;
+
+public sealed class TableSchemaTests
+{
+    private static readonly SchemaField Key = new() { Name = "id", Linkage = new FieldLinkage { Role = LinkageRole.Key } };
+
+    private static List<ConfigError> Validate(TableSchema schema)
+    {
+        var errors = new ConfigErrors("schemas/test.json");
+        schema.Validate(errors, "$");
+        return [.. errors.All];
+    }
+
+    [Fact]
+    public void Validate_OneKeyAndPlainFields_HasNoErrors() =>
+        Assert.Empty(Validate(new TableSchema { Fields = [Key, new SchemaField { Name = "amount", Type = FieldType.Number }] }));
+
+    [Fact]
+    public void Validate_NoKeyField_NamesTheFieldsPath()
+    {
+        var error = Assert.Single(Validate(new TableSchema { Fields = [new SchemaField { Name = "a" }] }));
+
+        Assert.Equal("$.fields", error.JsonPath);
+    }
+
+    [Fact]
+    public void Validate_FieldDefinedTwice_PointsAtTheSecond()
+    {
+        var error = Assert.Single(Validate(new TableSchema { Fields = [Key, new SchemaField { Name = "id" }] }), e => e.JsonPath == "$.fields[1].name");
+
+        Assert.Contains("twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PrimaryKeyNamingNoField_PointsAtIt() =>
+        Assert.Contains(Validate(new TableSchema { Fields = [Key], PrimaryKey = ["id", "nope"] }), e => e.JsonPath == "$.primaryKey[1]");
+
+    [Fact]
+    public void Validate_BadConstraints_ReportsEachWithItsPath()
+    {
+        var field = new SchemaField
+        {
+            Name = "n",
+            Type = FieldType.Integer,
+            Constraints = new FieldConstraints
+            {
+                MinLength = 5,
+                MaxLength = 2,
+                Pattern = "([a-z",
+                Minimum = JsonDocument.Parse("\"low\"").RootElement,
+            },
+        };
+
+        var paths = Validate(new TableSchema { Fields = [Key, field] }).Select(e => e.JsonPath).ToList();
+
+        Assert.Contains("$.fields[1].constraints.maxLength", paths);
+        Assert.Contains("$.fields[1].constraints.pattern", paths);
+        Assert.Contains("$.fields[1].constraints.minimum", paths);
+    }
+
+    [Fact]
+    public void Validate_DateFormatLinkageCannotRead_PointsAtTheFormat() =>
+        Assert.Contains(
+            Validate(new TableSchema { Fields = [Key, new SchemaField { Name = "d", Type = FieldType.Date, Format = "%d/%m/%Q" }] }),
+            e => e.JsonPath == "$.fields[1].format");
+
+    [Fact]
+    public void Validate_IdentifierWithoutCanonicalField_PointsAtTheLinkage() =>
+        Assert.Contains(
+            Validate(new TableSchema { Fields = [Key, new SchemaField { Name = "s", Linkage = new FieldLinkage { Role = LinkageRole.Identifier } }] }),
+            e => e.JsonPath == "$.fields[1].linkage.canonical");
+
+    [Fact]
+    public void IsSensitive_KeyAndIdentifierButNotContent()
+    {
+        Assert.True(Key.IsSensitive);
+        Assert.True(new SchemaField { Name = "s", Linkage = new FieldLinkage { Role = LinkageRole.Identifier, Canonical = CanonicalField.Surname } }.IsSensitive);
+        Assert.False(new SchemaField { Name = "c" }.IsSensitive);
+    }
+}
