@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
@@ -13,7 +14,7 @@ namespace LinkService.Intake.Hosting;
 /// Watches every source's drop folder and runs an intake pass on each hint, when a waiting file's quiet
 /// period ends, and on every sweep interval. Passes run one at a time, so a file is never taken twice at once.
 /// </summary>
-internal sealed class IntakeService : BackgroundService
+internal sealed partial class IntakeService : BackgroundService
 {
     private readonly ConfigCatalog _catalog;
     private readonly ServicePaths _paths;
@@ -114,16 +115,20 @@ internal sealed class IntakeService : BackgroundService
             _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));
         }
 
+        // Only intake's own copies (named by delivery id): other parts may keep scratch files in staging too.
         _fileSystem.Directory.CreateDirectory(_paths.StagingRoot);
-        var leftovers = _fileSystem.Directory.GetFiles(_paths.StagingRoot);
+        var leftovers = _fileSystem.Directory.GetFiles(_paths.StagingRoot).Where(f => StagingName().IsMatch(_fileSystem.Path.GetFileName(f))).ToList();
         foreach (var file in leftovers)
         {
             _fileSystem.File.Delete(file);
         }
 
-        if (leftovers.Length > 0)
+        if (leftovers.Count > 0)
         {
-            Log.StagingCleared(_logger, leftovers.Length);
+            Log.StagingCleared(_logger, leftovers.Count);
         }
     }
+
+    [GeneratedRegex(@"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}(\.[A-Za-z0-9.]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex StagingName();
 }

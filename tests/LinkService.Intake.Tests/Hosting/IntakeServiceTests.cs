@@ -64,13 +64,14 @@ public sealed class IntakeServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task ExecuteAsync_PartialCopyLeftInStagingByACrash_IsClearedAndTheDeliveryTakenOnce()
+    public async Task ExecuteAsync_PartialCopyLeftInStagingByACrash_IsRemovedAndTheDeliveryTakenOnce()
     {
         var path = _harness.Drop("offenders_1.csv", "id\n1\n");
         var info = new FileInfo(path);
         var received = await _harness.Ledger.RecordReceivedAsync(new NewDelivery("justice", info.Name, info.Length, info.LastWriteTimeUtc), CancellationToken.None);
         Directory.CreateDirectory(_harness.Paths.StagingRoot);
         await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, received.Id + ".csv"), "id\n");
+        await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, "validation-spill.bin"), "not intake's");
 
         await using (await RunningIntake.StartAsync(_harness, _harness.Check))
         {
@@ -79,7 +80,7 @@ public sealed class IntakeServiceTests : IDisposable
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal((received.Id, DeliveryState.Accepted, 5L), (delivery.Id, delivery.State, delivery.Bytes));
-        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
+        Assert.Equal(["validation-spill.bin"], IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
     }
 
     [Fact]
