@@ -40,7 +40,7 @@ public static class SyntheticExtracts
         Directory.CreateDirectory(root);
 
         var writes = sources.Select((source, i) => Task.Run(
-            () => WriteSource(source, plan.Sources[i], people, names, extractDate, root, cancellationToken),
+            () => WriteSourceAsync(source, plan.Sources[i], people, names, extractDate, root, cancellationToken),
             cancellationToken));
         var files = await Task.WhenAll(writes);
 
@@ -68,14 +68,14 @@ public static class SyntheticExtracts
     private static long? Records(SynthOptions options, string source) =>
         options.RecordsPerSource is { } counts && counts.TryGetValue(source, out var n) ? n : null;
 
-    private static (SynthFile File, string TruthPart) WriteSource(
+    private static async Task<(SynthFile File, string TruthPart)> WriteSourceAsync(
         SourceDefinition source, SourcePlan plan, PersonFactory people, NameTables names, DateOnly extractDate, string root, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, source.Name);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileNameFor(source, extractDate));
         var truthPart = Path.Combine(root, $".{source.Name}.truth.part");
-        var records = new ExtractWriter(source, plan, people, names, extractDate).Write(path, truthPart, cancellationToken);
+        var records = await new ExtractWriter(source, plan, people, names, extractDate).WriteAsync(path, truthPart, cancellationToken);
         return (new SynthFile(source.Name, path, records, new FileInfo(path).Length), truthPart);
     }
 

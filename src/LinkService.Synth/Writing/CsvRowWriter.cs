@@ -4,29 +4,29 @@ using LinkService.Configuration.Sources;
 namespace LinkService.Synth.Writing;
 
 /// <summary>
-/// Builds CSV rows in a character buffer in a source's dialect and hands the buffer to the writer
-/// in large blocks. A field is quoted only when it holds the delimiter, the quote or a line break.
+/// Builds CSV rows in a character buffer in a source's dialect, to be handed to a writer in large
+/// blocks. A field is quoted only when it holds the delimiter, the quote or a line break.
 /// </summary>
 internal sealed class CsvRowWriter
 {
-    private const int FlushAt = 1 << 16;
-    private readonly TextWriter _writer;
     private readonly char _delimiter;
     private readonly char _quote;
     private readonly SearchValues<char> _special;
-    private char[] _buffer = new char[FlushAt * 2];
+    private char[] _buffer = new char[1 << 16];
     private int _length;
     private bool _rowStarted;
 
-    public CsvRowWriter(TextWriter writer, CsvDialect dialect)
+    public CsvRowWriter(CsvDialect dialect)
     {
-        _writer = writer;
         _delimiter = dialect.Delimiter[0];
         _quote = dialect.Quote[0];
         _special = SearchValues.Create([_delimiter, _quote, '\r', '\n']);
     }
 
     public const string LineEnd = "\r\n";
+
+    /// <summary>The number of characters written and not yet handed on.</summary>
+    public int Length => _length;
 
     /// <summary>Appends a field, cut to <paramref name="maxLength"/> characters when that is positive.</summary>
     public void Field(ReadOnlySpan<char> value, int maxLength = 0)
@@ -70,15 +70,12 @@ internal sealed class CsvRowWriter
         LineEnd.CopyTo(_buffer.AsSpan(_length));
         _length += LineEnd.Length;
         _rowStarted = false;
-        if (_length >= FlushAt)
-        {
-            Flush();
-        }
     }
 
-    public void Flush()
+    /// <summary>Hands the rows written so far to <paramref name="writer"/> and starts again.</summary>
+    public void WriteTo(TextWriter writer)
     {
-        _writer.Write(_buffer, 0, _length);
+        writer.Write(_buffer, 0, _length);
         _length = 0;
     }
 

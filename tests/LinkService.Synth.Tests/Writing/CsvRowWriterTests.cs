@@ -25,20 +25,20 @@ public sealed class CsvRowWriterTests
     public void Field_LongerThanMaxLength_IsCut()
     {
         using var output = new StringWriter();
-        var csv = new CsvRowWriter(output, new CsvDialect());
+        var csv = new CsvRowWriter(new CsvDialect());
 
         csv.Field("abcdef", maxLength: 4);
         csv.EndRow();
-        csv.Flush();
+        csv.WriteTo(output);
 
         Assert.Equal("abcd\r\n", output.ToString());
     }
 
     [Fact]
-    public void EndRow_ManyRows_AllReachTheWriterAfterFlush()
+    public void WriteTo_ManyRows_HandsThemAllOnAndStartsAgain()
     {
         using var output = new StringWriter();
-        var csv = new CsvRowWriter(output, new CsvDialect());
+        var csv = new CsvRowWriter(new CsvDialect());
 
         for (var i = 0; i < 50_000; i++)
         {
@@ -46,22 +46,23 @@ public sealed class CsvRowWriterTests
             csv.EndRow();
         }
 
-        csv.Flush();
+        csv.WriteTo(output);
 
         Assert.Equal(50_000 * 5, output.ToString().Length);
+        Assert.Equal(0, csv.Length);
     }
 
     private static string Write(CsvDialect dialect, string[] fields)
     {
         using var output = new StringWriter();
-        var csv = new CsvRowWriter(output, dialect);
+        var csv = new CsvRowWriter(dialect);
         foreach (var field in fields)
         {
             csv.Field(field);
         }
 
         csv.EndRow();
-        csv.Flush();
+        csv.WriteTo(output);
         return output.ToString();
     }
 }
