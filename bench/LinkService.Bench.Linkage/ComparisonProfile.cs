@@ -20,7 +20,7 @@ internal static class ComparisonProfile
             var sum = 0;
             foreach (var (a, b) in pairs)
             {
-                sum += comparison.Evaluate(a, b);
+                sum += comparison.Evaluate(comparer.Value(a, comparison.Index), comparer.Value(b, comparison.Index), a, b);
             }
 
             output.WriteLine($"  {comparison.Spec.Field,-14} {clock.Elapsed.TotalMilliseconds * 1e6 / pairs.Length,8:F0} ns/pair (checksum {sum})");

@@ -11,7 +11,7 @@ internal static class Truth
         var index = new Dictionary<(string, string), int>();
         for (var i = 0; i < table.Count; i++)
         {
-            index[(table.SourceNames[table.Source[i]], table.RecordIds[i])] = i;
+            index[(table.SourceNames[table.Source[i]], new string(table.RecordId(i)))] = i;
         }
 
         var truth = Enumerable.Repeat(-1, table.Count).ToArray();

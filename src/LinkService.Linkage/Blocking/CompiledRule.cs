@@ -24,21 +24,6 @@ internal sealed class CompiledRule
 
     public string Name => Spec.DisplayName;
 
-    /// <summary>Whether this rule puts both records in one block.</summary>
-    public bool Agrees(int a, int b)
-    {
-        foreach (var key in Keys)
-        {
-            var va = key[a];
-            if (va == 0 || va != key[b])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>A 64-bit hash of the record's keys; 0 when any key is missing.</summary>
     public ulong Hash(int record)
     {

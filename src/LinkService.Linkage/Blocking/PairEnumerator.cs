@@ -20,19 +20,17 @@ internal interface IPairVisitor<TLocal>
 /// </summary>
 internal static class PairEnumerator
 {
-    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken)
+    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken)
     {
         var source = table.Source;
         for (var r = 0; r < rules.Count; r++)
         {
-            var rule = rules[r];
             var ruleBlocks = blocks[r];
             if (ruleBlocks.BlockCount == 0)
             {
                 continue;
             }
 
-            var earlier = rules.Take(r).ToArray();
             var records = ruleBlocks.Records;
             var starts = ruleBlocks.Starts;
             var ruleIndex = r;
@@ -51,7 +49,8 @@ internal static class PairEnumerator
                         {
                             var b = records[j];
                             var sameSource = source[b] == sa;
-                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || !rule.Agrees(a, b) || AnyAgrees(earlier, a, b))
+                            // Equal hashes put the pair in this block; a 64-bit collision between different keys is vanishingly rare.
+                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || hashes.AnyBefore(ruleIndex, a, b))
                             {
                                 continue;
                             }
@@ -64,18 +63,5 @@ internal static class PairEnumerator
                 return local;
             }, visitor.Merge);
         }
-    }
-
-    private static bool AnyAgrees(CompiledRule[] rules, int a, int b)
-    {
-        foreach (var rule in rules)
-        {
-            if (rule.Agrees(a, b))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

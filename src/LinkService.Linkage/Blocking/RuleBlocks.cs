@@ -4,7 +4,7 @@ using LinkService.Linkage.Data;
 namespace LinkService.Linkage.Blocking;
 
 /// <summary>
-/// One rule's blocks: the records holding the rule's keys sorted by key hash (then record), with
+/// One rule's blocks: the records holding the rule's keys grouped by key hash (in record order within a block), with
 /// block boundaries. Blocks that cannot yield a pair for the mode are dropped; oversized ones are skipped and counted.
 /// </summary>
 internal sealed class RuleBlocks
@@ -28,14 +28,14 @@ internal sealed class RuleBlocks
 
     public long SkippedRecords { get; }
 
-    public static RuleBlocks Build(CompiledRule rule, RecordTable table, LinkageMode mode)
+    public static RuleBlocks Build(CompiledRule rule, RuleHashes ruleHashes, RecordTable table, LinkageMode mode)
     {
         var hashes = new ulong[table.Count];
         var records = new int[table.Count];
         var n = 0;
         for (var i = 0; i < table.Count; i++)
         {
-            var hash = rule.Hash(i);
+            var hash = ruleHashes.Hash(i, rule.Index);
             if (hash != 0)
             {
                 hashes[n] = hash;
@@ -43,7 +43,7 @@ internal sealed class RuleBlocks
             }
         }
 
-        Array.Sort(hashes, records, 0, n);
+        RadixSort.Sort(hashes, records, n);
         var kept = new List<int>(n);
         var starts = new List<int> { 0 };
         long skippedBlocks = 0;
@@ -60,7 +60,6 @@ internal sealed class RuleBlocks
             var size = end - start;
             if (size >= 2)
             {
-                Array.Sort(records, start, size);
                 var mixed = source[records[start]] != source[records[end - 1]];
                 var useful = mode switch
                 {

@@ -15,7 +15,8 @@ internal static class EntityClusterer
         var accepted = new List<ScoredPair>(links.Count);
         var sets = new UnionFind(table.Count);
         var source = table.Source;
-        var ordered = links.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B);
+        // Components do not depend on the order links are taken in; one-to-one takes the best first.
+        IEnumerable<ScoredPair> ordered = oneToOne ? links.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B) : links;
         var linkedAcross = oneToOne ? new bool[table.Count] : null;
         foreach (var pair in ordered)
         {

@@ -67,12 +67,9 @@ internal sealed class CompiledComparison
     /// <summary>Levels including "else".</summary>
     public int LevelCount => _levels.Length + 1;
 
-    public int ValueOf(int record) => _values[record];
-
-    public byte Evaluate(int a, int b)
+    /// <summary>The level of a pair whose values are <paramref name="va"/> and <paramref name="vb"/> (records <paramref name="a"/>, <paramref name="b"/>).</summary>
+    public byte Evaluate(int va, int vb, int a, int b)
     {
-        var va = _values[a];
-        var vb = _values[b];
         if (va == 0 || vb == 0)
         {
             return ComparisonVector.Missing;
@@ -172,14 +169,16 @@ internal sealed class CompiledComparison
         }
 
         var otherPool = _otherPools[l];
+        var va = _values[a];
+        var vb = _values[b];
         if (ReferenceEquals(otherPool, _pool))
         {
-            return _values[a] == ob && oa == _values[b];
+            return va == ob && oa == vb;
         }
 
         return otherPool is not null && _pool is not null
-            && string.Equals(_pool[_values[a]], otherPool[ob], StringComparison.Ordinal)
-            && string.Equals(otherPool[oa], _pool[_values[b]], StringComparison.Ordinal);
+            && _pool[va].SequenceEqual(otherPool[ob])
+            && otherPool[oa].SequenceEqual(_pool[vb]);
     }
 
     private struct PairCache(int a, int b)

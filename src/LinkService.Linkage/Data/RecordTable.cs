@@ -6,13 +6,16 @@ namespace LinkService.Linkage.Data;
 /// </summary>
 internal sealed class RecordTable
 {
-    public RecordTable(IReadOnlyList<string> sourceNames, int[] sourceStart, string[] recordIds, IReadOnlyDictionary<string, Column> columns)
+    private readonly IReadOnlyList<StringArena> _recordIds;
+
+    public RecordTable(IReadOnlyList<string> sourceNames, int[] sourceStart, IReadOnlyList<StringArena> recordIds, IReadOnlyDictionary<string, Column> columns)
     {
         SourceNames = sourceNames;
         SourceStart = sourceStart;
-        RecordIds = recordIds;
+        _recordIds = recordIds;
         Columns = columns;
-        Source = new byte[recordIds.Length];
+        Count = sourceStart[^1];
+        Source = new byte[Count];
         for (var s = 0; s < sourceNames.Count; s++)
         {
             Source.AsSpan(sourceStart[s], sourceStart[s + 1] - sourceStart[s]).Fill((byte)s);
@@ -25,13 +28,18 @@ internal sealed class RecordTable
 
     public byte[] Source { get; }
 
-    public string[] RecordIds { get; }
-
     public IReadOnlyDictionary<string, Column> Columns { get; }
 
-    public int Count => RecordIds.Length;
+    public int Count { get; }
 
     public int SourceSize(int s) => SourceStart[s + 1] - SourceStart[s];
+
+    /// <summary>The record's id in its source (its key column).</summary>
+    public ReadOnlySpan<char> RecordId(int record)
+    {
+        var s = Source[record];
+        return _recordIds[s][record - SourceStart[s]];
+    }
 
     public Column ColumnOrThrow(string field) =>
         Columns.TryGetValue(field, out var column) ? column : throw new InvalidOperationException($"No records carry the canonical field '{field}'.");

@@ -42,16 +42,7 @@ internal static class RecordTableBuilder
             columns[field] = new Column(field, kind, values, pool);
         }
 
-        var recordIds = new string[total];
-        for (var s = 0; s < sources.Count; s++)
-        {
-            for (var r = 0; r < sources[s].Count; r++)
-            {
-                recordIds[starts[s] + r] = sources[s].RecordIds[r];
-            }
-        }
-
-        return new RecordTable([.. sources.Select(s => s.Name)], starts, recordIds, columns);
+        return new RecordTable([.. sources.Select(s => s.Name)], starts, [.. sources.Select(s => s.RecordIds)], columns);
     }
 
     private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles)
@@ -66,11 +57,22 @@ internal static class RecordTableBuilder
 
             var standardiser = new FieldStandardiser(kind, options?.BlankValues ?? [], source.Fields[f].DateFormat, options?.SplitForenames ?? true);
             var raw = source.Column(f);
-            var mapped = new int[raw.Distinct.Count];
-            var middle = new int[raw.Distinct.Count];
-            for (var d = 1; d < raw.Distinct.Count; d++)
+            // Standardise each distinct raw value once, over both cores; intern in order so ids are deterministic.
+            var distinct = raw.Distinct.Count;
+            var standardised = new (string? Value, string? Middle)[distinct];
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(1, Math.Max(2, distinct)), range =>
             {
-                var (value, rest) = standardiser.Standardise(raw.Distinct[d]);
+                for (var d = range.Item1; d < range.Item2 && d < distinct; d++)
+                {
+                    standardised[d] = standardiser.Standardise(new string(raw.Distinct[d]));
+                }
+            });
+
+            var mapped = new int[distinct];
+            var middle = new int[distinct];
+            for (var d = 1; d < distinct; d++)
+            {
+                var (value, rest) = standardised[d];
                 mapped[d] = value is null ? 0 : pool?.Intern(value) ?? int.Parse(value, CultureInfo.InvariantCulture);
                 middle[d] = rest is null || pool is null ? 0 : pool.Intern(rest);
             }

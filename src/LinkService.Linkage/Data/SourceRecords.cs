@@ -10,7 +10,7 @@ public sealed record SourceField(string Canonical, string? DateFormat = null);
 public sealed class SourceRecords
 {
     private readonly RawColumn[] _columns;
-    private readonly List<string> _recordIds = [];
+    private readonly StringArena _recordIds = new();
 
     public SourceRecords(string name, IReadOnlyList<SourceField> fields)
     {
@@ -25,12 +25,12 @@ public sealed class SourceRecords
 
     public int Count => _recordIds.Count;
 
-    internal IReadOnlyList<string> RecordIds => _recordIds;
+    internal StringArena RecordIds => _recordIds;
 
     internal RawColumn Column(int field) => _columns[field];
 
     /// <summary>Adds one record; <paramref name="raw"/> holds one value per field, in <see cref="Fields"/> order (null or empty: missing).</summary>
-    public void Add(string recordId, ReadOnlySpan<string?> raw)
+    public void Add(ReadOnlySpan<char> recordId, ReadOnlySpan<string?> raw)
     {
         _recordIds.Add(recordId);
         for (var f = 0; f < _columns.Length; f++)
@@ -41,10 +41,10 @@ public sealed class SourceRecords
 
     internal sealed class RawColumn
     {
-        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private int[] _rows = new int[1024];
 
-        public List<string> Distinct { get; } = [""];
+        /// <summary>The distinct raw values; id 0 is missing.</summary>
+        public SpanInterner Distinct { get; } = new();
 
         public int Count { get; private set; }
 
@@ -52,13 +52,7 @@ public sealed class SourceRecords
 
         public void Add(string? raw)
         {
-            var id = 0;
-            if (!string.IsNullOrWhiteSpace(raw) && !_ids.TryGetValue(raw, out id))
-            {
-                id = Distinct.Count;
-                Distinct.Add(raw);
-                _ids.Add(raw, id);
-            }
+            var id = string.IsNullOrWhiteSpace(raw) ? 0 : Distinct.Intern(raw);
 
             if (Count == _rows.Length)
             {

@@ -10,8 +10,7 @@ namespace LinkService.Linkage.Data;
 /// </summary>
 internal sealed class ValuePool
 {
-    private readonly List<string> _values = [""];
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly SpanInterner _values = new();
     private readonly Dictionary<(KeyTransform, int), int[]> _derived = [];
     private readonly Lock _derivedLock = new();
     private int[][]? _nicknames;
@@ -19,19 +18,9 @@ internal sealed class ValuePool
 
     public int Count => _values.Count;
 
-    public string this[int id] => _values[id];
+    public ReadOnlySpan<char> this[int id] => _values[id];
 
-    public int Intern(string value)
-    {
-        if (!_ids.TryGetValue(value, out var id))
-        {
-            id = _values.Count;
-            _values.Add(value);
-            _ids.Add(value, id);
-        }
-
-        return id;
-    }
+    public int Intern(string value) => _values.Intern(value);
 
     /// <summary>Per value id, the id of its derived key (0 when the value is missing or yields no key).</summary>
     public int[] Derived(KeyTransform transform, int length = 0)
@@ -44,7 +33,7 @@ internal sealed class ValuePool
                 map = new int[_values.Count];
                 for (var id = 1; id < _values.Count; id++)
                 {
-                    var key = DeriveKey(_values[id], transform, length);
+                    var key = DeriveKey(new string(_values[id]), transform, length);
                     if (key.Length == 0)
                     {
                         continue;
@@ -70,7 +59,17 @@ internal sealed class ValuePool
     {
         lock (_derivedLock)
         {
-            return _nicknames ??= [.. _values.Select(Nicknames.GroupsOf)];
+            if (_nicknames is null)
+            {
+                _nicknames = new int[_values.Count][];
+                _nicknames[0] = [];
+                for (var id = 1; id < _values.Count; id++)
+                {
+                    _nicknames[id] = Nicknames.GroupsOf(new string(_values[id]));
+                }
+            }
+
+            return _nicknames;
         }
     }
 
@@ -86,7 +85,7 @@ internal sealed class ValuePool
                 _metaphone = new (int, int)[_values.Count];
                 for (var id = 1; id < _values.Count; id++)
                 {
-                    var (primary, alternate) = DoubleMetaphone.Encode(_values[id]);
+                    var (primary, alternate) = DoubleMetaphone.Encode(new string(_values[id]));
                     _metaphone[id] = (Id(primary), Id(alternate));
                 }
             }

@@ -27,16 +27,17 @@ internal static class LinkageEngine
 
         var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
         var comparer = new PairComparer(spec.Comparisons, table);
+        var hashes = new RuleHashes(rules, table.Count);
         var blocks = new RuleBlocks[rules.Length];
-        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r => blocks[r] = RuleBlocks.Build(rules[r], table, mode));
+        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r => blocks[r] = RuleBlocks.Build(rules[r], hashes, table, mode));
         Stage("blocking");
 
         var sampler = new RandomPairSampler(table, mode);
         var u = UEstimator.Estimate(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken);
         Stage("u from random pairs");
 
-        var training = new TrainingVisitor(comparer, rules, truth);
-        PairEnumerator.Run(rules, blocks, table, mode, training, cancellationToken);
+        var training = new TrainingVisitor(comparer, rules, hashes, truth);
+        PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken);
         Stage("compare (training pass)");
 
         var trained = ModelTrainer.Train(training.Patterns, u, rules, comparer, sampler.TotalPairs, spec.Training.MaxIterations, spec.Training.Tolerance);
@@ -44,10 +45,11 @@ internal static class LinkageEngine
 
         var best = new float[table.Count];
         var scoring = new ScoringVisitor(comparer, new PairScorer(trained.Model, comparer), spec.Thresholds.Review, best);
-        PairEnumerator.Run(rules, blocks, table, mode, scoring, cancellationToken);
+        PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken);
         Stage("compare and score");
 
-        var kept = scoring.Kept.OrderBy(p => p.A).ThenBy(p => p.B).ToList();
+        var kept = scoring.Kept;
+        kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         var links = kept.Where(p => p.Probability >= spec.Thresholds.Match).ToList();
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();

@@ -8,10 +8,12 @@ internal sealed class PairScorer
 {
     private readonly FellegiSunterModel _model;
     private readonly CompiledComparison[] _termFrequency;
+    private readonly PairComparer _comparer;
 
     public PairScorer(FellegiSunterModel model, PairComparer comparer)
     {
         _model = model;
+        _comparer = comparer;
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
     }
 
@@ -23,7 +25,7 @@ internal sealed class PairScorer
             if (ComparisonVector.Level(pattern, comparison.Index) == 0)
             {
                 // P(agree on v | non-match) is the value's frequency, not the average u of exact agreement.
-                weight += Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(comparison.ValueOf(a)));
+                weight += Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(_comparer.Value(a, comparison.Index)));
             }
         }
 

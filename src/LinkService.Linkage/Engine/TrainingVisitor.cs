@@ -5,7 +5,7 @@ using LinkService.Linkage.Model;
 namespace LinkService.Linkage.Engine;
 
 /// <summary>First pass: counts distinct (pattern, rules) combinations for EM, pairs per rule and, where truth is known, true pairs kept.</summary>
-internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, int[]? truth) : IPairVisitor<TrainingVisitor.Local>
+internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, RuleHashes hashes, int[]? truth) : IPairVisitor<TrainingVisitor.Local>
 {
     private readonly Lock _lock = new();
     private readonly CompiledRule[] _rules = [.. rules];
@@ -27,7 +27,7 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
         var mask = 1u << rule;
         for (var q = rule + 1; q < _rules.Length; q++)
         {
-            if (_rules[q].Agrees(a, b))
+            if (hashes.Agrees(q, a, b))
             {
                 mask |= 1u << q;
             }

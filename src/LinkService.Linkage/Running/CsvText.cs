@@ -5,4 +5,6 @@ internal static class CsvText
 {
     public static string Field(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Field(ReadOnlySpan<char> value) => Field(new string(value));
 }

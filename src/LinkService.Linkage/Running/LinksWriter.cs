@@ -19,7 +19,7 @@ internal static class LinksWriter
         {
             line.Clear()
                 .Append(CsvText.Field(table.SourceNames[table.Source[i]])).Append(',')
-                .Append(CsvText.Field(table.RecordIds[i])).Append(',')
+                .Append(CsvText.Field(table.RecordId(i))).Append(',')
                 .Append(EntityId(outcome.Entity[i])).Append(',')
                 .Append(outcome.BestProbability[i].ToString("0.######", CultureInfo.InvariantCulture));
             await writer.WriteLineAsync(line, cancellationToken);
@@ -37,9 +37,9 @@ internal static class LinksWriter
         {
             line.Clear()
                 .Append(CsvText.Field(table.SourceNames[table.Source[pair.A]])).Append(',')
-                .Append(CsvText.Field(table.RecordIds[pair.A])).Append(',')
+                .Append(CsvText.Field(table.RecordId(pair.A))).Append(',')
                 .Append(CsvText.Field(table.SourceNames[table.Source[pair.B]])).Append(',')
-                .Append(CsvText.Field(table.RecordIds[pair.B])).Append(',')
+                .Append(CsvText.Field(table.RecordId(pair.B))).Append(',')
                 .Append(pair.Weight.ToString("0.###", CultureInfo.InvariantCulture)).Append(',')
                 .Append(pair.Probability.ToString("0.######", CultureInfo.InvariantCulture));
             for (var c = 0; c < levelNames.Count; c++)

@@ -1,0 +1,55 @@
+namespace LinkService.Linkage.Blocking;
+
+/// <summary>
+/// Every rule's key hash per record, record-major (a record's hashes share a cache line), so checking
+/// which rules put a pair together costs two memory reads, not one per key. 0 means a key is missing.
+/// </summary>
+internal sealed class RuleHashes
+{
+    private readonly ulong[] _hashes;
+
+    public RuleHashes(IReadOnlyList<CompiledRule> rules, int records)
+    {
+        Rules = rules.Count;
+        _hashes = new ulong[(long)records * Rules];
+        var rulesArray = rules.ToArray();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, records, 1 << 16), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                for (var r = 0; r < rulesArray.Length; r++)
+                {
+                    _hashes[((long)i * Rules) + r] = rulesArray[r].Hash(i);
+                }
+            }
+        });
+    }
+
+    public int Rules { get; }
+
+    public ulong Hash(int record, int rule) => _hashes[((long)record * Rules) + rule];
+
+    /// <summary>Whether rule <paramref name="rule"/> puts both records in one block (64-bit key hashes equal and present).</summary>
+    public bool Agrees(int rule, int a, int b)
+    {
+        var h = _hashes[((long)a * Rules) + rule];
+        return h != 0 && h == _hashes[((long)b * Rules) + rule];
+    }
+
+    /// <summary>Whether any rule before <paramref name="rule"/> already puts the pair together.</summary>
+    public bool AnyBefore(int rule, int a, int b)
+    {
+        var ra = (long)a * Rules;
+        var rb = (long)b * Rules;
+        for (var q = 0; q < rule; q++)
+        {
+            var h = _hashes[ra + q];
+            if (h != 0 && h == _hashes[rb + q])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

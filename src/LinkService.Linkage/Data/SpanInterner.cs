@@ -1,0 +1,114 @@
+using System.Runtime.InteropServices;
+
+namespace LinkService.Linkage.Data;
+
+/// <summary>
+/// Interned strings kept in one character buffer with an open-addressing index: id 0 is "missing", ids
+/// count up from 1 in first-seen order. Millions of distinct values cost a few arrays, not millions of
+/// objects for the garbage collector to trace.
+/// </summary>
+internal sealed class SpanInterner
+{
+    private char[] _chars = new char[1 << 16];
+    private int _charCount;
+    private int[] _starts = new int[1024];
+    private int[] _hashes = new int[1024];
+    private int[] _slots = new int[2048];
+    private int _count = 1;
+
+    public int Count => _count;
+
+    public ReadOnlySpan<char> this[int id] => _chars.AsSpan(_starts[id], _starts[id + 1] - _starts[id]);
+
+    public int Intern(ReadOnlySpan<char> value) => Find(value, add: true);
+
+    /// <summary>The id of a value already interned, or 0.</summary>
+    public int Lookup(ReadOnlySpan<char> value) => Find(value, add: false);
+
+    private int Find(ReadOnlySpan<char> value, bool add)
+    {
+        var hash = string.GetHashCode(value, StringComparison.Ordinal);
+        var mask = _slots.Length - 1;
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var id = _slots[slot];
+            if (id == 0)
+            {
+                return add ? Add(value, hash, slot) : 0;
+            }
+
+            if (_hashes[id] == hash && this[id].SequenceEqual(value))
+            {
+                return id;
+            }
+        }
+    }
+
+    private int Add(ReadOnlySpan<char> value, int hash, int slot)
+    {
+        var id = _count++;
+        if (_count + 1 > _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+            Array.Resize(ref _hashes, _hashes.Length * 2);
+        }
+
+        if (_charCount + value.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + value.Length));
+        }
+
+        value.CopyTo(_chars.AsSpan(_charCount));
+        _starts[id] = _charCount;
+        _charCount += value.Length;
+        _starts[id + 1] = _charCount;
+        _hashes[id] = hash;
+        _slots[slot] = id;
+        if (_count * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+
+        return id;
+    }
+
+    private void Rehash()
+    {
+        _slots = new int[_slots.Length * 2];
+        var mask = _slots.Length - 1;
+        for (var id = 1; id < _count; id++)
+        {
+            var slot = _hashes[id] & mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = id;
+        }
+    }
+}
+
+/// <summary>Strings appended one after another into one buffer (record ids), read back by index.</summary>
+internal sealed class StringArena
+{
+    private readonly List<char> _chars = new(1 << 16);
+    private readonly List<int> _ends = [];
+
+    public int Count => _ends.Count;
+
+    public void Add(ReadOnlySpan<char> value)
+    {
+        _chars.AddRange(value);
+        _ends.Add(_chars.Count);
+    }
+
+    public ReadOnlySpan<char> this[int index]
+    {
+        get
+        {
+            var start = index == 0 ? 0 : _ends[index - 1];
+            return CollectionsMarshal.AsSpan(_chars).Slice(start, _ends[index] - start);
+        }
+    }
+}
