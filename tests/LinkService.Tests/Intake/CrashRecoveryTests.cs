@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using LinkService.Configuration.Folders;
+using LinkService.Ledger;
+using LinkService.Ledger.Deliveries;
+using LinkService.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinkService.Tests.Intake;
+
+public sealed class CrashRecoveryTests
+{
+    private const long TargetBytes = 200L << 20;
+
+    [Fact]
+    public async Task KilledWhileStoringALargeDelivery_RestartProcessesItExactlyOnceAndLosesNothing()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGTERM through kill(1) below; the same recovery code runs on Windows.
+        }
+
+        using var folder = new ServiceFolder();
+        folder.UseFastIntake();
+        var drop = folder.DropFolder("justice");
+        var staging = Path.Combine(folder.WorkFolder, "staging");
+        const string name = "offenders_20261125.csv";
+        string digest;
+
+        using (var first = ServiceProcess.Start(folder))
+        {
+            await Eventually.TrueAsync(() => Directory.Exists(drop) && Directory.Exists(staging), TimeSpan.FromSeconds(60), "the service creates its folders");
+            digest = await WriteLargeExtractAsync(Path.Combine(drop, name + ".part"));
+            using var stagingWatcher = new FileSystemWatcher(staging) { EnableRaisingEvents = true };
+            var copying = new TaskCompletionSource();
+            stagingWatcher.Created += (_, _) => copying.TrySetResult();
+            File.Move(Path.Combine(drop, name + ".part"), Path.Combine(drop, name));
+
+            await copying.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+        }
+
+        Assert.True(File.Exists(Path.Combine(drop, name)), "the original is still in the drop folder after the crash");
+
+        using (var second = ServiceProcess.Start(folder))
+        {
+            await Eventually.TrueAsync(() => FinalReceipt(drop) is not null, TimeSpan.FromSeconds(120), "the restarted service settles the delivery");
+            Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        var ledger = OpenLedger(folder);
+        var deliveries = await ledger.GetStatusAsync(0, CancellationToken.None);
+        Assert.Equal(1, deliveries.Deliveries.Where(d => d.Source == "justice").Sum(d => d.Count));
+        var unsettled = await ledger.GetUnsettledDeliveriesAsync(CancellationToken.None);
+        Assert.Empty(unsettled);
+        var accepted = Assert.Single(await ledger.GetAcceptedDeliveriesAsync("justice", 10, CancellationToken.None));
+        Assert.Equal(digest, accepted.Sha256);
+        Assert.Equal(digest, await Sha256Async(accepted.StoredPath!));
+        Assert.Equal("accepted", FinalReceipt(drop));
+        Assert.Single(Directory.GetFiles(Path.Combine(drop, "receipts"), "*.json"));
+        Assert.False(File.Exists(Path.Combine(drop, name)), "the original leaves the drop folder once stored");
+        Assert.Empty(Directory.GetFiles(staging));
+        Assert.Single(Directory.GetFiles(Path.Combine(folder.WorkFolder, "store", "justice"), "*.csv"));
+    }
+
+    private static ILedger OpenLedger(ServiceFolder folder)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new ServicePaths(new FolderOptions { Drop = "var/drop", Work = "var/work", Export = "var/export" }, folder.Root))
+            .AddLedger()
+            .BuildServiceProvider();
+        return services.GetRequiredService<ILedger>();
+    }
+
+    private static string? FinalReceipt(string drop)
+    {
+        var receipts = Path.Combine(drop, "receipts");
+        var files = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [];
+        var outcomes = files.Select(f => JsonNode.Parse(File.ReadAllText(f))?["outcome"]?.GetValue<string>()).Where(o => o is not "received").ToList();
+        return outcomes.Count == 1 ? outcomes[0] : null;
+    }
+
+    /// <summary>A valid justice extract of about 200 MB, written fast; returns its SHA-256.</summary>
+    private static async Task<string> WriteLargeExtractAsync(string path)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            var header = Encoding.ASCII.GetBytes("offender_id,surname,forenames,date_of_birth,sex,postcode,ni_number,offence_group,sentence_type,sentence_months,release_date\n");
+            await stream.WriteAsync(header);
+            hash.AppendData(header);
+            var row = Encoding.ASCII.GetBytes("OFF00000000,Thistlewood,Clementine Ada,14/03/1985,F,ZX1 1QA,,theft,custody,12,01/06/2024\n");
+            var chunk = new byte[row.Length * 4096];
+            long written = header.Length;
+            for (var id = 0; written < TargetBytes; )
+            {
+                for (var r = 0; r < 4096; r++, id++)
+                {
+                    row.CopyTo(chunk, r * row.Length);
+                    Encoding.ASCII.GetBytes(id.ToString("D8", System.Globalization.CultureInfo.InvariantCulture), chunk.AsSpan(r * row.Length + 3, 8));
+                }
+
+                await stream.WriteAsync(chunk);
+                hash.AppendData(chunk);
+                written += chunk.Length;
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task<string> Sha256Async(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
+    }
+}
