@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace LinkService.Intake;
 
 /// <summary>How intake watches the drop folders (<c>LinkService:Intake</c> in appsettings.json).</summary>
-public sealed class IntakeOptions
+public sealed class IntakeOptions : IValidatableObject
 {
     public const string SectionName = "LinkService:Intake";
 
@@ -32,6 +32,17 @@ public sealed class IntakeOptions
     /// <summary>The copy buffer in bytes. Default 1 MiB.</summary>
     [Range(4096, 67_108_864)]
     public int CopyBufferBytes { get; set; } = 1 << 20;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var pattern in TemporaryPatterns ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(pattern) || pattern.Contains('/', StringComparison.Ordinal) || pattern.Contains('\\', StringComparison.Ordinal))
+            {
+                yield return new ValidationResult($"'{pattern}' is not a file name pattern (no folders, not empty)", [nameof(TemporaryPatterns)]);
+            }
+        }
+    }
 
     internal IReadOnlyList<string> EffectiveTemporaryPatterns =>
         TemporaryPatterns is { Count: > 0 } patterns ? [.. patterns] : DefaultTemporaryPatterns;

@@ -93,6 +93,17 @@ public sealed class IntakeServiceTests : IDisposable
         Assert.Contains("SweepInterval", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartAsync_TemporaryPatternWithAFolder_FailsNamingTheKey()
+    {
+        using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:TemporaryPatterns:0"] = "uploads/*.csv" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("TemporaryPatterns", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("uploads/*.csv", failure.Message, StringComparison.Ordinal);
+    }
+
     private async Task<List<Delivery>> SettledAsync() =>
         [.. (await _harness.DeliveriesAsync()).Where(d => d.SettledAt is not null)];
 }
