@@ -110,8 +110,9 @@ internal sealed class DeliveryCompletion
                 await _quarantine.PlaceAsync(delivery, delivery.StoredPath!, cancellationToken);
                 break;
             case DeliveryState.Refused:
+                // A link has no content of its own to mistake: whatever link now has the name is refused as well.
                 var drop = _files.Drop(source.Name, delivery.OriginalName);
-                if (IsStillTheDeliveredFile(drop, delivery))
+                if (_fileSystem.FileInfo.New(drop).LinkTarget is not null || IsStillTheDeliveredFile(drop, delivery))
                 {
                     await _quarantine.PlaceAsync(delivery, drop, cancellationToken);
                 }
@@ -127,7 +128,7 @@ internal sealed class DeliveryCompletion
     private void RemoveOriginal(SourceDefinition source, Delivery stored)
     {
         var drop = _files.Drop(source.Name, stored.OriginalName);
-        if (IsStillTheDeliveredFile(drop, stored) && _fileSystem.File.Exists(drop))
+        if (IsStillTheDeliveredFile(drop, stored))
         {
             _fileSystem.File.Delete(drop);
         }
@@ -135,14 +136,10 @@ internal sealed class DeliveryCompletion
         _companions.Remove(source, drop);
     }
 
+    /// <summary>Whether <paramref name="path"/> is still the plain file, of the size and time, that the delivery took.</summary>
     private bool IsStillTheDeliveredFile(string path, Delivery delivery)
     {
         var info = _fileSystem.FileInfo.New(path);
-        if (info.LinkTarget is not null)
-        {
-            return true;
-        }
-
-        return info.Exists && info.Length == delivery.DropBytes && new DateTimeOffset(info.LastWriteTimeUtc) == delivery.DropModified;
+        return info.LinkTarget is null && info.Exists && info.Length == delivery.DropBytes && new DateTimeOffset(info.LastWriteTimeUtc) == delivery.DropModified;
     }
 }

@@ -9,9 +9,16 @@ internal sealed class DropFolderScanner
 
     public DropFolderScanner(IFileSystem fileSystem) => _fileSystem = fileSystem;
 
+    /// <summary>The folder's files and links; a missing folder is created (a department's first delivery may find it gone).</summary>
     public IReadOnlyList<DropEntry> List(string folder)
     {
         var entries = new List<DropEntry>();
+        if (!_fileSystem.Directory.Exists(folder))
+        {
+            _fileSystem.Directory.CreateDirectory(folder);
+            return entries;
+        }
+
         foreach (var info in _fileSystem.DirectoryInfo.New(folder).EnumerateFileSystemInfos())
         {
             try

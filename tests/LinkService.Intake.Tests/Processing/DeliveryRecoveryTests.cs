@@ -111,6 +111,22 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(IntakeHarness.Sha256Of(Newer), deliveries.Single(d => d.Id != stored.Id).Sha256);
     }
 
+    [Fact]
+    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedNotDeleted()
+    {
+        var stored = await StoredAsync();
+        File.Delete(_harness.DropPath(Name));
+        File.CreateSymbolicLink(_harness.DropPath(Name), "/etc/hostname");
+
+        await _harness.NewCycle().RunAsync(null, CancellationToken.None);
+
+        var deliveries = await _harness.DeliveriesAsync();
+        Assert.Equal(DeliveryState.Accepted, deliveries.Single(d => d.Id == stored.Id).State);
+        var link = deliveries.Single(d => d.Id != stored.Id);
+        Assert.Equal(DeliveryState.Refused, link.State);
+        Assert.Equal("/etc/hostname", new FileInfo(link.QuarantinePath!).LinkTarget);
+    }
+
     private async Task<Delivery> ReceivedAsync()
     {
         var path = _harness.Drop(Name, Content);

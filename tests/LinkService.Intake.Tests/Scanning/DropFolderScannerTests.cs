@@ -26,4 +26,15 @@ public sealed class DropFolderScannerTests : IDisposable
         Assert.Equal(5, entries[0].Length);
         Assert.Equal(0, entries[1].Length);
     }
+
+    [Fact]
+    public void List_FolderMissing_CreatesItAndFindsNothing()
+    {
+        var missing = Path.Combine(_folder.Path, "justice");
+
+        var entries = new DropFolderScanner(new FileSystem()).List(missing);
+
+        Assert.Empty(entries);
+        Assert.True(Directory.Exists(missing));
+    }
 }
