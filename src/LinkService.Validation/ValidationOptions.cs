@@ -12,11 +12,11 @@ public sealed class ValidationOptions
     public int MaxErrorsInReport { get; set; } = 100;
 
     /// <summary>
-    /// Memory for the hashes of unique and primary keys, shared by all of a file's keys (16 bytes a key at
-    /// 75% load). Past it, hashes spill to sorted runs on disk. Default 128 MiB, enough for about 6 million keys.
+    /// Memory for the hashes of unique and primary keys, shared by all of a file's keys (16 bytes a key).
+    /// Past it, hashes spill to sorted runs on disk. Default 64 MiB: four million keys a run.
     /// </summary>
     [Range(1L << 20, 1L << 36)]
-    public long KeyMemoryBudgetBytes { get; set; } = 128L << 20;
+    public long KeyMemoryBudgetBytes { get; set; } = 64L << 20;
 
     /// <summary>Where spilled key runs go (hashes and row numbers only). Default: the system temp folder.</summary>
     public string? TempDirectory { get; set; }

@@ -58,6 +58,9 @@ internal sealed class FieldRule
 
     public bool Required { get; init; }
 
+    /// <summary>False for a plain optional string with no constraint and no key role: every cell passes, so it is skipped.</summary>
+    public bool HasChecks { get; init; } = true;
+
     public bool IsMissing(string cell) =>
         (_missingLengths & (1UL << Math.Min(cell.Length, 63))) != 0 && _missingValues.Contains(cell);
 

@@ -14,9 +14,12 @@ internal static class FieldRuleFactory
         var c = field.Constraints;
         var typeCheck = new CellTypeCheck(field);
         var temporal = field.Type is FieldType.Date or FieldType.Datetime ? new TemporalText(field.Type, field.Format) : null;
+        var plain = field.Type == FieldType.String && field.Format is null or "default" && !isPrimaryKeyPart
+            && c is null or { Required: false, Unique: false, MinLength: null, MaxLength: null, Pattern: null, Enum: null, Minimum: null, Maximum: null };
         return new FieldRule
         {
             Field = field,
+            HasChecks = !plain,
             MissingValues = (field.MissingValues ?? schema.MissingValues).ToFrozenSet(StringComparer.Ordinal),
             TypeCheck = typeCheck,
 

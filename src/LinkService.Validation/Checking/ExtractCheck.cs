@@ -57,7 +57,7 @@ internal sealed class ExtractCheck
 
         if (pass.HeaderAccepted && report.FatalReasons.Count == 0)
         {
-            LateDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
+            KeyDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
         }
 
         return new CheckResult(report, pass.Rows, pass.FileBytes, pass.TextBytes, pass.Labels, pass.HeaderAccepted, keys.SpilledRuns);

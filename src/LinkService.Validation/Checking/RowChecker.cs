@@ -76,7 +76,11 @@ internal sealed class RowChecker
             CheckCell(col, row, line);
         }
 
-        CheckKeys(row, line);
+        if (_keys.Any)
+        {
+            _keys.Add(_fieldCells, row);
+        }
+
         return RowErrorTypes.Count > 0;
     }
 
@@ -110,7 +114,7 @@ internal sealed class RowChecker
             return;
         }
 
-        if (rule is null)
+        if (rule is not { HasChecks: true })
         {
             return;
         }
@@ -130,31 +134,6 @@ internal sealed class RowChecker
 
             RowErrorTypes.Add(type);
         }
-    }
-
-    private void CheckKeys(long row, long line)
-    {
-        for (var i = 0; i < _keys.UniqueFields.Length; i++)
-        {
-            var f = _keys.UniqueFields[i];
-            if (_fieldCells[f] is { } cell && _keys.UniqueDetectors[i].Add(Uniqueness.KeyHasher.Hash(cell, row)) is { } first)
-            {
-                Error(ErrorTypes.Unique, row, line, _rules[f].Name, ColumnOf(f), string.Create(CultureInfo.InvariantCulture, $"field '{_rules[f].Name}' repeats the value of row {first}"));
-            }
-        }
-
-        if (_keys.PrimaryKeyDetector is not null && _keys.AddPrimaryKey(_fieldCells, row) is { } firstRow)
-        {
-            Error(ErrorTypes.PrimaryKey, row, line, null, null, string.Create(CultureInfo.InvariantCulture, $"the primary key ({PrimaryKeyNames()}) repeats row {firstRow}"));
-        }
-    }
-
-    public string PrimaryKeyNames() => string.Join(", ", _keys.PrimaryKeyFields.Select(f => _rules[f].Name));
-
-    public int? ColumnOf(int field)
-    {
-        var col = Array.IndexOf(_columnToField, field);
-        return col >= 0 ? col + 1 : null;
     }
 
     private void Error(string type, long row, long line, string? field, int? column, string message)

@@ -35,22 +35,36 @@ internal sealed class UniqueKeys : IDisposable
 
     public int SpilledRuns => UniqueDetectors.Sum(d => d.SpilledRuns) + (PrimaryKeyDetector?.SpilledRuns ?? 0);
 
-    /// <summary>Checks the primary key of a row whose key cells are in <paramref name="fieldCells"/>; the first row, if a repeat.</summary>
-    public long? AddPrimaryKey(string?[] fieldCells, long row)
+    /// <summary>Records the row's keys; <paramref name="fieldCells"/> holds each field's valid cell, or null.</summary>
+    public void Add(string?[] fieldCells, long row)
     {
+        for (var i = 0; i < UniqueFields.Length; i++)
+        {
+            if (fieldCells[UniqueFields[i]] is { } cell)
+            {
+                UniqueDetectors[i].Add(KeyHasher.Hash(cell, row));
+            }
+        }
+
+        if (PrimaryKeyDetector is null)
+        {
+            return;
+        }
+
         for (var i = 0; i < PrimaryKeyFields.Length; i++)
         {
             if (fieldCells[PrimaryKeyFields[i]] is not { } cell)
             {
-                return null;
+                return;
             }
 
             _keyParts[i] = cell;
         }
 
-        var entry = _keyParts.Length == 1 ? KeyHasher.Hash(_keyParts[0], row) : _hasher.Hash(_keyParts, row);
-        return PrimaryKeyDetector!.Add(entry);
+        PrimaryKeyDetector.Add(_keyParts.Length == 1 ? KeyHasher.Hash(_keyParts[0], row) : _hasher.Hash(_keyParts, row));
     }
+
+    public bool Any => UniqueFields.Length > 0 || PrimaryKeyDetector is not null;
 
     public void Dispose()
     {

@@ -3,35 +3,37 @@ using System.Runtime.InteropServices;
 namespace LinkService.Validation.Uniqueness;
 
 /// <summary>
-/// Finds repeated keys at millions of rows in bounded memory. Keys are hashed into a <see cref="KeySet"/>;
-/// a repeat within memory is reported at once. When the set reaches its budget it is sorted and spilled to
-/// a run file in a private temp folder; at the end the runs are merged and repeats across runs reported.
-/// Runs hold hashes and row numbers only, never a value.
+/// Finds repeated keys at millions of rows in bounded memory, holding 16-byte hashes, never values.
+/// Hashes are appended to a buffer as rows stream by (sequential writes, no cache miss per row as a hash
+/// set would have); when the buffer reaches its budget it is sorted and spilled to a run file in a private
+/// temp folder. At the end the buffer, or the runs, are merged in hash order, and every key met more than
+/// once is reported with the row it was first seen on.
 /// </summary>
 internal sealed class DuplicateDetector : IDisposable
 {
-    private readonly KeySet _set = new();
-    private readonly long _budgetBytes;
+    private const int InitialEntries = 1 << 14;
+    private readonly int _maxEntries;
     private readonly string _tempRoot;
     private readonly List<string> _runs = [];
+    private KeyEntry[] _buffer = new KeyEntry[InitialEntries];
+    private int _count;
     private string? _folder;
 
     public DuplicateDetector(long budgetBytes, string tempRoot)
     {
-        _budgetBytes = budgetBytes;
+        _maxEntries = (int)Math.Clamp(budgetBytes / KeyEntry.Size, InitialEntries, Array.MaxLength);
         _tempRoot = tempRoot;
     }
 
     public int SpilledRuns => _runs.Count;
 
-    /// <summary>The row this key was first seen on, when that is known now; null for a new key (so far).</summary>
-    public long? Add(in KeyEntry entry)
+    public void Add(in KeyEntry entry)
     {
-        if (_set.IsFull)
+        if (_count == _buffer.Length)
         {
-            if (_set.CanGrowWithin(_budgetBytes))
+            if (_buffer.Length < _maxEntries)
             {
-                _set.Grow();
+                Array.Resize(ref _buffer, (int)Math.Min(_buffer.Length * 2L, _maxEntries));
             }
             else
             {
@@ -39,18 +41,49 @@ internal sealed class DuplicateDetector : IDisposable
             }
         }
 
-        return _set.AddOrGetFirst(entry);
+        _buffer[_count++] = entry;
     }
 
-    /// <summary>After the last row: repeats that only the merge of spilled runs shows, as (row, first row).</summary>
-    public IEnumerable<(long Row, long FirstRow)> LateDuplicates()
+    /// <summary>After the last row: each repeated key as (row, the row it was first seen on), in hash order.</summary>
+    public IEnumerable<(long Row, long FirstRow)> Duplicates()
     {
         if (_runs.Count == 0)
         {
-            yield break;
+            Array.Sort(_buffer, 0, _count);
+            return Groups(_buffer.Take(_count));
         }
 
         Spill();
+        return Groups(MergeRuns());
+    }
+
+    public void Dispose()
+    {
+        _buffer = [];
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static IEnumerable<(long Row, long FirstRow)> Groups(IEnumerable<KeyEntry> sorted)
+    {
+        KeyEntry group = default;
+        foreach (var entry in sorted)
+        {
+            if (!group.IsEmpty && group.SameKey(entry))
+            {
+                yield return (entry.Row, group.Row);
+            }
+            else
+            {
+                group = entry;
+            }
+        }
+    }
+
+    private IEnumerable<KeyEntry> MergeRuns()
+    {
         var readers = _runs.Select(OpenRun).ToList();
         try
         {
@@ -63,18 +96,9 @@ internal sealed class DuplicateDetector : IDisposable
                 }
             }
 
-            KeyEntry group = default;
             while (queue.TryDequeue(out var run, out var entry))
             {
-                if (!group.IsEmpty && group.SameKey(entry))
-                {
-                    yield return (entry.Row, group.Row);
-                }
-                else
-                {
-                    group = entry;
-                }
-
+                yield return entry;
                 if (TryRead(readers[run], out var next))
                 {
                     queue.Enqueue(run, next);
@@ -87,24 +111,23 @@ internal sealed class DuplicateDetector : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (_folder is not null && Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
     private void Spill()
     {
+        if (_count == 0)
+        {
+            return;
+        }
+
         _folder ??= Directory.CreateDirectory(Path.Combine(_tempRoot, "linkservice-keys-" + Guid.NewGuid().ToString("N"))).FullName;
         var path = Path.Combine(_folder, $"run-{_runs.Count:D5}.bin");
+        Array.Sort(_buffer, 0, _count);
         using (var run = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            _set.DrainSortedTo(run);
+            run.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _count)));
         }
 
         _runs.Add(path);
+        _count = 0;
     }
 
     private static BufferedStream OpenRun(string path) =>

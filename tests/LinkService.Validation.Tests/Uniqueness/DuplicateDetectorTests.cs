@@ -8,41 +8,39 @@ public sealed class DuplicateDetectorTests
     private const long SmallestBudget = 1L << 20;
 
     [Fact]
-    public void Add_RepeatWithinMemory_ReturnsTheFirstRow()
+    public void Duplicates_RepeatsInMemory_NameEachRepeatAndItsFirstRow()
     {
         using var temp = new TempDirectory();
         using var detector = new DuplicateDetector(SmallestBudget, temp.Path);
+        detector.Add(KeyHasher.Hash("OFF00000001", 1));
+        detector.Add(KeyHasher.Hash("OFF00000002", 2));
+        detector.Add(KeyHasher.Hash("OFF00000001", 3));
+        detector.Add(KeyHasher.Hash("OFF00000001", 4));
 
-        Assert.Null(detector.Add(KeyHasher.Hash("OFF00000001", 1)));
-        Assert.Null(detector.Add(KeyHasher.Hash("OFF00000002", 2)));
-        Assert.Equal(1, detector.Add(KeyHasher.Hash("OFF00000001", 3)));
-        Assert.Empty(detector.LateDuplicates());
+        var duplicates = detector.Duplicates().OrderBy(d => d.Row).ToList();
+
+        Assert.Equal([(3L, 1L), (4L, 1L)], duplicates);
+        Assert.Equal(0, detector.SpilledRuns);
     }
 
     [Fact]
-    public void LateDuplicates_KeysBeyondTheBudget_SpillToDiskAndStillFindRepeats()
+    public void Duplicates_KeysBeyondTheBudget_SpillToDiskAndStillFindRepeats()
     {
         using var temp = new TempDirectory();
-        const int rows = 200_000;
-        var inMemory = new List<(long Row, long First)>();
         using (var detector = new DuplicateDetector(SmallestBudget, temp.Path))
         {
-            for (var row = 1; row <= rows; row++)
+            for (var row = 1; row <= 200_000; row++)
             {
                 // Rows 150,001 on repeat the keys of rows 1 to 50,000, long after those were spilled.
                 var key = row > 150_000 ? row - 150_000 : row;
-                if (detector.Add(KeyHasher.Hash($"K{key}", row)) is { } first)
-                {
-                    inMemory.Add((row, first));
-                }
+                detector.Add(KeyHasher.Hash($"K{key}", row));
             }
 
-            var late = detector.LateDuplicates().ToList();
+            var duplicates = detector.Duplicates().ToList();
 
             Assert.True(detector.SpilledRuns > 1);
-            var all = inMemory.Concat(late).OrderBy(d => d.Row).ToList();
-            Assert.Equal(50_000, all.Count);
-            Assert.All(all, d => Assert.Equal(d.Row - 150_000, d.Item2));
+            Assert.Equal(50_000, duplicates.Count);
+            Assert.All(duplicates, d => Assert.Equal(d.Row - 150_000, d.FirstRow));
             Assert.NotEmpty(Directory.EnumerateFileSystemEntries(temp.Path));
         }
 

@@ -5,10 +5,10 @@ using LinkService.Validation.Uniqueness;
 namespace LinkService.Validation.Checking;
 
 /// <summary>
-/// Repeats that only the merge of spilled key runs shows (files whose keys outgrew the memory budget):
-/// reported like the others, by row and first row, and set aside.
+/// Repeated unique and primary keys, found once every row has been read: reported by row and the row the key
+/// was first seen on (never the key), and set aside.
 /// </summary>
-internal static class LateDuplicates
+internal static class KeyDuplicates
 {
     public static IReadOnlyList<(long Row, string Type)> Report(UniqueKeys keys, ReportBuilder report, int[] columnToField, TableSchema schema, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ internal static class LateDuplicates
 
     private static void Collect(DuplicateDetector detector, string type, string? field, int? column, Func<long, string> message, ReportBuilder report, List<(long Row, string Type)> rows, CancellationToken cancellationToken)
     {
-        foreach (var (row, first) in detector.LateDuplicates())
+        foreach (var (row, first) in detector.Duplicates())
         {
             cancellationToken.ThrowIfCancellationRequested();
             rows.Add((row, type));
