@@ -49,13 +49,21 @@ public static class SyntheticExtracts
         return new SynthResult([.. files.Select(f => f.File)], truthPath, options.People, extractDate);
     }
 
-    /// <summary>The name of a source's extract for an extract date: the pattern's <c>*</c> becomes yyyyMMdd, <c>?</c> a digit.</summary>
+    /// <summary>
+    /// The name of a source's extract for an extract date: the pattern's <c>*</c> becomes yyyyMMdd and
+    /// its <c>?</c>s the digits of that date in turn (<c>claims_????.csv</c> gives <c>claims_2025.csv</c>).
+    /// </summary>
     public static string FileNameFor(SourceDefinition source, DateOnly extractDate)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var name = source.FilePattern
-            .Replace("*", extractDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace('?', '1');
+        var date = extractDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var next = 0;
+        var name = string.Concat(source.FilePattern.Select(ch => ch switch
+        {
+            '*' => date,
+            '?' => date[next++ % date.Length].ToString(),
+            _ => ch.ToString(),
+        }));
         return source.MatchesFileName(name)
             ? name
             : throw new InvalidOperationException($"Source '{source.Name}': no file name matching its pattern could be made.");

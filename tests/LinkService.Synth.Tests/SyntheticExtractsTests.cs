@@ -172,6 +172,39 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
     }
 
     [Fact]
+    public async Task WriteAsync_AnyConfiguredSource_WritesValidRowsInItsDialectFromItsSchemaRoles()
+    {
+        using var config = new TempDirectory();
+        using var output = new TempDirectory();
+        var catalog = CustomConfig.Load(config);
+        var source = catalog.Sources["health"];
+
+        var result = await SyntheticExtracts.WriteAsync(catalog, output.Path, new SynthOptions { People = 5_000, Seed = 3 }, CancellationToken.None);
+
+        var file = Assert.Single(result.Files);
+        Assert.True(source.MatchesFileName(Path.GetFileName(file.Path)));
+        Assert.Equal([0xFF, 0xFE], (await File.ReadAllBytesAsync(file.Path))[..2]);
+        var rows = ExtractChecker.ReadRows(source, file.Path);
+        Assert.Equal(file.Records, rows.Count);
+        var problems = ExtractChecker.Problems(source.SchemaOrThrow, rows);
+        Assert.True(problems.Count == 0, string.Join("; ", problems.Take(5)));
+        Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(rows, r => r[2].Split(' ').Length >= 3);
+        Assert.Contains(rows, r => r[5].Length > 0 && char.IsAsciiDigit(r[5][0]) && r[6].Length > 0);
+    }
+
+    [Theory]
+    [InlineData("offenders_*.csv", "offenders_20251125.csv")]
+    [InlineData("patients-????.tsv", "patients-2025.tsv")]
+    [InlineData("CLAIMS.CSV", "CLAIMS.CSV")]
+    public void FileNameFor_Pattern_FillsItsWildcardsFromTheExtractDate(string pattern, string expected)
+    {
+        var source = new LinkService.Configuration.Sources.SourceDefinition { Schema = "s", FilePattern = pattern };
+
+        Assert.Equal(expected, SyntheticExtracts.FileNameFor(source, new DateOnly(2025, 11, 25)));
+    }
+
+    [Fact]
     public async Task WriteAsync_CountForUnknownSource_ThrowsNamingIt()
     {
         using var dir = new TempDirectory();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LinkService.Synth.Writing;
 
 namespace LinkService.Synth.Columns;
@@ -29,6 +30,9 @@ internal sealed class Column
     public DateOnly? EarliestDate { get; init; }
 
     public DateOnly? LatestDate { get; init; }
+
+    /// <summary>An identifier's pattern: a value a department's typo would break is written as it should be.</summary>
+    public Regex? Pattern { get; init; }
 
     /// <summary>For text matching PREFIX[0-9]{n}: the prefix and digit count.</summary>
     public KeyFormat? Code { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LinkService.Configuration.Schemas;
 using LinkService.Synth.Writing;
 
@@ -33,6 +34,9 @@ internal static class ColumnPlanner
             EarliestDate = Date(c?.Minimum),
             LatestDate = Date(c?.Maximum),
             Code = kind == ColumnKind.Text ? KeyFormat.FromPattern(c?.Pattern, 0) : null,
+            Pattern = field.Role == LinkageRole.Identifier && c?.Pattern is { } pattern
+                ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                : null,
         };
     }
 

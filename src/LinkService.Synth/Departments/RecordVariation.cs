@@ -9,16 +9,19 @@ namespace LinkService.Synth.Departments;
 /// address it holds (by how recent its view is), then small independent chances of a nickname,
 /// typo, swapped names, transposed or slipped date of birth and blank values. An alias record
 /// (a person's second justice record) also gets one deliberate variation of name or birth date.
+/// Identifiers the schema requires are never left blank.
 /// </summary>
 internal sealed class RecordVariation
 {
     private readonly DepartmentProfile _profile;
     private readonly Nicknames _nicknames;
+    private readonly RequiredIdentifiers _required;
 
-    public RecordVariation(DepartmentProfile profile, Nicknames nicknames)
+    public RecordVariation(DepartmentProfile profile, Nicknames nicknames, RequiredIdentifiers required = default)
     {
         _profile = profile;
         _nicknames = nicknames;
+        _required = required;
     }
 
     public RecordIdentity Create(in Person person, int copy, ref SplitMix rng)
@@ -78,7 +81,22 @@ internal sealed class RecordVariation
             id.Differences++;
         }
 
+        KeepRequired(ref id, person);
         return id;
+    }
+
+    private void KeepRequired(ref RecordIdentity id, in Person person)
+    {
+        var r = _required;
+        id.Forename ??= r.Forename ? person.Forename : null;
+        id.Surname ??= r.Surname ? person.Surname : null;
+        id.BirthDate ??= r.BirthDate ? person.BirthDate : null;
+        id.Address ??= r.Address ? person.Home : null;
+        id.HasNi |= r.Ni;
+        if (r.KnownSex && id.SexCode == 2)
+        {
+            id.SexCode = person.Sex == Sex.Female ? 1 : 0;
+        }
     }
 
     private void VaryNames(ref RecordIdentity id, in Person person, ref SplitMix rng)

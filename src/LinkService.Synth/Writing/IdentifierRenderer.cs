@@ -22,7 +22,27 @@ internal sealed class IdentifierRenderer
     public void Write(CsvRowWriter csv, Column column, in RecordIdentity id, ref SplitMix rng)
     {
         var text = _scratch.AsSpan();
-        var n = column.Kind switch
+        var n = Render(text, column, id, ref rng);
+        if (n >= 0 && column.Pattern is { } pattern && !pattern.IsMatch(text[..n]))
+        {
+            // A department whose system checks the format would not have accepted the slip.
+            var clean = id;
+            (clean.ForenameTypo, clean.SurnameTypo, clean.PostcodeTypo, clean.NiTypo, clean.NiSpaced) = (false, false, false, false, false);
+            n = Render(text, column, clean, ref rng);
+        }
+
+        if (n < 0)
+        {
+            csv.Field(column.Missing);
+        }
+        else
+        {
+            csv.Field(text[..n], column.MaxLength);
+        }
+    }
+
+    private int Render(Span<char> text, Column column, in RecordIdentity id, ref SplitMix rng) =>
+        column.Kind switch
         {
             ColumnKind.Forename => Name(text, id.Forename, id.ForenameTypo, upper: false, ref rng),
             ColumnKind.AllForenames => id.Forename is null ? -1 : Middles(text, Name(text, id.Forename, id.ForenameTypo, upper: false, ref rng), id),
@@ -37,15 +57,6 @@ internal sealed class IdentifierRenderer
             ColumnKind.NiNumber => id.HasNi ? Ni(text, id, column.MaxLength is 0 or >= NiNumber.MaxLength, ref rng) : -1,
             _ => Reference(text, id.Reference),
         };
-        if (n < 0)
-        {
-            csv.Field(column.Missing);
-        }
-        else
-        {
-            csv.Field(text[..n], column.MaxLength);
-        }
-    }
 
     private static int Name(Span<char> text, string? name, bool typo, bool upper, ref SplitMix rng)
     {

@@ -32,7 +32,7 @@ internal sealed class RowRenderer
         _keys = keys;
         _stream = plan.Stream;
         _people = people;
-        _variation = new RecordVariation(plan.Profile, names.Nicknames);
+        _variation = new RecordVariation(plan.Profile, names.Nicknames, RequiredIdentifiers.Of(columns));
         _identifiers = new IdentifierRenderer(plan.Profile, names);
         _content = new ContentRenderer(referenceDate, plan.Profile.ContentMissing);
         _key = new char[keys.MaxLength + 1];
