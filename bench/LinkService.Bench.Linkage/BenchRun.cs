@@ -13,6 +13,7 @@ internal static class BenchRun
     public static BenchResult Run(ConfigCatalog catalog, ProjectDefinition project, string dataDirectory, CancellationToken cancellationToken)
     {
         var wall = Stopwatch.StartNew();
+        var startCpu = Environment.CpuUsage.TotalTime;
         var inputs = project.Sources.Select(name =>
         {
             var source = catalog.Sources[name];
@@ -23,8 +24,10 @@ internal static class BenchRun
         var sources = new SourceRecords[inputs.Count];
         Parallel.For(0, inputs.Count, i => sources[i] = DeliveryReader.Read(inputs[i], project.Linkage, cancellationToken));
         var read = wall.Elapsed;
+        var readCpu = Environment.CpuUsage.TotalTime;
         var table = RecordTableBuilder.Build(project.Linkage, sources);
         var standardised = wall.Elapsed - read;
+        var standardisedCpu = Environment.CpuUsage.TotalTime - readCpu;
         var truth = Truth.Read(Path.Combine(dataDirectory, "truth.csv"), table);
         if (Environment.GetEnvironmentVariable("LINKAGE_BENCH_PROFILE") == "1")
         {
@@ -35,6 +38,6 @@ internal static class BenchRun
         var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, cancellationToken);
         var linkTime = wall.Elapsed - truthTime + read + standardised;
         var score = PairwiseScore.Of(table, outcome.Entity, truth, project.Mode);
-        return new BenchResult(table.Count, read, standardised, linkTime, outcome, score, Process.GetCurrentProcess().PeakWorkingSet64);
+        return new BenchResult(table.Count, read, readCpu - startCpu, standardised, standardisedCpu, linkTime, outcome, score, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 }

@@ -19,9 +19,12 @@ internal static class LinkageEngine
     {
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         void Stage(string name)
         {
-            timings.Add(new StageTiming(name, clock.Elapsed));
+            var now = Environment.CpuUsage.TotalTime;
+            timings.Add(new StageTiming(name, clock.Elapsed, now - cpu));
+            cpu = now;
             clock.Restart();
         }
 

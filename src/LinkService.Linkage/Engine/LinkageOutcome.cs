@@ -15,5 +15,5 @@ internal sealed record LinkageOutcome(
     LinkageQuality Quality,
     IReadOnlyList<StageTiming> Timings);
 
-/// <summary>How long one stage took.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Duration);
+/// <summary>How long one stage took, on the wall clock and in processor time (all threads).</summary>
+public sealed record StageTiming(string Stage, TimeSpan Duration, TimeSpan ProcessorTime);
