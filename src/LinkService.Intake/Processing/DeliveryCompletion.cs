@@ -14,29 +14,16 @@ namespace LinkService.Intake.Processing;
 /// Carries a delivery from stored to settled. Each step is recorded before the next begins and each is safe
 /// to repeat, so a run that resumes after a crash finishes the delivery exactly once.
 /// </summary>
-internal sealed class DeliveryCompletion
+internal sealed class DeliveryCompletion(
+    ILedger ledger,
+    IFileSystem fileSystem,
+    DeliveryFiles files,
+    CompanionFiles companions,
+    Quarantine quarantine,
+    ReceiptWriter receipts,
+    IDeliveryCheck check,
+    ILogger logger)
 {
-    private readonly ILedger _ledger;
-    private readonly IFileSystem _fileSystem;
-    private readonly DeliveryFiles _files;
-    private readonly CompanionFiles _companions;
-    private readonly Quarantine _quarantine;
-    private readonly ReceiptWriter _receipts;
-    private readonly IDeliveryCheck _check;
-    private readonly ILogger _logger;
-
-    public DeliveryCompletion(ILedger ledger, IFileSystem fileSystem, DeliveryFiles files, CompanionFiles companions, Quarantine quarantine, ReceiptWriter receipts, IDeliveryCheck check, ILogger logger)
-    {
-        _ledger = ledger;
-        _fileSystem = fileSystem;
-        _files = files;
-        _companions = companions;
-        _quarantine = quarantine;
-        _receipts = receipts;
-        _check = check;
-        _logger = logger;
-    }
-
     public async Task RefuseAsync(SourceDefinition source, Delivery delivery, IReadOnlyList<string> reasons, long? bytes, string? sha256, CancellationToken cancellationToken)
     {
         var outcome = new DeliveryOutcome
@@ -45,10 +32,10 @@ internal sealed class DeliveryCompletion
             Reasons = reasons,
             Bytes = bytes,
             Sha256 = sha256,
-            QuarantinePath = _files.Quarantine(source.Name, delivery.Id, delivery.OriginalName),
+            QuarantinePath = files.Quarantine(source.Name, delivery.Id, delivery.OriginalName),
         };
-        var refused = await _ledger.RecordOutcomeAsync(delivery.Id, outcome, cancellationToken);
-        Log.Refused(_logger, refused.Id, refused.Source, string.Join("; ", reasons));
+        var refused = await ledger.RecordOutcomeAsync(delivery.Id, outcome, cancellationToken);
+        Log.Refused(logger, refused.Id, refused.Source, string.Join("; ", reasons));
         await SettleAsync(source, refused, cancellationToken);
     }
 
@@ -56,46 +43,46 @@ internal sealed class DeliveryCompletion
     public async Task FinishAsync(SourceDefinition source, Delivery stored, CancellationToken cancellationToken)
     {
         RemoveOriginal(source, stored);
-        if (await _ledger.FindDuplicateAsync(source.Name, stored.Sha256!, stored.Id, cancellationToken) is { } earlier)
+        if (await ledger.FindDuplicateAsync(source.Name, stored.Sha256!, stored.Id, cancellationToken) is { } earlier)
         {
             string[] reasons = [$"the same content as delivery {earlier.Id}"];
-            await _receipts.WriteAsync(stored with { DuplicateOf = earlier.Id }, ReceiptOutcome.Duplicate, reasons, null, cancellationToken);
-            var duplicate = await _ledger.RecordOutcomeAsync(
+            await receipts.WriteAsync(stored with { DuplicateOf = earlier.Id }, ReceiptOutcome.Duplicate, reasons, null, cancellationToken);
+            var duplicate = await ledger.RecordOutcomeAsync(
                 stored.Id,
-                new DeliveryOutcome { State = DeliveryState.Duplicate, Reasons = reasons, DuplicateOf = earlier.Id, QuarantinePath = _files.Quarantine(source.Name, stored.Id, stored.OriginalName) },
+                new DeliveryOutcome { State = DeliveryState.Duplicate, Reasons = reasons, DuplicateOf = earlier.Id, QuarantinePath = files.Quarantine(source.Name, stored.Id, stored.OriginalName) },
                 cancellationToken);
-            Log.Duplicate(_logger, stored.Id, source.Name, earlier.Id);
+            Log.Duplicate(logger, stored.Id, source.Name, earlier.Id);
             await SettleAsync(source, duplicate, cancellationToken);
             return;
         }
 
-        await _receipts.WriteAsync(stored, ReceiptOutcome.Received, [], null, cancellationToken);
-        var result = await _check.CheckAsync(
+        await receipts.WriteAsync(stored, ReceiptOutcome.Received, [], null, cancellationToken);
+        var result = await check.CheckAsync(
             new StoredDelivery(stored.Id, source, stored.OriginalName, stored.StoredPath!, stored.Sha256!, stored.Bytes!.Value, stored.ReceivedAt),
             cancellationToken);
         if (result.Accepted && result.SetAsideRows.Count > 0)
         {
             var rows = string.Concat(result.SetAsideRows.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));
-            await AtomicFile.WriteAllTextAsync(_fileSystem, _files.Excluded(source.Name, stored.Id), rows, cancellationToken);
+            await AtomicFile.WriteAllTextAsync(fileSystem, files.Excluded(source.Name, stored.Id), rows, cancellationToken);
         }
 
         // The receipt is written before the outcome is recorded: if we stop in between, the check runs again and rewrites it.
-        await _receipts.WriteAsync(stored, result.Accepted ? ReceiptOutcome.Accepted : ReceiptOutcome.Rejected, result.Reasons, result, cancellationToken);
+        await receipts.WriteAsync(stored, result.Accepted ? ReceiptOutcome.Accepted : ReceiptOutcome.Rejected, result.Reasons, result, cancellationToken);
         var outcome = new DeliveryOutcome
         {
             State = result.Accepted ? DeliveryState.Accepted : DeliveryState.Rejected,
             Reasons = result.Reasons,
             SetAsideRows = result.Accepted ? result.SetAsideRows.Count : null,
-            QuarantinePath = result.Accepted ? null : _files.Quarantine(source.Name, stored.Id, stored.OriginalName),
+            QuarantinePath = result.Accepted ? null : files.Quarantine(source.Name, stored.Id, stored.OriginalName),
         };
-        var final = await _ledger.RecordOutcomeAsync(stored.Id, outcome, cancellationToken);
+        var final = await ledger.RecordOutcomeAsync(stored.Id, outcome, cancellationToken);
         if (result.Accepted)
         {
-            Log.Accepted(_logger, stored.Id, source.Name, result.SetAsideRows.Count);
+            Log.Accepted(logger, stored.Id, source.Name, result.SetAsideRows.Count);
         }
         else
         {
-            Log.Rejected(_logger, stored.Id, source.Name, result.Reasons.Count);
+            Log.Rejected(logger, stored.Id, source.Name, result.Reasons.Count);
         }
 
         await SettleAsync(source, final, cancellationToken);
@@ -107,39 +94,39 @@ internal sealed class DeliveryCompletion
         switch (delivery.State)
         {
             case DeliveryState.Rejected or DeliveryState.Duplicate:
-                await _quarantine.PlaceAsync(delivery, delivery.StoredPath!, cancellationToken);
+                await quarantine.PlaceAsync(delivery, delivery.StoredPath!, cancellationToken);
                 break;
             case DeliveryState.Refused:
                 // A link has no content of its own to mistake: whatever link now has the name is refused as well.
-                var drop = _files.Drop(source.Name, delivery.OriginalName);
-                if (_fileSystem.FileInfo.New(drop).LinkTarget is not null || IsStillTheDeliveredFile(drop, delivery))
+                var drop = files.Drop(source.Name, delivery.OriginalName);
+                if (fileSystem.FileInfo.New(drop).LinkTarget is not null || IsStillTheDeliveredFile(drop, delivery))
                 {
-                    await _quarantine.PlaceAsync(delivery, drop, cancellationToken);
+                    await quarantine.PlaceAsync(delivery, drop, cancellationToken);
                 }
 
-                await _receipts.WriteAsync(delivery, ReceiptOutcome.Rejected, delivery.Reasons, null, cancellationToken);
+                await receipts.WriteAsync(delivery, ReceiptOutcome.Rejected, delivery.Reasons, null, cancellationToken);
                 break;
         }
 
-        await _ledger.MarkSettledAsync(delivery.Id, cancellationToken);
+        await ledger.MarkSettledAsync(delivery.Id, cancellationToken);
     }
 
     /// <summary>Deletes the drop original once the store holds it, unless a new upload has replaced it meanwhile.</summary>
     private void RemoveOriginal(SourceDefinition source, Delivery stored)
     {
-        var drop = _files.Drop(source.Name, stored.OriginalName);
+        var drop = files.Drop(source.Name, stored.OriginalName);
         if (IsStillTheDeliveredFile(drop, stored))
         {
-            _fileSystem.File.Delete(drop);
+            fileSystem.File.Delete(drop);
         }
 
-        _companions.Remove(source, drop);
+        companions.Remove(source, drop);
     }
 
     /// <summary>Whether <paramref name="path"/> is still the plain file, of the size and time, that the delivery took.</summary>
     private bool IsStillTheDeliveredFile(string path, Delivery delivery)
     {
-        var info = _fileSystem.FileInfo.New(path);
+        var info = fileSystem.FileInfo.New(path);
         return info.LinkTarget is null && info.Exists && info.Length == delivery.DropBytes && new DateTimeOffset(info.LastWriteTimeUtc) == delivery.DropModified;
     }
 }

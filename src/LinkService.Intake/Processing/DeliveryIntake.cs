@@ -13,39 +13,26 @@ namespace LinkService.Intake.Processing;
 /// durable copy into the store, records it stored, and hands it on. The drop original stays until the
 /// ledger says the store holds it.
 /// </summary>
-internal sealed class DeliveryIntake
+internal sealed class DeliveryIntake(
+    ILedger ledger,
+    IFileSystem fileSystem,
+    DeliveryFiles files,
+    HashingCopier copier,
+    CompanionFiles companions,
+    DeliveryCompletion completion,
+    TimeProvider timeProvider,
+    ILogger logger)
 {
     public const string ChecksumMismatch = "the SHA-256 in the .sha256 file does not match the file";
     public const string ChecksumUnreadable = "the .sha256 file does not state a SHA-256 digest";
 
-    private readonly ILedger _ledger;
-    private readonly IFileSystem _fileSystem;
-    private readonly DeliveryFiles _files;
-    private readonly HashingCopier _copier;
-    private readonly CompanionFiles _companions;
-    private readonly DeliveryCompletion _completion;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-
-    public DeliveryIntake(ILedger ledger, IFileSystem fileSystem, DeliveryFiles files, HashingCopier copier, CompanionFiles companions, DeliveryCompletion completion, TimeProvider timeProvider, ILogger logger)
-    {
-        _ledger = ledger;
-        _fileSystem = fileSystem;
-        _files = files;
-        _copier = copier;
-        _companions = companions;
-        _completion = completion;
-        _timeProvider = timeProvider;
-        _logger = logger;
-    }
-
     /// <summary>Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it.</summary>
     public async Task TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
     {
-        var delivery = existing ?? await _ledger.RecordReceivedAsync(new NewDelivery(source.Name, entry.Name, entry.Length, entry.LastWriteUtc), cancellationToken);
+        var delivery = existing ?? await ledger.RecordReceivedAsync(new NewDelivery(source.Name, entry.Name, entry.Length, entry.LastWriteUtc), cancellationToken);
         if (existing is null)
         {
-            Log.Received(_logger, delivery.Id, source.Name);
+            Log.Received(logger, delivery.Id, source.Name);
         }
 
         try
@@ -54,7 +41,7 @@ internal sealed class DeliveryIntake
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.DeliveryFailed(_logger, exception, delivery.Id, source.Name);
+            Log.DeliveryFailed(logger, exception, delivery.Id, source.Name);
         }
     }
 
@@ -63,25 +50,25 @@ internal sealed class DeliveryIntake
         var refusals = RefusalRules.Check(source, entry);
         if (refusals.Count > 0)
         {
-            await _completion.RefuseAsync(source, delivery, refusals, entry.IsLink ? null : entry.Length, null, cancellationToken);
+            await completion.RefuseAsync(source, delivery, refusals, entry.IsLink ? null : entry.Length, null, cancellationToken);
             return;
         }
 
-        var staging = _files.Staging(delivery.Id, delivery.OriginalName);
-        _fileSystem.Directory.CreateDirectory(_files.Paths.StagingRoot);
-        var started = _timeProvider.GetTimestamp();
-        var copy = await _copier.CopyAsync(entry.Path, staging, source.MaxBytes, cancellationToken);
+        var staging = files.Staging(delivery.Id, delivery.OriginalName);
+        fileSystem.Directory.CreateDirectory(files.Paths.StagingRoot);
+        var started = timeProvider.GetTimestamp();
+        var copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, cancellationToken);
         if (copy.TooLarge || !Unchanged(entry, copy.Bytes))
         {
-            _fileSystem.File.Delete(staging);
+            fileSystem.File.Delete(staging);
             if (copy.TooLarge)
             {
-                await _completion.RefuseAsync(source, delivery, [RefusalRules.TooLarge(source)], copy.Bytes, null, cancellationToken);
+                await completion.RefuseAsync(source, delivery, [RefusalRules.TooLarge(source)], copy.Bytes, null, cancellationToken);
             }
             else
             {
                 // Still being written after all: the delivery stays received and is taken once quiet again.
-                Log.ChangedWhileCopying(_logger, delivery.Id, source.Name);
+                Log.ChangedWhileCopying(logger, delivery.Id, source.Name);
             }
 
             return;
@@ -90,30 +77,30 @@ internal sealed class DeliveryIntake
         if (source.Completion.Signal == CompletionSignal.Checksum
             && await ChecksumProblemAsync(entry.Path, copy.Sha256, cancellationToken) is { } problem)
         {
-            _fileSystem.File.Delete(staging);
-            await _completion.RefuseAsync(source, delivery, [problem], copy.Bytes, copy.Sha256, cancellationToken);
+            fileSystem.File.Delete(staging);
+            await completion.RefuseAsync(source, delivery, [problem], copy.Bytes, copy.Sha256, cancellationToken);
             return;
         }
 
-        var store = _files.Store(source.Name, delivery.Id, delivery.OriginalName);
-        _fileSystem.Directory.CreateDirectory(_files.Paths.StoreFolder(source.Name));
-        _fileSystem.File.Move(staging, store, overwrite: true);
-        var stored = await _ledger.MarkStoredAsync(delivery.Id, new StoredFile(store, copy.Sha256, copy.Bytes), cancellationToken);
-        var elapsedMs = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        Log.Stored(_logger, stored.Id, source.Name, copy.Bytes, elapsedMs);
-        await _completion.FinishAsync(source, stored, cancellationToken);
+        var store = files.Store(source.Name, delivery.Id, delivery.OriginalName);
+        fileSystem.Directory.CreateDirectory(files.Paths.StoreFolder(source.Name));
+        fileSystem.File.Move(staging, store, overwrite: true);
+        var stored = await ledger.MarkStoredAsync(delivery.Id, new StoredFile(store, copy.Sha256, copy.Bytes), cancellationToken);
+        var elapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        Log.Stored(logger, stored.Id, source.Name, copy.Bytes, elapsedMs);
+        await completion.FinishAsync(source, stored, cancellationToken);
     }
 
     /// <summary>Whether the drop file is still a plain file of the size and time it had when judged complete.</summary>
     private bool Unchanged(DropEntry entry, long copied)
     {
-        var after = _fileSystem.FileInfo.New(entry.Path);
+        var after = fileSystem.FileInfo.New(entry.Path);
         return after.Exists && after.LinkTarget is null && copied == entry.Length && after.Length == entry.Length && new DateTimeOffset(after.LastWriteTimeUtc) == entry.LastWriteUtc;
     }
 
     private async Task<string?> ChecksumProblemAsync(string dropPath, string actual, CancellationToken cancellationToken)
     {
-        var expected = await _companions.ExpectedSha256Async(dropPath, cancellationToken);
+        var expected = await companions.ExpectedSha256Async(dropPath, cancellationToken);
         return expected is null ? ChecksumUnreadable : expected == actual ? null : ChecksumMismatch;
     }
 }

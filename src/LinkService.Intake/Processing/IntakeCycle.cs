@@ -12,52 +12,25 @@ namespace LinkService.Intake.Processing;
 /// One pass of intake: resume what the ledger shows unfinished, then scan drop folders and take every file
 /// that is complete. The scan is the truth; watchers only say when to run one sooner.
 /// </summary>
-internal sealed class IntakeCycle
+internal sealed class IntakeCycle(
+    ConfigCatalog catalog,
+    ServicePaths paths,
+    ILedger ledger,
+    DropFolderScanner scanner,
+    CompletionTracker tracker,
+    NamePatterns temporaryNames,
+    CompanionFiles companions,
+    DeliveryIntake intake,
+    DeliveryRecovery recovery,
+    TimeProvider timeProvider,
+    ILogger logger)
 {
-    private readonly ConfigCatalog _catalog;
-    private readonly ServicePaths _paths;
-    private readonly ILedger _ledger;
-    private readonly DropFolderScanner _scanner;
-    private readonly CompletionTracker _tracker;
-    private readonly NamePatterns _temporaryNames;
-    private readonly CompanionFiles _companions;
-    private readonly DeliveryIntake _intake;
-    private readonly DeliveryRecovery _recovery;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-
-    public IntakeCycle(
-        ConfigCatalog catalog,
-        ServicePaths paths,
-        ILedger ledger,
-        DropFolderScanner scanner,
-        CompletionTracker tracker,
-        NamePatterns temporaryNames,
-        CompanionFiles companions,
-        DeliveryIntake intake,
-        DeliveryRecovery recovery,
-        TimeProvider timeProvider,
-        ILogger logger)
-    {
-        _catalog = catalog;
-        _paths = paths;
-        _ledger = ledger;
-        _scanner = scanner;
-        _tracker = tracker;
-        _temporaryNames = temporaryNames;
-        _companions = companions;
-        _intake = intake;
-        _recovery = recovery;
-        _timeProvider = timeProvider;
-        _logger = logger;
-    }
-
     /// <summary>Runs the pass over <paramref name="sources"/> (all when null); returns when a file now waiting will have been quiet long enough.</summary>
     public async Task<DateTimeOffset?> RunAsync(IReadOnlySet<string>? sources, CancellationToken cancellationToken)
     {
         var awaiting = await ResumeUnsettledAsync(cancellationToken);
         DateTimeOffset? wake = null;
-        foreach (var source in _catalog.Sources.Values.Where(s => sources is null || sources.Contains(s.Name)))
+        foreach (var source in catalog.Sources.Values.Where(s => sources is null || sources.Contains(s.Name)))
         {
             try
             {
@@ -65,7 +38,7 @@ internal sealed class IntakeCycle
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
-                Log.ScanFailed(_logger, exception, source.Name);
+                Log.ScanFailed(logger, exception, source.Name);
             }
         }
 
@@ -76,13 +49,13 @@ internal sealed class IntakeCycle
     private async Task<Dictionary<(string Source, string Name), Delivery>> ResumeUnsettledAsync(CancellationToken cancellationToken)
     {
         var awaiting = new Dictionary<(string, string), Delivery>();
-        foreach (var delivery in await _ledger.GetUnsettledDeliveriesAsync(cancellationToken))
+        foreach (var delivery in await ledger.GetUnsettledDeliveriesAsync(cancellationToken))
         {
-            if (!_catalog.Sources.TryGetValue(delivery.Source, out var source))
+            if (!catalog.Sources.TryGetValue(delivery.Source, out var source))
             {
-                Log.UnknownSource(_logger, delivery.Id, delivery.Source);
+                Log.UnknownSource(logger, delivery.Id, delivery.Source);
             }
-            else if (!await _recovery.ResumeAsync(source, delivery, cancellationToken))
+            else if (!await recovery.ResumeAsync(source, delivery, cancellationToken))
             {
                 awaiting.TryAdd((delivery.Source, delivery.OriginalName), delivery);
             }
@@ -93,14 +66,14 @@ internal sealed class IntakeCycle
 
     private async Task<DateTimeOffset?> ScanAsync(SourceDefinition source, Dictionary<(string Source, string Name), Delivery> awaiting, CancellationToken cancellationToken)
     {
-        var folder = _paths.DropFolder(source.Name);
-        var entries = _scanner.List(folder);
-        _tracker.KeepOnly(folder, entries.Select(e => e.Path));
-        var now = _timeProvider.GetUtcNow();
+        var folder = paths.DropFolder(source.Name);
+        var entries = scanner.List(folder);
+        tracker.KeepOnly(folder, entries.Select(e => e.Path));
+        var now = timeProvider.GetUtcNow();
         DateTimeOffset? wake = null;
         foreach (var entry in entries.OrderBy(e => e.LastWriteUtc).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (_temporaryNames.Matches(entry.Name) || CompanionFiles.IsCompanion(source, entry.Name))
+            if (temporaryNames.Matches(entry.Name) || CompanionFiles.IsCompanion(source, entry.Name))
             {
                 continue;
             }
@@ -108,22 +81,22 @@ internal sealed class IntakeCycle
             // A link is refused at once: it is not an upload in progress, and it is never opened.
             if (!entry.IsLink)
             {
-                var quietAt = _tracker.QuietAt(entry, source.Completion.QuietPeriod);
+                var quietAt = tracker.QuietAt(entry, source.Completion.QuietPeriod);
                 if (quietAt > now)
                 {
                     wake = Earliest(wake, quietAt);
                     continue;
                 }
 
-                if (source.MatchesFileName(entry.Name) && !_companions.IsPresent(source, entry.Path))
+                if (source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry.Path))
                 {
                     continue;
                 }
             }
 
             awaiting.Remove((source.Name, entry.Name), out var existing);
-            await _intake.TakeAsync(source, entry, existing, cancellationToken);
-            _tracker.Forget(entry.Path);
+            await intake.TakeAsync(source, entry, existing, cancellationToken);
+            tracker.Forget(entry.Path);
         }
 
         return wake;

@@ -13,20 +13,9 @@ namespace LinkService.Intake.Receipts;
 /// Writes <c>receipts/&lt;deliveryId&gt;.json</c> and <c>.txt</c> into the source's drop folder, each atomically.
 /// A receipt names the delivery, its file, size, digest, outcome and reasons; never a value from the file.
 /// </summary>
-internal sealed class ReceiptWriter
+internal sealed class ReceiptWriter(IFileSystem fileSystem, DeliveryFiles files, TimeProvider timeProvider)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    private readonly IFileSystem _fileSystem;
-    private readonly DeliveryFiles _files;
-    private readonly TimeProvider _timeProvider;
-
-    public ReceiptWriter(IFileSystem fileSystem, DeliveryFiles files, TimeProvider timeProvider)
-    {
-        _fileSystem = fileSystem;
-        _files = files;
-        _timeProvider = timeProvider;
-    }
 
     public async Task WriteAsync(Delivery delivery, ReceiptOutcome outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check, CancellationToken cancellationToken)
     {
@@ -44,10 +33,10 @@ internal sealed class ReceiptWriter
             ["duplicateOf"] = delivery.DuplicateOf,
             ["setAsideRows"] = check?.SetAsideRows.Count ?? delivery.SetAsideRows,
             ["report"] = check?.Report?.DeepClone(),
-            ["writtenAt"] = _timeProvider.GetUtcNow(),
+            ["writtenAt"] = timeProvider.GetUtcNow(),
         };
-        await AtomicFile.WriteAllTextAsync(_fileSystem, _files.Receipt(delivery.Source, delivery.Id, ".json"), json.ToJsonString(Indented), cancellationToken);
-        await AtomicFile.WriteAllTextAsync(_fileSystem, _files.Receipt(delivery.Source, delivery.Id, ".txt"), Text(delivery, outcomeName, reasons, check), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".json"), json.ToJsonString(Indented), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".txt"), Text(delivery, outcomeName, reasons, check), cancellationToken);
     }
 
     private static string Text(Delivery delivery, string outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check)

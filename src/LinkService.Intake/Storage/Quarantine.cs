@@ -5,37 +5,28 @@ using LinkService.Ledger.Deliveries;
 namespace LinkService.Intake.Storage;
 
 /// <summary>Where refused, rejected and duplicate deliveries are kept whole, each with a file saying why. Nothing here is deleted.</summary>
-internal sealed class Quarantine
+internal sealed class Quarantine(IFileSystem fileSystem, DeliveryFiles files)
 {
-    private readonly IFileSystem _fileSystem;
-    private readonly DeliveryFiles _files;
-
-    public Quarantine(IFileSystem fileSystem, DeliveryFiles files)
-    {
-        _fileSystem = fileSystem;
-        _files = files;
-    }
-
     /// <summary>Writes the reason file, then moves <paramref name="from"/> in, if it is still there. Safe to repeat.</summary>
     public async Task PlaceAsync(Delivery delivery, string from, CancellationToken cancellationToken)
     {
-        var to = delivery.QuarantinePath ?? _files.Quarantine(delivery.Source, delivery.Id, delivery.OriginalName);
-        await AtomicFile.WriteAllTextAsync(_fileSystem, _files.QuarantineReason(delivery.Source, delivery.Id), ReasonText(delivery), cancellationToken);
+        var to = delivery.QuarantinePath ?? files.Quarantine(delivery.Source, delivery.Id, delivery.OriginalName);
+        await AtomicFile.WriteAllTextAsync(fileSystem, files.QuarantineReason(delivery.Source, delivery.Id), ReasonText(delivery), cancellationToken);
 
-        var entry = _fileSystem.FileInfo.New(from);
+        var entry = fileSystem.FileInfo.New(from);
         if (entry.LinkTarget is { } target)
         {
             // Recreate the link rather than move it: a move across volumes would copy what it points at.
-            if (!_fileSystem.FileInfo.New(to).Exists && _fileSystem.FileInfo.New(to).LinkTarget is null)
+            if (!fileSystem.FileInfo.New(to).Exists && fileSystem.FileInfo.New(to).LinkTarget is null)
             {
-                _fileSystem.File.CreateSymbolicLink(to, target);
+                fileSystem.File.CreateSymbolicLink(to, target);
             }
 
-            _fileSystem.File.Delete(from);
+            fileSystem.File.Delete(from);
         }
         else if (entry.Exists)
         {
-            _fileSystem.File.Move(from, to, overwrite: true);
+            fileSystem.File.Move(from, to, overwrite: true);
         }
     }
 
