@@ -1,0 +1,30 @@
+using LinkService.Configuration;
+using LinkService.Linkage.Running;
+using LinkService.Linkage.Tests.Support;
+using LinkService.Synth;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LinkService.Linkage.Tests.Running;
+
+public sealed class SyntheticLinkageTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly ConfigCatalog _catalog = RepositoryConfig.Load();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task RunAsync_DefaultProjectOnSynthExtracts_LinksAcrossSourcesWithF1AtLeast099()
+    {
+        var synth = await SyntheticExtracts.WriteAsync(_catalog, _temp.Path, new SynthOptions { People = 20_000, Seed = 11 }, CancellationToken.None);
+        var project = _catalog.Projects["reoffending-benefits"];
+        var inputs = synth.Files.Select(f => new LinkageInput(_catalog.Sources[f.Source], Path.GetFileName(f.Path), f.Path, null)).ToList();
+        var runner = new LinkageRunner(NullLogger<LinkageRunner>.Instance, TimeProvider.System);
+
+        var result = await runner.RunAsync(project, inputs, Path.Combine(_temp.Path, "run"), CancellationToken.None);
+
+        var score = LinksScore.Of(result.LinksFile, synth.TruthPath);
+        output.WriteLine($"records {synth.TotalRecords}, pairs {result.PairsCompared}, links {result.Links}: precision {score.Precision:F4}, recall {score.Recall:F4}, F1 {score.F1:F4}");
+        Assert.True(score.F1 >= 0.99, $"cross-source F1 {score.F1:F4} (precision {score.Precision:F4}, recall {score.Recall:F4})");
+    }
+}
