@@ -72,6 +72,21 @@ public sealed class ExtractValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_TempFolderUnusable_ReportsAGeneralErrorAndRejects()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("d.csv", "id,surname,amount\n" + string.Concat(Enumerable.Range(1, 150_000).Select(i => $"{i},Ash,1\n")));
+        var notAFolder = temp.Write("not-a-folder", "x");
+        var source = Schemas.Source(Schemas.Parse(SchemaJson), SetAsideSource);
+        var options = new ValidationOptions { KeyMemoryBudgetBytes = 1L << 20, TempDirectory = notAFolder };
+
+        var report = await Validators.ValidateAsync(source, path, options: options);
+
+        Assert.Equal(ValidationOutcome.Rejected, report.Outcome);
+        Assert.Equal(ErrorTypes.General, Assert.Single(report.Errors).Type);
+    }
+
+    [Fact]
     public async Task ValidateAsync_Cancelled_Throws()
     {
         using var temp = new TempDirectory();

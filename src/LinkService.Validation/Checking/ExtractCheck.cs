@@ -4,6 +4,7 @@ using LinkService.Validation.Cells;
 using LinkService.Validation.Header;
 using LinkService.Validation.Reading;
 using LinkService.Validation.Report;
+using LinkService.Validation.Uniqueness;
 
 namespace LinkService.Validation.Checking;
 
@@ -54,10 +55,21 @@ internal sealed class ExtractCheck
             report.AddFatal(Stopped(ex, pass));
             pass.TextBytes = pass.Reader?.Inspector.BytesRead ?? 0;
         }
+        catch (KeySpillException ex)
+        {
+            report.AddFatal(new ValidationError(ErrorTypes.General, $"the check could not finish: {ex.Message}"));
+        }
 
         if (pass.HeaderAccepted && report.FatalReasons.Count == 0)
         {
-            KeyDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
+            try
+            {
+                KeyDuplicates.Report(keys, report, pass.HeaderColumns, schema, cancellationToken);
+            }
+            catch (KeySpillException ex)
+            {
+                report.AddFatal(new ValidationError(ErrorTypes.General, $"the check could not finish: {ex.Message}"));
+            }
         }
 
         return new CheckResult(report, pass.Rows, pass.FileBytes, pass.TextBytes, pass.Labels, pass.HeaderAccepted, keys.SpilledRuns);

@@ -6,6 +6,8 @@ namespace LinkService.Validation.Report;
 /// </summary>
 public static class ErrorTypes
 {
+    /// <summary>The check itself could not finish (for example its temp folder failed): not the delivery's fault.</summary>
+    public const string General = "general-error";
     public const string Source = "source-error";
     public const string Format = "format-error";
     public const string Encoding = "encoding-error";
@@ -28,6 +30,7 @@ public static class ErrorTypes
 
     public static string Title(string type) => type switch
     {
+        General => "General Error",
         Source => "Source Error",
         Format => "Format Error",
         Encoding => "Encoding Error",

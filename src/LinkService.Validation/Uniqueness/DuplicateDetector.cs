@@ -118,25 +118,47 @@ internal sealed class DuplicateDetector : IDisposable
             return;
         }
 
-        _folder ??= Directory.CreateDirectory(Path.Combine(_tempRoot, "linkservice-keys-" + Guid.NewGuid().ToString("N"))).FullName;
-        var path = Path.Combine(_folder, $"run-{_runs.Count:D5}.bin");
         Array.Sort(_buffer, 0, _count);
-        using (var run = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        string path;
+        try
         {
+            _folder ??= Directory.CreateDirectory(Path.Combine(_tempRoot, "linkservice-keys-" + Guid.NewGuid().ToString("N"))).FullName;
+            path = Path.Combine(_folder, $"run-{_runs.Count:D5}.bin");
+            using var run = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             run.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _count)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new KeySpillException($"key hashes could not be spilled to the temp folder ({ex.GetType().Name})", ex);
         }
 
         _runs.Add(path);
         _count = 0;
     }
 
-    private static BufferedStream OpenRun(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), 1 << 16);
+    private static BufferedStream OpenRun(string path)
+    {
+        try
+        {
+            return new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), 1 << 16);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new KeySpillException($"a spilled run of key hashes could not be read back ({ex.GetType().Name})", ex);
+        }
+    }
 
     private static bool TryRead(Stream run, out KeyEntry entry)
     {
         entry = default;
         var bytes = MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref entry, 1));
-        return run.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) == bytes.Length;
+        try
+        {
+            return run.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) == bytes.Length;
+        }
+        catch (IOException ex)
+        {
+            throw new KeySpillException("a spilled run of key hashes could not be read back", ex);
+        }
     }
 }

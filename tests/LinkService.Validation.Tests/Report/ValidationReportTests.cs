@@ -1,0 +1,73 @@
+using System.Text.Json;
+using LinkService.Validation.Report;
+
+namespace LinkService.Validation.Tests.Report;
+
+public sealed class ValidationReportTests
+{
+    private static ValidationReport Sample(ValidationOutcome outcome = ValidationOutcome.AcceptedWithSetAside) => new()
+    {
+        SourceName = "justice",
+        SchemaName = "offenders",
+        FileName = "offenders_2026-11.csv",
+        Outcome = outcome,
+        RowsRead = 1000,
+        Bytes = 123_456,
+        DecompressedBytes = 123_456,
+        Labels = ["offender_id", "sentence_months"],
+        ErrorCounts = new Dictionary<string, long> { [ErrorTypes.Type] = 2, [ErrorTypes.PrimaryKey] = 1 },
+        Errors =
+        [
+            new ValidationError(ErrorTypes.Type, "the value \"x\" in field 'sentence_months' is not an integer", 4, 5, "sentence_months", 2),
+            new ValidationError(ErrorTypes.PrimaryKey, "the primary key (offender_id) repeats row 3", 9, 10),
+        ],
+        SetAsideRows = outcome == ValidationOutcome.Rejected ? [] : [4, 9],
+        RejectionReasons = outcome == ValidationOutcome.Rejected ? ["2 row(s) failed"] : [],
+        StartedAt = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero),
+        Duration = TimeSpan.FromSeconds(1.5),
+    };
+
+    [Fact]
+    public void ToJson_Report_HasTheFrictionlessShape()
+    {
+        using var json = JsonDocument.Parse(Sample().ToJson());
+        var root = json.RootElement;
+        var task = root.GetProperty("tasks")[0];
+        var error = task.GetProperty("errors")[0];
+
+        Assert.False(root.GetProperty("valid").GetBoolean());
+        Assert.Equal("accepted-with-set-aside", root.GetProperty("outcome").GetString());
+        Assert.Equal(3, root.GetProperty("stats").GetProperty("errors").GetInt64());
+        Assert.Equal("table", task.GetProperty("type").GetString());
+        Assert.Equal(1000, task.GetProperty("stats").GetProperty("rows").GetInt64());
+        Assert.Equal(2, task.GetProperty("stats").GetProperty("errorTypes").GetProperty("type-error").GetInt64());
+        Assert.Equal([4, 9], task.GetProperty("setAsideRows").EnumerateArray().Select(r => r.GetInt64()));
+        Assert.Equal("type-error", error.GetProperty("type").GetString());
+        Assert.Equal("Type Error", error.GetProperty("title").GetString());
+        Assert.Equal(4, error.GetProperty("rowNumber").GetInt64());
+        Assert.Equal("sentence_months", error.GetProperty("fieldName").GetString());
+        Assert.Equal(2, error.GetProperty("fieldNumber").GetInt32());
+        Assert.Contains("#cell", error.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public void ToSummaryText_Rejected_SaysSoWithReasonsCountsAndFirstErrors()
+    {
+        var summary = Sample(ValidationOutcome.Rejected).ToSummaryText();
+
+        Assert.Contains("offenders_2026-11.csv", summary, StringComparison.Ordinal);
+        Assert.Contains("REJECTED", summary, StringComparison.Ordinal);
+        Assert.Contains("Reason:  2 row(s) failed", summary, StringComparison.Ordinal);
+        Assert.Contains("primary-key", summary, StringComparison.Ordinal);
+        Assert.Contains("row 4 (line 5), field 'sentence_months' (column 2)", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IsValidAndIsAccepted_FollowTheOutcome()
+    {
+        Assert.False(Sample(ValidationOutcome.AcceptedWithSetAside).IsValid);
+        Assert.True(Sample(ValidationOutcome.AcceptedWithSetAside).IsAccepted);
+        Assert.False(Sample(ValidationOutcome.Rejected).IsAccepted);
+        Assert.True(Sample(ValidationOutcome.Valid).IsValid);
+    }
+}
