@@ -1,0 +1,55 @@
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Tests.Support;
+
+namespace LinkService.Linkage.Tests.Blocking;
+
+public sealed class PairEnumeratorTests
+{
+    [Fact]
+    public void Run_PairGeneratedByTwoRules_IsVisitedOnceUnderTheFirst()
+    {
+        var table = Tables.Of([("SMITH", "2000-01-01"), ("JONES", "1990-05-05")], [("SMITH", "2000-01-01"), ("SMITH", "1980-02-02"), ("BROWN", "1990-05-05")]);
+
+        var visits = Visit(table, LinkageMode.Link);
+
+        Assert.Equal([(0, 0, 2), (0, 0, 3), (1, 1, 4)], visits);
+    }
+
+    [Fact]
+    public void Run_DedupeMode_PairsOnlyWithinASource()
+    {
+        var table = Tables.Of([("SMITH", "2000-01-01"), ("SMITH", "1990-05-05")], [("SMITH", "2000-01-01")]);
+
+        var visits = Visit(table, LinkageMode.Dedupe);
+
+        Assert.Equal([(0, 0, 1)], visits);
+    }
+
+    private static List<(int Rule, int A, int B)> Visit(LinkService.Linkage.Data.RecordTable table, LinkageMode mode)
+    {
+        var rules = Tables.Spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
+        var hashes = new RuleHashes(rules, table.Count);
+        var blocks = rules.Select(r => RuleBlocks.Build(r, hashes, table, mode)).ToArray();
+        var visitor = new CollectingVisitor();
+        PairEnumerator.Run(rules, hashes, blocks, table, mode, visitor, CancellationToken.None);
+        return [.. visitor.Pairs.Order()];
+    }
+
+    private sealed class CollectingVisitor : IPairVisitor<List<(int, int, int)>>
+    {
+        public List<(int, int, int)> Pairs { get; } = [];
+
+        public List<(int, int, int)> NewLocal() => [];
+
+        public void Visit(List<(int, int, int)> local, int rule, int a, int b) => local.Add((rule, a, b));
+
+        public void Merge(List<(int, int, int)> local)
+        {
+            lock (Pairs)
+            {
+                Pairs.AddRange(local);
+            }
+        }
+    }
+}
