@@ -50,8 +50,12 @@ internal sealed class SourcePlan
         return rng.Chance(Profile.DuplicateShare) ? 1 + _extraCounts.Sample(ref rng) : 0;
     }
 
-    /// <summary>The records in file order: the person number and which of their records it is (0 = first).</summary>
-    public IEnumerable<(long Person, int Copy)> Records()
+    /// <summary>
+    /// The passes that give the records in file order, each cut to what is still wanted. The first
+    /// gives everyone one record; the next ones give the extras people have; if an exact count asks
+    /// for more than that, further passes give everyone another record until it is met.
+    /// </summary>
+    public IEnumerable<RecordPass> Passes()
     {
         if (Size == 0)
         {
@@ -59,34 +63,63 @@ internal sealed class SourcePlan
         }
 
         var limit = ExactRecords ?? long.MaxValue;
+        var extras = ExtrasByOffset();
         var emitted = 0L;
-        var forced = false;
-        for (var pass = 0; emitted < limit; pass++)
+        for (var number = 0; emitted < limit; number++)
         {
-            var order = new FeistelPermutation(Size, SplitMix.Combine(_stream, (ulong)pass));
-            var any = false;
-            for (var t = 0L; t < Size && emitted < limit; t++)
+            var members = number == 0 || number > extras.Max ? null : Members(extras.Counts, number);
+            if (members is null && number > 0 && ExactRecords is null)
             {
-                var k = (Start + order.Map(t)) % _people;
-                if (pass == 0 || forced || ExtraRecords(k) >= pass)
-                {
-                    any = true;
-                    emitted++;
-                    yield return (k, pass);
-                }
+                yield break;
             }
 
-            if (!any)
-            {
-                // Every person's natural extras are used up: stop, or, when an exact count asks for
-                // more records than that, give everyone further records until it is met.
-                if (ExactRecords is null)
-                {
-                    yield break;
-                }
+            var pass = new RecordPass(number, Start, Size, _people, members, SplitMix.Combine(_stream, (ulong)number));
+            emitted += pass.Count;
+            yield return pass;
+        }
+    }
 
-                forced = true;
+    /// <summary>The records in file order: the person number and which of their records it is (0 = first).</summary>
+    public IEnumerable<(long Person, int Copy)> Records()
+    {
+        var remaining = ExactRecords ?? long.MaxValue;
+        foreach (var pass in Passes())
+        {
+            for (var i = 0L; i < pass.Count && remaining > 0; i++, remaining--)
+            {
+                yield return (pass.PersonAt(i), pass.Number);
             }
         }
+    }
+
+    private (byte[] Counts, int Max) ExtrasByOffset()
+    {
+        var counts = new byte[Size];
+        var max = 0;
+        if (Profile.DuplicateShare > 0)
+        {
+            for (var offset = 0L; offset < Size; offset++)
+            {
+                var extras = ExtraRecords((Start + offset) % _people);
+                counts[offset] = (byte)extras;
+                max = Math.Max(max, extras);
+            }
+        }
+
+        return (counts, max);
+    }
+
+    private static int[] Members(byte[] extras, int pass)
+    {
+        var members = new List<int>();
+        for (var offset = 0; offset < extras.Length; offset++)
+        {
+            if (extras[offset] >= pass)
+            {
+                members.Add(offset);
+            }
+        }
+
+        return [.. members];
     }
 }

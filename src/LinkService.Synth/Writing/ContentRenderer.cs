@@ -71,13 +71,27 @@ internal sealed class ContentRenderer
         return n;
     }
 
+    /// <summary>A number with two decimals (an amount), written from whole hundredths without the general formatter.</summary>
     private static int Number(Span<char> text, Column column, ref SplitMix rng)
     {
         var min = column.Minimum ?? 0;
         var max = column.Maximum ?? min + 500;
         var u = rng.NextDouble();
-        var value = Math.Round(min + ((max - min) * u * Math.Sqrt(u)), 2);
-        Math.Clamp(value, min, max).TryFormat(text, out var n, "0.00", CultureInfo.InvariantCulture);
+        var low = (long)Math.Ceiling(min * 100);
+        var high = (long)Math.Floor(max * 100);
+        var hundredths = Math.Clamp((long)Math.Round((min + ((max - min) * u * Math.Sqrt(u))) * 100), low, Math.Max(low, high));
+        var n = 0;
+        if (hundredths < 0)
+        {
+            text[n++] = '-';
+            hundredths = -hundredths;
+        }
+
+        (hundredths / 100).TryFormat(text[n..], out var whole, provider: CultureInfo.InvariantCulture);
+        n += whole;
+        text[n++] = '.';
+        text[n++] = (char)('0' + (hundredths / 10 % 10));
+        text[n++] = (char)('0' + (hundredths % 10));
         return n;
     }
 

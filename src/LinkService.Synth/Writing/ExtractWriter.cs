@@ -45,33 +45,25 @@ internal sealed class ExtractWriter
         await using var truth = new StreamWriter(truthPath, append: false, new UTF8Encoding(false), BufferSize);
         WriteHeader(file);
 
-        var slots = Math.Max(2, Environment.ProcessorCount);
-        var batches = Enumerable.Range(0, slots).Select(_ => new Batch(_newRenderer(), new (long, int)[BatchSize])).ToArray();
-        var inFlight = new Queue<(Task Rendering, Batch Batch)>();
+        var free = new Stack<RowRenderer>(Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => _newRenderer()));
+        var inFlight = new Queue<(Task Rendering, RowRenderer Renderer)>();
         var next = 0L;
-        var slot = 0;
-        var filled = 0;
-        foreach (var record in _plan.Records())
+        var remaining = _plan.ExactRecords ?? long.MaxValue;
+        foreach (var pass in _plan.Passes())
         {
-            batches[slot].Records[filled++] = record;
-            if (filled < BatchSize)
+            for (var from = 0L; from < pass.Count && remaining > 0; from += BatchSize)
             {
-                continue;
-            }
+                var count = (int)Math.Min(Math.Min(BatchSize, pass.Count - from), remaining);
+                if (free.Count == 0)
+                {
+                    // Every renderer is busy: write out the oldest batch, in file order, and reuse its renderer.
+                    free.Push(await DrainAsync(inFlight.Dequeue(), file, truth));
+                }
 
-            next = Start(batches[slot], next, filled, inFlight, cancellationToken);
-            filled = 0;
-            slot = (slot + 1) % slots;
-            if (inFlight.Count == slots)
-            {
-                // The oldest batch uses the slot filled next: write it out before reusing it.
-                await DrainAsync(inFlight.Dequeue(), file, truth);
+                Start(free.Pop(), pass, from, count, next, inFlight, cancellationToken);
+                next += count;
+                remaining -= count;
             }
-        }
-
-        if (filled > 0)
-        {
-            next = Start(batches[slot], next, filled, inFlight, cancellationToken);
         }
 
         while (inFlight.Count > 0)
@@ -99,7 +91,7 @@ internal sealed class ExtractWriter
         header.WriteTo(file);
     }
 
-    private long Start(Batch batch, long firstIndex, int count, Queue<(Task, Batch)> inFlight, CancellationToken cancellationToken)
+    private void Start(RowRenderer renderer, RecordPass pass, long from, int count, long firstIndex, Queue<(Task, RowRenderer)> inFlight, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if ((ulong)(firstIndex + count) > _keys.Capacity)
@@ -107,16 +99,14 @@ internal sealed class ExtractWriter
             throw new InvalidOperationException($"Source '{_source.Name}' needs more records than its key pattern has distinct values ({_keys.Capacity}).");
         }
 
-        inFlight.Enqueue((Task.Run(() => batch.Renderer.Render(batch.Records.AsSpan(0, count), firstIndex), cancellationToken), batch));
-        return firstIndex + count;
+        inFlight.Enqueue((Task.Run(() => renderer.Render(pass, from, count, firstIndex), cancellationToken), renderer));
     }
 
-    private static async Task DrainAsync((Task Rendering, Batch Batch) done, StreamWriter file, StreamWriter truth)
+    private static async Task<RowRenderer> DrainAsync((Task Rendering, RowRenderer Renderer) done, StreamWriter file, StreamWriter truth)
     {
         await done.Rendering;
-        done.Batch.Renderer.Rows.WriteTo(file);
-        done.Batch.Renderer.Truth.WriteTo(truth);
+        done.Renderer.Rows.WriteTo(file);
+        done.Renderer.Truth.WriteTo(truth);
+        return done.Renderer;
     }
-
-    private sealed record Batch(RowRenderer Renderer, (long Person, int Copy)[] Records);
 }

@@ -46,16 +46,19 @@ internal sealed class RowRenderer
     /// <summary>The rendered truth rows (source,record_id,person_id).</summary>
     public CsvRowWriter Truth { get; }
 
-    /// <summary>Renders <paramref name="records"/>, the first of which is record number <paramref name="firstIndex"/>.</summary>
-    public void Render(ReadOnlySpan<(long Person, int Copy)> records, long firstIndex)
+    /// <summary>
+    /// Renders positions [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) of a
+    /// pass, the first of which is record number <paramref name="firstIndex"/> of the file.
+    /// </summary>
+    public void Render(RecordPass pass, long from, int count, long firstIndex)
     {
         Span<char> personId = stackalloc char[24];
-        for (var i = 0; i < records.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             var index = firstIndex + i;
-            var person = _people.Create(records[i].Person);
+            var person = _people.Create(pass.PersonAt(from + i));
             var rng = SplitMix.For(_stream, (ulong)index);
-            var identity = _variation.Create(person, records[i].Copy, ref rng);
+            var identity = _variation.Create(person, pass.Number, ref rng);
             var key = _key.AsSpan(0, _keys.Format(index, _key));
             Row(key, identity, ref rng);
 
