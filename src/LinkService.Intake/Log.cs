@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "An intake pass failed; it will be retried at the next sweep")]
     public static partial void PassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Error, Message = "Delivery {DeliveryId} from {Source} could not be finished; next try at {NextAttempt}")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception, string deliveryId, string source, DateTimeOffset nextAttempt);
 }

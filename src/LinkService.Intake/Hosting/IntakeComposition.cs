@@ -46,7 +46,7 @@ internal static class IntakeComposition
             new NamePatterns(options.EffectiveTemporaryPatterns),
             companions,
             new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, timeProvider, logger),
-            new DeliveryRecovery(ledger, fileSystem, files, copier, completion, logger),
+            new DeliveryRecovery(ledger, fileSystem, files, copier, completion, new RetryBackoff(timeProvider), logger),
             timeProvider,
             logger);
     }

@@ -23,11 +23,15 @@ internal sealed class DeliveryRecovery(
     DeliveryFiles files,
     HashingCopier copier,
     DeliveryCompletion completion,
+    RetryBackoff backoff,
     ILogger logger)
 {
     public const string Vanished = "the file left the drop folder before it was stored";
 
-    /// <summary>Advances the delivery as far as it can; false when it waits for the scan to take its drop file again.</summary>
+    /// <summary>
+    /// Advances the delivery as far as it can, unless it failed recently and its next try is not due; false when
+    /// it waits for the scan to take its drop file again.
+    /// </summary>
     public async Task<bool> ResumeAsync(SourceDefinition source, Delivery delivery, CancellationToken cancellationToken)
     {
         var store = files.Store(source.Name, delivery.Id, delivery.OriginalName);
@@ -38,6 +42,11 @@ internal sealed class DeliveryRecovery(
             {
                 return false;
             }
+        }
+
+        if (!backoff.IsDue(delivery.Id))
+        {
+            return true;
         }
 
         Log.Resuming(logger, delivery.Id, delivery.Source, delivery.State);
@@ -60,10 +69,13 @@ internal sealed class DeliveryRecovery(
                     await completion.SettleAsync(source, delivery, cancellationToken);
                     break;
             }
+
+            backoff.Succeeded(delivery.Id);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.DeliveryFailed(logger, exception, delivery.Id, delivery.Source);
+            var next = backoff.Failed(delivery.Id);
+            Log.ResumeFailed(logger, exception, delivery.Id, delivery.Source, next);
         }
 
         return true;

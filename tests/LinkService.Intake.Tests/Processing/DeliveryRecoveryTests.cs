@@ -127,6 +127,26 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal("/etc/hostname", new FileInfo(link.QuarantinePath!).LinkTarget);
     }
 
+    [Fact]
+    public async Task ResumeAsync_CheckKeepsThrowing_RetriedWithGrowingPausesThenFinishedOnceItWorks()
+    {
+        var throwing = new ThrowingCheck();
+        await StoredAsync();
+        var cycle = _harness.NewCycle(check: throwing);
+
+        for (var second = 0; second < 60; second++)
+        {
+            await cycle.RunAsync(null, CancellationToken.None);
+            _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(3, throwing.Calls);
+        throwing.Fails = false;
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await cycle.RunAsync(null, CancellationToken.None);
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await _harness.DeliveriesAsync()).State);
+    }
+
     private async Task<Delivery> ReceivedAsync()
     {
         var path = _harness.Drop(Name, Content);

@@ -74,13 +74,13 @@ public sealed class IntakeHarness : IDisposable
         return Ledger;
     }
 
-    internal IntakeCycle NewCycle(IFileSystem? fileSystem = null, IntakeOptions? options = null) =>
+    internal IntakeCycle NewCycle(IFileSystem? fileSystem = null, IntakeOptions? options = null, Checks.IDeliveryCheck? check = null) =>
         IntakeComposition.CreateCycle(
             Catalog,
             Paths,
             fileSystem ?? new FileSystem(),
             Ledger,
-            Check,
+            check ?? Check,
             options ?? new IntakeOptions(),
             Time,
             LoggerFactory.Create(logging => logging.AddProvider(Logs)));

@@ -1,0 +1,17 @@
+using LinkService.Intake.Checks;
+
+namespace LinkService.Intake.Tests.Support;
+
+/// <summary>An <see cref="IDeliveryCheck"/> that throws while <see cref="Fails"/> is set, as a broken validator would, then accepts.</summary>
+public sealed class ThrowingCheck : IDeliveryCheck
+{
+    public int Calls { get; private set; }
+
+    public bool Fails { get; set; } = true;
+
+    public Task<DeliveryCheckResult> CheckAsync(StoredDelivery delivery, CancellationToken cancellationToken)
+    {
+        Calls++;
+        return Fails ? throw new InvalidOperationException("The schema check failed.") : Task.FromResult(DeliveryCheckResult.Accept());
+    }
+}
