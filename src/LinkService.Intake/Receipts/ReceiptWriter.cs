@@ -35,8 +35,10 @@ internal sealed class ReceiptWriter(IFileSystem fileSystem, DeliveryFiles files,
             ["report"] = check?.Report?.DeepClone(),
             ["writtenAt"] = timeProvider.GetUtcNow(),
         };
-        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".json"), json.ToJsonString(Indented), cancellationToken);
-        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".txt"), Text(delivery, outcomeName, reasons, check), cancellationToken);
+        // A "received" receipt is replaced within the minute; losing it in a power cut loses nothing.
+        var transient = outcome == ReceiptOutcome.Received;
+        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".json"), json.ToJsonString(Indented), cancellationToken, transient);
+        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".txt"), Text(delivery, outcomeName, reasons, check), cancellationToken, transient);
     }
 
     private static string Text(Delivery delivery, string outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check)

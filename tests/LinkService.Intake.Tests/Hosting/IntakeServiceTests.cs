@@ -6,7 +6,7 @@ namespace LinkService.Intake.Tests.Hosting;
 
 public sealed class IntakeServiceTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
     private readonly IntakeHarness _harness = new(Sources.Justice(quiet: TimeSpan.FromMilliseconds(300)));
 
     public void Dispose() => _harness.Dispose();
