@@ -7,23 +7,30 @@ namespace LinkService.Synth.Writing;
 /// <summary>
 /// Writes content columns from their type and constraints: enum values, numbers within the bounds
 /// (skewed towards the low end, like durations and amounts), and dates that follow each other
-/// within a row (a claim's end after its start), left blank when still in the future.
+/// within a row (a claim's end after its start), left blank when still in the future. Offender
+/// sentence columns, where present, are kept consistent by <see cref="OffenceSentences"/>.
 /// </summary>
 internal sealed class ContentRenderer
 {
     private readonly char[] _scratch = new char[256];
     private readonly DateOnly _referenceDate;
     private readonly double _missing;
+    private readonly OffenceSentences? _sentences;
     private DateOnly? _previousDate;
 
-    public ContentRenderer(DateOnly referenceDate, double missingShare)
+    public ContentRenderer(DateOnly referenceDate, double missingShare, OffenceSentences? sentences)
     {
         _referenceDate = referenceDate;
         _missing = missingShare;
+        _sentences = sentences;
     }
 
-    /// <summary>Forgets the row's dates; call before each row.</summary>
-    public void StartRow() => _previousDate = null;
+    /// <summary>Forgets the row's dates and draws its sentence; call before each row.</summary>
+    public void StartRow(ref SplitMix rng)
+    {
+        _previousDate = null;
+        _sentences?.StartRow(ref rng);
+    }
 
     public void Write(CsvRowWriter csv, Column column, ref SplitMix rng)
     {
@@ -34,6 +41,12 @@ internal sealed class ContentRenderer
         }
 
         var text = _scratch.AsSpan();
+        if (_sentences is not null && _sentences.TryRender(column, text, _referenceDate, ref rng, out var length))
+        {
+            Field(csv, column, text, length);
+            return;
+        }
+
         var n = column.Kind switch
         {
             ColumnKind.Enum => Copy(text, column.Values[rng.Next(column.Values.Count)]),
@@ -44,13 +57,18 @@ internal sealed class ContentRenderer
             ColumnKind.Year => Year(text, column, ref rng),
             _ => Text(text, column, ref rng),
         };
-        if (n < 0)
+        Field(csv, column, text, n);
+    }
+
+    private static void Field(CsvRowWriter csv, Column column, Span<char> text, int length)
+    {
+        if (length < 0)
         {
             csv.Field(column.Missing);
         }
         else
         {
-            csv.Field(text[..n], column.MaxLength);
+            csv.Field(text[..length], column.MaxLength);
         }
     }
 

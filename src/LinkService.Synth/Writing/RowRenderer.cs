@@ -34,7 +34,7 @@ internal sealed class RowRenderer
         _people = people;
         _variation = new RecordVariation(plan.Profile, names.Nicknames, RequiredIdentifiers.Of(columns));
         _identifiers = new IdentifierRenderer(plan.Profile, names);
-        _content = new ContentRenderer(referenceDate, plan.Profile.ContentMissing);
+        _content = new ContentRenderer(referenceDate, plan.Profile.ContentMissing, OffenceSentences.For(columns));
         _key = new char[keys.MaxLength + 1];
         Rows = new CsvRowWriter(source.Dialect);
         Truth = new CsvRowWriter(new CsvDialect());
@@ -72,7 +72,7 @@ internal sealed class RowRenderer
 
     private void Row(ReadOnlySpan<char> key, in RecordIdentity identity, ref SplitMix rng)
     {
-        _content.StartRow();
+        _content.StartRow(ref rng);
         foreach (var column in _columns)
         {
             switch (column.Kind)
