@@ -17,6 +17,11 @@ internal static class UEstimator
         var counts = new long[Chunks][][];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         var sampler = new RandomPairSampler(table, mode);
+        if (sampler.TotalPairs < 1)
+        {
+            samples = 0;
+        }
+
         Parallel.For(0, Chunks, options, chunk =>
         {
             var random = new Random(unchecked((seed * 7919) + chunk));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using CsvHelper;
 using CsvHelper.Configuration;
 using LinkService.Configuration.Projects.Linkage;
@@ -49,32 +50,76 @@ internal static class DeliveryReader
 
         var keyAt = positions.TryGetValue(key.Name, out var k) ? k : throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{key.Name}'.");
         var at = identifiers.Select(f => positions.TryGetValue(f.Name, out var p) ? p : -1).ToArray();
-        var values = new string?[identifiers.Count];
-        long row = 0;
-        while (parser.Read())
+
+        // Parsing and interning each take about half the time: the parser fills batches on one thread
+        // while this thread interns the previous batch.
+        var width = at.Length + 1;
+        var batches = Channel.CreateBounded<(string?[] Cells, int Rows)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => Parse(parser, input.ExcludedRows, keyAt, at, missing, batches.Writer, cancellationToken), cancellationToken);
+        var values = new string?[at.Length];
+        while (batches.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
-            row++;
-            if ((row & 0xFFFF) == 0)
+            while (batches.Reader.TryRead(out var batch))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                for (var row = 0; row < batch.Rows; row++)
+                {
+                    var cells = batch.Cells.AsSpan(row * width, width);
+                    cells[1..].CopyTo(values);
+                    records.Add(cells[0] ?? "", values);
+                }
             }
-
-            if (input.ExcludedRows is { } excluded && excluded.Contains(row))
-            {
-                continue;
-            }
-
-            var count = parser.Count;
-            for (var i = 0; i < at.Length; i++)
-            {
-                var value = at[i] >= 0 && at[i] < count ? parser[at[i]] : null;
-                values[i] = value is null || missing[i].Contains(value) ? null : value;
-            }
-
-            records.Add(keyAt < count ? parser[keyAt] : "", values);
         }
 
+        producer.GetAwaiter().GetResult();
         return records;
+    }
+
+    private static void Parse(CsvParser parser, IReadOnlySet<long>? excluded, int keyAt, int[] at, HashSet<string>[] missing, ChannelWriter<(string?[] Cells, int Rows)> writer, CancellationToken cancellationToken)
+    {
+        const int BatchRows = 8192;
+        var width = at.Length + 1;
+        try
+        {
+            var cells = new string?[BatchRows * width];
+            var rows = 0;
+            long row = 0;
+            while (parser.Read())
+            {
+                row++;
+                if (excluded is not null && excluded.Contains(row))
+                {
+                    continue;
+                }
+
+                var count = parser.Count;
+                var offset = rows * width;
+                cells[offset] = keyAt < count ? parser[keyAt] : null;
+                for (var i = 0; i < at.Length; i++)
+                {
+                    var value = at[i] >= 0 && at[i] < count ? parser[at[i]] : null;
+                    cells[offset + 1 + i] = value is null || missing[i].Contains(value) ? null : value;
+                }
+
+                if (++rows == BatchRows)
+                {
+                    writer.WriteAsync((cells, rows), cancellationToken).AsTask().GetAwaiter().GetResult();
+                    cells = new string?[BatchRows * width];
+                    rows = 0;
+                }
+            }
+
+            if (rows > 0)
+            {
+                writer.WriteAsync((cells, rows), cancellationToken).AsTask().GetAwaiter().GetResult();
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+            throw;
+        }
     }
 
     private static string? DateFormatOf(SchemaField field)
