@@ -7,7 +7,7 @@ namespace LinkService.Intake.Tests.Sftp;
 /// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
 public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly SshdFixture _sshd;
     private readonly IntakeHarness _harness;
@@ -63,14 +63,14 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         using var content = new MemoryStream();
         await using (var upload = await _department.OpenAsync("offenders_slow.csv", FileMode.CreateNew, FileAccess.Write, CancellationToken.None))
         {
-            // Pauses well inside the quiet period (a loaded machine stretches them), adding up to twice that period.
+            // Pauses a tenth of the quiet period (a loaded machine stretches them), adding up to more than that period.
             for (var i = 0; i < 16; i++)
             {
                 Array.Fill(chunk, (byte)('a' + i));
                 await upload.WriteAsync(chunk);
                 await upload.FlushAsync();
                 content.Write(chunk);
-                await Task.Delay(Quiet / 8);
+                await Task.Delay(Quiet / 10);
                 Assert.Empty(await _harness.DeliveriesAsync());
             }
         }

@@ -84,6 +84,11 @@ public sealed class SshdFixture : IAsyncLifetime
             Directory.Delete(Root, recursive: true);
         }
 
+        if (Directory.Exists(Parent) && !Directory.EnumerateFileSystemEntries(Parent).Any())
+        {
+            Directory.Delete(Parent);
+        }
+
         return Task.CompletedTask;
     }
 
