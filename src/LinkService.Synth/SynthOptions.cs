@@ -1,4 +1,7 @@
+using System.Globalization;
 using LinkService.Configuration;
+using LinkService.Synth.Departments;
+using LinkService.Synth.Population;
 
 namespace LinkService.Synth;
 
@@ -43,6 +46,11 @@ public sealed class SynthOptions
             if (records < 0)
             {
                 problems.Add($"the record count for source '{source}' must not be negative");
+            }
+            else if (PopulationPlan.PeopleFor(DepartmentProfiles.For(source), records) is var needed && needed > People)
+            {
+                // Beyond this, every person would get ever more records: not data anyone would recognise.
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{records:N0} records of source '{source}' need a population of at least {needed:N0} people (people is {People:N0})"));
             }
         }
 

@@ -158,7 +158,7 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
         using var dir = new TempDirectory();
         var options = new SynthOptions
         {
-            People = 5_000,
+            People = 8_000,
             RecordsPerSource = new Dictionary<string, long> { ["justice"] = 2_000, ["welfare"] = 9_000 },
         };
 
@@ -166,7 +166,11 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
 
         Assert.Equal(2_000, result.Files.Single(f => f.Source == "justice").Records);
         Assert.Equal(9_000, result.Files.Single(f => f.Source == "welfare").Records);
-        Assert.Equal(11_001, (await File.ReadAllLinesAsync(result.TruthPath)).Length);
+        var truth = (await File.ReadAllLinesAsync(result.TruthPath)).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(11_000, truth.Count);
+        var offenders = truth.Where(t => t[0] == "justice").Select(t => t[2]).ToHashSet(StringComparer.Ordinal);
+        var claimants = truth.Where(t => t[0] == "welfare").Select(t => t[2]).ToHashSet(StringComparer.Ordinal);
+        Assert.InRange(offenders.Count(claimants.Contains) / (double)offenders.Count, 0.75, 0.85);
         var welfareRows = ExtractChecker.ReadRows(GeneratedExtracts.Source("welfare"), result.Files.Single(f => f.Source == "welfare").Path);
         Assert.Empty(ExtractChecker.Problems(DefaultConfig.Catalog.Sources["welfare"].SchemaOrThrow, welfareRows.Skip(1).ToList()));
     }

@@ -44,16 +44,14 @@ internal sealed class PopulationPlan
 
     public bool InYoungMenWindow(long k) => _youngMen?.Contains(k) == true;
 
-    private static long DistinctPeople(long people, DepartmentProfile profile, long? records)
-    {
-        if (records is not { } exact)
-        {
-            return Math.Max(1, (long)Math.Round(people * profile.PopulationShare));
-        }
+    /// <summary>How many distinct people a department with this profile holds <paramref name="records"/> records for.</summary>
+    public static long PeopleFor(DepartmentProfile profile, long records) =>
+        records == 0 ? 0 : Math.Max(1, (long)Math.Round(records / (1 + (profile.DuplicateShare * MeanExtras(profile)))));
 
-        var perPerson = 1 + (profile.DuplicateShare * MeanExtras(profile));
-        return exact == 0 ? 0 : Math.Clamp((long)Math.Round(exact / perPerson), 1, people);
-    }
+    private static long DistinctPeople(long people, DepartmentProfile profile, long? records) =>
+        records is { } exact
+            ? Math.Min(PeopleFor(profile, exact), people)
+            : Math.Max(1, (long)Math.Round(people * profile.PopulationShare));
 
     private static double MeanExtras(DepartmentProfile profile)
     {
