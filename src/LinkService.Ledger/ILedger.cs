@@ -50,6 +50,9 @@ public interface ILedger
     /// <summary>Runs newest first, of one project or of all when <paramref name="project"/> is null.</summary>
     Task<IReadOnlyList<LinkageRun>> GetRecentRunsAsync(string? project, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Every run in <paramref name="state"/>, oldest first: at start, the runs a crash left running.</summary>
+    Task<IReadOnlyList<LinkageRun>> GetRunsInStateAsync(RunState state, CancellationToken cancellationToken);
+
     /// <summary>For the <c>status</c> command: deliveries by state per source, and the most recent runs.</summary>
     Task<LedgerStatus> GetStatusAsync(int recentRuns, CancellationToken cancellationToken);
 

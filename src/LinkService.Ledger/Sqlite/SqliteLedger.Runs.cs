@@ -49,6 +49,17 @@ internal sealed partial class SqliteLedger
     public Task<IReadOnlyList<LinkageRun>> GetRecentRunsAsync(string? project, int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<LinkageRun>>(connection => RecentRuns(connection, project, limit), cancellationToken);
 
+    public Task<IReadOnlyList<LinkageRun>> GetRunsInStateAsync(RunState state, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<LinkageRun>>(
+            connection =>
+            {
+                using var find = Command(connection, null, $"SELECT {SqliteRows.RunColumns} FROM runs WHERE state = $state ORDER BY started_at, id;");
+                find.Parameters.AddWithValue("$state", state.ToString());
+                var runs = SqliteRows.ReadAll(find, r => SqliteRows.ReadRun(r, []));
+                return runs.ConvertAll(run => run with { DeliveryIds = RunInputs(connection, null, run.Id) });
+            },
+            cancellationToken);
+
     public Task<LedgerStatus> GetStatusAsync(int recentRuns, CancellationToken cancellationToken) =>
         ReadAsync(
             connection =>

@@ -52,4 +52,22 @@ public sealed partial class SqliteLedgerTests
         Assert.Equal([(second, RunState.Running), (first, RunState.Failed)], status.RecentRuns.Select(r => (r.Id, r.State)));
         Assert.Equal("blocking failed", status.RecentRuns[1].FailureReason);
     }
+
+    [Fact]
+    public async Task GetRunsInStateAsync_RunsOfSeveralProjects_ReturnsOnlyThoseStillRunningOldestFirst()
+    {
+        var ids = new List<string>();
+        foreach (var project in new[] { "a", "b", "c" })
+        {
+            var runId = RunIds.Create(_fixture.Time);
+            await _fixture.Ledger.StartRunAsync(new RunStart(runId, project, "/runs/" + project, []), CancellationToken.None);
+            ids.Add(runId);
+            _fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await _fixture.Ledger.CompleteRunAsync(ids[1], new Dictionary<string, long>(), CancellationToken.None);
+
+        var running = await _fixture.Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None);
+        Assert.Equal([ids[0], ids[2]], running.Select(r => r.Id));
+    }
 }
