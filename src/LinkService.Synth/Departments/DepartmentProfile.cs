@@ -38,6 +38,12 @@ internal sealed record DepartmentProfile
 
     public double SurnameTypo { get; init; } = 0.02;
 
+    /// <summary>A double-barrelled surname recorded as one of its parts.</summary>
+    public double SurnamePartOnly { get; init; } = 0.2;
+
+    /// <summary>A surname's apostrophe or hyphen dropped (O'Brien as OBrien), as older systems do.</summary>
+    public double PunctuationDropped { get; init; }
+
     /// <summary>Recorded under another form of the forename (Bill for William).</summary>
     public double NicknameUsed { get; init; } = 0.02;
 
@@ -53,6 +59,9 @@ internal sealed record DepartmentProfile
     public double BirthDateSlip { get; init; } = 0.005;
 
     public double BirthDateMissing { get; init; } = 0.002;
+
+    /// <summary>Only the year known, recorded as 1 January of it.</summary>
+    public double BirthDateDefaulted { get; init; } = 0.001;
 
     public double SexUnknown { get; init; } = 0.005;
 

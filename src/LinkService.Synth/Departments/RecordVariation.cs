@@ -114,6 +114,11 @@ internal sealed class RecordVariation
             id.Differences++;
         }
 
+        if (id.Surname is { } surname && surname.IndexOfAny(['-', '\'']) > 0)
+        {
+            id.Surname = VarySurnamePunctuation(surname, ref rng, ref id.Differences);
+        }
+
         if (rng.Chance(p.SurnameTypo))
         {
             id.SurnameTypo = true;
@@ -149,11 +154,32 @@ internal sealed class RecordVariation
             id.Differences++;
         }
 
+        if (rng.Chance(p.BirthDateDefaulted) && id.BirthDate is { } known)
+        {
+            id.BirthDate = new DateOnly(known.Year, 1, 1);
+            id.Differences++;
+        }
+
         if (rng.Chance(p.BirthDateMissing))
         {
             id.BirthDate = null;
             id.Differences++;
         }
+    }
+
+    /// <summary>A double-barrelled surname cut to one part, or punctuation dropped (O'Brien, OBrien).</summary>
+    private string VarySurnamePunctuation(string surname, ref SplitMix rng, ref int differences)
+    {
+        var hyphen = surname.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen > 0 && rng.Chance(_profile.SurnamePartOnly))
+        {
+            differences++;
+            return rng.Chance(0.7) ? surname[..hyphen] : surname[(hyphen + 1)..];
+        }
+
+        return rng.Chance(_profile.PunctuationDropped)
+            ? surname.Replace("'", "", StringComparison.Ordinal).Replace('-', ' ')
+            : surname;
     }
 
     /// <summary>One deliberate difference that makes a second record an alias rather than a copy.</summary>

@@ -12,6 +12,7 @@ internal sealed class PersonFactory
     private const double MarriedRecently = 0.12;
     private const double MovedRecently = 0.12;
     private const double NoNiNumber = 0.015;
+    private const double DoubleBarrelled = 0.01;
     private readonly ulong _stream;
     private readonly FeistelPermutation _ids;
     private readonly PopulationPlan _plan;
@@ -50,7 +51,7 @@ internal sealed class PersonFactory
             }
         }
 
-        person.Surname = _names.Surname(ref rng);
+        person.Surname = rng.Chance(DoubleBarrelled) ? $"{_names.Surname(ref rng)}-{_names.Surname(ref rng)}" : _names.Surname(ref rng);
         if (person.Sex == Sex.Female && age is > 20 and < 50 && rng.Chance(MarriedRecently))
         {
             person.EarlierSurname = person.Surname;

@@ -80,6 +80,31 @@ public sealed class RecordVariationTests
         Assert.InRange(Share(records, r => r.Address is null), 0.06, 0.10);
     }
 
+    [Fact]
+    public void Create_DoubleBarrelledSurnames_JusticeSometimesKeepsOnePartOrDropsTheHyphen()
+    {
+        var justice = new RecordVariation(DepartmentProfiles.Justice, NameTables.Instance.Nicknames);
+        var rng = new SplitMix(4);
+        var people = Enumerable.Range(0, Records).Select(k => _people.Create(k)).Where(p => p.EarlierSurname is null && p.Surname.Contains('-', StringComparison.Ordinal)).ToList();
+
+        var surnames = people.Select(p => (Truth: p.Surname, Recorded: justice.Create(p, 0, ref rng).Surname!)).ToList();
+
+        Assert.InRange(people.Count / (double)Records, 0.007, 0.013);
+        Assert.Contains(surnames, s => s.Truth.StartsWith(s.Recorded + "-", StringComparison.Ordinal));
+        Assert.Contains(surnames, s => s.Recorded == s.Truth.Replace('-', ' '));
+        Assert.Contains(surnames, s => s.Recorded == s.Truth);
+    }
+
+    [Fact]
+    public void Create_Justice_SometimesRecordsOnlyTheYearOfBirthAsFirstOfJanuary()
+    {
+        var records = Vary(DepartmentProfiles.Justice, copy: 0).Zip(Enumerable.Range(0, Records).Select(k => _people.Create(k))).ToList();
+
+        var defaulted = records.Count(r => r.First.BirthDate is { Day: 1, Month: 1 } d && r.Second.BirthDate != d);
+
+        Assert.InRange(defaulted / (double)Records, 0.002, 0.007);
+    }
+
     private IEnumerable<RecordIdentity> Vary(DepartmentProfile profile, int copy)
     {
         var variation = new RecordVariation(profile, NameTables.Instance.Nicknames);
