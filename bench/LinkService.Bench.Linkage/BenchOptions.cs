@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LinkService.Bench.Linkage;
 
 /// <summary>Command-line options of the linkage benchmark.</summary>
-internal sealed record BenchOptions(string ConfigDirectory, string Project, string? DataDirectory, int People, int Justice, int Welfare, int Seed, bool Keep)
+internal sealed record BenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? RunFolder, int People, int Justice, int Welfare, int Seed, bool Keep)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -26,6 +26,7 @@ internal sealed record BenchOptions(string ConfigDirectory, string Project, stri
             values.GetValueOrDefault("--config", "config"),
             values.GetValueOrDefault("--project", "reoffending-benefits"),
             values.GetValueOrDefault("--data"),
+            values.GetValueOrDefault("--out"),
             Number("--people", 1_200_000),
             Number("--justice", 1_000_000),
             Number("--welfare", 3_000_000),

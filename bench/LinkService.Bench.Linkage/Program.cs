@@ -6,6 +6,7 @@ using LinkService.Configuration.Loading;
 // Linkage benchmark, run by hand (Release):
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --people 1200000 --justice 1000000 --welfare 3000000
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --data DIR      (extracts already written by `linkservice synth`)
+//   add --out DIR to write the run's files there too, --keep to keep generated extracts.
 // Prints wall time per stage, peak working set, GC figures, pairs compared per second and F1 against truth.csv.
 var options = BenchOptions.Parse(args);
 var catalogResult = ConfigCatalogLoader.Load(options.ConfigDirectory);
@@ -36,6 +37,13 @@ try
 {
     var result = BenchRun.Run(catalog, project, dataDirectory, CancellationToken.None);
     result.Print(Console.Out);
+    if (options.RunFolder is not null)
+    {
+        var clock = Stopwatch.StartNew();
+        await LinkService.Linkage.Running.RunWriter.WriteAsync(result.Outcome, project.Linkage, options.RunFolder, CancellationToken.None);
+        Console.WriteLine($"wrote links.csv, review.csv, model.json, quality.json to {options.RunFolder} in {clock.Elapsed.TotalSeconds:F2} s");
+    }
+
     return 0;
 }
 finally

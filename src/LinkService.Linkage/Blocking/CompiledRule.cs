@@ -48,8 +48,13 @@ internal sealed class CompiledRule
         var values = column.Values;
         if (column.IsDate)
         {
-            var divisor = key.Transform switch { KeyTransform.Year => 10_000, KeyTransform.YearMonth => 100, _ => 1 };
-            return divisor == 1 ? values : [.. values.Select(v => v / divisor)];
+            return key.Transform switch
+            {
+                KeyTransform.Year => [.. values.Select(v => v / 10_000)],
+                KeyTransform.YearMonth => [.. values.Select(v => v / 100)],
+                KeyTransform.Month => [.. values.Select(v => v / 100 % 100)],
+                _ => values,
+            };
         }
 
         if (key.Transform == KeyTransform.Exact)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using LinkService.Configuration.Loading;
 using LinkService.Configuration.Projects;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
@@ -10,8 +8,6 @@ namespace LinkService.Linkage.Running;
 /// <summary>Reads the deliveries (one task per delivery), runs the engine and writes the run's private files.</summary>
 internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider timeProvider) : ILinkageRunner
 {
-    private static readonly JsonSerializerOptions Json = new(ConfigJson.Options) { WriteIndented = true };
-
     public async Task<LinkageRunResult> RunAsync(ProjectDefinition project, IReadOnlyList<LinkageInput> inputs, string runFolder, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -32,15 +28,7 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
             Log.BlocksSkipped(logger, rule.Rule, rule.SkippedBlocks, rule.SkippedRecords);
         }
 
-        Directory.CreateDirectory(runFolder);
-        var links = Path.Combine(runFolder, RunFiles.Links);
-        var model = Path.Combine(runFolder, RunFiles.Model);
-        var review = Path.Combine(runFolder, RunFiles.Review);
-        var quality = Path.Combine(runFolder, RunFiles.Quality);
-        await LinksWriter.WriteLinksAsync(outcome, links, cancellationToken);
-        await LinksWriter.WriteReviewAsync(outcome, [.. spec.Comparisons.Select(c => c.Field)], [.. spec.Comparisons.Select(ModelDocument.LevelNames)], review, cancellationToken);
-        await WriteJsonAsync(model, ModelDocument.From(outcome, spec), cancellationToken);
-        await WriteJsonAsync(quality, outcome.Quality, cancellationToken);
+        var (links, model, review, quality) = await RunWriter.WriteAsync(outcome, spec, runFolder, cancellationToken);
 
         var q = outcome.Quality;
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
@@ -55,11 +43,5 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.DeliveryRead(logger, records.Count, input.Source.Name, input.DeliveryId, elapsed);
         return records;
-    }
-
-    private static async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
-    {
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, value, Json, cancellationToken);
     }
 }

@@ -14,5 +14,5 @@ public sealed class BlockingRuleSpec
     /// <summary>Whether EM training uses the pairs this rule generates.</summary>
     public bool Train { get; init; } = true;
 
-    public string DisplayName => Name ?? string.Join("+", Keys.Select(k => k.Transform == KeyTransform.Exact ? k.Field : $"{k.Field}:{k.Transform.ToString().ToLowerInvariant()}"));
+    public string DisplayName => Name ?? string.Join("+", Keys.Select(k => k.Transform == KeyTransform.Exact ? k.Field : $"{k.Field}:{Loading.ConfigJson.EnumName(k.Transform)}"));
 }

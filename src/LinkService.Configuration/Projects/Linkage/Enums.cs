@@ -26,6 +26,7 @@ public enum KeyTransform
     Initial,
     Prefix,
     Year,
+    Month,
     YearMonth,
     PostcodeArea,
     PostcodeDistrict,

@@ -91,7 +91,7 @@ internal static class LinkageSpecRules
                 var key = rule.Keys[k];
                 var kind = spec.KindOf(key.Field);
                 var keyPath = $"{rulePath}.keys[{k}]";
-                if (key.Transform is KeyTransform.Year or KeyTransform.YearMonth && kind != StandardiseAs.Date)
+                if (key.Transform is KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth && kind != StandardiseAs.Date)
                 {
                     errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a date field");
                 }
@@ -99,9 +99,9 @@ internal static class LinkageSpecRules
                 {
                     errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a postcode field");
                 }
-                else if (key.Transform is not (KeyTransform.Exact or KeyTransform.Year or KeyTransform.YearMonth) && kind == StandardiseAs.Date)
+                else if (key.Transform is not (KeyTransform.Exact or KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth) && kind == StandardiseAs.Date)
                 {
-                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' does not apply to a date field (use exact, year or year-month)");
+                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' does not apply to a date field (use exact, year, month or year-month)");
                 }
 
                 if (key.Length < 1)
