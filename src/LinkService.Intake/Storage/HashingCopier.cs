@@ -25,7 +25,7 @@ internal sealed class HashingCopier
         try
         {
             // ReadWrite sharing: the uploader may still hold the file open; the caller checks afterwards that it did not change.
-            await using var source = _fileSystem.FileStream.New(from, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, _bufferBytes, FileOptions.SequentialScan);
+            await using var source = DropFileOpener.Open(_fileSystem, from, _bufferBytes);
             await using var target = _fileSystem.FileStream.New(to, FileMode.Create, FileAccess.Write, FileShare.None, _bufferBytes);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long total = 0;
