@@ -1,0 +1,44 @@
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Schemas;
+using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Tests.Support;
+
+namespace LinkService.Linkage.Tests.Blocking;
+
+public sealed class CompiledRuleTests
+{
+    [Theory]
+    [InlineData(KeyTransform.Year, new[] { 1985, 1985, 1990 })]
+    [InlineData(KeyTransform.Month, new[] { 4, 5, 4 })]
+    [InlineData(KeyTransform.YearMonth, new[] { 198504, 198505, 199004 })]
+    public void Keys_DateTransforms_TakeTheirPartOfTheDate(KeyTransform transform, int[] expected)
+    {
+        var table = Tables.Of([("A", "1985-04-03"), ("B", "1985-05-03"), ("C", "1990-04-30")]);
+
+        var rule = new CompiledRule(0, new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.DateOfBirth, Transform = transform }] }, table);
+
+        Assert.Equal(expected, rule.Keys[0]);
+    }
+
+    [Fact]
+    public void Keys_Soundex_GroupsSoundAlikeSurnames()
+    {
+        var table = Tables.Of([("ROBERT", "1985-04-03"), ("RUPERT", "1985-05-03"), ("SMITH", "1990-04-30")]);
+
+        var rule = new CompiledRule(0, new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.Surname, Transform = KeyTransform.Soundex }] }, table);
+
+        Assert.Equal(rule.Keys[0][0], rule.Keys[0][1]);
+        Assert.NotEqual(rule.Keys[0][0], rule.Keys[0][2]);
+    }
+
+    [Fact]
+    public void Hash_MissingKey_IsZeroSoTheRecordIsNotBlocked()
+    {
+        var table = Tables.Of([("SMITH", ""), ("SMITH", "1985-05-03")]);
+
+        var rule = new CompiledRule(0, new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.Surname }, new() { Field = CanonicalField.DateOfBirth }] }, table);
+
+        Assert.Equal(0UL, rule.Hash(0));
+        Assert.NotEqual(0UL, rule.Hash(1));
+    }
+}
