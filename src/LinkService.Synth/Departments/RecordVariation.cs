@@ -48,7 +48,7 @@ internal sealed class RecordVariation
 
         if (copy > 0 && p.Duplicates == DuplicateKind.Alias)
         {
-            Alias(ref id, person, ref rng);
+            Aliases.Apply(ref id, person, _nicknames, ref rng);
         }
 
         VaryNames(ref id, person, ref rng);
@@ -150,7 +150,7 @@ internal sealed class RecordVariation
         }
         else if (rng.Chance(p.BirthDateSlip))
         {
-            id.BirthDate = Slip(dob, ref rng);
+            id.BirthDate = BirthDateSlips.Slip(dob, ref rng);
             id.Differences++;
         }
 
@@ -180,58 +180,5 @@ internal sealed class RecordVariation
         return rng.Chance(_profile.PunctuationDropped)
             ? surname.Replace("'", "", StringComparison.Ordinal).Replace('-', ' ')
             : surname;
-    }
-
-    /// <summary>One deliberate difference that makes a second record an alias rather than a copy.</summary>
-    private void Alias(ref RecordIdentity id, in Person person, ref SplitMix rng)
-    {
-        id.Differences++;
-        var kind = rng.NextDouble();
-        if (kind < 0.3 && _nicknames.Variant(person.Forename, person.Sex, ref rng) is { } variant)
-        {
-            id.Forename = variant;
-        }
-        else if (kind < 0.45 && person.Middle1 is not null)
-        {
-            // Known by their middle name.
-            id.Forename = person.Middle1;
-            id.Middle1 = person.Middle2;
-            id.Middle2 = null;
-        }
-        else if (kind < 0.65)
-        {
-            id.Surname = person.EarlierSurname is not null && id.Surname == person.Surname ? person.EarlierSurname : null;
-            id.Surname ??= person.Surname;
-            id.SurnameTypo = id.Surname == person.Surname;
-        }
-        else if (kind < 0.9)
-        {
-            id.BirthDate = Slip(person.BirthDate, ref rng);
-        }
-        else
-        {
-            id.ForenameTypo = true;
-        }
-    }
-
-    /// <summary>A birth date with one part off by one: the day, the month or the year.</summary>
-    private static DateOnly Slip(DateOnly dob, ref SplitMix rng)
-    {
-        var sign = rng.Chance(0.5) ? 1 : -1;
-        var part = rng.NextDouble();
-        if (part < 0.4)
-        {
-            var day = Math.Clamp(dob.Day + sign, 1, DateTime.DaysInMonth(dob.Year, dob.Month));
-            return new DateOnly(dob.Year, dob.Month, day == dob.Day ? dob.Day - sign : day);
-        }
-
-        if (part < 0.7)
-        {
-            var month = dob.Month + sign is < 1 or > 12 ? dob.Month - sign : dob.Month + sign;
-            return new DateOnly(dob.Year, month, Math.Min(dob.Day, DateTime.DaysInMonth(dob.Year, month)));
-        }
-
-        var year = Math.Max(1900, dob.Year + sign);
-        return new DateOnly(year, dob.Month, Math.Min(dob.Day, DateTime.DaysInMonth(year, dob.Month)));
     }
 }
