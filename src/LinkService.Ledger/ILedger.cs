@@ -59,6 +59,12 @@ public interface ILedger
     /// <summary>The audit rows about one delivery or run, oldest first: its state changes.</summary>
     Task<IReadOnlyList<AuditEntry>> GetHistoryAsync(string entityId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The last audit row, or null if there is none. A chain cannot show that rows were cut from its end:
+    /// record the head somewhere the ledger's owner cannot rewrite (the log, a receipt) to anchor it.
+    /// </summary>
+    Task<AuditEntry?> GetAuditHeadAsync(CancellationToken cancellationToken);
+
     /// <summary>Recomputes the audit chain and reports the first row whose content or link does not match.</summary>
     Task<AuditVerification> VerifyAuditChainAsync(CancellationToken cancellationToken);
 }

@@ -17,6 +17,15 @@ internal sealed partial class SqliteLedger
             },
             cancellationToken);
 
+    public Task<AuditEntry?> GetAuditHeadAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            connection =>
+            {
+                using var last = Command(connection, null, $"SELECT {AuditColumns} FROM audit ORDER BY seq DESC LIMIT 1;");
+                return SqliteRows.ReadAll(last, ReadAudit).FirstOrDefault();
+            },
+            cancellationToken);
+
     public Task<AuditVerification> VerifyAuditChainAsync(CancellationToken cancellationToken) =>
         ReadAsync(
             connection =>

@@ -81,6 +81,18 @@ public sealed partial class SqliteLedgerTests
         Assert.Equal(40, verification.RowsChecked);
     }
 
+    [Fact]
+    public async Task GetAuditHeadAsync_EmptyThenAfterWrites_IsNullThenTheLastRow()
+    {
+        Assert.Null(await _fixture.Ledger.GetAuditHeadAsync(CancellationToken.None));
+        var stored = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+
+        var head = await _fixture.Ledger.GetAuditHeadAsync(CancellationToken.None);
+
+        Assert.Equal((2L, stored.Id, "stored"), (head!.Sequence, head.EntityId, head.Action));
+        Assert.Equal(head, (await _fixture.Ledger.GetHistoryAsync(stored.Id, CancellationToken.None))[^1]);
+    }
+
     private void Tamper(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={_fixture.DatabaseFile};Pooling=False");
