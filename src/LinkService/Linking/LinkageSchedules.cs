@@ -16,8 +16,10 @@ internal static class LinkageSchedules
         services.AddTransient<LinkageJob>();
         services.AddQuartz(quartz =>
         {
+            // Quartz keeps schedulers in a process-wide registry by name; a unique name lets tests (and
+            // anything else) host more than one service in a process.
             quartz.SchedulerId = "linkservice";
-            quartz.SchedulerName = "LinkService";
+            quartz.SchedulerName = $"LinkService-{Guid.NewGuid():N}";
 
             // A stop cancels a running job's token, and the host waits for the job to record that.
             quartz.SetProperty("quartz.scheduler.interruptJobsOnShutdownWithWait", "true");

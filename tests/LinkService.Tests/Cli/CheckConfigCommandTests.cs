@@ -11,7 +11,7 @@ public sealed class CheckConfigCommandTests
 
         var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(0, result.ExitCode);
+        result.AssertExitCode(0);
         Assert.Contains("is valid: 2 sources, 2 schemas, 1 projects", result.Output, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public sealed class CheckConfigCommandTests
 
         var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
         Assert.Contains("welfare.json: $.maxbytes: is not a known property; did you mean 'maxBytes'?", result.Error, StringComparison.Ordinal);
         Assert.Contains("reoffending-benefits.json: $.sources[1]: names source 'probation'", result.Error, StringComparison.Ordinal);
     }
@@ -38,7 +38,7 @@ public sealed class CheckConfigCommandTests
 
         var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
         Assert.Contains("appsettings.json: LinkService:Folders:Work: must not be inside the Drop folder", result.Error, StringComparison.Ordinal);
     }
 
@@ -49,7 +49,7 @@ public sealed class CheckConfigCommandTests
 
         var result = await Support.Cli.RunAsync("check-config", "--config", dir.Combine("nowhere"));
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
         Assert.Contains("the configuration folder does not exist", result.Error, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ public sealed class CliAppTests
     {
         var result = await Support.Cli.RunAsync("frobnicate");
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
         Assert.Contains("linkservice --help", result.Error, StringComparison.Ordinal);
     }
 
@@ -18,7 +18,7 @@ public sealed class CliAppTests
     {
         var result = await Support.Cli.RunAsync("approve", "--project", "p", "--run", "r");
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
         Assert.Contains("not yet available", result.Error, StringComparison.Ordinal);
     }
 
@@ -27,6 +27,6 @@ public sealed class CliAppTests
     {
         var result = await Support.Cli.RunAsync("approve", "--project", "p");
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
     }
 }

@@ -24,7 +24,7 @@ public sealed class RunCommandTests
         await stop.CancelAsync();
         var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, result.ExitCode);
+        result.AssertExitCode(0);
         Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
         if (!OperatingSystem.IsWindows())
         {
@@ -40,7 +40,7 @@ public sealed class RunCommandTests
 
         var result = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
         Assert.Contains("offenders.json: $.fields: must be an array", result.Error, StringComparison.Ordinal);
     }
 }

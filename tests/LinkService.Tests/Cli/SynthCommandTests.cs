@@ -12,7 +12,7 @@ public sealed class SynthCommandTests
 
         var result = await Support.Cli.RunAsync("synth", "--out", output, "--people", "2000", "--seed", "7", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(0, result.ExitCode);
+        result.AssertExitCode(0);
         Assert.Matches(@"^offenders_.*\.csv$", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(output, "justice")))));
         Assert.Matches(@"^claims_.*\.csv$", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(output, "welfare")))));
         var truth = await File.ReadAllLinesAsync(Path.Combine(output, "truth.csv"));
@@ -43,6 +43,6 @@ public sealed class SynthCommandTests
 
         var result = await Support.Cli.RunAsync("synth", "--out", folder.Combine("x"), "--records", "probation=10", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertExitCode(2);
     }
 }

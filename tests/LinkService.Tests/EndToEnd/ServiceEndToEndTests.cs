@@ -30,8 +30,8 @@ public sealed class ServiceEndToEndTests
         await stop.CancelAsync();
         var stopped = await service.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(0, stopped.ExitCode);
-        Assert.Equal(0, link.ExitCode);
+        stopped.AssertExitCode(0);
+        link.AssertExitCode(0);
         var runFolder = link.Output.Split('\n').Single(l => l.StartsWith("folder ", StringComparison.Ordinal))["folder ".Length..].Trim();
         var entities = ReadLinks(Path.Combine(runFolder, "links.csv"));
         Assert.Equal(2 * People, entities.Count);

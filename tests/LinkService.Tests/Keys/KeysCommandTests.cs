@@ -11,7 +11,7 @@ public sealed class KeysCommandTests
 
         var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(0, result.ExitCode);
+        result.AssertExitCode(0);
         var keyFile = folder.Combine("var", "work", "keys", "master.key");
         Assert.Equal(32, Convert.FromBase64String(await File.ReadAllTextAsync(keyFile)).Length);
         if (!OperatingSystem.IsWindows())
@@ -30,7 +30,7 @@ public sealed class KeysCommandTests
 
         var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(1, result.ExitCode);
+        result.AssertExitCode(1);
         Assert.Contains("never replaced", result.Error, StringComparison.Ordinal);
         Assert.Equal(first, await File.ReadAllTextAsync(keyFile));
     }

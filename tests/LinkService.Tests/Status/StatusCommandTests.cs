@@ -11,7 +11,7 @@ public sealed class StatusCommandTests
 
         var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
 
-        Assert.Equal(0, result.ExitCode);
+        result.AssertExitCode(0);
         Assert.Matches(@"justice\s+0\s+0\s+0\s+0\s+0", result.Output);
         Assert.Matches(@"welfare\s+0\s+0\s+0\s+0\s+0", result.Output);
         Assert.Contains("none yet", result.Output, StringComparison.Ordinal);

@@ -17,4 +17,9 @@ internal static class Cli
     }
 }
 
-internal sealed record CliResult(int ExitCode, string Output, string Error);
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    /// <summary>Asserts the exit code, showing everything the command printed when it differs.</summary>
+    public void AssertExitCode(int expected) =>
+        Assert.True(ExitCode == expected, $"exit code {ExitCode}, expected {expected}.\nstdout:\n{Output}\nstderr:\n{Error}");
+}
