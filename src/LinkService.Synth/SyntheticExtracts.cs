@@ -39,14 +39,25 @@ public static class SyntheticExtracts
         var root = Path.GetFullPath(outDirectory);
         Directory.CreateDirectory(root);
 
-        var writes = sources.Select((source, i) => Task.Run(
-            () => WriteSourceAsync(source, plan.Sources[i], people, names, extractDate, root, cancellationToken),
-            cancellationToken));
-        var files = await Task.WhenAll(writes);
+        var truthParts = sources.Select(s => Path.Combine(root, $".{s.Name}.truth.part")).ToList();
+        try
+        {
+            var writes = sources.Select((source, i) => Task.Run(
+                () => WriteSourceAsync(source, plan.Sources[i], people, names, extractDate, root, truthParts[i], cancellationToken),
+                cancellationToken));
+            var files = await Task.WhenAll(writes);
 
-        var truthPath = Path.Combine(root, TruthFileName);
-        await MergeTruthAsync(truthPath, [.. files.Select(f => f.TruthPart)], cancellationToken);
-        return new SynthResult([.. files.Select(f => f.File)], truthPath, options.People, extractDate);
+            var truthPath = Path.Combine(root, TruthFileName);
+            await MergeTruthAsync(truthPath, truthParts, cancellationToken);
+            return new SynthResult(files, truthPath, options.People, extractDate);
+        }
+        finally
+        {
+            foreach (var part in truthParts.Where(File.Exists))
+            {
+                File.Delete(part);
+            }
+        }
     }
 
     /// <summary>
@@ -76,15 +87,14 @@ public static class SyntheticExtracts
     private static long? Records(SynthOptions options, string source) =>
         options.RecordsPerSource is { } counts && counts.TryGetValue(source, out var n) ? n : null;
 
-    private static async Task<(SynthFile File, string TruthPart)> WriteSourceAsync(
-        SourceDefinition source, SourcePlan plan, PersonFactory people, NameTables names, DateOnly extractDate, string root, CancellationToken cancellationToken)
+    private static async Task<SynthFile> WriteSourceAsync(
+        SourceDefinition source, SourcePlan plan, PersonFactory people, NameTables names, DateOnly extractDate, string root, string truthPart, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, source.Name);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileNameFor(source, extractDate));
-        var truthPart = Path.Combine(root, $".{source.Name}.truth.part");
         var records = await new ExtractWriter(source, plan, people, names, extractDate).WriteAsync(path, truthPart, cancellationToken);
-        return (new SynthFile(source.Name, path, records, new FileInfo(path).Length), truthPart);
+        return new SynthFile(source.Name, path, records, new FileInfo(path).Length);
     }
 
     private static async Task MergeTruthAsync(string truthPath, IReadOnlyList<string> parts, CancellationToken cancellationToken)
@@ -97,11 +107,6 @@ public static class SyntheticExtracts
                 await using var input = new FileStream(part, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
                 await input.CopyToAsync(truth, cancellationToken);
             }
-        }
-
-        foreach (var part in parts)
-        {
-            File.Delete(part);
         }
     }
 }
