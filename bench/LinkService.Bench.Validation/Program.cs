@@ -25,6 +25,12 @@ var warmUp = Path.Combine(dir, "bench-offenders-warmup.csv");
 BenchFile.Ensure(warmUp, 32);
 BenchFile.Ensure(path, sizeMb);
 
+if (args.Contains("--profile"))
+{
+    Profile.Run(source, path);
+    return 0;
+}
+
 var phases = new Phases(source);
 phases.WarmUp(warmUp);
 var results = new List<(PhaseResult Parse, PhaseResult Validate)>();

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Collections.Frozen;
 using LinkService.Configuration.Schemas;
 
 namespace LinkService.Validation.Cells;
@@ -14,7 +13,7 @@ internal sealed class CellTypeCheck
     private readonly string? _stringFormat;
     private readonly NumberText? _number;
     private readonly TemporalText? _temporal;
-    private readonly FrozenSet<string>? _booleans;
+    private readonly StringSet? _booleans;
 
     public CellTypeCheck(SchemaField field)
     {
@@ -32,7 +31,7 @@ internal sealed class CellTypeCheck
             case FieldType.Boolean:
                 var trueValues = field.TrueValues ?? DefaultTrue;
                 var falseValues = field.FalseValues ?? DefaultFalse;
-                _booleans = trueValues.Concat(falseValues).ToFrozenSet(StringComparer.Ordinal);
+                _booleans = new StringSet(trueValues.Concat(falseValues));
                 Description = $"a boolean ({string.Join(", ", trueValues.Concat(falseValues))})";
                 break;
             case FieldType.Year:

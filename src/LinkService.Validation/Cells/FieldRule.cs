@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using LinkService.Configuration.Schemas;
 
@@ -10,24 +9,14 @@ namespace LinkService.Validation.Cells;
 /// </summary>
 internal sealed class FieldRule
 {
-    private readonly FrozenSet<string> _missingValues = FrozenSet<string>.Empty;
-
-    // One bit per length of a missing value (bit 63: 63 or longer), so most cells skip the set lookup.
-    private readonly ulong _missingLengths;
+    private readonly StringSet _missingValues = new([]);
 
     public required SchemaField Field { get; init; }
 
-    public required FrozenSet<string> MissingValues
+    public required StringSet MissingValues
     {
         get => _missingValues;
-        init
-        {
-            _missingValues = value;
-            foreach (var missing in value)
-            {
-                _missingLengths |= missing.Length < 64 ? 1UL << missing.Length : 1UL << 63;
-            }
-        }
+        init => _missingValues = value;
     }
 
     public required CellTypeCheck TypeCheck { get; init; }
@@ -38,8 +27,10 @@ internal sealed class FieldRule
 
     public Regex? Pattern { get; init; }
 
-    /// <summary>The allowed values, frozen for fast lookup (FrozenSet beats HashSet on a handful of short strings).</summary>
-    public FrozenSet<string>? Enum { get; init; }
+    /// <summary>The same pattern as a fixed-shape matcher, where it has that shape; used instead of <see cref="Pattern"/>.</summary>
+    public FixedShapePattern? FixedPattern { get; init; }
+
+    public StringSet? Enum { get; init; }
 
     /// <summary>The allowed values in the schema's order, for messages.</summary>
     public IReadOnlyList<string> EnumValues { get; init; } = [];
@@ -61,8 +52,7 @@ internal sealed class FieldRule
     /// <summary>False for a plain optional string with no constraint and no key role: every cell passes, so it is skipped.</summary>
     public bool HasChecks { get; init; } = true;
 
-    public bool IsMissing(string cell) =>
-        (_missingLengths & (1UL << Math.Min(cell.Length, 63))) != 0 && _missingValues.Contains(cell);
+    public bool IsMissing(string cell) => _missingValues.Contains(cell);
 
     public CellFault Check(string cell)
     {
@@ -91,7 +81,14 @@ internal sealed class FieldRule
             return CellFault.Enum;
         }
 
-        if (Pattern is not null)
+        if (FixedPattern is not null)
+        {
+            if (!FixedPattern.IsMatch(cell))
+            {
+                return CellFault.Pattern;
+            }
+        }
+        else if (Pattern is not null)
         {
             try
             {

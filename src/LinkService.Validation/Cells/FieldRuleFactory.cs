@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -20,7 +19,7 @@ internal static class FieldRuleFactory
         {
             Field = field,
             HasChecks = !plain,
-            MissingValues = (field.MissingValues ?? schema.MissingValues).ToFrozenSet(StringComparer.Ordinal),
+            MissingValues = new StringSet(field.MissingValues ?? schema.MissingValues),
             TypeCheck = typeCheck,
 
             // Table Schema: the fields of a primary key are required.
@@ -30,7 +29,8 @@ internal static class FieldRuleFactory
             Pattern = c?.Pattern is { } pattern
                 ? new Regex($@"\A(?:{pattern})\z", RegexOptions.CultureInvariant | RegexOptions.Compiled, patternTimeout)
                 : null,
-            Enum = c?.Enum is { } values ? values.Select(EnumText).ToFrozenSet(StringComparer.Ordinal) : null,
+            FixedPattern = c?.Pattern is { } shape ? FixedShapePattern.TryCreate(shape) : null,
+            Enum = c?.Enum is { } values ? new StringSet(values.Select(EnumText)) : null,
             EnumValues = c?.Enum is { } listed ? [.. listed.Select(EnumText)] : [],
             MinimumNumber = Number(c?.Minimum),
             MaximumNumber = Number(c?.Maximum),

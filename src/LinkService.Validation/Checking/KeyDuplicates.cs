@@ -36,9 +36,17 @@ internal static class KeyDuplicates
 
     private static void Collect(DuplicateDetector detector, string type, string? field, int? column, Func<long, string> message, ReportBuilder report, List<(long Row, string Type)> rows, CancellationToken cancellationToken)
     {
-        foreach (var (row, first) in detector.Duplicates())
+        var found = new List<(long Row, long FirstRow)>();
+        foreach (var duplicate in detector.Duplicates())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            found.Add(duplicate);
+        }
+
+        // The detector finds them partition by partition; the report lists them by row.
+        found.Sort();
+        foreach (var (row, first) in found)
+        {
             rows.Add((row, type));
             if (report.Count(type))
             {

@@ -1,164 +1,161 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace LinkService.Validation.Uniqueness;
 
 /// <summary>
 /// Finds repeated keys at millions of rows in bounded memory, holding 16-byte hashes, never values.
-/// Hashes are appended to a buffer as rows stream by (sequential writes, no cache miss per row as a hash
-/// set would have); when the buffer reaches its budget it is sorted and spilled to a run file in a private
-/// temp folder. At the end the buffer, or the runs, are merged in hash order, and every key met more than
-/// once is reported with the row it was first seen on.
+/// Hashes are appended, as rows stream by, to one of 256 partitions chosen by their top bits: sequential
+/// writes, no cache miss per row as one large hash set would have. Past the memory budget the partitions are
+/// appended to a file each in a private temp folder. At the end each partition, small enough to stay in the
+/// CPU cache, is checked with a hash set of its own: every key met more than once is reported with the row
+/// it was first seen on. The work is linear in the rows; nothing is sorted or merged.
 /// </summary>
 internal sealed class DuplicateDetector : IDisposable
 {
-    private const int InitialEntries = 1 << 14;
-    private readonly int _maxEntries;
+    private const int PartitionBits = 8;
+    private const int Partitions = 1 << PartitionBits;
+    private const int InitialCapacity = 64;
+    private readonly long _budgetEntries;
     private readonly string _tempRoot;
-    private readonly List<string> _runs = [];
-    private KeyEntry[] _buffer = new KeyEntry[InitialEntries];
-    private int _count;
+    private readonly KeyEntry[][] _buffers = new KeyEntry[Partitions][];
+    private readonly int[] _counts = new int[Partitions];
+    private readonly bool[] _onDisk = new bool[Partitions];
+    private long _capacity;
     private string? _folder;
 
     public DuplicateDetector(long budgetBytes, string tempRoot)
     {
-        _maxEntries = (int)Math.Clamp(budgetBytes / KeyEntry.Size, InitialEntries, Array.MaxLength);
+        _budgetEntries = Math.Max(budgetBytes / KeyEntry.Size, Partitions * InitialCapacity * 2L);
         _tempRoot = tempRoot;
+        for (var p = 0; p < Partitions; p++)
+        {
+            _buffers[p] = new KeyEntry[InitialCapacity];
+        }
+
+        _capacity = Partitions * InitialCapacity;
     }
 
-    public int SpilledRuns => _runs.Count;
+    /// <summary>How many times the partitions went to disk.</summary>
+    public int SpilledRuns { get; private set; }
 
     public void Add(in KeyEntry entry)
     {
-        if (_count == _buffer.Length)
+        var p = (int)(entry.Hi >> (64 - PartitionBits));
+        var buffer = _buffers[p];
+        if (_counts[p] == buffer.Length)
         {
-            if (_buffer.Length < _maxEntries)
+            if (_capacity + buffer.Length <= _budgetEntries)
             {
-                Array.Resize(ref _buffer, (int)Math.Min(_buffer.Length * 2L, _maxEntries));
+                Array.Resize(ref _buffers[p], buffer.Length * 2);
+                _capacity += buffer.Length;
             }
             else
             {
                 Spill();
             }
+
+            buffer = _buffers[p];
         }
 
-        _buffer[_count++] = entry;
+        buffer[_counts[p]++] = entry;
     }
 
-    /// <summary>After the last row: each repeated key as (row, the row it was first seen on), in hash order.</summary>
+    /// <summary>After the last row: each repeated key as (row, the row it was first seen on).</summary>
     public IEnumerable<(long Row, long FirstRow)> Duplicates()
     {
-        if (_runs.Count == 0)
+        for (var p = 0; p < Partitions; p++)
         {
-            Array.Sort(_buffer, 0, _count);
-            return Groups(_buffer.Take(_count));
+            var entries = _onDisk[p] ? ReadBack(p) : _buffers[p].AsMemory(0, _counts[p]);
+            foreach (var duplicate in InPartition(entries))
+            {
+                yield return duplicate;
+            }
         }
-
-        Spill();
-        return Groups(MergeRuns());
     }
 
     public void Dispose()
     {
-        _buffer = [];
         if (_folder is not null && Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
     }
 
-    private static IEnumerable<(long Row, long FirstRow)> Groups(IEnumerable<KeyEntry> sorted)
+    /// <summary>Entries arrive in row order, so the first of a key met is the row it was first seen on.</summary>
+    private static List<(long Row, long FirstRow)> InPartition(ReadOnlyMemory<KeyEntry> entries)
     {
-        KeyEntry group = default;
-        foreach (var entry in sorted)
+        var found = new List<(long, long)>();
+        var span = entries.Span;
+        var slots = new KeyEntry[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)span.Length * 2))];
+        var mask = slots.Length - 1;
+        foreach (var entry in span)
         {
-            if (!group.IsEmpty && group.SameKey(entry))
+            var i = (int)(entry.Hi & (ulong)mask);
+            while (true)
             {
-                yield return (entry.Row, group.Row);
-            }
-            else
-            {
-                group = entry;
-            }
-        }
-    }
-
-    private IEnumerable<KeyEntry> MergeRuns()
-    {
-        var readers = _runs.Select(OpenRun).ToList();
-        try
-        {
-            var queue = new PriorityQueue<int, KeyEntry>();
-            for (var i = 0; i < readers.Count; i++)
-            {
-                if (TryRead(readers[i], out var entry))
+                ref var slot = ref slots[i];
+                if (slot.IsEmpty)
                 {
-                    queue.Enqueue(i, entry);
+                    slot = entry;
+                    break;
                 }
-            }
 
-            while (queue.TryDequeue(out var run, out var entry))
-            {
-                yield return entry;
-                if (TryRead(readers[run], out var next))
+                if (slot.SameKey(entry))
                 {
-                    queue.Enqueue(run, next);
+                    found.Add((entry.Row, slot.Row));
+                    break;
                 }
+
+                i = (i + 1) & mask;
             }
         }
-        finally
-        {
-            readers.ForEach(r => r.Dispose());
-        }
+
+        return found;
     }
 
     private void Spill()
     {
-        if (_count == 0)
-        {
-            return;
-        }
-
-        Array.Sort(_buffer, 0, _count);
-        string path;
         try
         {
             _folder ??= Directory.CreateDirectory(Path.Combine(_tempRoot, "linkservice-keys-" + Guid.NewGuid().ToString("N"))).FullName;
-            path = Path.Combine(_folder, $"run-{_runs.Count:D5}.bin");
-            using var run = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            run.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _count)));
+            for (var p = 0; p < Partitions; p++)
+            {
+                if (_counts[p] == 0)
+                {
+                    continue;
+                }
+
+                using var file = new FileStream(PartitionFile(p), FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16);
+                file.Write(MemoryMarshal.AsBytes(_buffers[p].AsSpan(0, _counts[p])));
+                _onDisk[p] = true;
+                _counts[p] = 0;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new KeySpillException($"key hashes could not be spilled to the temp folder ({ex.GetType().Name})", ex);
         }
 
-        _runs.Add(path);
-        _count = 0;
+        SpilledRuns++;
     }
 
-    private static BufferedStream OpenRun(string path)
+    /// <summary>A spilled partition: what went to disk, then what is still in memory, in row order.</summary>
+    private KeyEntry[] ReadBack(int p)
     {
         try
         {
-            return new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), 1 << 16);
+            var bytes = File.ReadAllBytes(PartitionFile(p));
+            var entries = new KeyEntry[(bytes.Length / KeyEntry.Size) + _counts[p]];
+            bytes.CopyTo(MemoryMarshal.AsBytes(entries.AsSpan()));
+            _buffers[p].AsSpan(0, _counts[p]).CopyTo(entries.AsSpan(bytes.Length / KeyEntry.Size));
+            return entries;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new KeySpillException($"a spilled run of key hashes could not be read back ({ex.GetType().Name})", ex);
+            throw new KeySpillException($"a spilled partition of key hashes could not be read back ({ex.GetType().Name})", ex);
         }
     }
 
-    private static bool TryRead(Stream run, out KeyEntry entry)
-    {
-        entry = default;
-        var bytes = MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref entry, 1));
-        try
-        {
-            return run.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) == bytes.Length;
-        }
-        catch (IOException ex)
-        {
-            throw new KeySpillException("a spilled run of key hashes could not be read back", ex);
-        }
-    }
+    private string PartitionFile(int p) => Path.Combine(_folder!, $"partition-{p:D3}.bin");
 }
