@@ -23,6 +23,8 @@ internal sealed class DuplicateDetector : IDisposable
     private readonly bool[] _onDisk = new bool[Partitions];
     private long _capacity;
     private string? _folder;
+    private KeyEntry[] _readBack = [];
+    private KeyEntry[] _slots = [];
 
     public DuplicateDetector(long budgetBytes, string tempRoot)
     {
@@ -67,7 +69,7 @@ internal sealed class DuplicateDetector : IDisposable
         for (var p = 0; p < Partitions; p++)
         {
             var entries = _onDisk[p] ? ReadBack(p) : _buffers[p].AsMemory(0, _counts[p]);
-            foreach (var duplicate in InPartition(entries))
+            foreach (var duplicate in InPartition(entries.Span))
             {
                 yield return duplicate;
             }
@@ -83,13 +85,14 @@ internal sealed class DuplicateDetector : IDisposable
     }
 
     /// <summary>Entries arrive in row order, so the first of a key met is the row it was first seen on.</summary>
-    private static List<(long Row, long FirstRow)> InPartition(ReadOnlyMemory<KeyEntry> entries)
+    private List<(long Row, long FirstRow)> InPartition(ReadOnlySpan<KeyEntry> entries)
     {
         var found = new List<(long, long)>();
-        var span = entries.Span;
-        var slots = new KeyEntry[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)span.Length * 2))];
-        var mask = slots.Length - 1;
-        foreach (var entry in span)
+        var size = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)entries.Length * 2));
+        var slots = Scratch(ref _slots, size);
+        slots.Clear();
+        var mask = size - 1;
+        foreach (var entry in entries)
         {
             var i = (int)(entry.Hi & (ulong)mask);
             while (true)
@@ -112,6 +115,20 @@ internal sealed class DuplicateDetector : IDisposable
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The first <paramref name="length"/> entries of a scratch array kept from partition to partition: a fresh
+    /// array of megabytes per partition would churn the large object heap.
+    /// </summary>
+    private static Span<KeyEntry> Scratch(ref KeyEntry[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new KeyEntry[length];
+        }
+
+        return array.AsSpan(0, length);
     }
 
     private void Spill()
@@ -141,15 +158,16 @@ internal sealed class DuplicateDetector : IDisposable
     }
 
     /// <summary>A spilled partition: what went to disk, then what is still in memory, in row order.</summary>
-    private KeyEntry[] ReadBack(int p)
+    private ReadOnlyMemory<KeyEntry> ReadBack(int p)
     {
         try
         {
-            var bytes = File.ReadAllBytes(PartitionFile(p));
-            var entries = new KeyEntry[(bytes.Length / KeyEntry.Size) + _counts[p]];
-            bytes.CopyTo(MemoryMarshal.AsBytes(entries.AsSpan()));
-            _buffers[p].AsSpan(0, _counts[p]).CopyTo(entries.AsSpan(bytes.Length / KeyEntry.Size));
-            return entries;
+            using var file = new FileStream(PartitionFile(p), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var spilled = (int)(file.Length / KeyEntry.Size);
+            var entries = Scratch(ref _readBack, spilled + _counts[p]);
+            file.ReadExactly(MemoryMarshal.AsBytes(entries[..spilled]));
+            _buffers[p].AsSpan(0, _counts[p]).CopyTo(entries[spilled..]);
+            return _readBack.AsMemory(0, entries.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
