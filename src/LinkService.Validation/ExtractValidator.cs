@@ -22,7 +22,7 @@ internal sealed class ExtractValidator : IExtractValidator
 
     public async Task<ValidationReport> ValidateAsync(SourceDefinition source, string filePath, ValidationOutputs outputs, CancellationToken cancellationToken)
     {
-        var fileName = Path.GetFileName(filePath);
+        var fileName = outputs.FileName ?? Path.GetFileName(filePath);
         Log.ValidationStarted(_logger, source.Name, fileName);
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();

@@ -6,7 +6,11 @@ namespace LinkService.Validation;
 /// number, error types and the row's original text, so nothing is lost. Null: write none.
 /// It is written only when rows are set aside and the delivery is accepted; otherwise no file is left.
 /// </param>
-public sealed record ValidationOutputs(string? RejectsFilePath)
+/// <param name="FileName">
+/// The name the report and the log give the file: a stored delivery's original name, which the department
+/// knows, rather than the store's. Null: the name of the file validated.
+/// </param>
+public sealed record ValidationOutputs(string? RejectsFilePath, string? FileName = null)
 {
     public static ValidationOutputs None { get; } = new((string?)null);
 }

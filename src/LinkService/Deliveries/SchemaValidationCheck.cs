@@ -21,7 +21,7 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
     {
         // Set-aside rows are kept whole beside the other quarantined files of the source.
         var rejects = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".rejects.csv");
-        var report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects), cancellationToken);
+        var report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects, delivery.OriginalName), cancellationToken);
         return new DeliveryCheckResult
         {
             Accepted = report.IsAccepted,
