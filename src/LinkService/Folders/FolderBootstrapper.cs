@@ -6,8 +6,13 @@ namespace LinkService.Folders;
 /// <summary>Creates the folder tree on first start, so a fresh install needs nothing made by hand.</summary>
 internal static class FolderBootstrapper
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public static void EnsureCreated(ServicePaths paths, ConfigCatalog catalog)
     {
+        // The work folder holds identifiable extracts and linkage maps: made by us, it is the service account's
+        // alone. One an installer made (say, readable by an operators' group) keeps the mode it was given.
+        CreateOwnerOnly(paths.WorkRoot);
         foreach (var folder in new[] { paths.DropRoot, paths.WorkRoot, paths.ExportRoot, paths.StoreRoot, paths.QuarantineRoot, paths.StagingRoot, paths.RunsRoot })
         {
             Directory.CreateDirectory(folder);
@@ -24,8 +29,18 @@ internal static class FolderBootstrapper
         CreatePrivate(paths.KeysFolder);
     }
 
-    /// <summary>The keys folder is readable by the service account alone.</summary>
+    /// <summary>The keys folder is readable by the service account alone, whoever made it.</summary>
     internal static void CreatePrivate(string folder)
+    {
+        CreateOwnerOnly(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, OwnerOnly);
+        }
+    }
+
+    /// <summary>Creates a folder, if missing, that only the service account can open (on Windows it inherits its parent's ACL).</summary>
+    internal static void CreateOwnerOnly(string folder)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -33,7 +48,6 @@ internal static class FolderBootstrapper
             return;
         }
 
-        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(folder, OwnerOnly);
     }
 }

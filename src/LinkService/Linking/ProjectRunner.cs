@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
+using LinkService.Folders;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage.Running;
@@ -64,7 +65,9 @@ internal sealed class ProjectRunner
 
         var runId = RunIds.Create(_timeProvider);
         var folder = _paths.RunFolder(project.Name, runId);
-        Directory.CreateDirectory(folder);
+
+        // The run folder holds the private linkage map.
+        FolderBootstrapper.CreateOwnerOnly(folder);
         await _ledger.StartRunAsync(new RunStart(runId, project.Name, folder, inputs.Inputs.Select(i => i.DeliveryId).ToList()), cancellationToken);
         Log.RunStarted(_logger, runId, project.Name, inputs.Inputs.Count, trigger);
         var started = _timeProvider.GetTimestamp();

@@ -28,7 +28,9 @@ public sealed class RunCommandTests
         Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder.Combine("var", "work", "keys")));
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(folder.Combine("var", "work", "keys")));
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(folder.Combine("var", "work")));
         }
     }
 

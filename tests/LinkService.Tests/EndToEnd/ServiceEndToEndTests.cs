@@ -25,6 +25,9 @@ public sealed class ServiceEndToEndTests
             TimeSpan.FromSeconds(60),
             "both deliveries are accepted and receipted");
 
+        // The validation report in the receipt names the file the department sent, not the store's copy.
+        Assert.Equal("offenders_20261101.csv", ReceiptJson(folder, "justice")?["report"]?["tasks"]?[0]?["place"]?.GetValue<string>());
+
         var link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", folder.ConfigDirectory);
         var status = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
         await stop.CancelAsync();
@@ -33,6 +36,11 @@ public sealed class ServiceEndToEndTests
         stopped.AssertExitCode(0);
         link.AssertExitCode(0);
         var runFolder = link.Output.Split('\n').Single(l => l.StartsWith("folder ", StringComparison.Ordinal))["folder ".Length..].Trim();
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(runFolder));
+        }
+
         var entities = ReadLinks(Path.Combine(runFolder, "links.csv"));
         Assert.Equal(2 * People, entities.Count);
         var linked = Enumerable.Range(0, People).Count(i =>
@@ -63,11 +71,14 @@ public sealed class ServiceEndToEndTests
         File.Move(temporary, Path.Combine(dropFolder, name));
     }
 
-    private static string? ReceiptOutcome(ServiceFolder folder, string source)
+    private static string? ReceiptOutcome(ServiceFolder folder, string source) =>
+        ReceiptJson(folder, source)?["outcome"]?.GetValue<string>();
+
+    private static JsonNode? ReceiptJson(ServiceFolder folder, string source)
     {
         var receipts = Path.Combine(folder.DropFolder(source), "receipts");
         var json = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [];
-        return json.Length == 1 ? JsonNode.Parse(File.ReadAllText(json[0]))?["outcome"]?.GetValue<string>() : null;
+        return json.Length == 1 ? JsonNode.Parse(File.ReadAllText(json[0])) : null;
     }
 
     private static string ReceiptTexts(ServiceFolder folder, string source) =>
