@@ -27,7 +27,7 @@ internal sealed record BenchOptions(string ConfigDirectory, string Project, stri
             values.GetValueOrDefault("--project", "reoffending-benefits"),
             values.GetValueOrDefault("--data"),
             values.GetValueOrDefault("--out"),
-            Number("--people", 1_200_000),
+            Number("--people", 3_000_000),
             Number("--justice", 1_000_000),
             Number("--welfare", 3_000_000),
             Number("--seed", 42),

@@ -4,7 +4,7 @@ using LinkService.Bench.Linkage;
 using LinkService.Configuration.Loading;
 
 // Linkage benchmark, run by hand (Release):
-//   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --people 1200000 --justice 1000000 --welfare 3000000
+//   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --people 3000000 --justice 1000000 --welfare 3000000
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --data DIR      (extracts already written by `linkservice synth`)
 //   add --out DIR to write the run's files there too, --keep to keep generated extracts.
 // Prints wall time per stage, peak working set, GC figures, pairs compared per second and F1 against truth.csv.
