@@ -44,10 +44,15 @@ internal static class ServiceHost
             LogPaths.ConsoleToStandardError(builder.Configuration);
         }
 
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // Each host has a logger of its own, disposed (and flushed) with the host; the static Log.Logger is
+        // left alone, so that hosts in one process (a command beside the service in tests) never close or
+        // reconfigure each other's logger.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         // Both switch on only under their service manager; in a console they do nothing.
         builder.Services.AddWindowsService(options => options.ServiceName = "LinkService");

@@ -35,6 +35,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_StopRequestedWhileStarting_StopsCleanlyWithExitZero()
+    {
+        using var folder = new ServiceFolder();
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        var result = await Support.Cli.RunAsync(stop.Token, "run", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+    }
+
+    [Fact]
     public async Task Run_BrokenConfiguration_RefusesToStartWithExitTwo()
     {
         using var folder = new ServiceFolder();

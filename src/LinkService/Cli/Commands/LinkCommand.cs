@@ -31,25 +31,18 @@ internal static class LinkCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            try
+            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), host.Services.GetRequiredService<ConfigCatalog>());
+            var outcome = await host.Services.GetRequiredService<ProjectRunner>().RunAsync(name, "command line", cancellationToken);
+            if (!outcome.Succeeded)
             {
-                using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
-                FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), host.Services.GetRequiredService<ConfigCatalog>());
-                var outcome = await host.Services.GetRequiredService<ProjectRunner>().RunAsync(name, "command line", cancellationToken);
-                if (!outcome.Succeeded)
-                {
-                    await context.Error.WriteLineAsync($"Project {name} was not linked: {outcome.Message}.");
-                    return ExitCodes.Problem;
-                }
+                await context.Error.WriteLineAsync($"Project {name} was not linked: {outcome.Message}.");
+                return ExitCodes.Problem;
+            }
 
-                await context.Out.WriteLineAsync($"run {outcome.RunId}");
-                await context.Out.WriteLineAsync($"folder {outcome.RunFolder}");
-                return ExitCodes.Success;
-            }
-            finally
-            {
-                await Serilog.Log.CloseAndFlushAsync();
-            }
+            await context.Out.WriteLineAsync($"run {outcome.RunId}");
+            await context.Out.WriteLineAsync($"folder {outcome.RunFolder}");
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace LinkService.Cli.Commands;
 
@@ -27,42 +26,44 @@ internal static class RunCommand
 
     internal static async Task<int> RunAsync(string configDirectory, CliContext context, CancellationToken cancellationToken)
     {
-        // Serilog's two-stage start: a console logger until the configured one is built, so that
-        // a failure before then is still reported.
-        Log.Logger = new LoggerConfiguration()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .CreateBootstrapLogger();
+        var startup = StartupConfiguration.Load(configDirectory);
+        if (startup.Problems.Count > 0)
+        {
+            await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Service).Build();
+        var optionProblems = StartupValidation.Run(host, startup.AppSettingsPath);
+        if (optionProblems.Count > 0)
+        {
+            await ConfigurationReport.WriteProblemsAsync(context.Error, optionProblems);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
         try
         {
-            var startup = StartupConfiguration.Load(configDirectory);
-            if (startup.Problems.Count > 0)
-            {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
-                return ExitCodes.UsageOrConfiguration;
-            }
-
-            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Service).Build();
-            var optionProblems = StartupValidation.Run(host, startup.AppSettingsPath);
-            if (optionProblems.Count > 0)
-            {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, optionProblems);
-                return ExitCodes.UsageOrConfiguration;
-            }
-
             FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), host.Services.GetRequiredService<ConfigCatalog>());
             Interlocked.Exchange(ref _running, 1);
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.Fatal(ex, "LinkService stopped unexpectedly");
+            // Stopped while still starting: as clean a stop as any other.
+            return ExitCodes.Success;
+        }
+        catch (Exception ex)
+        {
+            // The host's logger has the details (in the service's log); the console gets what went wrong.
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkService");
+            Hosting.Log.ServiceFailed(logger, ex);
+            await context.Error.WriteLineAsync($"LinkService stopped unexpectedly: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.Problem;
         }
         finally
         {
             Interlocked.Exchange(ref _running, 0);
-            await Log.CloseAndFlushAsync();
         }
     }
 }

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace LinkService.Hosting;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "LinkService stopped unexpectedly")]
+    public static partial void ServiceFailed(ILogger logger, Exception exception);
+}
