@@ -15,24 +15,31 @@ public sealed class ServiceEndToEndTests
         var extracts = Extracts.ForPeople(People);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var service = Support.Cli.RunAsync(stop.Token, "run", "--config", folder.ConfigDirectory);
-        await Eventually.TrueAsync(() => Directory.Exists(folder.DropFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
+        CliResult link, status, stopped;
+        try
+        {
+            await Eventually.TrueAsync(() => Directory.Exists(folder.DropFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
 
-        // As an SFTP client does: upload under a temporary name, then rename.
-        await DeliverAsync(folder.DropFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
-        await DeliverAsync(folder.DropFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
-        await Eventually.TrueAsync(
-            () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
-            TimeSpan.FromSeconds(60),
-            "both deliveries are accepted and receipted");
+            // As an SFTP client does: upload under a temporary name, then rename.
+            await DeliverAsync(folder.DropFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
+            await DeliverAsync(folder.DropFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
+            await Eventually.TrueAsync(
+                () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
+                TimeSpan.FromSeconds(60),
+                "both deliveries are accepted and receipted");
+
+            link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", folder.ConfigDirectory);
+            status = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+        }
+        finally
+        {
+            // Whatever happened, the service stops before the test's folder is deleted under it.
+            await stop.CancelAsync();
+            stopped = await service.WaitAsync(TimeSpan.FromSeconds(60));
+        }
 
         // The validation report in the receipt names the file the department sent, not the store's copy.
         Assert.Equal("offenders_20261101.csv", ReceiptJson(folder, "justice")?["report"]?["tasks"]?[0]?["place"]?.GetValue<string>());
-
-        var link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", folder.ConfigDirectory);
-        var status = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
-        await stop.CancelAsync();
-        var stopped = await service.WaitAsync(TimeSpan.FromSeconds(60));
-
         stopped.AssertExitCode(0);
         link.AssertExitCode(0);
         var runFolder = link.Output.Split('\n').Single(l => l.StartsWith("folder ", StringComparison.Ordinal))["folder ".Length..].Trim();
