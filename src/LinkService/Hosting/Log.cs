@@ -6,4 +6,7 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "LinkService stopped unexpectedly")]
     public static partial void ServiceFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "LinkService stopped")]
+    public static partial void ServiceStopped(ILogger logger);
 }

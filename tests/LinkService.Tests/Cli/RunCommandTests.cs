@@ -25,7 +25,8 @@ public sealed class RunCommandTests
         var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         result.AssertExitCode(0);
-        Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
+        var log = Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
+        Assert.Contains("LinkService stopped", File.ReadAllText(log), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -41,22 +41,27 @@ internal static class RunCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
+        // Resolved now: the host, and its logger, must outlive whatever goes wrong below.
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkService");
         try
         {
             FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), host.Services.GetRequiredService<ConfigCatalog>());
             Interlocked.Exchange(ref _running, 1);
-            await host.RunAsync(cancellationToken);
+            await host.StartAsync(cancellationToken);
+            await host.WaitForShutdownAsync(cancellationToken);
+            Hosting.Log.ServiceStopped(logger);
             return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped while still starting: as clean a stop as any other.
+            // Stopped while still starting: stop what did start, as for any other stop.
+            await host.StopAsync(CancellationToken.None);
+            Hosting.Log.ServiceStopped(logger);
             return ExitCodes.Success;
         }
         catch (Exception ex)
         {
-            // The host's logger has the details (in the service's log); the console gets what went wrong.
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkService");
+            // The service's log has the details; the console gets what went wrong.
             Hosting.Log.ServiceFailed(logger, ex);
             await context.Error.WriteLineAsync($"LinkService stopped unexpectedly: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.Problem;
