@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Folders;
+using LinkService.Hosting;
 using LinkService.Intake.Checks;
 using LinkService.Validation;
+using LinkService.Validation.Report;
 
 namespace LinkService.Deliveries;
 
@@ -21,7 +23,17 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
     {
         // Set-aside rows are kept whole beside the other quarantined files of the source.
         var rejects = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".rejects.csv");
-        var report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects, delivery.OriginalName), cancellationToken);
+        ValidationReport report;
+        try
+        {
+            report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects, delivery.OriginalName), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Intake logs a failed check with its exception; a library's message may quote the row it failed on.
+            throw SafeReason.Strip(ex);
+        }
+
         return new DeliveryCheckResult
         {
             Accepted = report.IsAccepted,

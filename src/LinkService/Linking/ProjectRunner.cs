@@ -3,6 +3,7 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
 using LinkService.Folders;
+using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage.Running;

@@ -1,4 +1,4 @@
-namespace LinkService.Linking;
+namespace LinkService.Hosting;
 
 /// <summary>
 /// What may be said about a failure. A library's exception (a CSV parser's, say) can quote the record it
