@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using LinkService.Cli.Commands;
+using LinkService.Hosting;
 
 namespace LinkService.Cli;
 
@@ -28,8 +29,29 @@ public static class CliApp
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
-        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-        return await parseResult.InvokeAsync(invocation, cancellation.Token);
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+
+            // The default handler prints whole exceptions, whose messages can quote a file's cells.
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(invocation, cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Stopped before finishing.");
+            return ExitCodes.Problem;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"linkservice failed: {SafeReason.Of(ex)}");
+            return ExitCodes.Problem;
+        }
 
         void Cancel(PosixSignalContext signal)
         {

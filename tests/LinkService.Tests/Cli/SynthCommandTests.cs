@@ -37,6 +37,20 @@ public sealed class SynthCommandTests
     }
 
     [Fact]
+    public async Task Synth_OutIsAFile_FailsWithExitOneNamingThePath()
+    {
+        using var folder = new ServiceFolder();
+        var output = folder.Combine("not-a-folder");
+        await File.WriteAllTextAsync(output, "");
+
+        var result = await Support.Cli.RunAsync("synth", "--out", output, "--people", "100", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("linkservice failed:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not-a-folder", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Synth_RecordsForAnUnknownSource_IsBadUsage()
     {
         using var folder = new ServiceFolder();

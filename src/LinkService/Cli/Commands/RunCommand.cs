@@ -62,8 +62,9 @@ internal static class RunCommand
         catch (Exception ex)
         {
             // The service's log has the details; the console gets what went wrong.
-            Hosting.Log.ServiceFailed(logger, ex);
-            await context.Error.WriteLineAsync($"LinkService stopped unexpectedly: {ex.GetType().Name}: {ex.Message}");
+            var withheld = SafeReason.Strip(ex);
+            Hosting.Log.ServiceFailed(logger, withheld);
+            await context.Error.WriteLineAsync($"LinkService stopped unexpectedly: {SafeReason.Of(ex)}");
             return ExitCodes.Problem;
         }
         finally
