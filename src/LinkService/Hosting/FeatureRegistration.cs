@@ -1,3 +1,4 @@
+using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Deliveries;
@@ -31,8 +32,10 @@ internal static class FeatureRegistration
         if (purpose == HostPurpose.Service)
         {
             // Registered before AddIntake, which otherwise adds its accept-everything default.
+            services.AddHostedService<AuditChainCheck>();
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
             services.AddIntake(configuration);
+            services.AddSingleton<ILinkageTrigger, QuartzLinkageTrigger>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
         }

@@ -9,52 +9,51 @@ namespace LinkService.Linking;
 
 /// <summary>
 /// At start: a run the ledger still shows as running was interrupted by a crash or a hard stop, so it
-/// is recorded as failed (its folder stays, for inspection); and a scheduled project whose last run
-/// started before a fire time that has since passed is run now.
+/// is recorded as failed (its folder stays, for inspection); and a scheduled project whose last run was
+/// interrupted, or started before a fire time that has since passed, is run now.
 /// </summary>
 internal sealed class RunRecovery : IHostedService
 {
     private readonly ConfigCatalog _catalog;
     private readonly ILedger _ledger;
-    private readonly ISchedulerFactory _schedulerFactory;
+    private readonly ILinkageTrigger _trigger;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<RunRecovery> _logger;
 
-    public RunRecovery(ConfigCatalog catalog, ILedger ledger, ISchedulerFactory schedulerFactory, TimeProvider timeProvider, ILogger<RunRecovery> logger)
+    public RunRecovery(ConfigCatalog catalog, ILedger ledger, ILinkageTrigger trigger, TimeProvider timeProvider, ILogger<RunRecovery> logger)
     {
         _catalog = catalog;
         _ledger = ledger;
-        _schedulerFactory = schedulerFactory;
+        _trigger = trigger;
         _timeProvider = timeProvider;
         _logger = logger;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await _schedulerFactory.GetScheduler(cancellationToken);
+        // Every run left running, however old: a project's recent runs might not reach back to it.
+        var interrupted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in await _ledger.GetRunsInStateAsync(RunState.Running, cancellationToken))
+        {
+            await _ledger.FailRunAsync(run.Id, "interrupted: the service stopped or crashed during the run", cancellationToken);
+            Log.RunInterrupted(_logger, run.Id, run.Project);
+            interrupted.Add(run.Project);
+        }
+
         var now = _timeProvider.GetUtcNow();
         foreach (var project in _catalog.Projects.Values)
         {
-            var runs = await _ledger.GetRecentRunsAsync(project.Name, 50, cancellationToken);
-            var interrupted = runs.Where(r => r.State == RunState.Running).ToList();
-            foreach (var run in interrupted)
-            {
-                await _ledger.FailRunAsync(run.Id, "interrupted: the service stopped or crashed during the run", cancellationToken);
-                Log.RunInterrupted(_logger, run.Id, project.Name);
-            }
-
-            if (project.Schedule is null || runs.Count == 0)
+            var last = await _ledger.GetRecentRunsAsync(project.Name, 1, cancellationToken);
+            if (project.Schedule is null || last.Count == 0)
             {
                 continue;
             }
 
-            // A scheduled run that was interrupted is run again; so is one whose time passed while the
-            // service was down. TriggerJob before the scheduler starts is kept and fires once it starts.
-            var due = interrupted.Count > 0 ? now : new CronExpression(project.Schedule).GetNextValidTimeAfter(runs[0].StartedAt);
+            var due = interrupted.Contains(project.Name) ? now : new CronExpression(project.Schedule).GetNextValidTimeAfter(last[0].StartedAt);
             if (due is { } missed && missed <= now)
             {
                 Log.CatchingUp(_logger, project.Name, missed);
-                await scheduler.TriggerJob(LinkageJob.KeyFor(project.Name), cancellationToken);
+                await _trigger.TriggerNowAsync(project.Name, cancellationToken);
             }
         }
     }

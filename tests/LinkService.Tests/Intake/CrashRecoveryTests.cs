@@ -49,7 +49,8 @@ public sealed class CrashRecoveryTests
             Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
         }
 
-        var ledger = OpenLedger(folder);
+        using var opened = new OpenedLedger(folder);
+        var ledger = opened.Ledger;
         var deliveries = await ledger.GetStatusAsync(0, CancellationToken.None);
         Assert.Equal(1, deliveries.Deliveries.Where(d => d.Source == "justice").Sum(d => d.Count));
         var unsettled = await ledger.GetUnsettledDeliveriesAsync(CancellationToken.None);
@@ -62,17 +63,6 @@ public sealed class CrashRecoveryTests
         Assert.False(File.Exists(Path.Combine(drop, name)), "the original leaves the drop folder once stored");
         Assert.Empty(Directory.GetFiles(staging));
         Assert.Single(Directory.GetFiles(Path.Combine(folder.WorkFolder, "store", "justice"), "*.csv"));
-    }
-
-    private static ILedger OpenLedger(ServiceFolder folder)
-    {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(new ServicePaths(new FolderOptions { Drop = "var/drop", Work = "var/work", Export = "var/export" }, folder.Root))
-            .AddLedger()
-            .BuildServiceProvider();
-        return services.GetRequiredService<ILedger>();
     }
 
     private static string? FinalReceipt(string drop)
