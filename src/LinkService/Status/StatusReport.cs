@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.Text;
 using LinkService.Configuration;
+using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Status;
 
 namespace LinkService.Status;
 
-/// <summary>The text of <c>linkservice status</c>: deliveries by state per source, then recent runs.</summary>
+/// <summary>The text of <c>linkservice status</c>: deliveries by state per source, recent runs, and the audit chain's check.</summary>
 internal static class StatusReport
 {
     private static readonly DeliveryState[] Columns =
         [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
 
-    public static string Render(LedgerStatus status, ConfigCatalog catalog)
+    public static string Render(LedgerStatus status, AuditVerification audit, ConfigCatalog catalog)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -42,6 +43,10 @@ internal static class StatusReport
 
         text.AppendLine();
         text.AppendLine("Approvals waiting: none (outputs are held for approval once export exists)");
+        text.AppendLine();
+        text.AppendLine(audit.IsIntact
+            ? string.Create(inv, $"Audit chain: intact ({audit.RowsChecked} rows)")
+            : string.Create(inv, $"Audit chain: BROKEN at row #{audit.FirstTamperedSequence}: {audit.Problem}"));
         return text.ToString();
     }
 

@@ -26,7 +26,9 @@ public sealed class RunCommandTests
 
         result.AssertExitCode(0);
         var log = Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
-        Assert.Contains("LinkService stopped", File.ReadAllText(log), StringComparison.Ordinal);
+        var logText = File.ReadAllText(log);
+        Assert.Contains("Audit chain intact: 0 rows", logText, StringComparison.Ordinal);
+        Assert.Contains("LinkService stopped", logText, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -1,4 +1,6 @@
+using LinkService.Ledger.Deliveries;
 using LinkService.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace LinkService.Tests.Status;
 
@@ -15,5 +17,31 @@ public sealed class StatusCommandTests
         Assert.Matches(@"justice\s+0\s+0\s+0\s+0\s+0", result.Output);
         Assert.Matches(@"welfare\s+0\s+0\s+0\s+0\s+0", result.Output);
         Assert.Contains("none yet", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Audit chain: intact", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_AuditRowAlteredOutsideLinkService_ReportsTheBrokenChainWithExitOne()
+    {
+        using var folder = new ServiceFolder();
+        string ledgerFile;
+        using (var opened = new OpenedLedger(folder))
+        {
+            await opened.Ledger.RecordReceivedAsync(new NewDelivery("justice", "offenders_20261101.csv", 10, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            ledgerFile = opened.File;
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={ledgerFile};Pooling=False"))
+        {
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = "DROP TRIGGER audit_no_update; UPDATE audit SET detail = detail || ' ' WHERE seq = (SELECT max(seq) FROM audit);";
+            tamper.ExecuteNonQuery();
+        }
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("Audit chain: BROKEN at row #", result.Output, StringComparison.Ordinal);
     }
 }

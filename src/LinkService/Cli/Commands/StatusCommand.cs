@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
-/// <summary><c>linkservice status</c>: what arrived, what became of it, and what the runs did.</summary>
+/// <summary><c>linkservice status</c>: what arrived, what became of it, what the runs did; exit 1 if the audit chain is broken.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CliContext context)
@@ -27,9 +27,11 @@ internal static class StatusCommand
             using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
             var catalog = host.Services.GetRequiredService<ConfigCatalog>();
             FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), catalog);
-            var status = await host.Services.GetRequiredService<ILedger>().GetStatusAsync(recentRuns: 10, cancellationToken);
-            await context.Out.WriteAsync(StatusReport.Render(status, catalog));
-            return ExitCodes.Success;
+            var ledger = host.Services.GetRequiredService<ILedger>();
+            var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
+            var audit = await ledger.VerifyAuditChainAsync(cancellationToken);
+            await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog));
+            return audit.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;
     }
