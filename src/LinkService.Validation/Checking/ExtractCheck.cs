@@ -132,6 +132,17 @@ internal sealed class ExtractCheck
 
         pass.Labels = parser.Record ?? [];
         pass.LastRawRow = parser.RawRow;
+        if (reader.QuoteProblem != QuoteProblem.None)
+        {
+            // A quote left open in the header reads the data rows into a "label": never quote such labels.
+            var unclosed = reader.QuoteProblem == QuoteProblem.Unclosed;
+            pass.Labels = [];
+            report.AddFatal(new ValidationError(ErrorTypes.Quote, unclosed
+                ? "a quoted label in the header is opened and never closed, so the rows after it were read into the header"
+                : "a quote character is out of place in the header", LineNumber: 1));
+            return null;
+        }
+
         if (reader.Fallback.InvalidSequences > 0 && pass.Labels.Any(l => l.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal)))
         {
             report.AddFatal(new ValidationError(ErrorTypes.Encoding, "the header holds bytes that are not valid text in the source's encoding", LineNumber: 1));
@@ -139,7 +150,6 @@ internal sealed class ExtractCheck
         }
 
         var match = HeaderMatcher.Match(schema, pass.Labels, _source.Dialect.Delimiter[0]);
-        reader.QuoteProblem = QuoteProblem.None;
         if (match.LabelsMayBeData)
         {
             pass.Labels = [];
