@@ -5,7 +5,8 @@ namespace LinkService.Linkage.Blocking;
 
 /// <summary>
 /// One rule's blocks: the records holding the rule's keys grouped by key hash (in record order within a block), with
-/// block boundaries. Blocks that cannot yield a pair for the mode are dropped; oversized ones are skipped and counted.
+/// block boundaries. Blocks that cannot yield a pair for the mode are dropped; oversized ones are skipped, counted
+/// and their records' hashes for the rule cleared.
 /// </summary>
 internal sealed class RuleBlocks
 {
@@ -71,6 +72,8 @@ internal sealed class RuleBlocks
                 {
                     skippedBlocks++;
                     skippedRecords += size;
+                    // The rule compares none of these pairs, so later rules must not take it as having done so.
+                    ruleHashes.Clear(rule.Index, records.AsSpan(start, size));
                 }
                 else if (useful)
                 {

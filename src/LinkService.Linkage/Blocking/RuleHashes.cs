@@ -2,7 +2,8 @@ namespace LinkService.Linkage.Blocking;
 
 /// <summary>
 /// Every rule's key hash per record, record-major (a record's hashes share a cache line), so checking
-/// which rules put a pair together costs two memory reads, not one per key. 0 means a key is missing.
+/// which rules put a pair together costs two memory reads, not one per key. 0 means a key is missing (or
+/// the record's block under that rule was too large to compare).
 /// </summary>
 internal sealed class RuleHashes
 {
@@ -26,6 +27,18 @@ internal sealed class RuleHashes
     }
 
     public int Rules { get; }
+
+    /// <summary>
+    /// Marks the records as not blocked by the rule (their block was too large to compare). Each rule's
+    /// blocks are built on their own thread and touch only that rule's hashes.
+    /// </summary>
+    public void Clear(int rule, ReadOnlySpan<int> records)
+    {
+        foreach (var record in records)
+        {
+            _hashes[((long)record * Rules) + rule] = 0;
+        }
+    }
 
     public ulong Hash(int record, int rule) => _hashes[((long)record * Rules) + rule];
 

@@ -1,4 +1,6 @@
 using LinkService.Configuration.Projects;
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Schemas;
 using LinkService.Linkage.Blocking;
 using LinkService.Linkage.Tests.Support;
 
@@ -26,9 +28,25 @@ public sealed class PairEnumeratorTests
         Assert.Equal([(0, 0, 1)], visits);
     }
 
-    private static List<(int Rule, int A, int B)> Visit(LinkService.Linkage.Data.RecordTable table, LinkageMode mode)
+    [Fact]
+    public void Run_PairInABlockTheFirstRuleSkipped_IsVisitedUnderTheNextRule()
     {
-        var rules = Tables.Spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
+        // Three SMITHs exceed the surname rule's cap, so that rule compares none of them; the date rule must.
+        var table = Tables.Of([("SMITH", "2000-01-01"), ("SMITH", "1990-05-05")], [("SMITH", "2000-01-01")]);
+        BlockingRuleSpec[] specs =
+        [
+            new() { Keys = [new() { Field = CanonicalField.Surname }], MaxBlockSize = 2 },
+            new() { Keys = [new() { Field = CanonicalField.DateOfBirth }] },
+        ];
+
+        var visits = Visit(table, LinkageMode.Link, specs);
+
+        Assert.Equal([(1, 0, 2)], visits);
+    }
+
+    private static List<(int Rule, int A, int B)> Visit(LinkService.Linkage.Data.RecordTable table, LinkageMode mode, IReadOnlyList<BlockingRuleSpec>? specs = null)
+    {
+        var rules = (specs ?? Tables.Spec.Blocking).Select((r, i) => new CompiledRule(i, r, table)).ToArray();
         var hashes = new RuleHashes(rules, table.Count);
         var blocks = rules.Select(r => RuleBlocks.Build(r, hashes, table, mode)).ToArray();
         var visitor = new CollectingVisitor();
