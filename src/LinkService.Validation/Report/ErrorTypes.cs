@@ -12,7 +12,7 @@ public static class ErrorTypes
     public const string Format = "format-error";
     public const string Encoding = "encoding-error";
     public const string Compression = "compression-error";
-    public const string RowCount = "row-count-error";
+    public const string RowCount = "row-count";
     public const string BlankLabel = "blank-label";
     public const string DuplicateLabel = "duplicate-label";
     public const string ExtraLabel = "extra-label";
@@ -57,7 +57,7 @@ public static class ErrorTypes
     public static IReadOnlyList<string> Tags(string type) => type switch
     {
         BlankLabel or DuplicateLabel or ExtraLabel or MissingLabel or IncorrectLabel => ["#table", "#header", "#label"],
-        BlankRow or RowCount => ["#table", "#row"],
+        BlankRow => ["#table", "#row"],
         PrimaryKey => ["#table", "#row"],
         ExtraCell or MissingCell or Type or Constraint or Unique or CellSize or Encoding or Quote => ["#table", "#row", "#cell"],
         _ => ["#table"],
