@@ -80,8 +80,14 @@ internal static class JsonShapeChecker
         {
             if (Expect(element, JsonValueKind.Object, "an object", errors, path))
             {
+                var keys = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
+                    if (IsRepeated(property, keys, errors, path))
+                    {
+                        continue;
+                    }
+
                     CheckValue(property.Value, valueType, nullable: false, errors, $"{path}.{property.Name}");
                 }
             }
@@ -117,7 +123,11 @@ internal static class JsonShapeChecker
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in element.EnumerateObject())
         {
-            present.Add(member.Name);
+            if (IsRepeated(member, present, errors, path))
+            {
+                continue;
+            }
+
             if (!properties.TryGetValue(member.Name, out var property))
             {
                 var near = properties.Keys.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
@@ -137,6 +147,21 @@ internal static class JsonShapeChecker
                 errors.Add($"{path}.{name}", "is required");
             }
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json lets the last of a repeated property win without a word, so a custodian who writes a
+    /// limit twice would silently get the second: a repeat is an error of its own.
+    /// </summary>
+    private static bool IsRepeated(JsonProperty member, HashSet<string> seen, ConfigErrors errors, string path)
+    {
+        if (seen.Add(member.Name))
+        {
+            return false;
+        }
+
+        errors.Add($"{path}.{member.Name}", "is given more than once");
+        return true;
     }
 
     private static void CheckEnum(JsonElement element, Type type, ConfigErrors errors, string path)

@@ -91,6 +91,22 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_PropertyGivenTwice_IsAnErrorAtItsSecondPlace()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/alpha.json", """
+            { "schema": "people", "filePattern": "a_*.csv",
+              "errorTolerance": { "mode": "set-aside", "maxRows": 10, "maxRows": 100000 } }
+            """);
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.errorTolerance.maxRows", error.JsonPath);
+        Assert.Contains("more than once", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MisspeltPropertyInAnotherCase_SuggestsTheRightName()
     {
         using var dir = ConfigFolder.CreateValid();
