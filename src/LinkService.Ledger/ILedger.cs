@@ -15,6 +15,12 @@ public interface ILedger
     /// <summary>Records a file taken from a drop folder, before it is copied; assigns its delivery id.</summary>
     Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the size and time a received delivery's drop file has when it is taken again after it changed (a copy
+    /// that was interrupted, or found the file still growing): the original is removed later only if it is still that file.
+    /// </summary>
+    Task<Delivery> RecordRetakenAsync(string deliveryId, long dropBytes, DateTimeOffset dropModified, CancellationToken cancellationToken);
+
     /// <summary>Records that the delivery's complete copy is in the store, with its digest and size.</summary>
     Task<Delivery> MarkStoredAsync(string deliveryId, StoredFile stored, CancellationToken cancellationToken);
 

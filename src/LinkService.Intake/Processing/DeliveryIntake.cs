@@ -29,10 +29,18 @@ internal sealed class DeliveryIntake(
     /// <summary>Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it.</summary>
     public async Task TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
     {
-        var delivery = existing ?? await ledger.RecordReceivedAsync(new NewDelivery(source.Name, entry.Name, entry.Length, entry.LastWriteUtc), cancellationToken);
+        Delivery delivery;
         if (existing is null)
         {
+            delivery = await ledger.RecordReceivedAsync(new NewDelivery(source.Name, entry.Name, entry.Length, entry.LastWriteUtc), cancellationToken);
             Log.Received(logger, delivery.Id, source.Name);
+        }
+        else
+        {
+            // The file changed since the earlier attempt: the original is removed later only if it is the file now copied.
+            delivery = existing.DropBytes == entry.Length && existing.DropModified == entry.LastWriteUtc
+                ? existing
+                : await ledger.RecordRetakenAsync(existing.Id, entry.Length, entry.LastWriteUtc, cancellationToken);
         }
 
         try

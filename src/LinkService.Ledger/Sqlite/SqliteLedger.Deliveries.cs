@@ -34,6 +34,28 @@ internal sealed partial class SqliteLedger
             },
             cancellationToken);
 
+    public Task<Delivery> RecordRetakenAsync(string deliveryId, long dropBytes, DateTimeOffset dropModified, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var current = LoadDeliveryOrThrow(connection, transaction, deliveryId);
+                if (current.State == DeliveryState.Received && current.DropBytes == dropBytes && current.DropModified == dropModified)
+                {
+                    return current;
+                }
+
+                RequireState(current, DeliveryState.Received);
+                using var update = Command(connection, transaction, "UPDATE deliveries SET drop_bytes = $bytes, drop_modified = $modified, updated_at = $now WHERE id = $id;");
+                update.Parameters.AddWithValue("$bytes", dropBytes);
+                update.Parameters.AddWithValue("$modified", SqliteRows.FormatTime(dropModified));
+                update.Parameters.AddWithValue("$now", now);
+                update.Parameters.AddWithValue("$id", deliveryId);
+                update.ExecuteNonQuery();
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "retaken", new { dropBytes });
+                return LoadDelivery(connection, transaction, deliveryId)!;
+            },
+            cancellationToken);
+
     public Task<Delivery> MarkStoredAsync(string deliveryId, StoredFile stored, CancellationToken cancellationToken) =>
         WriteAsync(
             (connection, transaction, now) =>

@@ -38,6 +38,25 @@ public sealed class DeliveryRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ResumeAsync_CrashMidCopyThenDropFileRewritten_NewContentTakenOnceAndDropLeftEmpty()
+    {
+        var content = string.Concat(Enumerable.Repeat("1234567,SURNAME,FORENAME,1980-01-01\n", 60_000));
+        _harness.Drop(Name, content);
+        var crashing = _harness.NewCycle(new FailingFileSystem(_harness.Paths.StagingRoot, 1 << 20), new IntakeOptions { CopyBufferBytes = 64 * 1024 });
+        await _harness.RunUntilQuietAsync(crashing);
+        const string Resent = "id,surname\n2,OKONKWO\n";
+        _harness.Drop(Name, Resent);
+
+        var cycle = _harness.NewCycle();
+        await _harness.RunUntilQuietAsync(cycle);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Accepted, IntakeHarness.Sha256Of(Resent)), (delivery.State, delivery.Sha256));
+        Assert.False(File.Exists(_harness.DropPath(Name)));
+    }
+
+    [Fact]
     public async Task ResumeAsync_CrashAfterRenameBeforeLedger_HashesTheStoreCopyAndFinishesOnce()
     {
         var received = await ReceivedAsync();

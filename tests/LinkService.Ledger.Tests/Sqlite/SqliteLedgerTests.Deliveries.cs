@@ -25,6 +25,27 @@ public sealed partial class SqliteLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordRetakenAsync_ReceivedDelivery_HoldsTheNewDropFileAndAuditsItOnce()
+    {
+        var received = await _fixture.Ledger.RecordReceivedAsync(new NewDelivery("justice", "offenders_1.csv", 42, _fixture.Time.GetUtcNow()), CancellationToken.None);
+        var modified = _fixture.Time.GetUtcNow().AddSeconds(30);
+
+        await _fixture.Ledger.RecordRetakenAsync(received.Id, 99, modified, CancellationToken.None);
+        var retaken = await _fixture.Ledger.RecordRetakenAsync(received.Id, 99, modified, CancellationToken.None);
+
+        Assert.Equal((DeliveryState.Received, 99L, modified), (retaken.State, retaken.DropBytes, retaken.DropModified));
+        Assert.Equal(["received", "retaken"], (await _fixture.Ledger.GetHistoryAsync(received.Id, CancellationToken.None)).Select(h => h.Action));
+    }
+
+    [Fact]
+    public async Task RecordRetakenAsync_AfterStored_Throws()
+    {
+        var stored = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _fixture.Ledger.RecordRetakenAsync(stored.Id, 99, _fixture.Time.GetUtcNow(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RecordOutcomeAsync_AfterStored_HistoryHasEveryStateChangeInOrder()
     {
         var stored = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
