@@ -13,10 +13,10 @@ public sealed class FieldConstraints
 
     public int? MaxLength { get; init; }
 
-    /// <summary>A number for numeric fields, a string in the field's format for dates and times.</summary>
+    /// <summary>A number for numeric fields, an ISO 8601 string for dates and times (see <see cref="TemporalBound"/>).</summary>
     public JsonElement? Minimum { get; init; }
 
-    /// <summary>A number for numeric fields, a string in the field's format for dates and times.</summary>
+    /// <summary>A number for numeric fields, an ISO 8601 string for dates and times (see <see cref="TemporalBound"/>).</summary>
     public JsonElement? Maximum { get; init; }
 
     /// <summary>A regular expression the whole value must match (XML Schema style: implicitly anchored).</summary>

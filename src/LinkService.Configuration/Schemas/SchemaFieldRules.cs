@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LinkService.Configuration.Loading;
@@ -94,10 +93,9 @@ internal static class SchemaFieldRules
 
                 break;
             case FieldType.Date or FieldType.Datetime:
-                if (value.ValueKind != JsonValueKind.String
-                    || !DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+                if (value.ValueKind != JsonValueKind.String || !TemporalBound.TryParse(value.GetString(), out _))
                 {
-                    errors.Add(path, "must be an ISO 8601 date string (yyyy-MM-dd)");
+                    errors.Add(path, "must be an ISO 8601 date string (yyyy-MM-dd, or yyyy-MM-ddThh:mm:ss), whatever the field's format");
                 }
 
                 break;

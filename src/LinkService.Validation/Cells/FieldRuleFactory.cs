@@ -12,7 +12,7 @@ internal static class FieldRuleFactory
     {
         var c = field.Constraints;
         var typeCheck = new CellTypeCheck(field);
-        var temporal = field.Type is FieldType.Date or FieldType.Datetime ? new TemporalText(field.Type, field.Format) : null;
+        var temporal = field.Type is FieldType.Date or FieldType.Datetime;
         var plain = field.Type == FieldType.String && field.Format is null or "default" && !isPrimaryKeyPart
             && c is null or { Required: false, Unique: false, MinLength: null, MaxLength: null, Pattern: null, Enum: null, Minimum: null, Maximum: null };
         return new FieldRule
@@ -46,8 +46,8 @@ internal static class FieldRuleFactory
     private static double? Number(JsonElement? bound) =>
         bound is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
 
-    private static long? Ticks(JsonElement? bound, TemporalText? temporal) =>
-        temporal is not null && bound is { ValueKind: JsonValueKind.String } value && temporal.TryParseBound(value.GetString()!, out var ticks)
+    private static long? Ticks(JsonElement? bound, bool temporal) =>
+        temporal && bound is { ValueKind: JsonValueKind.String } value && TemporalBound.TryParse(value.GetString(), out var ticks)
             ? ticks
             : null;
 

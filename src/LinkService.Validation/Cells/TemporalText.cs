@@ -59,16 +59,4 @@ internal sealed class TemporalText
 
         return ok;
     }
-
-    /// <summary>Reads a schema's minimum or maximum: ISO 8601 first, then the field's own format.</summary>
-    public bool TryParseBound(string bound, out long ticks)
-    {
-        if (DateTime.TryParse(bound, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var iso))
-        {
-            ticks = iso.Ticks;
-            return true;
-        }
-
-        return TryParse(bound, out ticks);
-    }
 }

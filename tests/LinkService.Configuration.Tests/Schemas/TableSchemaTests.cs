@@ -62,6 +62,34 @@ public sealed class TableSchemaTests
         Assert.Contains("$.fields[1].constraints.minimum", paths);
     }
 
+    [Theory]
+    [InlineData("01/02/1990")]
+    [InlineData("1 February 1990")]
+    [InlineData("1990-2-1")]
+    public void Validate_DateBoundNotInIsoForm_IsAnErrorRatherThanAGuess(string bound)
+    {
+        var field = new SchemaField
+        {
+            Name = "dob",
+            Type = FieldType.Date,
+            Format = "%d/%m/%Y",
+            Constraints = new FieldConstraints { Minimum = JsonDocument.Parse($"\"{bound}\"").RootElement },
+        };
+
+        Assert.Contains(Validate(new TableSchema { Fields = [Key, field] }), e => e.JsonPath == "$.fields[1].constraints.minimum");
+    }
+
+    [Theory]
+    [InlineData(FieldType.Date, "1900-01-01")]
+    [InlineData(FieldType.Datetime, "2020-01-31T08:30:00")]
+    [InlineData(FieldType.Datetime, "2020-01-31T08:30:00Z")]
+    public void Validate_IsoBound_IsAccepted(FieldType type, string bound)
+    {
+        var field = new SchemaField { Name = "d", Type = type, Constraints = new FieldConstraints { Maximum = JsonDocument.Parse($"\"{bound}\"").RootElement } };
+
+        Assert.Empty(Validate(new TableSchema { Fields = [Key, field] }));
+    }
+
     [Fact]
     public void Validate_DateFormatLinkageCannotRead_PointsAtTheFormat() =>
         Assert.Contains(
