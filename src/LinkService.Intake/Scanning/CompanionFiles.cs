@@ -1,5 +1,7 @@
 using System.IO.Abstractions;
+using System.Text;
 using LinkService.Configuration.Sources;
+using LinkService.Intake.Storage;
 
 namespace LinkService.Intake.Scanning;
 
@@ -10,6 +12,8 @@ namespace LinkService.Intake.Scanning;
 internal sealed class CompanionFiles
 {
     public const string ChecksumSuffix = ".sha256";
+
+    private const int MaxSidecarBytes = 4096;
 
     private readonly IFileSystem _fileSystem;
 
@@ -34,10 +38,25 @@ internal sealed class CompanionFiles
     public bool IsPresent(SourceDefinition source, string dropPath) =>
         PathFor(source, dropPath) is not { } companion || _fileSystem.File.Exists(companion);
 
-    /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none.</summary>
+    /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none or is a link.</summary>
     public async Task<string?> ExpectedSha256Async(string dropPath, CancellationToken cancellationToken)
     {
-        var text = await _fileSystem.File.ReadAllTextAsync(dropPath + ChecksumSuffix, cancellationToken);
+        // Like a delivery, a sidecar is never followed (the department could point it at any file the service may read),
+        // and only its start is read: a digest and a file name, not whatever size the department chose.
+        var sidecar = dropPath + ChecksumSuffix;
+        if (_fileSystem.FileInfo.New(sidecar).LinkTarget is not null)
+        {
+            return null;
+        }
+
+        var buffer = new byte[MaxSidecarBytes];
+        int read;
+        await using (var stream = DropFileOpener.Open(_fileSystem, sidecar, MaxSidecarBytes))
+        {
+            read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        var text = Encoding.UTF8.GetString(buffer, 0, read);
         var word = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         return word.Length == 64 && word.All(char.IsAsciiHexDigit) ? word.ToLowerInvariant() : null;
     }

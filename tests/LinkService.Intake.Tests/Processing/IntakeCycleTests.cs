@@ -219,6 +219,23 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ChecksumSidecarIsALink_LinkNotFollowedAndDeliveryRefused()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Checksum));
+        harness.Drop("offenders_1.csv", Content);
+        var outside = Path.Combine(harness.Paths.WorkRoot, "digest.txt");
+        Directory.CreateDirectory(harness.Paths.WorkRoot);
+        await File.WriteAllTextAsync(outside, IntakeHarness.Sha256Of(Content));
+        File.CreateSymbolicLink(harness.DropPath("offenders_1.csv.sha256"), outside);
+
+        await harness.RunUntilQuietAsync(harness.NewCycle());
+
+        var delivery = Assert.Single(await harness.DeliveriesAsync());
+        Assert.Equal([Intake.Processing.DeliveryIntake.ChecksumUnreadable], delivery.Reasons);
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+    }
+
+    [Fact]
     public async Task RunAsync_AnyDelivery_NoDataValueInLogsReceiptsOrLedgerReasons()
     {
         _harness.Check.Result = DeliveryCheckResult.Reject("row 2, field 'surname': too long");
