@@ -85,6 +85,8 @@ public static class Nysiis
                 piece = ch.ToString();
             }
 
+            // Later rules read the previous letter as translated (rules 4h and 4i copy it: after a vowel, A).
+            chars[i] = piece[^1];
             foreach (var p in piece)
             {
                 if (key[^1] != p)
