@@ -17,15 +17,17 @@ internal sealed class PairScorer
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
     }
 
-    public double Weight(int a, ulong pattern)
+    public double Weight(int a, int b, ulong pattern)
     {
         var weight = _model.Weight(pattern);
         foreach (var comparison in _termFrequency)
         {
-            if (ComparisonVector.Level(pattern, comparison.Index) == 0)
+            // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.
+            var value = _comparer.Value(a, comparison.Index);
+            if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
                 // P(agree on v | non-match) is the value's frequency, not the average u of exact agreement.
-                weight += Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(_comparer.Value(a, comparison.Index)));
+                weight += Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(value));
             }
         }
 

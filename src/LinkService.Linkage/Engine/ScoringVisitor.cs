@@ -26,7 +26,7 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
     public void Visit(Local local, int rule, int a, int b)
     {
         var pattern = comparer.Pattern(a, b);
-        var weight = scorer.Weight(a, pattern);
+        var weight = scorer.Weight(a, b, pattern);
         var probability = FellegiSunterModel.Probability(weight);
         local.Pairs++;
         local.ProbabilitySum += (long)Math.Round(probability * FixedPoint);

@@ -1,0 +1,57 @@
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Schemas;
+using LinkService.Linkage.Comparison;
+using LinkService.Linkage.Data;
+using LinkService.Linkage.Engine;
+using LinkService.Linkage.Model;
+
+namespace LinkService.Linkage.Tests.Engine;
+
+public sealed class PairScorerTests
+{
+    // Surnames compared by Jaro–Winkler alone, with term frequencies: level 0 is close, not exact, agreement.
+    private static readonly LinkageSpec Spec = new()
+    {
+        Blocking = [new() { Keys = [new() { Field = CanonicalField.Surname }] }],
+        Comparisons =
+        [
+            new() { Field = CanonicalField.Surname, TermFrequency = true, Levels = [new() { Method = ComparisonMethod.JaroWinkler, Threshold = 0.8 }] },
+        ],
+    };
+
+    [Fact]
+    public void Weight_CloseButDifferentNames_GetNoTermFrequencyAdjustment()
+    {
+        var (comparer, model) = Score("SMITH", "SMYTH", "JONES", "BROWN");
+        var pattern = comparer.Pattern(0, 1);
+
+        var weight = new PairScorer(model, comparer).Weight(0, 1, pattern);
+
+        Assert.Equal(0, ComparisonVector.Level(pattern, 0));
+        Assert.Equal(model.Weight(pattern), weight, 10);
+    }
+
+    [Fact]
+    public void Weight_SameRareName_GainsOverTheAverageAgreement()
+    {
+        var (comparer, model) = Score("SMITH", "SMITH", "JONES", "BROWN");
+        var pattern = comparer.Pattern(0, 1);
+
+        var weight = new PairScorer(model, comparer).Weight(0, 1, pattern);
+
+        // SMITH is half the names; agreement by chance has u = 0.01 on average, so the adjustment is log2(0.01 / 0.5).
+        Assert.Equal(model.Weight(pattern) + Math.Log2(0.01 / 0.5), weight, 10);
+    }
+
+    private static (PairComparer Comparer, FellegiSunterModel Model) Score(params string[] surnames)
+    {
+        var source = new SourceRecords("s0", [new SourceField(CanonicalField.Surname)]);
+        for (var i = 0; i < surnames.Length; i++)
+        {
+            source.Add($"r{i}", [surnames[i]]);
+        }
+
+        var table = RecordTableBuilder.Build(Spec, [source]);
+        return (new PairComparer(Spec.Comparisons, table), new FellegiSunterModel([[0.9, 0.1]], [[0.01, 0.99]], 0.01));
+    }
+}
