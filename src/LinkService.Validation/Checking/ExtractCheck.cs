@@ -26,7 +26,8 @@ internal sealed class ExtractCheck
     public CheckResult Run(string path, CancellationToken cancellationToken)
     {
         var schema = _source.SchemaOrThrow;
-        var report = new ReportBuilder(_options.MaxErrorsInReport);
+        var tolerance = _source.ErrorTolerance;
+        var report = new ReportBuilder(_options.MaxErrorsInReport, tolerance.Mode == ToleranceMode.Reject ? 0 : tolerance.MaxRows ?? long.MaxValue);
         var pass = new PassState();
         using var keys = new UniqueKeys(schema, _options.KeyMemoryBudgetBytes, _options.TempDirectory ?? Path.GetTempPath());
         try

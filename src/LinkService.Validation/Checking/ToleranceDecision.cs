@@ -11,7 +11,8 @@ internal static class ToleranceDecision
     {
         var c = CultureInfo.InvariantCulture;
         var reasons = new List<string>(result.Report.FatalReasons);
-        var setAside = result.Report.SetAsideRows.Count;
+        var setAside = result.Report.SetAsideCount;
+        var failed = result.Report.SetAsideTruncated ? string.Create(c, $"at least {setAside:N0}") : string.Create(c, $"{setAside:N0}");
         if (reasons.Count == 0 && result.Rows == 0)
         {
             result.Report.Add(new ValidationError(ErrorTypes.RowCount, "the file has a header but no data rows"));
@@ -22,13 +23,13 @@ internal static class ToleranceDecision
         {
             if (tolerance.Mode == ToleranceMode.Reject)
             {
-                reasons.Add(string.Create(c, $"{setAside:N0} row(s) failed, and this source rejects a delivery with any failing row"));
+                reasons.Add(string.Create(c, $"{failed} row(s) failed, and this source rejects a delivery with any failing row"));
             }
             else
             {
                 if (tolerance.MaxRows is { } maxRows && setAside > maxRows)
                 {
-                    reasons.Add(string.Create(c, $"{setAside:N0} row(s) failed, more than the {maxRows:N0} this source may set aside"));
+                    reasons.Add(string.Create(c, $"{failed} row(s) failed, more than the {maxRows:N0} this source may set aside"));
                 }
 
                 if (tolerance.MaxShare is { } maxShare && (double)setAside / result.Rows > maxShare)

@@ -7,17 +7,35 @@ namespace LinkService.Validation.Report;
 internal sealed class ReportBuilder
 {
     private readonly int _maxErrors;
+    private readonly long _setAsideLimit;
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ValidationError> _errors = [];
     private readonly List<string> _fatal = [];
     private readonly List<long> _setAside = [];
     private readonly Dictionary<long, string> _setAsideTypes = [];
 
-    public ReportBuilder(int maxErrors) => _maxErrors = maxErrors;
+    /// <param name="maxErrors">How many errors to keep in full.</param>
+    /// <param name="setAsideLimit">
+    /// How many set-aside rows to keep: past the most the source's tolerance could accept, the delivery is rejected
+    /// whatever else is found, so further rows are only counted. A file of millions of failing (or blank) rows must
+    /// not hold a list entry for each.
+    /// </param>
+    public ReportBuilder(int maxErrors, long setAsideLimit = long.MaxValue)
+    {
+        _maxErrors = maxErrors;
+        _setAsideLimit = setAsideLimit;
+    }
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
+    /// <summary>The rows set aside, ascending; all of them unless <see cref="SetAsideTruncated"/>.</summary>
     public IReadOnlyList<long> SetAsideRows => _setAside;
+
+    /// <summary>How many rows failed: exact, or a lower bound once <see cref="SetAsideTruncated"/>.</summary>
+    public long SetAsideCount { get; private set; }
+
+    /// <summary>True once more rows failed than the limit, so <see cref="SetAsideRows"/> holds only the first.</summary>
+    public bool SetAsideTruncated { get; private set; }
 
     /// <summary>File-level problems: each rejects the delivery whatever the tolerance.</summary>
     public IReadOnlyList<string> FatalReasons => _fatal;
@@ -68,7 +86,12 @@ internal sealed class ReportBuilder
     /// <summary>Rows must be set aside in ascending order.</summary>
     public void SetAside(long row, IReadOnlyList<string> errorTypes)
     {
-        if (_setAside.Count == 0 || _setAside[^1] < row)
+        SetAsideCount++;
+        if (_setAside.Count >= _setAsideLimit)
+        {
+            SetAsideTruncated = true;
+        }
+        else if (_setAside.Count == 0 || _setAside[^1] < row)
         {
             _setAside.Add(row);
             _setAsideTypes[row] = errorTypes.Count == 1 ? errorTypes[0] : string.Join(' ', errorTypes.Distinct(StringComparer.Ordinal));
@@ -76,8 +99,15 @@ internal sealed class ReportBuilder
     }
 
     /// <summary>Merges rows found late (duplicates found when merging spilled key runs).</summary>
-    public void SetAsideLate(IEnumerable<(long Row, string Type)> rows)
+    public void SetAsideLate(IReadOnlyCollection<(long Row, string Type)> rows)
     {
+        if (SetAsideTruncated)
+        {
+            // Rows failing while streaming were not all kept, so overlap with these is unknown: keep a lower bound.
+            SetAsideCount = Math.Max(SetAsideCount, rows.Select(r => r.Row).Distinct().LongCount());
+            return;
+        }
+
         var merged = new SortedSet<long>(_setAside);
         foreach (var (row, type) in rows)
         {
@@ -85,7 +115,9 @@ internal sealed class ReportBuilder
             _setAsideTypes[row] = _setAsideTypes.TryGetValue(row, out var types) ? $"{types} {type}" : type;
         }
 
+        SetAsideCount = merged.Count;
         _setAside.Clear();
-        _setAside.AddRange(merged);
+        _setAside.AddRange(merged.Take((int)Math.Min(merged.Count, _setAsideLimit)));
+        SetAsideTruncated = merged.Count > _setAside.Count;
     }
 }
