@@ -15,5 +15,15 @@ public sealed class EditDistanceTests
     [InlineData("CA", "AC", 1)]
     [InlineData("JOHNSON", "JONHSON", 1)]
     [InlineData("KITTEN", "SITTING", 3)]
+    [InlineData("ABCDEF", "BADCFE", 3)]
+    [InlineData("", "AB", 2)]
     public void DamerauLevenshtein_Transpositions_CountOnce(string a, string b, int distance) => Assert.Equal(distance, EditDistance.DamerauLevenshtein(a, b));
+
+    // The unrestricted distance may edit a transposed pair again: CA → AC → ABC is two edits (optimal
+    // string alignment, which may not, says three). Non-ASCII letters are compared like any other.
+    [Theory]
+    [InlineData("CA", "ABC", 2)]
+    [InlineData("ÉA", "AXÉ", 2)]
+    [InlineData("ABC", "CA", 2)]
+    public void DamerauLevenshtein_EditAfterTransposition_CountsEachEdit(string a, string b, int distance) => Assert.Equal(distance, EditDistance.DamerauLevenshtein(a, b));
 }
