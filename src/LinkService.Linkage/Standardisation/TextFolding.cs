@@ -6,6 +6,14 @@ namespace LinkService.Linkage.Standardisation;
 /// <summary>Case and accent folding: upper-case A–Z and 0–9, punctuation to spaces, runs of spaces collapsed.</summary>
 public static class TextFolding
 {
+    // Letters Unicode does not decompose into a base letter and a mark (Ł is not L plus a stroke): without
+    // these, Wałęsa folds to WAESA and Łukasz to UKASZ, and never meet their spellings without accents.
+    private static readonly Dictionary<char, string> Undecomposed = new()
+    {
+        ['ß'] = "SS", ['Æ'] = "AE", ['æ'] = "AE", ['Œ'] = "OE", ['œ'] = "OE", ['Ø'] = "O", ['ø'] = "O", ['Ł'] = "L", ['ł'] = "L",
+        ['Đ'] = "D", ['đ'] = "D", ['Ð'] = "D", ['ð'] = "D", ['Þ'] = "TH", ['þ'] = "TH", ['ı'] = "I", ['Ħ'] = "H", ['ħ'] = "H", ['Ŧ'] = "T", ['ŧ'] = "T",
+    };
+
     /// <summary>Folds <paramref name="value"/>; apostrophes vanish (O'Brien → OBRIEN), hyphens become spaces unless <paramref name="joinHyphens"/>.</summary>
     public static string Fold(string value, bool joinHyphens = false)
     {
@@ -55,14 +63,24 @@ public static class TextFolding
 
     private static string Decompose(string value)
     {
-        foreach (var ch in value)
+        if (!value.AsSpan().ContainsAnyExceptInRange('\0', '\x7F'))
         {
-            if (ch > 127)
+            return value;
+        }
+
+        var sb = new StringBuilder(value.Length + 4);
+        foreach (var ch in value.Normalize(NormalizationForm.FormD))
+        {
+            if (Undecomposed.TryGetValue(ch, out var plain))
             {
-                return value.Normalize(NormalizationForm.FormD).Replace("ß", "SS", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal).Replace("æ", "AE", StringComparison.Ordinal).Replace("Ø", "O", StringComparison.Ordinal).Replace("ø", "O", StringComparison.Ordinal);
+                sb.Append(plain);
+            }
+            else
+            {
+                sb.Append(ch);
             }
         }
 
-        return value;
+        return sb.ToString();
     }
 }

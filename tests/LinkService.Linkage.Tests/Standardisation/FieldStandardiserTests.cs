@@ -22,6 +22,18 @@ public sealed class FieldStandardiserTests
     public void Standardise_Surname_JoinsPrefixesAndHyphens(string raw, string expected) =>
         Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Surname, []).Standardise(raw).Value);
 
+    // Letters with a stroke or of their own (Ł, Đ, Þ, dotless ı) have no Unicode decomposition to fold through.
+    [Theory]
+    [InlineData("Wałęsa", "WALESA")]
+    [InlineData("Łukaszewski", "LUKASZEWSKI")]
+    [InlineData("Đorđević", "DORDEVIC")]
+    [InlineData("Øberg", "OBERG")]
+    [InlineData("Þórsdóttir", "THORSDOTTIR")]
+    [InlineData("Yıldız", "YILDIZ")]
+    [InlineData("Œuvray", "OEUVRAY")]
+    public void Standardise_Surname_FoldsLettersWithoutADecomposition(string raw, string expected) =>
+        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Surname, []).Standardise(raw).Value);
+
     [Theory]
     [InlineData("%d/%m/%Y", "dd/MM/yyyy", "03/04/1985", "19850403")]
     [InlineData(null, null, "1985-04-03", "19850403")]
