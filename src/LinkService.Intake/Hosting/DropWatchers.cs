@@ -75,9 +75,9 @@ internal sealed class DropWatchers : IDisposable
             watcher.EnableRaisingEvents = true;
             return watcher;
         }
-        catch (Exception exception) when (exception is IOException or ArgumentException or NotSupportedException or PlatformNotSupportedException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // Some shares cannot be watched at all; the sweep alone still finds every file.
+            // Some shares cannot be watched at all, nor a folder the service may not read; the sweep alone still finds every file.
             Log.WatcherFailed(_logger, exception, source);
             return null;
         }

@@ -110,9 +110,17 @@ internal sealed partial class IntakeService : BackgroundService
     {
         foreach (var source in _catalog.Sources.Keys)
         {
-            _fileSystem.Directory.CreateDirectory(_paths.ReceiptsFolder(source));
-            _fileSystem.Directory.CreateDirectory(_paths.StoreFolder(source));
-            _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));
+            try
+            {
+                _fileSystem.Directory.CreateDirectory(_paths.ReceiptsFolder(source));
+                _fileSystem.Directory.CreateDirectory(_paths.StoreFolder(source));
+                _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // One department's unusable folder must not stop intake for the others; its passes report it until it is fixed.
+                Log.ScanFailed(_logger, exception, source);
+            }
         }
 
         // Only intake's own copies (named by delivery id): other parts may keep scratch files in staging too.

@@ -46,10 +46,12 @@ public sealed class IntakeServiceTests : IDisposable
         await host.StopAsync();
     }
 
-    [Fact]
-    public async Task ExecuteAsync_FolderCannotBeWatched_SweepAloneTakesEveryFile()
+    [Theory]
+    [InlineData(typeof(PlatformNotSupportedException))]
+    [InlineData(typeof(UnauthorizedAccessException))]
+    public async Task ExecuteAsync_FolderCannotBeWatched_SweepAloneTakesEveryFile(Type failure)
     {
-        var unwatchable = new FailingFileSystem(_harness.Paths.StagingRoot, long.MaxValue, watchable: false);
+        var unwatchable = new FailingFileSystem(_harness.Paths.StagingRoot, long.MaxValue, () => (Exception)Activator.CreateInstance(failure, "This folder cannot be watched.")!);
         using var host = RunningIntake.Build(_harness, _harness.Check, fileSystem: unwatchable);
         await host.StartAsync();
 
@@ -61,6 +63,24 @@ public sealed class IntakeServiceTests : IDisposable
         Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 20, Timeout));
         await host.StopAsync();
         Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3011 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OneSourcesDropFolderUnusable_OtherSourcesStillTaken()
+    {
+        var welfare = Sources.Justice(quiet: TimeSpan.FromMilliseconds(300));
+        welfare.Name = "welfare";
+        using var harness = new IntakeHarness(Sources.Justice(quiet: TimeSpan.FromMilliseconds(300)), welfare);
+        Directory.Delete(harness.Paths.DropFolder("welfare"));
+        await File.WriteAllTextAsync(harness.Paths.DropFolder("welfare"), "a file where the folder should be");
+        harness.Drop("offenders_1.csv", "id\n1\n");
+
+        await using (await RunningIntake.StartAsync(harness, harness.Check))
+        {
+            Assert.True(
+                await Eventually.TrueAsync(async () => (await harness.DeliveriesAsync()).Any(d => d.SettledAt is not null), TimeSpan.FromSeconds(20)),
+                "the justice delivery was not taken");
+        }
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace LinkService.Intake.Tests.Support;
 /// <summary>
 /// The real file system, except that writes to files under <paramref name="failUnder"/> stop with an
 /// <see cref="IOException"/> after <paramref name="failAfterBytes"/> (a process dying in the middle of a copy),
-/// and, unless <paramref name="watchable"/>, no folder can be watched (as on some network shares).
+/// and, given <paramref name="watchFailure"/>, no folder can be watched: creating a watcher throws it (a network share,
+/// a folder the service may not read).
 /// </summary>
-public sealed class FailingFileSystem(string failUnder, long failAfterBytes, bool watchable = true) : IFileSystem
+public sealed class FailingFileSystem(string failUnder, long failAfterBytes, Func<Exception>? watchFailure = null) : IFileSystem
 {
     private readonly FileSystem _inner = new();
 
@@ -24,7 +25,7 @@ public sealed class FailingFileSystem(string failUnder, long failAfterBytes, boo
 
     public IFileStreamFactory FileStream => new FailingStreams(this, _inner.FileStream, failUnder, failAfterBytes);
 
-    public IFileSystemWatcherFactory FileSystemWatcher => watchable ? _inner.FileSystemWatcher : new Unwatchable(this);
+    public IFileSystemWatcherFactory FileSystemWatcher => watchFailure is null ? _inner.FileSystemWatcher : new Unwatchable(this, watchFailure);
 
     public IFileVersionInfoFactory FileVersionInfo => _inner.FileVersionInfo;
 
@@ -88,11 +89,11 @@ public sealed class FailingFileSystem(string failUnder, long failAfterBytes, boo
         }
     }
 
-    private sealed class Unwatchable(IFileSystem fileSystem) : IFileSystemWatcherFactory
+    private sealed class Unwatchable(IFileSystem fileSystem, Func<Exception> failure) : IFileSystemWatcherFactory
     {
         public IFileSystem FileSystem => fileSystem;
 
-        public IFileSystemWatcher New() => throw new PlatformNotSupportedException("This share cannot be watched.");
+        public IFileSystemWatcher New() => throw failure();
 
         public IFileSystemWatcher New(string path) => New();
 
