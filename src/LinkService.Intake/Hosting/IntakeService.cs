@@ -62,7 +62,7 @@ internal sealed partial class IntakeService : BackgroundService
             {
                 wake = await _cycle.RunAsync(only, stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 // The ledger or a folder is unavailable for now (a full disk, a share gone): try again at the next sweep.
                 Log.PassFailed(_logger, exception);

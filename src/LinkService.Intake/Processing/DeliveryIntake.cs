@@ -47,8 +47,9 @@ internal sealed class DeliveryIntake(
         {
             await StoreAsync(source, entry, delivery, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Any failure but our own stop, a check's own time-out included: the delivery is taken again, the pass goes on.
             Log.DeliveryFailed(logger, exception, delivery.Id, source.Name);
         }
     }

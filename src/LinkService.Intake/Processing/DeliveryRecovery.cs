@@ -72,7 +72,7 @@ internal sealed class DeliveryRecovery(
 
             backoff.Succeeded(delivery.Id);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             var next = backoff.Failed(delivery.Id);
             Log.ResumeFailed(logger, exception, delivery.Id, delivery.Source, next);

@@ -236,6 +236,23 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CheckTimesOutOnItsOwn_PassGoesOnAndTheDeliveryIsRetried()
+    {
+        var timingOut = new ThrowingCheck(() => new TaskCanceledException("The check timed out."));
+        _harness.Drop("offenders_1.csv", Content);
+        _harness.Drop("offenders_2.csv", Content + "2,OKONKWO\n");
+        var cycle = _harness.NewCycle(check: timingOut);
+
+        await _harness.RunUntilQuietAsync(cycle);
+        Assert.Equal([DeliveryState.Stored, DeliveryState.Stored], (await _harness.DeliveriesAsync()).Select(d => d.State));
+
+        timingOut.Fails = false;
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await cycle.RunAsync(null, CancellationToken.None);
+        Assert.All(await _harness.DeliveriesAsync(), d => Assert.Equal(DeliveryState.Accepted, d.State));
+    }
+
+    [Fact]
     public async Task RunAsync_AnyDelivery_NoDataValueInLogsReceiptsOrLedgerReasons()
     {
         _harness.Check.Result = DeliveryCheckResult.Reject("row 2, field 'surname': too long");

@@ -2,8 +2,11 @@ using LinkService.Intake.Checks;
 
 namespace LinkService.Intake.Tests.Support;
 
-/// <summary>An <see cref="IDeliveryCheck"/> that throws while <see cref="Fails"/> is set, as a broken validator would, then accepts.</summary>
-public sealed class ThrowingCheck : IDeliveryCheck
+/// <summary>
+/// An <see cref="IDeliveryCheck"/> that throws while <see cref="Fails"/> is set, as a broken validator would, then accepts;
+/// by default an <see cref="InvalidOperationException"/>, or what <paramref name="failure"/> makes.
+/// </summary>
+public sealed class ThrowingCheck(Func<Exception>? failure = null) : IDeliveryCheck
 {
     public int Calls { get; private set; }
 
@@ -12,6 +15,6 @@ public sealed class ThrowingCheck : IDeliveryCheck
     public Task<DeliveryCheckResult> CheckAsync(StoredDelivery delivery, CancellationToken cancellationToken)
     {
         Calls++;
-        return Fails ? throw new InvalidOperationException("The schema check failed.") : Task.FromResult(DeliveryCheckResult.Accept());
+        return Fails ? throw failure?.Invoke() ?? new InvalidOperationException("The schema check failed.") : Task.FromResult(DeliveryCheckResult.Accept());
     }
 }
