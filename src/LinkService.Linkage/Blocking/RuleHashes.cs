@@ -14,6 +14,12 @@ internal sealed class RuleHashes
         Rules = rules.Count;
         _hashes = new ulong[(long)records * Rules];
         var rulesArray = rules.ToArray();
+        if (records == 0)
+        {
+            // Every delivery was empty (a header-only file): nothing to hash, and a partitioner refuses an empty range.
+            return;
+        }
+
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, records, 1 << 16), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)

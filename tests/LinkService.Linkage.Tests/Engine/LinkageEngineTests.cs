@@ -33,6 +33,21 @@ public sealed class LinkageEngineTests(ITestOutputHelper output)
         Assert.True(score.F1 >= 0.97, $"F1 {score.F1:F4}");
     }
 
+    [Theory]
+    [InlineData(LinkageMode.Link)]
+    [InlineData(LinkageMode.Dedupe)]
+    [InlineData(LinkageMode.Both)]
+    public void Run_EveryDeliveryEmpty_GivesNoLinksRatherThanFailing(LinkageMode mode)
+    {
+        var table = Tables.Of([], []);
+
+        var outcome = LinkageEngine.Run(Tables.Spec, mode, table, truth: null, CancellationToken.None);
+
+        Assert.Empty(outcome.Entity);
+        Assert.Empty(outcome.Links);
+        Assert.Equal(0, outcome.Quality.PairsCompared);
+    }
+
     private PairwiseScore LinkFebrl4(bool withReference)
     {
         var (a, truthA) = Febrl.Read("dataset4a.csv", "a");
