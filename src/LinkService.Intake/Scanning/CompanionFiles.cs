@@ -35,8 +35,13 @@ internal sealed class CompanionFiles
     /// <summary>The companion the delivery waits for, or null when the source waits for quiet alone.</summary>
     public static string? PathFor(SourceDefinition source, string dropPath) => Suffix(source) is { } suffix ? dropPath + suffix : null;
 
+    /// <summary>
+    /// Whether the companion is there; a sidecar must also have content, as an upload creates it empty before
+    /// it writes the digest (a marker says all it has to by existing).
+    /// </summary>
     public bool IsPresent(SourceDefinition source, string dropPath) =>
-        PathFor(source, dropPath) is not { } companion || _fileSystem.File.Exists(companion);
+        PathFor(source, dropPath) is not { } companion
+        || (_fileSystem.FileInfo.New(companion) is { Exists: true } info && (source.Completion.Signal != CompletionSignal.Checksum || info.Length > 0));
 
     /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none or is a link.</summary>
     public async Task<string?> ExpectedSha256Async(string dropPath, CancellationToken cancellationToken)

@@ -219,6 +219,22 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ChecksumSidecarCreatedButNotYetWritten_WaitsForItsDigest()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Checksum));
+        harness.Drop("offenders_1.csv", Content);
+        harness.Drop("offenders_1.csv.sha256", "");
+        var cycle = harness.NewCycle();
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Empty(await harness.DeliveriesAsync());
+
+        harness.Drop("offenders_1.csv.sha256", $"{IntakeHarness.Sha256Of(Content)}  offenders_1.csv\n");
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
+    }
+
+    [Fact]
     public async Task RunAsync_ChecksumSidecarIsALink_LinkNotFollowedAndDeliveryRefused()
     {
         using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Checksum));
