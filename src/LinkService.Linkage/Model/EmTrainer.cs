@@ -5,7 +5,8 @@ namespace LinkService.Linkage.Model;
 /// <summary>
 /// Expectation–maximisation of m probabilities and the match share on distinct comparison patterns
 /// (with counts), u held fixed. Comparisons named in <c>excluded</c> (the fields the training pairs were
-/// blocked on, whose agreement is forced) neither vote in the E-step nor get estimated.
+/// blocked on, whose agreement is forced) neither vote in the E-step nor get estimated; nor does a comparison
+/// missing in every pair.
 /// </summary>
 internal static class EmTrainer
 {
@@ -75,7 +76,14 @@ internal static class EmTrainer
             }
         }
 
-        return new Result(m, lambda, [.. excluded.Select(e => !e)], pairs, iterations);
+        // A comparison missing in every pair learnt nothing: its m is still the starting guess.
+        var estimated = new bool[comparisons];
+        for (var c = 0; c < comparisons; c++)
+        {
+            estimated[c] = !excluded[c] && patterns.Any(p => p.Count > 0 && ComparisonVector.Level(p.Pattern, c) != ComparisonVector.Missing);
+        }
+
+        return new Result(m, lambda, estimated, pairs, iterations);
     }
 
     private static double[] InitialM(double[] u)

@@ -36,7 +36,7 @@ internal static class ModelTrainer
             var weight = result.Lambda * result.Pairs;
             for (var c = 0; c < u.Length; c++)
             {
-                if (!excluded[c])
+                if (result.Estimated[c])
                 {
                     weights[c] += weight;
                     for (var l = 0; l < u[c].Length; l++)

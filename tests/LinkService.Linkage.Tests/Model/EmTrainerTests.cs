@@ -37,4 +37,18 @@ public sealed class EmTrainerTests
         Assert.False(result.Estimated[0]);
         Assert.Equal(0.9, result.M[0][0], 6);
     }
+
+    [Fact]
+    public void Run_ComparisonMissingInEveryPair_IsNotEstimated()
+    {
+        // The second comparison's field is blank in one source, so no training pair has it: its m is only the starting guess.
+        double[][] u = [[0.05, 0.95], [0.05, 0.95]];
+        var missing = ComparisonVector.With(0, 1, ComparisonVector.Missing);
+        PatternCount[] patterns = [new(missing, 1, 500), new(ComparisonVector.With(missing, 0, 1), 1, 500)];
+
+        var result = EmTrainer.Run(patterns, u, [false, false], maxIterations: 50, tolerance: 1e-9);
+
+        Assert.True(result.Estimated[0]);
+        Assert.False(result.Estimated[1]);
+    }
 }
