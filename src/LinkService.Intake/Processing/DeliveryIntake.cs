@@ -66,7 +66,19 @@ internal sealed class DeliveryIntake(
         var staging = files.Staging(delivery.Id, delivery.OriginalName);
         fileSystem.Directory.CreateDirectory(files.Paths.StagingRoot);
         var started = timeProvider.GetTimestamp();
-        var copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, cancellationToken);
+        CopyResult copy;
+        try
+        {
+            copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, cancellationToken);
+        }
+        catch
+        {
+            // A part copy of identifiable data is not left lying in staging until the next start, nor the space it takes
+            // (a full disk is a likely cause); the delivery stays received and is copied again.
+            fileSystem.File.Delete(staging);
+            throw;
+        }
+
         if (copy.TooLarge || !Unchanged(entry, copy.Bytes))
         {
             fileSystem.File.Delete(staging);

@@ -38,6 +38,18 @@ public sealed class DeliveryRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task TakeAsync_CopyFailsWithoutACrash_PartialCopyRemovedFromStaging()
+    {
+        _harness.Drop(Name, string.Concat(Enumerable.Repeat("1234567,SURNAME,FORENAME,1980-01-01\n", 60_000)));
+        var failing = _harness.NewCycle(new FailingFileSystem(_harness.Paths.StagingRoot, 1 << 20), new IntakeOptions { CopyBufferBytes = 64 * 1024 });
+
+        await _harness.RunUntilQuietAsync(failing);
+
+        Assert.Equal(DeliveryState.Received, Assert.Single(await _harness.DeliveriesAsync()).State);
+        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
+    }
+
+    [Fact]
     public async Task ResumeAsync_CrashMidCopyThenDropFileRewritten_NewContentTakenOnceAndDropLeftEmpty()
     {
         var content = string.Concat(Enumerable.Repeat("1234567,SURNAME,FORENAME,1980-01-01\n", 60_000));
