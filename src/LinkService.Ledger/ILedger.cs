@@ -32,7 +32,7 @@ public interface ILedger
 
     Task<Delivery?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken);
 
-    /// <summary>The earliest other delivery of the source with the same content, if any.</summary>
+    /// <summary>The earliest other delivery of the source with the same content that was stored or accepted (not rejected), if any.</summary>
     Task<Delivery?> FindDuplicateAsync(string source, string sha256, string excludingDeliveryId, CancellationToken cancellationToken);
 
     /// <summary>Deliveries whose handling has not finished: what a restart must resume.</summary>

@@ -156,13 +156,15 @@ internal sealed partial class SqliteLedger
         ReadAsync(
             connection =>
             {
-                // Content that was or is being processed; a refused file was never stored, and a duplicate points at its original.
+                // Content that was or is being accepted. A refused file was never stored; a duplicate points at its
+                // original; and rejected content sent again is checked again, since the custodian may have
+                // corrected the schema that rejected it.
                 using var find = Command(
                     connection,
                     null,
                     $"""
                     SELECT {SqliteRows.DeliveryColumns} FROM deliveries
-                    WHERE source = $source AND sha256 = $sha256 AND id <> $id AND state IN ('Stored', 'Accepted', 'Rejected')
+                    WHERE source = $source AND sha256 = $sha256 AND id <> $id AND state IN ('Stored', 'Accepted')
                     ORDER BY received_at, id LIMIT 1;
                     """);
                 find.Parameters.AddWithValue("$source", source);

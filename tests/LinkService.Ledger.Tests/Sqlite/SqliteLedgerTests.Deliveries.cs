@@ -127,6 +127,17 @@ public sealed partial class SqliteLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task FindDuplicateAsync_EarlierWasRejected_IsNotADuplicateSoTheResendIsCheckedAgain()
+    {
+        var sha = new string('9', 64);
+        var first = await _fixture.StoredDeliveryAsync("justice", sha);
+        await _fixture.Ledger.RecordOutcomeAsync(first.Id, new DeliveryOutcome { State = DeliveryState.Rejected }, CancellationToken.None);
+        var second = await _fixture.StoredDeliveryAsync("justice", sha);
+
+        Assert.Null(await _fixture.Ledger.FindDuplicateAsync("justice", sha, second.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetUnsettledDeliveriesAsync_MixedStates_ReturnsOnlyUnsettledOldestFirst()
     {
         var settled = await _fixture.StoredDeliveryAsync("justice", new string('e', 64));
