@@ -34,6 +34,7 @@ internal sealed partial class SqliteLedger
                 using var reader = all.ExecuteReader();
                 long expectedSequence = 1;
                 var expectedPrevious = AuditChain.Genesis;
+                var replayed = new Dictionary<(string Entity, string Id), Replayed>();
                 while (reader.Read())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -42,11 +43,19 @@ internal sealed partial class SqliteLedger
                     if (problem is not null)
                     {
                         Log.AuditChainBroken(_logger, row.Sequence, problem);
-                        return new AuditVerification(false, expectedSequence - 1, row.Sequence, problem);
+                        return new AuditVerification(false, expectedSequence - 1, row.Sequence, $"at row #{row.Sequence}: {problem}");
                     }
 
+                    Replay(replayed, row);
                     expectedSequence = row.Sequence + 1;
                     expectedPrevious = row.Hash;
+                }
+
+                var disagreement = CompareWithTables(connection, replayed);
+                if (disagreement is not null)
+                {
+                    Log.TablesDisagreeWithAudit(_logger, disagreement);
+                    return new AuditVerification(false, expectedSequence - 1, null, disagreement);
                 }
 
                 return AuditVerification.Intact(expectedSequence - 1);

@@ -26,7 +26,7 @@ internal sealed class AuditChainCheck : IHostedService
         var verification = await _ledger.VerifyAuditChainAsync(cancellationToken);
         if (!verification.IsIntact)
         {
-            Log.ChainBroken(_logger, verification.FirstTamperedSequence ?? 0, verification.Problem ?? "unknown");
+            Log.ChainBroken(_logger, verification.Problem ?? "unknown");
             return;
         }
 

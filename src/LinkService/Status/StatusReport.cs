@@ -46,7 +46,7 @@ internal static class StatusReport
         text.AppendLine();
         text.AppendLine(audit.IsIntact
             ? string.Create(inv, $"Audit chain: intact ({audit.RowsChecked} rows)")
-            : string.Create(inv, $"Audit chain: BROKEN at row #{audit.FirstTamperedSequence}: {audit.Problem}"));
+            : $"Audit chain: BROKEN, {audit.Problem}");
         return text.ToString();
     }
 

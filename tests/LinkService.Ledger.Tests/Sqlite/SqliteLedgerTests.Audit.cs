@@ -1,4 +1,5 @@
 using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
 using Microsoft.Data.Sqlite;
 
 namespace LinkService.Ledger.Tests.Sqlite;
@@ -57,6 +58,68 @@ public sealed partial class SqliteLedgerTests
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstTamperedSequence);
+    }
+
+    [Fact]
+    public async Task VerifyAuditChainAsync_EveryKindOfChange_IsIntact()
+    {
+        var received = await _fixture.Ledger.RecordReceivedAsync(new NewDelivery("justice", "offenders_1.csv", 10, _fixture.Time.GetUtcNow()), CancellationToken.None);
+        await _fixture.Ledger.RecordRetakenAsync(received.Id, 20, _fixture.Time.GetUtcNow(), CancellationToken.None);
+        await _fixture.Ledger.RecordOutcomeAsync(received.Id, new DeliveryOutcome { State = DeliveryState.Refused, Sha256 = new string('e', 64) }, CancellationToken.None);
+        var accepted = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+        await _fixture.Ledger.RecordOutcomeAsync(accepted.Id, new DeliveryOutcome { State = DeliveryState.Accepted }, CancellationToken.None);
+        await _fixture.Ledger.MarkSettledAsync(accepted.Id, CancellationToken.None);
+        var duplicate = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+        await _fixture.Ledger.RecordOutcomeAsync(duplicate.Id, new DeliveryOutcome { State = DeliveryState.Duplicate, DuplicateOf = accepted.Id }, CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", [accepted.Id]), CancellationToken.None);
+        await _fixture.Ledger.CompleteRunAsync("r1", new Dictionary<string, long> { ["links"] = 1 }, CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r2", "p", "/runs/r2", [accepted.Id]), CancellationToken.None);
+        await _fixture.Ledger.FailRunAsync("r2", "failed", CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r3", "p", "/runs/r3", [accepted.Id]), CancellationToken.None);
+
+        var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
+
+        Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyAuditChainAsync_RejectedDeliveryMarkedAcceptedInItsTable_ReportsTheDisagreement()
+    {
+        var delivery = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+        await _fixture.Ledger.RecordOutcomeAsync(delivery.Id, new DeliveryOutcome { State = DeliveryState.Rejected }, CancellationToken.None);
+        Tamper($"UPDATE deliveries SET state = 'Accepted' WHERE id = '{delivery.Id}';");
+
+        var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
+
+        Assert.False(verification.IsIntact);
+        Assert.Null(verification.FirstTamperedSequence);
+        Assert.Equal($"delivery {delivery.Id} is Accepted in its table but Rejected in the audit chain", verification.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyAuditChainAsync_StoredDigestReplacedInItsTable_ReportsIt()
+    {
+        var delivery = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+        Tamper($"UPDATE deliveries SET sha256 = '{new string('f', 64)}' WHERE id = '{delivery.Id}';");
+
+        var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
+
+        Assert.False(verification.IsIntact);
+        Assert.Contains($"delivery {delivery.Id}: its SHA-256", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAuditChainAsync_RunAddedOrRemovedBehindTheChain_ReportsIt()
+    {
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", []), CancellationToken.None);
+        Tamper("INSERT INTO runs (id, project, state, run_folder, started_at) VALUES ('r0', 'p', 'Completed', '/runs/r0', '2000-01-01T00:00:00.0000000Z');");
+
+        var added = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
+        Tamper("DELETE FROM runs WHERE id = 'r0'; DELETE FROM run_inputs WHERE run_id = 'r1'; DELETE FROM runs WHERE id = 'r1';");
+        var removed = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
+
+        Assert.Equal("run r0 is in its table but has no audit rows", added.Problem);
+        Assert.Equal("run r1 is in the audit chain but not in its table", removed.Problem);
     }
 
     [Fact]

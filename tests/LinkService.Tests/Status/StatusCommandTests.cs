@@ -42,6 +42,6 @@ public sealed class StatusCommandTests
         var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(1);
-        Assert.Contains("Audit chain: BROKEN at row #", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Audit chain: BROKEN, at row #", result.Output, StringComparison.Ordinal);
     }
 }
