@@ -44,35 +44,50 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (!_migrated)
+        try
         {
-            await _migration.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_migrated)
-                {
-                    var before = SqliteSchema.Migrate(connection);
-                    if (before != SqliteSchema.LatestVersion)
-                    {
-                        Log.SchemaMigrated(_logger, before, SqliteSchema.LatestVersion);
-                    }
+            await connection.OpenAsync(cancellationToken);
+            await MigrateOnceAsync(connection, cancellationToken);
+            using var pragmas = connection.CreateCommand();
 
-                    _migrated = true;
-                }
-            }
-            finally
-            {
-                _migration.Release();
-            }
+            // FULL: a committed state change survives a power cut, not only a process kill.
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            // A failed or cancelled open (a migration error, a stop) must not leave the connection open.
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task MigrateOnceAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
         }
 
-        using var pragmas = connection.CreateCommand();
+        await _migration.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_migrated)
+            {
+                var before = SqliteSchema.Migrate(connection);
+                if (before != SqliteSchema.LatestVersion)
+                {
+                    Log.SchemaMigrated(_logger, before, SqliteSchema.LatestVersion);
+                }
 
-        // FULL: a committed state change survives a power cut, not only a process kill.
-        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migration.Release();
+        }
     }
 
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, string, T> work, CancellationToken cancellationToken)
