@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -14,7 +15,9 @@ namespace LinkService.Configuration.Loading;
 /// </summary>
 internal static class JsonShapeChecker
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext is not thread-safe, and configuration is loaded concurrently (a command beside
+    // the service, tests in parallel): the answers are cached per property instead, each worked out alone.
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> NullableProperties = new();
 
     public static void Check(JsonElement element, Type type, ConfigErrors errors, string path) =>
         CheckValue(element, type, nullable: false, errors, path);
@@ -136,7 +139,7 @@ internal static class JsonShapeChecker
                 continue;
             }
 
-            var nullable = Nullability.Create(property).WriteState == NullabilityState.Nullable;
+            var nullable = NullableProperties.GetOrAdd(property, p => new NullabilityInfoContext().Create(p).WriteState == NullabilityState.Nullable);
             CheckValue(member.Value, property.PropertyType, nullable, errors, $"{path}.{member.Name}");
         }
 
