@@ -8,7 +8,8 @@ namespace LinkService.Linkage.Data;
 /// <summary>Standardises each source's distinct raw values once and lays every record out in columns.</summary>
 internal static class RecordTableBuilder
 {
-    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources)
+    /// <remarks>Standardising tens of millions of records takes a while: a stop is honoured field by field and within each field.</remarks>
+    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources, CancellationToken cancellationToken = default)
     {
         var fields = spec.FieldsUsed().Select(f => f.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var starts = new int[sources.Count + 1];
@@ -23,12 +24,13 @@ internal static class RecordTableBuilder
         var splitMiddles = fields.Contains(CanonicalField.MiddleNames) ? new int[total] : null;
         foreach (var field in fields.OrderBy(f => f == CanonicalField.MiddleNames ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var kind = spec.KindOf(field);
             var pool = kind == StandardiseAs.Date ? null : kind is StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name ? names : new ValuePool();
             var values = new int[total];
             for (var s = 0; s < sources.Count; s++)
             {
-                Fill(spec, sources[s], field, kind, pool, values.AsSpan(starts[s], sources[s].Count), field == CanonicalField.Forename && splitMiddles is not null ? splitMiddles.AsSpan(starts[s], sources[s].Count) : default);
+                Fill(spec, sources[s], field, kind, pool, values.AsSpan(starts[s], sources[s].Count), field == CanonicalField.Forename && splitMiddles is not null ? splitMiddles.AsSpan(starts[s], sources[s].Count) : default, cancellationToken);
             }
 
             if (field == CanonicalField.MiddleNames && splitMiddles is not null)
@@ -45,7 +47,7 @@ internal static class RecordTableBuilder
         return new RecordTable([.. sources.Select(s => s.Name)], starts, [.. sources.Select(s => s.RecordIds)], columns);
     }
 
-    private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles)
+    private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles, CancellationToken cancellationToken)
     {
         spec.Standardisation.TryGetValue(field, out var options);
         for (var f = 0; f < source.Fields.Count; f++)
@@ -60,7 +62,8 @@ internal static class RecordTableBuilder
             // Standardise each distinct raw value once, over both cores; intern in order so ids are deterministic.
             var distinct = raw.Distinct.Count;
             var standardised = new (string? Value, string? Middle)[distinct];
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(1, Math.Max(2, distinct)), range =>
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(1, Math.Max(2, distinct)), parallel, range =>
             {
                 for (var d = range.Item1; d < range.Item2 && d < distinct; d++)
                 {

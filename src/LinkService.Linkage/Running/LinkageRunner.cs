@@ -16,7 +16,7 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
         var ordered = inputs.OrderBy(i => project.Sources.ToList().IndexOf(i.Source.Name)).ThenBy(i => i.DeliveryId, StringComparer.Ordinal).ToList();
         var sources = await Task.WhenAll(ordered.Select(input => Task.Run(() => ReadOne(input, spec, cancellationToken), cancellationToken)));
 
-        var table = RecordTableBuilder.Build(spec, sources);
+        var table = RecordTableBuilder.Build(spec, sources, cancellationToken);
         var outcome = await Task.Run(() => LinkageEngine.Run(spec, project.Mode, table, truth: null, cancellationToken), cancellationToken);
         foreach (var timing in outcome.Timings)
         {
