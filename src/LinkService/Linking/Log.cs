@@ -13,7 +13,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Linkage run {RunId} of project {Project} failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, Exception exception, string runId, string project, string reason);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was cancelled: the service is stopping")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was cancelled: a stop was requested (service stopping or command interrupted)")]
     public static partial void RunCancelled(ILogger logger, string runId, string project);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Project {Project} not linked: {Reason}")]

@@ -83,7 +83,7 @@ internal sealed class ProjectRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Recorded with no token: the stop that cancelled the run must not also lose its record.
-            await _ledger.FailRunAsync(runId, "cancelled: the service stopped during the run", CancellationToken.None);
+            await _ledger.FailRunAsync(runId, "cancelled: a stop was requested during the run", CancellationToken.None);
             Log.RunCancelled(_logger, runId, project.Name);
             throw;
         }
