@@ -14,10 +14,8 @@ internal static class KeysCommand
         var init = new Command("init", "Create the master pseudonymisation key in work/keys/, readable by this account alone.");
         init.SetAction(async (parseResult, cancellationToken) =>
         {
-            var startup = StartupConfiguration.Load(CommonOptions.ConfigDirectory(parseResult));
-            if (startup.Problems.Count > 0)
+            if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
             {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
                 return ExitCodes.UsageOrConfiguration;
             }
 

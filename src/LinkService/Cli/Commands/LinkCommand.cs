@@ -17,10 +17,8 @@ internal static class LinkCommand
         var command = new Command("link", "Run one project's linkage now on its latest accepted deliveries, then exit.") { project };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var startup = StartupConfiguration.Load(CommonOptions.ConfigDirectory(parseResult));
-            if (startup.Problems.Count > 0)
+            if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
             {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
                 return ExitCodes.UsageOrConfiguration;
             }
 

@@ -17,10 +17,8 @@ internal static class StatusCommand
         var command = new Command("status", "Deliveries, runs and approvals waiting.");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var startup = StartupConfiguration.Load(CommonOptions.ConfigDirectory(parseResult));
-            if (startup.Problems.Count > 0)
+            if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
             {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
                 return ExitCodes.UsageOrConfiguration;
             }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using LinkService.Hosting;
 using LinkService.Synth;
 
 namespace LinkService.Cli.Commands;
@@ -24,10 +23,8 @@ internal static class SynthCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var startup = StartupConfiguration.Load(CommonOptions.ConfigDirectory(parseResult));
-            if (startup.Problems.Count > 0)
+            if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
             {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
                 return ExitCodes.UsageOrConfiguration;
             }
 

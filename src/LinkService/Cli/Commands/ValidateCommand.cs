@@ -16,10 +16,8 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate one file against a source's schema and print the report; exit 0 valid, 1 invalid.") { source, json, file };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var startup = StartupConfiguration.Load(CommonOptions.ConfigDirectory(parseResult));
-            if (startup.Problems.Count > 0)
+            if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
             {
-                await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
                 return ExitCodes.UsageOrConfiguration;
             }
 
