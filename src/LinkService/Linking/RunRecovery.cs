@@ -41,15 +41,15 @@ internal sealed class RunRecovery : IHostedService
         }
 
         var now = _timeProvider.GetUtcNow();
-        foreach (var project in _catalog.Projects.Values)
+        foreach (var project in _catalog.Projects.Values.Where(p => p.Schedule is not null))
         {
             var last = await _ledger.GetRecentRunsAsync(project.Name, 1, cancellationToken);
-            if (project.Schedule is null || last.Count == 0)
+            if (last.Count == 0)
             {
                 continue;
             }
 
-            var due = interrupted.Contains(project.Name) ? now : new CronExpression(project.Schedule).GetNextValidTimeAfter(last[0].StartedAt);
+            var due = interrupted.Contains(project.Name) ? now : new CronExpression(project.Schedule!).GetNextValidTimeAfter(last[0].StartedAt);
             if (due is { } missed && missed <= now)
             {
                 Log.CatchingUp(_logger, project.Name, missed);

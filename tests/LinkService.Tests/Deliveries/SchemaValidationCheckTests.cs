@@ -1,6 +1,4 @@
 using System.Globalization;
-using LinkService.Configuration.Folders;
-using LinkService.Configuration.Loading;
 using LinkService.Configuration.Sources;
 using LinkService.Deliveries;
 using LinkService.Intake.Checks;
@@ -16,9 +14,8 @@ public sealed class SchemaValidationCheckTests
     public async Task CheckAsync_LibraryFailsQuotingAValue_ThrowsWithTheValueWithheld()
     {
         using var folder = new ServiceFolder();
-        var source = ConfigCatalogLoader.Load(folder.ConfigDirectory).Catalog!.Sources["justice"];
-        var paths = new ServicePaths(new FolderOptions { Drop = "var/drop", Work = "var/work", Export = "var/export" }, folder.Root);
-        var check = new SchemaValidationCheck(new ParsingValidator("HARGREAVES"), paths);
+        var source = folder.LoadCatalog().Sources["justice"];
+        var check = new SchemaValidationCheck(new ParsingValidator("HARGREAVES"), folder.Paths);
         var delivery = new StoredDelivery("d1", source, "offenders_20261101.csv", folder.Combine("stored.csv"), "00", 1, DateTimeOffset.UnixEpoch);
 
         var thrown = await Assert.ThrowsAnyAsync<Exception>(() => check.CheckAsync(delivery, CancellationToken.None));

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using LinkService.Configuration.Folders;
-using LinkService.Ledger;
-using LinkService.Ledger.Deliveries;
 using LinkService.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Tests.Intake;
 

@@ -1,4 +1,3 @@
-using LinkService.Configuration.Loading;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linking;
@@ -82,8 +81,7 @@ public sealed class RunRecoveryTests : IDisposable
 
     private RunRecovery Recovery()
     {
-        var catalog = ConfigCatalogLoader.Load(_folder.ConfigDirectory).Catalog!;
-        return new RunRecovery(catalog, Ledger, _trigger, _time, NullLogger<RunRecovery>.Instance);
+        return new RunRecovery(_folder.LoadCatalog(), Ledger, _trigger, _time, NullLogger<RunRecovery>.Instance);
     }
 
     private sealed class RecordingTrigger : ILinkageTrigger

@@ -1,4 +1,3 @@
-using LinkService.Configuration.Folders;
 using LinkService.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +10,7 @@ internal sealed class OpenedLedger : IDisposable
 
     public OpenedLedger(ServiceFolder folder, TimeProvider? time = null)
     {
-        var paths = new ServicePaths(new FolderOptions { Drop = "var/drop", Work = "var/work", Export = "var/export" }, folder.Root);
+        var paths = folder.Paths;
         Directory.CreateDirectory(paths.WorkRoot);
         File = paths.LedgerFile;
         _services = new ServiceCollection()

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using LinkService.Configuration;
+using LinkService.Configuration.Folders;
+using LinkService.Configuration.Loading;
 
 namespace LinkService.Tests.Support;
 
@@ -27,6 +30,12 @@ public sealed class ServiceFolder : IDisposable
     public string DropFolder(string source) => Combine("var", "drop", source);
 
     public string WorkFolder => Combine("var", "work");
+
+    /// <summary>The folders as the service resolves them here (the default relative layout under <see cref="Root"/>).</summary>
+    public ServicePaths Paths => new(new FolderOptions { Drop = "var/drop", Work = "var/work", Export = "var/export" }, Root);
+
+    /// <summary>The configuration as it stands now, loaded as the service loads it.</summary>
+    public ConfigCatalog LoadCatalog() => ConfigCatalogLoader.Load(ConfigDirectory).Catalog!;
 
     /// <summary>Short timings so a test sees a delivery taken within a second or two.</summary>
     public void UseFastIntake()
