@@ -25,7 +25,7 @@ internal static class BenchRun
         Parallel.For(0, inputs.Count, i => sources[i] = DeliveryReader.Read(inputs[i], project.Linkage, cancellationToken));
         var read = wall.Elapsed;
         var readCpu = Environment.CpuUsage.TotalTime;
-        var table = RecordTableBuilder.Build(project.Linkage, sources);
+        var table = RecordTableBuilder.Build(project.Linkage, sources, cancellationToken);
         var standardised = wall.Elapsed - read;
         var standardisedCpu = Environment.CpuUsage.TotalTime - readCpu;
         var truth = Truth.Read(Path.Combine(dataDirectory, "truth.csv"), table);

@@ -5,16 +5,16 @@ namespace LinkService.Validation;
 /// <summary>What the check logs: which delivery, counts and durations, never a data value.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Validating {FileName} for source {Source}")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Validating {FileName} for source {Source}")]
     public static partial void ValidationStarted(ILogger logger, string source, string fileName);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information,
         Message = "Validated {FileName} for source {Source}: {Outcome}, {Rows} rows, {Errors} errors, {SetAside} set aside, in {ElapsedMs} ms")]
     public static partial void ValidationFinished(ILogger logger, string source, string fileName, string outcome, long rows, long errors, int setAside, long elapsedMs);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Delivery {FileName} for source {Source} was rejected: {ReasonCount} reason(s)")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Delivery {FileName} for source {Source} was rejected: {ReasonCount} reason(s)")]
     public static partial void DeliveryRejected(ILogger logger, string source, string fileName, int reasonCount);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Key hashes for {FileName} spilled to {Runs} run(s) on disk")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Key hashes for {FileName} spilled to {Runs} run(s) on disk")]
     public static partial void KeysSpilled(ILogger logger, string fileName, int runs);
 }

@@ -4,9 +4,9 @@ namespace LinkService.Audit;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Audit chain intact: {Rows} rows, head #{HeadSequence} {HeadHash}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Audit chain intact: {Rows} rows, head #{HeadSequence} {HeadHash}")]
     public static partial void ChainIntact(ILogger logger, long rows, long headSequence, string headHash);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Critical, Message = "Audit chain BROKEN, {Problem}. The ledger has been altered outside LinkService")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Critical, Message = "Audit chain BROKEN, {Problem}. The ledger has been altered outside LinkService")]
     public static partial void ChainBroken(ILogger logger, string problem);
 }

@@ -4,24 +4,24 @@ namespace LinkService.Linking;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Linkage run {RunId} of project {Project} started on {DeliveryCount} deliveries ({Trigger})")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Linkage run {RunId} of project {Project} started on {DeliveryCount} deliveries ({Trigger})")]
     public static partial void RunStarted(ILogger logger, string runId, string project, int deliveryCount, string trigger);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Linkage run {RunId} of project {Project} completed in {Seconds:0.0} s")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Linkage run {RunId} of project {Project} completed in {Seconds:0.0} s")]
     public static partial void RunCompleted(ILogger logger, string runId, string project, double seconds);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Linkage run {RunId} of project {Project} failed: {Reason}")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Linkage run {RunId} of project {Project} failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, Exception exception, string runId, string project, string reason);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was cancelled: a stop was requested (service stopping or command interrupted)")]
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was cancelled: a stop was requested (service stopping or command interrupted)")]
     public static partial void RunCancelled(ILogger logger, string runId, string project);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Project {Project} not linked: {Reason}")]
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Project {Project} not linked: {Reason}")]
     public static partial void RunNotStarted(ILogger logger, string project, string reason);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was interrupted by a stop or crash; recorded as failed")]
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was interrupted by a stop or crash; recorded as failed")]
     public static partial void RunInterrupted(ILogger logger, string runId, string project);
 
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Project {Project} missed its scheduled run at {Due:u} while the service was down; running it now")]
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Project {Project} missed its scheduled run at {Due:u} while the service was down; running it now")]
     public static partial void CatchingUp(ILogger logger, string project, DateTimeOffset due);
 }
