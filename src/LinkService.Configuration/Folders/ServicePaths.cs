@@ -20,7 +20,15 @@ public sealed class ServicePaths
 
     public string LedgerFile => Path.Combine(WorkRoot, "ledger.db");
 
+    /// <summary>
+    /// Append-only: the audit chain's head (sequence and MAC) after every write, outside the database, so that a
+    /// ledger cut short, replaced or deleted can be told from an intact one.
+    /// </summary>
+    public string AuditAnchorFile => Path.Combine(WorkRoot, "ledger.anchor");
+
     public string KeysFolder => Path.Combine(WorkRoot, "keys");
+
+    public string MasterKeyFile => Path.Combine(KeysFolder, "master.key");
 
     public string StoreRoot => Path.Combine(WorkRoot, "store");
 
@@ -36,6 +44,13 @@ public sealed class ServicePaths
     public string ReceiptsFolder(string source) => Path.Combine(DropRoot, source, "receipts");
 
     public string StoreFolder(string source) => Path.Combine(StoreRoot, source);
+
+    /// <summary>
+    /// A delivery's copy in the store, named from ids alone (its source, its delivery id, and the extension of its original
+    /// name, which the audit chain covers): never from a ledger column that could be pointed elsewhere.
+    /// </summary>
+    public string StoreFile(string source, string deliveryId, string originalName) =>
+        Path.Combine(StoreFolder(source), deliveryId + DeliveryFileNames.Extension(originalName));
 
     public string QuarantineFolder(string source) => Path.Combine(QuarantineRoot, source);
 

@@ -15,7 +15,7 @@ internal sealed class DeliveryFiles
 
     public string Staging(string deliveryId, string originalName) => Path.Combine(_paths.StagingRoot, deliveryId + Extension(originalName));
 
-    public string Store(string source, string deliveryId, string originalName) => Path.Combine(_paths.StoreFolder(source), deliveryId + Extension(originalName));
+    public string Store(string source, string deliveryId, string originalName) => _paths.StoreFile(source, deliveryId, originalName);
 
     public string Excluded(string source, string deliveryId) => Path.Combine(_paths.StoreFolder(source), deliveryId + ".excluded");
 
@@ -25,15 +25,5 @@ internal sealed class DeliveryFiles
 
     public string Receipt(string source, string deliveryId, string extension) => Path.Combine(_paths.ReceiptsFolder(source), deliveryId + extension);
 
-    /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), kept only if it is plain letters and digits.</summary>
-    public static string Extension(string originalName)
-    {
-        var extension = Path.GetExtension(originalName);
-        if (extension.Equals(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            extension = Path.GetExtension(Path.GetFileNameWithoutExtension(originalName)) + extension;
-        }
-
-        return extension.Length <= 16 && extension.All(c => c == '.' || char.IsAsciiLetterOrDigit(c)) ? extension.ToLowerInvariant() : "";
-    }
+    public static string Extension(string originalName) => DeliveryFileNames.Extension(originalName);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Status;
@@ -8,7 +9,7 @@ namespace LinkService.Ledger.Sqlite;
 
 internal sealed partial class SqliteLedger
 {
-    private const string RunEntity = "run";
+    private const string RunEntity = EntityRecord.Run;
 
     public Task<LinkageRun> StartRunAsync(RunStart start, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -32,7 +33,7 @@ internal sealed partial class SqliteLedger
                     input.ExecuteNonQuery();
                 }
 
-                AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, deliveries = start.DeliveryIds });
+                AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, runFolder = start.RunFolder, deliveries = start.DeliveryIds });
                 return LoadRun(connection, transaction, start.RunId)!;
             },
             cancellationToken);

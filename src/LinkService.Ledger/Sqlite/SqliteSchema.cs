@@ -63,6 +63,15 @@ internal static class SqliteSchema
         CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
         """,
+
+        // The chain is keyed (HMAC under a key derived from the master key), and a stored copy's path follows from
+        // its ids: a column naming it could be pointed at any file. Rows written before this were unkeyed SHA-256 and
+        // no longer verify.
+        """
+        ALTER TABLE audit RENAME COLUMN prev_hash TO prev_mac;
+        ALTER TABLE audit RENAME COLUMN hash TO mac;
+        ALTER TABLE deliveries DROP COLUMN stored_path;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

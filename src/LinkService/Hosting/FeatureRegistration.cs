@@ -20,6 +20,7 @@ internal static class FeatureRegistration
     public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, IConfiguration configuration, ConfigCatalog catalog, HostPurpose purpose)
     {
         services.AddLedger();
+        services.AddSingleton<LedgerIntegrity>();
         services.AddValidation();
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName));
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
@@ -20,13 +21,16 @@ internal sealed class ProjectRunner
     private readonly ConfigCatalog _catalog;
     private readonly ServicePaths _paths;
     private readonly ILedger _ledger;
+    private readonly LedgerIntegrity _integrity;
     private readonly ILinkageRunner _runner;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ProjectRunner> _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _projectLocks = new(StringComparer.Ordinal);
 
-    public ProjectRunner(ConfigCatalog catalog, ServicePaths paths, ILedger ledger, ILinkageRunner runner, TimeProvider timeProvider, ILogger<ProjectRunner> logger)
+    public ProjectRunner(
+        ConfigCatalog catalog, ServicePaths paths, ILedger ledger, LedgerIntegrity integrity, ILinkageRunner runner, TimeProvider timeProvider, ILogger<ProjectRunner> logger)
     {
+        _integrity = integrity;
         _catalog = catalog;
         _paths = paths;
         _ledger = ledger;
@@ -57,6 +61,14 @@ internal sealed class ProjectRunner
 
     private async Task<ProjectRunOutcome> RunLockedAsync(ProjectDefinition project, string trigger, CancellationToken cancellationToken)
     {
+        // The deliveries a run takes, and the digests their copies must have, are only as good as the ledger.
+        var integrity = await _integrity.CheckAsync(cancellationToken);
+        if (!integrity.IsIntact)
+        {
+            Log.LedgerUntrusted(_logger, project.Name, integrity.Problem!);
+            return ProjectRunOutcome.NotStarted($"the ledger fails its check: {integrity.Problem}");
+        }
+
         var inputs = await LinkageInputs.LatestAcceptedAsync(project, _catalog, _paths, _ledger, cancellationToken);
         if (inputs.Missing is { } missing)
         {
@@ -74,6 +86,11 @@ internal sealed class ProjectRunner
         var started = _timeProvider.GetTimestamp();
         try
         {
+            for (var i = 0; i < inputs.Inputs.Count; i++)
+            {
+                await StoredDigestCheck.VerifyAsync(inputs.Deliveries[i], inputs.Inputs[i].FilePath, _logger, cancellationToken);
+            }
+
             var result = await _runner.RunAsync(project, inputs.Inputs, folder, cancellationToken);
             await _ledger.CompleteRunAsync(runId, RunCounts.From(result), CancellationToken.None);
             var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;

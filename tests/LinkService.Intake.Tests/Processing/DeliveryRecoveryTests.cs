@@ -31,7 +31,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(interrupted.Id, delivery.Id);
         Assert.Equal(DeliveryState.Accepted, delivery.State);
         Assert.Equal(IntakeHarness.Sha256Of(content), delivery.Sha256);
-        Assert.Equal(content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.Equal(content, await File.ReadAllTextAsync(_harness.Paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName)));
         Assert.False(File.Exists(_harness.DropPath(Name)));
         Assert.Single(_harness.Check.Checked);
         Assert.True((await _harness.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
@@ -109,7 +109,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.NotNull(delivery.SettledAt);
         Assert.Equal(Content, await File.ReadAllTextAsync(quarantine));
-        Assert.False(File.Exists(stored.StoredPath));
+        Assert.False(File.Exists(_harness.Paths.StoreFile(stored.Source, stored.Id, stored.OriginalName)));
         Assert.Empty(_harness.Check.Checked);
     }
 
@@ -191,7 +191,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
     {
         var received = await ReceivedAsync();
         File.Copy(_harness.DropPath(Name), StorePath(received));
-        return await _harness.Ledger.MarkStoredAsync(received.Id, new StoredFile(StorePath(received), IntakeHarness.Sha256Of(Content), Content.Length), CancellationToken.None);
+        return await _harness.Ledger.MarkStoredAsync(received.Id, new StoredFile(IntakeHarness.Sha256Of(Content), Content.Length), CancellationToken.None);
     }
 
     private string StorePath(Delivery delivery) => Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv");

@@ -40,8 +40,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.NotNull(delivery.SettledAt);
         Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
         Assert.Equal(Content.Length, delivery.Bytes);
-        Assert.Equal(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), delivery.StoredPath);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv")));
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
         Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
     }
@@ -141,7 +140,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(original.Id, duplicate.DuplicateOf);
         Assert.Single(_harness.Check.Checked);
         Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!));
-        Assert.False(File.Exists(duplicate.StoredPath));
+        Assert.False(File.Exists(_harness.Paths.StoreFile(duplicate.Source, duplicate.Id, duplicate.OriginalName)));
         var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"));
         Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
     }
@@ -164,7 +163,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(DeliveryState.Rejected, delivery.State);
         Assert.Equal(["row 2, field 'dob': not a date"], delivery.Reasons);
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
-        Assert.False(File.Exists(delivery.StoredPath));
+        Assert.False(File.Exists(_harness.Paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName)));
         var receipts = _harness.Paths.ReceiptsFolder("justice");
         var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json")))!;
         Assert.Equal("rejected", (string?)json["outcome"]);

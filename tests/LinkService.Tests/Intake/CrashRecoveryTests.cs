@@ -53,7 +53,7 @@ public sealed class CrashRecoveryTests
         Assert.Empty(unsettled);
         var accepted = Assert.Single(await ledger.GetAcceptedDeliveriesAsync("justice", 10, CancellationToken.None));
         Assert.Equal(digest, accepted.Sha256);
-        Assert.Equal(digest, await Sha256Async(accepted.StoredPath!));
+        Assert.Equal(digest, await Sha256Async(folder.Paths.StoreFile(accepted.Source, accepted.Id, accepted.OriginalName)));
         Assert.Equal("accepted", FinalReceipt(drop));
         Assert.Single(Directory.GetFiles(Path.Combine(drop, "receipts"), "*.json"));
         Assert.False(File.Exists(Path.Combine(drop, name)), "the original leaves the drop folder once stored");

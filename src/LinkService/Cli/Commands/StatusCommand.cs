@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
@@ -27,7 +28,7 @@ internal static class StatusCommand
             FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), catalog);
             var ledger = host.Services.GetRequiredService<ILedger>();
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
-            var audit = await ledger.VerifyAuditChainAsync(cancellationToken);
+            var audit = await host.Services.GetRequiredService<LedgerIntegrity>().CheckAsync(cancellationToken);
             await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog));
             return audit.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
