@@ -41,7 +41,8 @@ public sealed class CrashRecoveryTests
 
         using (var second = ServiceProcess.Start(folder))
         {
-            await Eventually.TrueAsync(() => FinalReceipt(drop) is not null, TimeSpan.FromSeconds(120), "the restarted service settles the delivery");
+            // The receipt is written before the outcome is recorded and the delivery settled: wait for the ledger to say so.
+            await Eventually.TrueAsync(async () => FinalReceipt(drop) is not null && await IsSettledAsync(folder), TimeSpan.FromSeconds(120), "the restarted service settles the delivery");
             Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
         }
 
@@ -59,6 +60,12 @@ public sealed class CrashRecoveryTests
         Assert.False(File.Exists(Path.Combine(drop, name)), "the original leaves the drop folder once stored");
         Assert.Empty(Directory.GetFiles(staging));
         Assert.Single(Directory.GetFiles(Path.Combine(folder.WorkFolder, "store", "justice"), "*.csv"));
+    }
+
+    private static async Task<bool> IsSettledAsync(ServiceFolder folder)
+    {
+        using var opened = new OpenedLedger(folder);
+        return (await opened.Ledger.GetUnsettledDeliveriesAsync(CancellationToken.None)).Count == 0;
     }
 
     private static string? FinalReceipt(string drop)
