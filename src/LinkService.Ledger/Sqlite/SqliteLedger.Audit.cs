@@ -50,7 +50,7 @@ internal sealed partial class SqliteLedger
                 var verification = verifier.Finish(TableRecords(connection, snapshot));
                 if (!verification.IsIntact)
                 {
-                    Log.TablesDisagreeWithAudit(_logger, verification.Problem!);
+                    Log.AuditCheckFailed(_logger, verification.Problem!);
                 }
 
                 return verification;

@@ -21,6 +21,7 @@ internal static class FeatureRegistration
     {
         services.AddLedger();
         services.AddSingleton<LedgerIntegrity>();
+        services.AddSingleton<StoreIntegrity>();
         services.AddValidation();
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName));
 
@@ -34,6 +35,7 @@ internal static class FeatureRegistration
         {
             // Registered before AddIntake, which otherwise adds its accept-everything default.
             services.AddHostedService<AuditChainCheck>();
+            services.AddHostedService<StoreCheckAtStart>();
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
             services.AddIntake(configuration);
             services.AddSingleton<ILinkageTrigger, QuartzLinkageTrigger>();

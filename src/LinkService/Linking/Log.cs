@@ -25,8 +25,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Project {Project} missed its scheduled run at {Due:u} while the service was down; running it now")]
     public static partial void CatchingUp(ILogger logger, string project, DateTimeOffset due);
 
-    [LoggerMessage(EventId = 1703, Level = LogLevel.Critical, Message = "The stored copy of delivery {DeliveryId} of source {Source} does not match the SHA-256 recorded when it was taken: it was altered in the store")]
-    public static partial void StoredDeliveryAltered(ILogger logger, string deliveryId, string source);
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Critical, Message = "The stored copy of delivery {DeliveryId} of source {Source} {Problem}")]
+    public static partial void StoredDeliveryAltered(ILogger logger, string deliveryId, string source, string problem);
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Critical, Message = "Project {Project} not linked: the ledger fails its check, {Problem}")]
     public static partial void LedgerUntrusted(ILogger logger, string project, string problem);

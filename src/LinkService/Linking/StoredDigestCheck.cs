@@ -11,19 +11,33 @@ namespace LinkService.Linking;
 /// </summary>
 internal static class StoredDigestCheck
 {
+    /// <summary>Throws <see cref="StoredDeliveryAlteredException"/> unless the copy at <paramref name="storedFile"/> has the delivery's recorded digest.</summary>
     public static async Task VerifyAsync(Delivery delivery, string storedFile, ILogger logger, CancellationToken cancellationToken)
     {
-        string actual;
-        await using (var stream = new FileStream(storedFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan))
+        if (await ProblemAsync(delivery, storedFile, cancellationToken) is { } problem)
         {
-            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            Log.StoredDeliveryAltered(logger, delivery.Id, delivery.Source, problem);
+            throw new StoredDeliveryAlteredException($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");
         }
+    }
 
-        if (actual != delivery.Sha256)
+    /// <summary>What is wrong with the delivery's stored copy, completing "the stored copy of delivery X ..."; null when it is intact.</summary>
+    public static async Task<string?> ProblemAsync(Delivery delivery, string storedFile, CancellationToken cancellationToken)
+    {
+        try
         {
-            Log.StoredDeliveryAltered(logger, delivery.Id, delivery.Source);
-            throw new StoredDeliveryAlteredException(
-                $"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') does not match the SHA-256 recorded when it was taken: it was altered in the store");
+            await using var stream = new FileStream(storedFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan);
+            if (stream.Length != delivery.Bytes)
+            {
+                return "does not have the size recorded when it was taken: it was altered in the store";
+            }
+
+            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            return actual == delivery.Sha256 ? null : "does not match the SHA-256 recorded when it was taken: it was altered in the store";
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "is missing from the store";
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
-/// <summary><c>linkservice status</c>: what arrived, what became of it, what the runs did; exit 1 if the audit chain is broken.</summary>
+/// <summary><c>linkservice status</c>: what arrived, what became of it, what the runs did; exit 1 if the ledger or the store was altered.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CliContext context)
@@ -29,8 +29,9 @@ internal static class StatusCommand
             var ledger = host.Services.GetRequiredService<ILedger>();
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
             var audit = await host.Services.GetRequiredService<LedgerIntegrity>().CheckAsync(cancellationToken);
-            await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog));
-            return audit.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
+            var store = await host.Services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
+            await context.Out.WriteAsync(StatusReport.Render(status, audit, store, catalog));
+            return audit.IsIntact && store.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;
     }
