@@ -36,7 +36,10 @@ internal sealed class StoreIntegrity
         {
             copies++;
             var file = _paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName);
-            if (await StoredDigestCheck.ProblemAsync(delivery, file, cancellationToken) is { } problem)
+            // Intake may have moved a copy it just rejected to quarantine since the list was read: only a copy the
+            // ledger still places in the store is a problem.
+            if (await StoredDigestCheck.ProblemAsync(delivery, file, cancellationToken) is { } problem
+                && (await _ledger.GetDeliveryAsync(delivery.Id, cancellationToken))?.State is DeliveryState.Stored or DeliveryState.Accepted)
             {
                 problems.Add($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");
             }
