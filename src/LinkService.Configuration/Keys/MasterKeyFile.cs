@@ -58,6 +58,10 @@ public static class MasterKeyFile
         {
             throw new MasterKeyUnavailableException($"the master key at {path} is not base64");
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MasterKeyUnavailableException($"the master key at {path} cannot be read by this account ({ex.GetType().Name})");
+        }
     }
 
     /// <summary>The file's mode in octal when group or others have any access to it; null when it is owner-only.</summary>
