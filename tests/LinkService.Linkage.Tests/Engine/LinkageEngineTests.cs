@@ -26,7 +26,7 @@ public sealed class LinkageEngineTests(ITestOutputHelper output)
     public void Run_Febrl3Dedupe_FindsDuplicatesWithF1AtLeast097()
     {
         var (records, truth) = Febrl.Read("dataset3.csv", "febrl3");
-        var table = RecordTableBuilder.Build(Febrl.Spec(withReference: true), [records]);
+        var table = RecordTableBuilder.Build(Febrl.Spec(withReference: true), [records], CancellationToken.None);
         var outcome = LinkageEngine.Run(Febrl.Spec(withReference: true), LinkageMode.Dedupe, table, [.. truth], CancellationToken.None);
         var score = PairwiseScore.Of(table, outcome.Entity, [.. truth], LinkageMode.Dedupe);
         Report(outcome, score);
@@ -53,7 +53,7 @@ public sealed class LinkageEngineTests(ITestOutputHelper output)
         var (a, truthA) = Febrl.Read("dataset4a.csv", "a");
         var (b, truthB) = Febrl.Read("dataset4b.csv", "b");
         var spec = Febrl.Spec(withReference);
-        var table = RecordTableBuilder.Build(spec, [a, b]);
+        var table = RecordTableBuilder.Build(spec, [a, b], CancellationToken.None);
         int[] truth = [.. truthA, .. truthB];
         var outcome = LinkageEngine.Run(spec, LinkageMode.Link, table, truth, CancellationToken.None);
         var score = PairwiseScore.Of(table, outcome.Entity, truth, LinkageMode.Link);
