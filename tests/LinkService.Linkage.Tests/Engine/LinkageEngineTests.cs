@@ -2,7 +2,6 @@ using LinkService.Configuration.Projects;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
 using LinkService.Linkage.Tests.Support;
-using Xunit.Abstractions;
 
 namespace LinkService.Linkage.Tests.Engine;
 

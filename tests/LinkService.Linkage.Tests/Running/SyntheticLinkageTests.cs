@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LinkService.Linkage.Tests.Running;
 
-public sealed class SyntheticLinkageTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class SyntheticLinkageTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly ConfigCatalog _catalog = RepositoryConfig.Load();

@@ -20,7 +20,7 @@ public sealed class LinkageSchedulesTests
             TimeSpan.FromSeconds(30),
             "the scheduled linkage job to run");
         await stop.CancelAsync();
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         result.AssertExitCode(0);
     }
 }
