@@ -69,8 +69,8 @@ public sealed partial class SqliteLedgerTests
     public async Task VerifyAuditChainAsync_AnchorBehindByACrashBetweenCommitAndAnchor_IsIntact()
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
-        var lines = await File.ReadAllLinesAsync(_fixture.AnchorFile);
-        await File.WriteAllTextAsync(_fixture.AnchorFile, lines[0] + "\n" + lines[1][..10]);
+        var lines = await File.ReadAllLinesAsync(_fixture.AnchorFile, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(_fixture.AnchorFile, lines[0] + "\n" + lines[1][..10], TestContext.Current.CancellationToken);
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 

@@ -76,7 +76,7 @@ public sealed class TamperingTests : IDisposable
     public async Task EditedStoreCopy_IsReportedByStatusAndAtStart_AndFailsTheRun()
     {
         var (justice, _) = await DeliveredSiteAsync();
-        await File.AppendAllTextAsync(StoreFile(justice), "OFF99999999,FORGED\n");
+        await File.AppendAllTextAsync(StoreFile(justice), "OFF99999999,FORGED\n", TestContext.Current.CancellationToken);
 
         await AssertReportedAsync($"Store: ALTERED, the stored copy of delivery {justice.Id} (source 'justice') does not have the size recorded");
         var link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", _folder.ConfigDirectory);
@@ -88,9 +88,9 @@ public sealed class TamperingTests : IDisposable
     public async Task StoreCopyEditedInPlace_KeepingItsSize_FailsTheRunOnItsDigest()
     {
         var (justice, _) = await DeliveredSiteAsync();
-        var bytes = await File.ReadAllBytesAsync(StoreFile(justice));
+        var bytes = await File.ReadAllBytesAsync(StoreFile(justice), TestContext.Current.CancellationToken);
         bytes[^2] ^= 1;
-        await File.WriteAllBytesAsync(StoreFile(justice), bytes);
+        await File.WriteAllBytesAsync(StoreFile(justice), bytes, TestContext.Current.CancellationToken);
 
         var link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", _folder.ConfigDirectory);
 
