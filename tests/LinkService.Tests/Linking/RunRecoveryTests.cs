@@ -32,7 +32,7 @@ public sealed class RunRecoveryTests : IDisposable
     [Fact]
     public async Task StartAsync_RunLeftRunningByACrash_IsRecordedAsFailedAndRunAgain()
     {
-        await Ledger.StartRunAsync(new RunStart("r1", Project, "runs/r1", []), CancellationToken.None);
+        await Ledger.StartRunAsync(new RunStart("r1", Project, "runs/r1", [], Owners.Other), CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(1));
 
         await Recovery().StartAsync(CancellationToken.None);
@@ -75,7 +75,7 @@ public sealed class RunRecoveryTests : IDisposable
 
     private async Task CompletedRunAsync(string runId)
     {
-        await Ledger.StartRunAsync(new RunStart(runId, Project, "runs/" + runId, []), CancellationToken.None);
+        await Ledger.StartRunAsync(new RunStart(runId, Project, "runs/" + runId, [], Owners.Other), CancellationToken.None);
         await Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);
     }
 
