@@ -5,6 +5,7 @@ using LinkService.Deliveries;
 using LinkService.Intake;
 using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
 using LinkService.Validation;
@@ -27,6 +28,7 @@ internal static class FeatureRegistration
         services.AddSingleton<IPostConfigureOptions<ValidationOptions>>(provider => new PostConfigureOptions<ValidationOptions>(
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
+        services.AddSingleton(RunOwner.Current);
         services.AddSingleton<ProjectRunner>();
 
         if (purpose == HostPurpose.Service)
