@@ -33,8 +33,9 @@ internal static class FeatureRegistration
 
         if (purpose == HostPurpose.Service)
         {
-            // Registered before AddIntake, which otherwise adds its accept-everything default.
             services.AddHostedService<AuditChainCheck>();
+
+            // Intake has no default check: without this one it refuses to start.
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
             services.AddIntake(configuration);
             services.AddSingleton<ILinkageTrigger, QuartzLinkageTrigger>();
