@@ -38,4 +38,19 @@ internal static class LogPaths
             configuration.AddInMemoryCollection(overrides);
         }
     }
+
+    /// <summary>
+    /// The configuration with Serilog's sinks reduced to the console ones: a command that only reads must not create
+    /// the work folder's logs folder (nor a work folder, run from the wrong directory) by writing a log file.
+    /// </summary>
+    public static IConfiguration ConsoleSinksOnly(IConfiguration configuration)
+    {
+        var dropped = configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Where(sink => !string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            .Select(sink => sink.Path + ConfigurationPath.KeyDelimiter)
+            .ToList();
+        var kept = configuration.GetSection("Serilog").AsEnumerable()
+            .Where(kv => !dropped.Any(prefix => kv.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) && !dropped.Contains(kv.Key + ConfigurationPath.KeyDelimiter, StringComparer.OrdinalIgnoreCase));
+        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+    }
 }

@@ -19,7 +19,7 @@ internal static class CheckConfigCommand
         var problems = startup.Problems.ToList();
         if (startup.Catalog is not null && problems.Count == 0)
         {
-            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.ReadOnlyCommand).Build();
             problems.AddRange(StartupValidation.Run(host, startup.AppSettingsPath));
         }
 
