@@ -7,9 +7,13 @@ namespace LinkService.Tests.Status;
 public sealed class StatusCommandTests
 {
     [Fact]
-    public async Task Status_FreshInstall_ListsEachSourceWithNothingDeliveredAndNoRuns()
+    public async Task Status_SiteWithNothingDeliveredYet_ListsEachSourceWithNothingDeliveredAndNoRuns()
     {
         using var folder = new ServiceFolder();
+        using (var opened = new OpenedLedger(folder))
+        {
+            await opened.Ledger.GetStatusAsync(0, CancellationToken.None);
+        }
 
         var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
 
@@ -43,5 +47,30 @@ public sealed class StatusCommandTests
 
         result.AssertExitCode(1);
         Assert.Contains("Audit chain: BROKEN, at row #", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_RunWhereThereIsNoSite_SaysSoWithExitTwoAndCreatesNothing()
+    {
+        using var folder = new ServiceFolder();
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains($"There is no LinkService site here: the work folder {folder.Paths.WorkRoot} does not exist", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("var")), "status created folders");
+    }
+
+    [Fact]
+    public async Task Status_WorkFolderTheServiceNeverStartedIn_SaysThereIsNoLedgerAndCreatesNone()
+    {
+        using var folder = new ServiceFolder();
+        Directory.CreateDirectory(folder.Paths.WorkRoot);
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("holds no ledger (ledger.db)", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Paths.WorkRoot));
     }
 }
