@@ -73,4 +73,19 @@ public sealed class StatusCommandTests
         Assert.Contains("holds no ledger (ledger.db)", result.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder.Paths.WorkRoot));
     }
+
+    [Fact]
+    public async Task Status_RunUnderWay_NamesItsOwnerAndLease()
+    {
+        using var folder = new ServiceFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        using (var opened = new OpenedLedger(folder, time))
+        {
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r1", "reoffending-benefits", "runs/r1", [], Owners.Other), CancellationToken.None);
+        }
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        Assert.Contains("r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in process 4242 on host node-b, lease until 2026-11-20 12:01:00Z", result.Output, StringComparison.Ordinal);
+    }
 }
