@@ -57,6 +57,7 @@ internal static class RunCommand
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkService");
         try
         {
+            Hosting.Log.SiteHeld(logger, paths.WorkRoot, Environment.ProcessId);
             FolderBootstrapper.EnsureCreated(paths, host.Services.GetRequiredService<ConfigCatalog>());
             Interlocked.Exchange(ref _running, 1);
             await host.StartAsync(cancellationToken);
