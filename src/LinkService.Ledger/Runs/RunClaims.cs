@@ -26,6 +26,9 @@ public static class RunClaims
     public static bool IsAbandoned(LinkageRun run, DateTimeOffset now) =>
         run.State == RunState.Running && (run.Lease is null || run.Lease.HasExpiredAt(now));
 
+    /// <summary>What the audit row of a take-over says: the reason, and which process took the run over.</summary>
+    public static object TakeOverAuditDetail(LinkageRun run, RunOwner taker) => new { reason = TakeOverReason(run), takenOverBy = taker.ToString() };
+
     /// <summary>The failure reason recorded for a run taken over; names the owner and the expiry, never data.</summary>
     public static string TakeOverReason(LinkageRun run) => run.Lease is { } lease
         ? string.Create(CultureInfo.InvariantCulture, $"interrupted: its owner, {lease.Owner}, stopped renewing its lease, which expired at {lease.ExpiresAt:u}")

@@ -113,8 +113,7 @@ internal sealed partial class SqliteLedger
 
     private static LinkageRun FailAbandoned(SqliteConnection connection, SqliteTransaction transaction, string now, LinkageRun run)
     {
-        var reason = RunClaims.TakeOverReason(run);
-        return Finish(connection, transaction, now, run.Id, RunState.Failed, "{}", reason, new { reason, takenOverBy = RunOwner.Current.ToString() });
+        return Finish(connection, transaction, now, run.Id, RunState.Failed, "{}", RunClaims.TakeOverReason(run), RunClaims.TakeOverAuditDetail(run, RunOwner.Current));
     }
 
     private static LinkageRun Finish(SqliteConnection connection, SqliteTransaction transaction, string now, string runId, RunState state, string countsJson, string? reason, object detail)

@@ -47,10 +47,12 @@ internal static class LogPaths
     {
         var dropped = configuration.GetSection("Serilog:WriteTo").GetChildren()
             .Where(sink => !string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
-            .Select(sink => sink.Path + ConfigurationPath.KeyDelimiter)
+            .Select(sink => sink.Path)
             .ToList();
-        var kept = configuration.GetSection("Serilog").AsEnumerable()
-            .Where(kv => !dropped.Any(prefix => kv.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) && !dropped.Contains(kv.Key + ConfigurationPath.KeyDelimiter, StringComparer.OrdinalIgnoreCase));
+        var kept = configuration.GetSection("Serilog").AsEnumerable().Where(kv => !dropped.Any(sink => IsWithin(kv.Key, sink)));
         return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
     }
+
+    private static bool IsWithin(string key, string section) =>
+        key.Equals(section, StringComparison.OrdinalIgnoreCase) || key.StartsWith(section + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase);
 }
