@@ -109,7 +109,7 @@ public sealed class IntakeServiceTests : IDisposable
         _harness.Drop("offenders_1.csv", "id\n1\n");
         using var host = RunningIntake.Build(_harness, check: null);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("Intake has no delivery check registered", failure.Message, StringComparison.Ordinal);
         Assert.Empty(await _harness.DeliveriesAsync());

@@ -54,7 +54,7 @@ public sealed class SiteLockTests
         Assert.Equal(2, secondExit);
         Assert.Contains($"Another LinkService service is running on this site (process {first.Id.ToString(CultureInfo.InvariantCulture)}", second.Output, StringComparison.Ordinal);
         var drop = folder.DropFolder("justice");
-        await File.WriteAllTextAsync(Path.Combine(drop, "offenders_20261101.csv.part"), Extracts.ForPeople(20).JusticeCsv);
+        await File.WriteAllTextAsync(Path.Combine(drop, "offenders_20261101.csv.part"), Extracts.ForPeople(20).JusticeCsv, TestContext.Current.CancellationToken);
         File.Move(Path.Combine(drop, "offenders_20261101.csv.part"), Path.Combine(drop, "offenders_20261101.csv"));
         await Eventually.TrueAsync(() => Outcomes(drop).Contains("accepted"), Timeout, "the first service takes the delivery");
         Assert.False(first.HasExited);
