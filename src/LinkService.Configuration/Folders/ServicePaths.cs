@@ -26,6 +26,12 @@ public sealed class ServicePaths
     /// </summary>
     public string AuditAnchorFile => Path.Combine(WorkRoot, "ledger.anchor");
 
+    /// <summary>Held locked by the one service of the site for as long as it runs.</summary>
+    public string ServiceLockFile => Path.Combine(WorkRoot, "service.lock");
+
+    /// <summary>The process id of the service holding <see cref="ServiceLockFile"/>, so that a second one can name it.</summary>
+    public string ServicePidFile => Path.Combine(WorkRoot, "service.pid");
+
     public string KeysFolder => Path.Combine(WorkRoot, "keys");
 
     public string MasterKeyFile => Path.Combine(KeysFolder, "master.key");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinkService.Ledger.Audit;
+using LinkService.Ledger.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
     private readonly AuditAnchorFile _anchor;
     private readonly Lazy<AuditKey> _key;
     private readonly TimeProvider _timeProvider;
+    private readonly LeaseTerms _leaseTerms;
     private readonly ILogger<SqliteLedger> _logger;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _migration = new(1, 1);
@@ -25,7 +27,7 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
     private AnchoredHead? _written;
 
     /// <param name="key">Asked for at the first row to write or check; a failure is not remembered, so a key created later is used.</param>
-    public SqliteLedger(string databaseFile, AuditAnchorFile anchor, Func<AuditKey> key, TimeProvider timeProvider, ILogger<SqliteLedger> logger)
+    public SqliteLedger(string databaseFile, AuditAnchorFile anchor, Func<AuditKey> key, TimeProvider timeProvider, LeaseTerms leaseTerms, ILogger<SqliteLedger> logger)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -38,6 +40,7 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         _anchor = anchor;
         _key = new Lazy<AuditKey>(key, LazyThreadSafetyMode.PublicationOnly);
         _timeProvider = timeProvider;
+        _leaseTerms = leaseTerms;
         _logger = logger;
     }
 

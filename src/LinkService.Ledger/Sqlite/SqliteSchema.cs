@@ -64,6 +64,17 @@ internal static class SqliteSchema
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
         """,
 
+        // Run ownership (RunClaims): each run's owner and lease. The unique index is what keeps a project to one
+        // running run whoever starts it. Runs left running by a version without leases have no expiry and are
+        // outside the index (two such runs of a project must not stop the upgrade); the rules treat them as
+        // abandoned, so they are taken over before any new run of their project starts.
+        """
+        ALTER TABLE runs ADD COLUMN owner_host TEXT;
+        ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE runs ADD COLUMN lease_expires_at TEXT;
+        CREATE UNIQUE INDEX ux_runs_one_running_per_project ON runs (project) WHERE state = 'Running' AND lease_expires_at IS NOT NULL;
+        """,
+
         // The chain is keyed (HMAC under a key derived from the master key), and a stored copy's path follows from
         // its ids: a column naming it could be pointed at any file. Rows written before this were unkeyed SHA-256 and
         // no longer verify.

@@ -1,5 +1,6 @@
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
+using LinkService.Ledger.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace LinkService.Ledger.Tests.Sqlite;
@@ -102,7 +103,7 @@ public sealed partial class SqliteLedgerTests
     public async Task VerifyAuditChainAsync_RunEditedInItsTable_NamesTheColumn(string edit, string label)
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
-        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", []), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", [], Owners.Other), CancellationToken.None);
         Tamper(edit);
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
