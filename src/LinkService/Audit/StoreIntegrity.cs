@@ -38,7 +38,7 @@ internal sealed class StoreIntegrity
             var file = _paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName);
             // Intake may have moved a copy it just rejected to quarantine since the list was read: only a copy the
             // ledger still places in the store is a problem.
-            if (await StoredDigestCheck.ProblemAsync(delivery, file, cancellationToken) is { } problem
+            if (await ProblemAsync(delivery, file, cancellationToken) is { } problem
                 && (await _ledger.GetDeliveryAsync(delivery.Id, cancellationToken))?.State is DeliveryState.Stored or DeliveryState.Accepted)
             {
                 problems.Add($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");
@@ -46,5 +46,17 @@ internal sealed class StoreIntegrity
         }
 
         return new StoreVerification(copies, problems);
+    }
+
+    /// <summary>
+    /// The size a directory entry reports is checked before the file is opened: a check that runs unattended must not
+    /// hang on something planted in the store that is not a file (a named pipe reports size 0 and blocks its reader).
+    /// </summary>
+    private static Task<string?> ProblemAsync(Delivery delivery, string file, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(file);
+        return info.Exists && info.Length != delivery.Bytes
+            ? Task.FromResult<string?>("does not have the size recorded when it was taken: it was altered in the store")
+            : StoredDigestCheck.ProblemAsync(delivery, file, cancellationToken);
     }
 }

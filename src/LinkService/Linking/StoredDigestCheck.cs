@@ -26,14 +26,26 @@ internal static class StoredDigestCheck
     {
         try
         {
-            await using var stream = new FileStream(storedFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan);
-            if (stream.Length != delivery.Bytes)
+            // Read to the end rather than asking for the length, which not every file has (a pipe).
+            await using var stream = new FileStream(storedFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 20];
+            long bytes = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                bytes += read;
+            }
+
+            if (bytes != delivery.Bytes)
             {
                 return "does not have the size recorded when it was taken: it was altered in the store";
             }
 
-            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-            return actual == delivery.Sha256 ? null : "does not match the SHA-256 recorded when it was taken: it was altered in the store";
+            return Convert.ToHexStringLower(hash.GetHashAndReset()) == delivery.Sha256
+                ? null
+                : "does not match the SHA-256 recorded when it was taken: it was altered in the store";
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
