@@ -1,5 +1,6 @@
 using LinkService.Configuration;
 using LinkService.Folders;
+using LinkService.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,15 +19,21 @@ internal enum HostPurpose
 /// <summary>Builds the host every command shares, from one configuration folder.</summary>
 internal static class ServiceHost
 {
-    public static HostApplicationBuilder CreateBuilder(StartupConfiguration startup, HostPurpose purpose)
+    /// <summary>
+    /// A Windows service starts in System32: relative folders must resolve against the install folder. Called
+    /// before the configuration is loaded, which resolves them too.
+    /// </summary>
+    public static void UseInstallFolderUnderWindowsService()
     {
-        var catalog = startup.Catalog ?? throw new InvalidOperationException("The configuration has problems; check it before building a host.");
-
-        // A Windows service starts in System32: relative folders must resolve against the install folder.
-        if (purpose == HostPurpose.Service && WindowsServiceHelpers.IsWindowsService())
+        if (WindowsServiceHelpers.IsWindowsService())
         {
             Environment.CurrentDirectory = AppContext.BaseDirectory;
         }
+    }
+
+    public static HostApplicationBuilder CreateBuilder(StartupConfiguration startup, HostPurpose purpose)
+    {
+        var catalog = startup.Catalog ?? throw new InvalidOperationException("The configuration has problems; check it before building a host.");
 
         var workingDirectory = Environment.CurrentDirectory;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -35,9 +42,7 @@ internal static class ServiceHost
             ContentRootPath = startup.Directory,
             Args = [],
         });
-        builder.Configuration.AddJsonFile(startup.AppSettingsPath, optional: false, reloadOnChange: false);
-        builder.Configuration.AddJsonFile(Path.Combine(startup.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables("LINKSERVICE_");
+        SettingsFiles.AddTo(builder.Configuration, startup.Directory, builder.Environment.EnvironmentName);
         LogPaths.ResolveWorkToken(builder.Configuration, workingDirectory);
         if (purpose == HostPurpose.Command)
         {

@@ -20,7 +20,7 @@ internal static class CheckConfigCommand
         if (startup.Catalog is not null && problems.Count == 0)
         {
             using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
-            problems.AddRange(StartupValidation.Run(host, startup.AppSettingsPath));
+            problems.AddRange(StartupValidation.Run(host, startup));
         }
 
         if (problems.Count > 0)
