@@ -45,13 +45,31 @@ internal static class AppSettingsCheck
         EnvironmentSettings.Check(environmentVariables, sections, errors.ForFile(SettingsMeaning.EnvironmentLabel), flagged);
 
         // A section whose keys or kinds are wrong would only be reported a second time, less clearly, by its binder.
-        if (readable)
+        if (readable && Build(configDirectory, environment, errors) is { } configuration)
         {
-            var builder = new ConfigurationBuilder();
-            SettingsFiles.AddTo(builder, configDirectory, environment);
-            SettingsMeaning.Check(builder.Build(), sections.Where(s => !flagged.Contains(s.Key)), configDirectory, errors);
+            SettingsMeaning.Check(configuration, sections.Where(s => !flagged.Contains(s.Key)), configDirectory, errors);
         }
 
         return errors.All;
+    }
+
+    private static IConfigurationRoot? Build(string configDirectory, string environment, ConfigErrors errors)
+    {
+        var builder = new ConfigurationBuilder();
+        SettingsFiles.AddTo(builder, configDirectory, environment);
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            // The JSON provider refuses keys that differ only in case, which the shape check has reported already.
+            if (!errors.Any)
+            {
+                errors.Add("$", ex.Message);
+            }
+
+            return null;
+        }
     }
 }

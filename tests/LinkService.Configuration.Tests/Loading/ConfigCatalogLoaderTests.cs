@@ -78,6 +78,44 @@ public sealed class ConfigCatalogLoaderTests
         Assert.Equal("is required", error.Message);
     }
 
+    [Theory]
+    [InlineData("0 0 2 30 2 ?")]
+    [InlineData("0 0 2 31 4 ?")]
+    [InlineData("0 0 2 * * ? 2001")]
+    public void Load_ScheduleThatNeverFires_IsAnError(string cron)
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", ConfigFolder.Project.Replace("0 0 2 * * ?", cron, StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.schedule", error.JsonPath);
+        Assert.Contains("never fires", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LeapDaySchedule_IsAccepted()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", ConfigFolder.Project.Replace("0 0 2 * * ?", "0 0 2 29 2 ?", StringComparison.Ordinal));
+
+        Assert.True(ConfigCatalogLoader.Load(dir.Path).Succeeded);
+    }
+
+    [Fact]
+    public void Load_MisspeltChoice_SuggestsTheClosestOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "beta"], "linkage": { "comparisons": [ { "field": "surname", "levels": [ { "method": "jarowinkler", "threshold": 0.9 } ] } ] } }
+            """);
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[0].levels[0].method", error.JsonPath);
+        Assert.EndsWith("did you mean 'jaro-winkler'?", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_InvalidJson_GivesTheLine()
     {
