@@ -117,6 +117,17 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_MisspeltCanonicalField_SuggestsTheClosestOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", ConfigFolder.Schema.Replace("\"canonical\": \"date_of_birth\"", "\"canonical\": \"date_of_brith\"", StringComparison.Ordinal));
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.Contains(result.Errors, e => e.JsonPath == "$.fields[5].linkage.canonical" && e.Message.EndsWith("did you mean 'date_of_birth'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_InvalidJson_GivesTheLine()
     {
         using var dir = ConfigFolder.CreateValid();
