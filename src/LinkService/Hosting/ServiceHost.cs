@@ -1,7 +1,6 @@
 using LinkService.Configuration;
 using LinkService.Folders;
 using LinkService.Settings;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.WindowsServices;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LinkService.Configuration.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Options;
 
 namespace LinkService.Settings;
 
@@ -19,7 +20,7 @@ internal static partial class SettingsMeaning
     {
         foreach (var section in sections)
         {
-            Microsoft.Extensions.Options.ValidateOptionsResult result;
+            ValidateOptionsResult result;
             try
             {
                 result = section.BindAndValidate(configuration);
