@@ -40,6 +40,7 @@ public static partial class ConfigCatalogLoader
             if (schemas.TryGetValue(source.Schema, out var schema))
             {
                 source.ResolvedSchema = schema;
+                source.ValidateAgainstSchema(fileErrors, "$");
             }
             else if (!schemaFiles.Contains(source.Schema))
             {
@@ -59,8 +60,9 @@ public static partial class ConfigCatalogLoader
                 }
             }
 
-            var projectHadProblems = errors.All.Any(e => e.File == fileErrors.File);
-            if (!projectHadProblems && project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
+            // Checked against the sources' schemas even when the project has problems of its own, so that one pass
+            // reports both; only a source or schema that could not be read leaves nothing to check against.
+            if (project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
             {
                 (project.Linkage as ICatalogAwareConfig)?.ValidateAgainst(catalog, fileErrors, "$.linkage");
             }

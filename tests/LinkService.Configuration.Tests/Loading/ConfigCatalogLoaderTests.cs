@@ -128,6 +128,35 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_ProjectWithProblemsOfItsOwnAndAgainstItsSources_ReportsBothInOnePass()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "beta"],
+              "linkage": { "thresholds": { "match": 2 },
+                           "comparisons": [ { "field": "ni_number", "levels": [ { "method": "exact" } ] } ] } }
+            """);
+
+        var paths = ConfigCatalogLoader.Load(dir.Path).Errors.Select(e => e.JsonPath).ToList();
+
+        Assert.Contains("$.linkage.thresholds.match", paths);
+        Assert.Contains("$.linkage.comparisons[0].field", paths);
+    }
+
+    [Fact]
+    public void Load_FieldLongerThanTheSourceAllows_IsAnErrorInTheSource()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", ConfigFolder.Schema.Replace("\"required\": true, \"unique\": true", "\"required\": true, \"minLength\": 20", StringComparison.Ordinal));
+        dir.Write("sources/alpha.json", """{ "schema": "people", "filePattern": "people_*.csv", "maxFieldLength": 10 }""");
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.EndsWith(Path.Combine("sources", "alpha.json"), error.File, StringComparison.Ordinal);
+        Assert.Equal("$.maxFieldLength", error.JsonPath);
+    }
+
+    [Fact]
     public void Load_InvalidJson_GivesTheLine()
     {
         using var dir = ConfigFolder.CreateValid();
