@@ -5,15 +5,21 @@ namespace LinkService.Folders;
 
 /// <summary>
 /// Checks the three roots are set and kept apart: the private work area must never sit inside a folder
-/// departments or analysts can read, and no root may contain another. Compared where they really lead, links
+/// departments or analysts can read, no root may contain another, and neither departments nor analysts may
+/// reach the configuration (a department that could edit its source's schema would choose what is accepted). Compared where they really lead, links
 /// followed: a work folder linked into a drop folder is in it. Failures read "Member: what is wrong", as
 /// DataAnnotations validators' do.
 /// </summary>
 internal sealed class FolderOptionsValidator : IValidateOptions<FolderOptions>
 {
     private readonly string _workingDirectory;
+    private readonly string _configDirectory;
 
-    public FolderOptionsValidator(string workingDirectory) => _workingDirectory = workingDirectory;
+    public FolderOptionsValidator(string workingDirectory, string configDirectory)
+    {
+        _workingDirectory = workingDirectory;
+        _configDirectory = configDirectory;
+    }
 
     public ValidateOptionsResult Validate(string? name, FolderOptions options)
     {
@@ -54,6 +60,12 @@ internal sealed class FolderOptionsValidator : IValidateOptions<FolderOptions>
                 var via = given == b.Path ? "" : $" (through a link: it leads to {b.Path})";
                 failures.Add($"{b.Key}: must not be inside the {a.Key} folder ({a.Path}){via}");
             }
+        }
+
+        var config = PhysicalPath.Resolve(_configDirectory);
+        foreach (var (key, path) in resolved.Where(r => r.Key != nameof(FolderOptions.Work) && PhysicalPath.IsWithin(config, r.Path)))
+        {
+            failures.Add($"{key}: must not contain the configuration folder ({config}), or those who can write there can change it");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -66,7 +66,7 @@ internal static class ServiceHost
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<System.IO.Abstractions.IFileSystem, System.IO.Abstractions.FileSystem>();
-        builder.Services.AddServiceFolders(builder.Configuration, workingDirectory);
+        builder.Services.AddServiceFolders(builder.Configuration, workingDirectory, startup.Directory);
         builder.Services.AddLinkServiceFeatures(builder.Configuration, catalog, purpose);
         return builder;
     }

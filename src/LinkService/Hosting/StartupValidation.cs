@@ -33,7 +33,7 @@ internal static class StartupValidation
     private static List<string> Describe(IEnumerable<OptionsValidationException> exceptions, IHost host, StartupConfiguration startup)
     {
         var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
-        var sections = SettingsSections.All(Environment.CurrentDirectory);
+        var sections = SettingsSections.All(Environment.CurrentDirectory, startup.Directory);
         var errors = new ConfigErrors(ConfigCatalogLoader.FileLabel(startup.Directory, SettingsFiles.FileName));
         foreach (var exception in exceptions)
         {

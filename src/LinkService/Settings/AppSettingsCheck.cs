@@ -14,7 +14,7 @@ internal static class AppSettingsCheck
     public static IReadOnlyList<ConfigError> Run(string configDirectory, string workingDirectory, string environment, IDictionary environmentVariables)
     {
         var errors = new ConfigErrors(ConfigCatalogLoader.FileLabel(configDirectory, SettingsFiles.FileName));
-        var sections = SettingsSections.All(workingDirectory);
+        var sections = SettingsSections.All(workingDirectory, configDirectory);
         var flagged = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var readable = true;
         foreach (var (file, optional) in new[] { (SettingsFiles.FileName, false), (SettingsFiles.EnvironmentFileName(environment), true) })

@@ -11,9 +11,9 @@ namespace LinkService.Settings;
 /// </summary>
 internal static class SettingsSections
 {
-    public static IReadOnlyList<SettingsSection> All(string workingDirectory) =>
+    public static IReadOnlyList<SettingsSection> All(string workingDirectory, string configDirectory) =>
     [
-        SettingsSection.For(FolderOptions.SectionName, new FolderOptionsValidator(workingDirectory)),
+        SettingsSection.For(FolderOptions.SectionName, new FolderOptionsValidator(workingDirectory, configDirectory)),
         SettingsSection.For(IntakeOptions.SectionName, new IntakeOptionsValidator()),
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
     ];

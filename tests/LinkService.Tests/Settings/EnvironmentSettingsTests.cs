@@ -18,7 +18,7 @@ public sealed class EnvironmentSettingsTests
             ["PATH"] = "/usr/bin",
         };
 
-        EnvironmentSettings.Check(variables, SettingsSections.All("/"), errors, flagged);
+        EnvironmentSettings.Check(variables, SettingsSections.All("/", "/etc/linkservice"), errors, flagged);
 
         var error = Assert.Single(errors.All);
         Assert.Equal("LINKSERVICE_LinkService__Folders__Wrok", error.JsonPath);
@@ -31,7 +31,7 @@ public sealed class EnvironmentSettingsTests
     {
         var errors = new ConfigErrors("environment");
 
-        EnvironmentSettings.Check(new Dictionary<string, string> { ["linkservice_LinkService__Intak__HintDelay"] = "1" }, SettingsSections.All("/"), errors, new HashSet<string>());
+        EnvironmentSettings.Check(new Dictionary<string, string> { ["linkservice_LinkService__Intak__HintDelay"] = "1" }, SettingsSections.All("/", "/etc/linkservice"), errors, new HashSet<string>());
 
         Assert.Equal("linkservice_LinkService__Intak__HintDelay", Assert.Single(errors.All).JsonPath);
     }

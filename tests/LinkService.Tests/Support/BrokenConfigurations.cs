@@ -60,6 +60,9 @@ public static class BrokenConfigurations
                 f.EditAppSettings(s => s["LinkService"]!["Folders"]!["Work"] = f.Combine("linked-work"));
             },
             "config/appsettings.json: $.LinkService.Folders.Work: must not be inside the Drop folder"),
+        ["configuration in the export folder"] = (
+            f => f.EditAppSettings(s => s["LinkService"]!["Folders"]!["Export"] = f.ConfigDirectory),
+            "config/appsettings.json: $.LinkService.Folders.Export: must not contain the configuration folder"),
         ["negative maxLength"] = (
             f => f.EditConfigJson(Path.Combine("schemas", "offenders.json"), s => s["fields"]![0]!["constraints"] = new JsonObject { ["maxLength"] = -1 }),
             "config/schemas/offenders.json: $.fields[0].constraints.maxLength: must not be negative"),
