@@ -1,6 +1,8 @@
 using LinkService.Configuration;
+using LinkService.Configuration.Loading;
 using LinkService.Folders;
 using LinkService.Settings;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.WindowsServices;
@@ -52,8 +54,7 @@ internal static class ServiceHost
         // left alone, so that hosts in one process (a command beside the service in tests) never close or
         // reconfigure each other's logger.
         builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
+            (services, logger) => ReadSerilogSettings(logger, builder.Configuration, startup)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);
@@ -69,5 +70,29 @@ internal static class ServiceHost
         builder.Services.AddServiceFolders(builder.Configuration, workingDirectory, startup.Directory);
         builder.Services.AddLinkServiceFeatures(builder.Configuration, catalog, purpose);
         return builder;
+    }
+
+    /// <summary>
+    /// Serilog applies its section by calling each sink's method with the arguments given, so a value a sink cannot
+    /// take ("rollingInterval": "Daily") is found only here, as the host is built. Said as a configuration problem.
+    /// </summary>
+    private static LoggerConfiguration ReadSerilogSettings(LoggerConfiguration logger, IConfiguration configuration, StartupConfiguration startup)
+    {
+        try
+        {
+            return logger.ReadFrom.Configuration(configuration);
+        }
+        catch (Exception ex)
+        {
+            var cause = ex;
+            while (cause.InnerException is not null)
+            {
+                cause = cause.InnerException;
+            }
+
+            // Configuration holds no data values, so the library's own words may be repeated.
+            var file = ConfigCatalogLoader.FileLabel(startup.Directory, SettingsFiles.FileName);
+            throw new ConfigurationProblemException($"{file}: $.{AppSettingsShape.SerilogKey}: cannot be applied: {cause.Message}", ex);
+        }
     }
 }
