@@ -14,12 +14,12 @@ internal static class CronSchedule
     /// <summary>What is wrong with the expression, or null when it fires within <see cref="Horizon"/> of <paramref name="now"/>.</summary>
     public static string? Problem(string expression, DateTimeOffset now)
     {
-        if (!CronExpression.IsValidExpression(expression))
+        if (!CronExpression.TryParse(expression, out var cron))
         {
             return "is not a valid Quartz cron expression (six or seven fields, seconds first, e.g. '0 0 2 * * ?')";
         }
 
-        var next = new CronExpression(expression).GetNextValidTimeAfter(now);
+        var next = cron.GetNextValidTimeAfter(now);
         return next is null || next.Value - now > Horizon
             ? "never fires: no time in the next five years matches it (is the day in the month, the year in the future?)"
             : null;

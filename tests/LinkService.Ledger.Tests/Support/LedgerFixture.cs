@@ -30,8 +30,10 @@ public sealed class LedgerFixture : IDisposable
         return ledger;
     }
 
-    public async Task<Delivery> StoredDeliveryAsync(string source, string sha256, CancellationToken cancellationToken = default)
+    /// <summary>A delivery recorded as received and then stored, under the running test's token.</summary>
+    public async Task<Delivery> StoredDeliveryAsync(string source, string sha256)
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
         var received = await Ledger.RecordReceivedAsync(new NewDelivery(source, "offenders_1.csv", 10, Time.GetUtcNow()), cancellationToken);
         Time.Advance(TimeSpan.FromSeconds(1));
         return await Ledger.MarkStoredAsync(received.Id, new StoredFile($"/store/{received.Id}.csv", sha256, 10), cancellationToken);
