@@ -57,7 +57,7 @@ public sealed class RunCommandTests
         BrokenConfigurations.Apply(mistake, folder);
 
         var check = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
-        var run = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory).WaitAsync(TimeSpan.FromSeconds(60));
+        var run = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
         // Exit 2 is what the systemd unit's RestartPreventExitStatus names: a configuration mistake is not retried.
         run.AssertExitCode(2);
