@@ -104,6 +104,19 @@ public sealed class IntakeServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_NoDeliveryCheckRegistered_RefusesToStartAndTakesNothing()
+    {
+        _harness.Drop("offenders_1.csv", "id\n1\n");
+        using var host = RunningIntake.Build(_harness, check: null);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Intake has no delivery check registered", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(await _harness.DeliveriesAsync());
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.DropFolder("justice"), "offenders_1.csv")));
+    }
+
+    [Fact]
     public async Task StartAsync_SweepIntervalOfZero_FailsBeforeIntakeRuns()
     {
         using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:SweepInterval"] = "00:00:00" });

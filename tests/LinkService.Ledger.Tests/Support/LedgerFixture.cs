@@ -1,4 +1,5 @@
 using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
 using LinkService.Ledger.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,9 @@ public sealed class LedgerFixture : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The leases the ledger grants: the service's defaults, a minute renewed every 15 seconds.</summary>
+    public LeaseTerms Terms { get; } = LeaseTerms.Default;
+
     internal SqliteLedger Ledger { get; }
 
     public string DatabaseFile => Path.Combine(_directory.Path, "work", "ledger.db");
@@ -25,7 +29,7 @@ public sealed class LedgerFixture : IDisposable
     /// <summary>Another ledger on the same file, as after a restart.</summary>
     internal SqliteLedger Open()
     {
-        var ledger = new SqliteLedger(DatabaseFile, Time, NullLogger<SqliteLedger>.Instance);
+        var ledger = new SqliteLedger(DatabaseFile, Time, Terms, NullLogger<SqliteLedger>.Instance);
         _opened.Add(ledger);
         return ledger;
     }

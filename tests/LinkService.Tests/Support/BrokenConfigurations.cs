@@ -50,8 +50,8 @@ public static class BrokenConfigurations
             f => f.EditAppSettings(s => s["Serilog"]!["Using"]!.AsArray().Add("Serilog.Sinks.Nowhere")),
             "config/appsettings.json: $.Serilog.Using[4]: the assembly 'Serilog.Sinks.Nowhere' cannot be loaded"),
         ["serilog argument a sink cannot take"] = (
-            f => f.EditAppSettings(s => s["Serilog"]!["WriteTo"]![1]!["Args"]!["rollingInterval"] = "Daily"),
-            "config/appsettings.json: $.Serilog: cannot be applied: Requested value 'Daily' was not found."),
+            f => f.EditAppSettings(s => s["Serilog"]!["WriteTo"]![0]!["Args"]!["restrictedToMinimumLevel"] = "Loud"),
+            "config/appsettings.json: $.Serilog: cannot be applied: Requested value 'Loud' was not found."),
         ["work inside drop"] = (
             f => f.EditAppSettings(s => s["LinkService"]!["Folders"]!["Work"] = f.Combine("var", "drop", "work")),
             "config/appsettings.json: $.LinkService.Folders.Work: must not be inside the Drop folder"),
