@@ -1,7 +1,7 @@
 using System.Text;
 using CsvHelper;
 using LinkService.Configuration.Sources;
-using LinkService.Validation.Reading;
+using LinkService.Deliveries.Reading;
 
 namespace LinkService.Bench.Validation;
 
