@@ -1,0 +1,31 @@
+using LinkService.Tests.Support;
+
+namespace LinkService.Tests.Cli;
+
+public sealed class ValidateCommandTests
+{
+    [Fact]
+    public async Task Validate_NameTheSourcesPatternDoesNotMatch_SaysTheServiceWouldRefuseItAndExitsOne()
+    {
+        using var folder = new ServiceFolder();
+        var file = folder.Combine("offenders-november.csv");
+        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv);
+
+        var result = await Support.Cli.RunAsync("validate", "--source", "justice", "--config", folder.ConfigDirectory, file);
+
+        result.AssertExitCode(1);
+        Assert.Contains("offenders-november.csv: refused. The file name does not match source 'justice''s pattern 'offenders_*.csv'", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ValidFileWithAMatchingName_ExitsZero()
+    {
+        using var folder = new ServiceFolder();
+        var file = folder.Combine("OFFENDERS_20261101.csv");
+        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv);
+
+        var result = await Support.Cli.RunAsync("validate", "--source", "justice", "--config", folder.ConfigDirectory, file);
+
+        result.AssertExitCode(0);
+    }
+}
