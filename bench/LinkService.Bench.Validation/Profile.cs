@@ -15,7 +15,7 @@ internal static class Profile
         var schema = source.SchemaOrThrow;
         var batches = new List<RowBatch>();
         var sw = Stopwatch.StartNew();
-        using (var reader = DeliveryReader.Open(source, path, new ReadLimits(1 << 20)))
+        using (var reader = DeliveryReader.Open(source, path, new ReadLimits(32 << 20)))
         {
             reader.Read();
             var pending = false;
@@ -32,7 +32,7 @@ internal static class Profile
         for (var rep = 0; rep < 6; rep++)
         {
             sw.Restart();
-            using var reader = DeliveryReader.Open(source, path, new ReadLimits(1 << 20));
+            using var reader = DeliveryReader.Open(source, path, new ReadLimits(32 << 20));
             var b = new RowBatch();
             var pending = false; long n = 0;
             while (n < rows && RowBatch.ReadNext(reader, ref pending)) { if (b.IsFull) b.Clear(); b.Add(reader); n++; }

@@ -1,28 +1,31 @@
-using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
-using CsvHelper.Configuration;
 using LinkService.Configuration.Sources;
 
 namespace LinkService.Deliveries.Reading;
 
 /// <summary>
 /// The one reading of a delivery, used by validation, by linkage and by every stage after them, so that a row
-/// number means the same row to all: file, optional gzip, a byte counter with the decompression limit, strict
-/// decoding, the <see cref="RowLimitGuard"/>, and CsvHelper's parser in the source's dialect. Every record
-/// counts, blank ones too; with a header, the first record is the header and data rows are numbered from 1.
-/// Quote problems the parser meets are flagged for the current record.
+/// number means the same row to all: file, optional gzip, a byte counter with the decompression limit, the
+/// <see cref="DelimiterGuardStream"/>, and CsvHelper's reader in the source's dialect, decoding strictly.
+/// Every record counts, blank ones too; with a header, the first record is the header and data rows are
+/// numbered from 1. Quote problems the parser meets are flagged for the current record.
 /// </summary>
 public sealed class DeliveryReader : IDisposable
 {
     private readonly FileStream _file;
-    private readonly RowLimitGuard _guard;
-    private readonly CsvParser _parser;
-    private readonly char _quote;
+    private readonly DelimiterGuardStream _guard;
+    private readonly CsvReader _csv;
+    private readonly ReadLimits _limits;
+    private readonly int _maxFieldLength;
+    private readonly bool _isUtf8;
     private readonly bool _isUtf16;
     private readonly bool _hasHeader;
+    private readonly Dictionary<long, QuoteProblem> _malformed = [];
+    private bool _invalidUtf8;
     private long _records;
-    private long _lastLine;
 
     private DeliveryReader(SourceDefinition source, string path, ReadLimits limits)
     {
@@ -33,16 +36,16 @@ public sealed class DeliveryReader : IDisposable
             var limit = source.Compression == Compression.Gzip ? source.MaxDecompressedBytes : long.MaxValue;
             Inspector = new InspectingReadStream(raw, limit);
             Fallback = new CountingDecoderFallback();
-            var text = new StreamReader(Inspector, StrictEncoding.For(source.Dialect.Encoding, Fallback), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            _guard = new RowLimitGuard(text, limits.RecordCapChars);
-            _quote = source.Dialect.Quote[0];
+            _limits = limits;
+            _maxFieldLength = source.MaxFieldLength;
             _isUtf16 = source.Dialect.Encoding.Equals("utf-16le", StringComparison.OrdinalIgnoreCase);
+            _isUtf8 = source.Dialect.Encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
             _hasHeader = source.Dialect.Header;
-            _parser = new CsvParser(_guard, ParserConfiguration(source, limits.FieldCapChars, OnBadData));
-            _guard.Attach(_parser);
+            _guard = new DelimiterGuardStream(Inspector, (byte)source.Dialect.Delimiter[0]);
+            _csv = CsvReader.Create(_guard, Options(source, limits, OnMalformed, _isUtf8 ? null : StrictEncoding.For(source.Dialect.Encoding, Fallback)));
 
             // Until the header is read the expected width is the schema's, with room for columns it may ignore.
-            _guard.FieldLimit = ReadLimits.FieldLimitFor(2 * source.SchemaOrThrow.Fields.Count);
+            ExpectColumns(2 * source.SchemaOrThrow.Fields.Count);
         }
         catch
         {
@@ -64,76 +67,102 @@ public sealed class DeliveryReader : IDisposable
     public long Row => _hasHeader ? _records - 1 : _records;
 
     /// <summary>The line the current record starts on (a record may span lines: quoted line breaks).</summary>
-    public long Line { get; private set; }
+    public long Line => _csv.LineNumber;
 
-    /// <summary>The last line the parser has read, that of the current record's end.</summary>
-    public long LastLine => _lastLine;
+    /// <summary>The line the current record ends on.</summary>
+    public long LastLine => Line + LineBreaks(_csv.RawRecord);
 
     /// <summary>The current record's cell count.</summary>
-    public int Count => _parser.Count;
+    public int Count => _csv.FieldCount;
 
-    /// <summary>The current record's text as it stands in the file.</summary>
-    public string RawRecord => _parser.RawRecord;
+    /// <summary>The current record's text as it stands in the file (decoded).</summary>
+    public string RawRecord => Encoding.UTF8.GetString(_csv.RawRecord);
 
     /// <summary>The most cells a record may have; reading stops with <see cref="RowTooLargeException"/> past it.</summary>
-    public int FieldLimit => _guard.FieldLimit;
+    public int FieldLimit { get; private set; }
+
+    /// <summary>Whether any bytes so far were not valid text in the source's encoding (each decodes to <see cref="CountingDecoderFallback.Marker"/>).</summary>
+    public bool HasInvalidText => _invalidUtf8 || Fallback.InvalidSequences > 0;
 
     /// <summary>
-    /// True once the text may hold undecodable bytes or NUL characters, so cells need scanning for them: after the
-    /// decoder met an invalid sequence or a NUL byte went by (always, for UTF-16, whose bytes are full of NULs).
+    /// True once the text may hold undecodable bytes or NUL characters, so cells need scanning for them: after
+    /// invalid bytes or a NUL byte went by (always, for UTF-16, whose bytes are full of NULs).
     /// </summary>
-    public bool MayHoldUndecodable => _isUtf16 || Fallback.InvalidSequences > 0 || Inspector.NulSeen;
+    public bool MayHoldUndecodable => _isUtf16 || HasInvalidText || Inspector.NulSeen;
 
-    /// <summary>Set when the parser met a quote out of place in the current record; known once its cells are taken. The caller resets it.</summary>
+    /// <summary>Set when the current record has a quote out of place. The caller may reset it.</summary>
     public QuoteProblem QuoteProblem { get; set; }
 
     /// <summary>Cell <paramref name="index"/> of the current record.</summary>
-    public string this[int index] => _parser[index];
+    public string this[int index] => _csv.GetString(index);
 
     public static DeliveryReader Open(SourceDefinition source, string path, ReadLimits limits) => new(source, path, limits);
 
     /// <summary>The parser settings of every reading, and of the validation bench's bare parse, so it measures the same work.</summary>
-    public static CsvConfiguration ParserConfiguration(SourceDefinition source, int fieldCapChars, BadDataFound? onBadData) =>
-        new(CultureInfo.InvariantCulture)
+    public static CsvReaderOptions Options(SourceDefinition source, ReadLimits limits, Action<CsvMalformedRecord>? onMalformed, Encoding? encoding) =>
+        CsvReaderOptions.Default with
         {
-            Delimiter = source.Dialect.Delimiter,
+            Separator = source.Dialect.Delimiter[0],
             Quote = source.Dialect.Quote[0],
-            Escape = source.Dialect.Quote[0],
-            HasHeaderRecord = false,
+            Mode = CsvMode.Rfc4180,
+            HasHeader = false,
 
             // A blank line is a row: it has a number like any other (and is an error), so row numbers never shift.
-            IgnoreBlankLines = false,
-            DetectColumnCountChanges = false,
-            Mode = CsvMode.RFC4180,
-            MaxFieldSize = fieldCapChars,
-            BadDataFound = onBadData,
-            BufferSize = 1 << 16,
+            SkipEmptyLines = false,
+            DetectSeparatorHint = false,
+            TrimWhitespace = false,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = onMalformed,
+            IncludeValuesInExceptions = false,
+            MaxRecordSize = limits.RecordCapBytes,
+            Encoding = encoding,
         };
 
     /// <summary>
-    /// Moves to the next record. A record with more cells than <see cref="FieldLimit"/> stops reading with
-    /// <see cref="RowTooLargeException"/> before any of its cells is taken.
+    /// Moves to the next record. A record with more cells than <see cref="FieldLimit"/>, or longer than the
+    /// record cap, stops reading with <see cref="RowTooLargeException"/> before any of its cells is taken.
     /// </summary>
     public bool Read()
     {
-        if (!_parser.Read())
+        bool read;
+        try
+        {
+            read = _csv.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            // With malformed quoting recovered and any field count allowed, only a record past the cap is refused.
+            throw RowTooLargeException.Text(_limits.RecordCapBytes, ex);
+        }
+
+        if (!read)
         {
             return false;
         }
 
         _records++;
-        Line = _lastLine + 1;
-        _lastLine = _parser.RawRow;
-        if (_parser.Count > _guard.FieldLimit)
+        QuoteProblem = _malformed.Remove(_records, out var problem) ? problem : QuoteProblem.None;
+        if (_csv.FieldCount > FieldLimit)
         {
-            throw RowTooLargeException.Cells(_guard.FieldLimit);
+            throw RowTooLargeException.Cells(FieldLimit);
+        }
+
+        if (_isUtf8 && !_invalidUtf8 && !Utf8.IsValid(_csv.RawRecord))
+        {
+            _invalidUtf8 = true;
         }
 
         return true;
     }
 
     /// <summary>Sets the cell limit for the rows that follow from the header's (or the schema's) column count.</summary>
-    public void ExpectColumns(int columns) => _guard.FieldLimit = ReadLimits.FieldLimitFor(columns);
+    public void ExpectColumns(int columns)
+    {
+        FieldLimit = ReadLimits.FieldLimitFor(columns);
+        _guard.Limit = FieldLimit + (long)_maxFieldLength;
+    }
 
     /// <summary>The current record's cells, each taken once.</summary>
     public string[] Cells()
@@ -149,15 +178,27 @@ public sealed class DeliveryReader : IDisposable
 
     public void Dispose()
     {
-        _parser.Dispose();
+        _csv.Dispose();
         _guard.Dispose();
         _file.Dispose();
     }
 
-    private void OnBadData(BadDataFoundArgs args)
+    private static long LineBreaks(ReadOnlySpan<byte> record)
     {
-        var field = args.Field.AsSpan();
-        var unclosed = field.Length > 0 && field[0] == _quote && field.Count(_quote) % 2 == 1;
-        QuoteProblem = unclosed ? QuoteProblem.Unclosed : QuoteProblem.Stray;
+        long breaks = 0;
+        for (var i = record.IndexOfAny((byte)'\r', (byte)'\n'); i >= 0; i = record.IndexOfAny((byte)'\r', (byte)'\n'))
+        {
+            breaks++;
+            var next = record[i] == '\r' && i + 1 < record.Length && record[i + 1] == '\n' ? i + 2 : i + 1;
+            record = record[next..];
+        }
+
+        return breaks;
+    }
+
+    private void OnMalformed(CsvMalformedRecord record)
+    {
+        // The reader numbers records from 1 counting every record it returns, as this class does.
+        _malformed[record.RecordNumber] = record.Reason == CsvMalformedReason.UnterminatedQuote ? QuoteProblem.Unclosed : QuoteProblem.Stray;
     }
 }

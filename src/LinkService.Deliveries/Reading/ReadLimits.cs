@@ -1,23 +1,18 @@
 namespace LinkService.Deliveries.Reading;
 
 /// <summary>
-/// What bounds the memory one delivery can take while it is read, whatever the file holds. A field is capped
-/// by the parser; a record's field count and its text are capped by <see cref="RowLimitGuard"/>, which stops
-/// reading as soon as a record passes either, long before the record is whole.
+/// What bounds the memory one delivery can take while it is read, whatever the file holds: the parser holds
+/// at most <see cref="RecordCapBytes"/> of a record (an unclosed quote runs into this), and
+/// <see cref="DelimiterGuardStream"/> stops a line of more delimiters than a record can have before the
+/// parser indexes them (the parser keeps 16 bytes a field: 104 million empty fields once took 6.6 GB).
 /// </summary>
-/// <param name="FieldCapChars">The longest field the parser holds (an unclosed quote runs into this).</param>
-public sealed record ReadLimits(int FieldCapChars)
+/// <param name="RecordCapBytes">The longest record, in bytes of text, the parser holds.</param>
+public sealed record ReadLimits(int RecordCapBytes)
 {
     /// <summary>How many cells a record may have beyond the columns it should have before reading stops.</summary>
     public const int FieldMargin = 16;
 
     public static ReadLimits Default { get; } = new(32 << 20);
-
-    /// <summary>
-    /// The most characters the parser may buffer for one record: a record is a few fields, each within the cap,
-    /// and the parser doubles its buffer, so four caps hold every record that has only fields within it.
-    /// </summary>
-    public long RecordCapChars => 4L * FieldCapChars + (1 << 16);
 
     /// <summary>The most cells a record may have when <paramref name="columns"/> are expected.</summary>
     public static int FieldLimitFor(int columns) => columns + FieldMargin;

@@ -2,7 +2,7 @@ namespace LinkService.Deliveries.Reading;
 
 /// <summary>
 /// Thrown while parsing when a record has more cells, or more text, than a delivery's record may have: reading
-/// stops at once, so such a record never grows memory past the limits (104 million empty fields once took 6.6 GB).
+/// stops there, so such a record never grows memory past the limits (104 million empty fields once took 6.6 GB).
 /// </summary>
 public sealed class RowTooLargeException : IOException
 {
@@ -26,6 +26,6 @@ public sealed class RowTooLargeException : IOException
     internal static RowTooLargeException Cells(int limit) =>
         new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a row has more than {limit:N0} fields")) { TooManyCells = true };
 
-    internal static RowTooLargeException Text(long limit) =>
-        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a row runs past {limit:N0} characters"));
+    internal static RowTooLargeException Text(long limit, Exception inner) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a row runs past {limit:N0} bytes"), inner);
 }

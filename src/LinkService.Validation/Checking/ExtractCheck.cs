@@ -34,7 +34,7 @@ internal sealed class ExtractCheck
         {
             if (Precheck(path, report, pass))
             {
-                using var reader = DeliveryReader.Open(_source, path, new ReadLimits(_options.ParserFieldCapChars));
+                using var reader = DeliveryReader.Open(_source, path, new ReadLimits(_options.ParserRecordCapBytes));
                 pass.Reader = reader;
                 var rules = schema.Fields.Select(f => FieldRuleFactory.Create(schema, f, schema.PrimaryKey.Contains(f.Name), _options.PatternTimeout)).ToArray();
                 var header = ReadHeader(reader, report, pass);
@@ -51,7 +51,7 @@ internal sealed class ExtractCheck
                 pass.TextBytes = reader.Inspector.BytesRead;
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvFormatException)
         {
             report.AddFatal(Stopped(ex, pass));
             pass.TextBytes = pass.Reader?.Inspector.BytesRead ?? 0;
@@ -143,7 +143,7 @@ internal sealed class ExtractCheck
             return null;
         }
 
-        if (reader.Fallback.InvalidSequences > 0 && labels.Any(l => l.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal)))
+        if (reader.HasInvalidText && labels.Any(l => l.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal)))
         {
             report.AddFatal(new ValidationError(ErrorTypes.Encoding, "the header holds bytes that are not valid text in the source's encoding", LineNumber: 1));
             return null;
@@ -204,9 +204,8 @@ internal sealed class ExtractCheck
         {
             DecompressedSizeExceededException bomb => new ValidationError(ErrorTypes.Compression, $"{bomb.Message}; reading stopped {at}", LineNumber: line),
             InvalidDataException when _source.Compression == Compression.Gzip => new ValidationError(ErrorTypes.Compression, $"the file is not valid gzip data; reading stopped {at}", LineNumber: line),
-            RowTooLargeException tooLarge => new ValidationError(tooLarge.TooManyCells ? ErrorTypes.ExtraCell : ErrorTypes.CellSize, $"{tooLarge.Message} {at}, so reading stopped", row, line),
-            MaxFieldSizeException => new ValidationError(ErrorTypes.CellSize, $"a field runs past {_options.ParserFieldCapChars:N0} characters {at}, so reading stopped; an unclosed quote is the usual cause", row, line),
-            CsvHelperException => new ValidationError(ErrorTypes.Format, $"the file cannot be parsed as delimited text {at}", row, line),
+            RowTooLargeException tooLarge => new ValidationError(tooLarge.TooManyCells ? ErrorTypes.ExtraCell : ErrorTypes.CellSize, $"{tooLarge.Message} {at}, so reading stopped{(tooLarge.TooManyCells ? "" : "; an unclosed quote is the usual cause")}", row, line),
+            CsvFormatException => new ValidationError(ErrorTypes.Format, $"the file cannot be parsed as delimited text {at}", row, line),
             _ => new ValidationError(ErrorTypes.Source, $"the file cannot be read {at}: {ex.Message}"),
         };
     }

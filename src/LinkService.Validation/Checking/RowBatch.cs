@@ -56,7 +56,7 @@ internal sealed class RowBatch
             _chars += cells[c].Length;
         }
 
-        // CsvHelper reports bad quoting when a field is taken, so only now, after the cells, is it known.
+        // The reader flags a record's bad quoting when it reads it; the flag is taken with the cells and reset.
         Rows[i] = reader.Row;
         Counts[i] = count;
         Lines[i] = reader.Line;

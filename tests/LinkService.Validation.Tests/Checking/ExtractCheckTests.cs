@@ -30,7 +30,7 @@ public sealed class ExtractCheckTests
 
         var error = Assert.Single(result.Report.Errors);
         Assert.Equal(ErrorTypes.ExtraCell, error.Type);
-        Assert.Equal("a row has more than 18 fields at row 2 (line 3), so reading stopped", error.Message);
+        Assert.Equal("a line holds more than 65,554 delimiters at row 2 (line 3), so reading stopped", error.Message);
         Assert.NotEmpty(result.Report.FatalReasons);
     }
 
