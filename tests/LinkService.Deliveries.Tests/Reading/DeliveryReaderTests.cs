@@ -71,4 +71,19 @@ public sealed class DeliveryReaderTests : IDisposable
 
         Assert.Equal([(0, 1, 11), (1, 2, 11), (2, 3, 1), (3, 4, 11), (4, 6, 11)], seen);
     }
+
+    [Fact]
+    public void Read_StrayAndUnclosedQuotesAfterABlankLine_FlagTheirOwnRowsOnly()
+    {
+        var path = _temp.Write("d.csv", Offenders.Header + "\n\n" + Offenders.Row(1, forenames: "Ada\"Mary") + "\n" + Offenders.Row(2) + "\n" + Offenders.Row(3, forenames: "\"Ada") + "\n" + Offenders.Row(4) + "\n");
+        using var reader = DeliveryReader.Open(Offenders.Source(), path, ReadLimits.Default);
+
+        var problems = new List<(long Row, QuoteProblem Problem)>();
+        while (reader.Read())
+        {
+            problems.Add((reader.Row, reader.QuoteProblem));
+        }
+
+        Assert.Equal([(0, QuoteProblem.None), (1, QuoteProblem.None), (2, QuoteProblem.Stray), (3, QuoteProblem.None), (4, QuoteProblem.Unclosed)], problems);
+    }
 }
