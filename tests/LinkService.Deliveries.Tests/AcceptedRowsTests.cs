@@ -109,7 +109,7 @@ public sealed class AcceptedRowsTests : IDisposable
     private static async Task<ValidationReport> ValidateAsync(Configuration.Sources.SourceDefinition source, string path)
     {
         using var services = new ServiceCollection().AddLogging().AddValidation().BuildServiceProvider();
-        return await services.GetRequiredService<IExtractValidator>().ValidateAsync(source, path, ValidationOutputs.None, CancellationToken.None);
+        return await services.GetRequiredService<IExtractValidator>().ValidateAsync(source, path, ValidationOutputs.None, TestContext.Current.CancellationToken);
     }
 
     private static List<string> ReadKeys(Configuration.Sources.SourceDefinition source, string path, SetAsideRows setAside)
@@ -128,7 +128,7 @@ public sealed class AcceptedRowsTests : IDisposable
     private static List<string> LinkageRecordIds(Configuration.Sources.SourceDefinition source, string path, SetAsideRows setAside)
     {
         var spec = Offenders.Catalog.Projects["reoffending-benefits"].Linkage;
-        var records = SourceRecordsReader.Read(new LinkageInput(source, "d1", path, setAside), spec, CancellationToken.None);
+        var records = SourceRecordsReader.Read(new LinkageInput(source, "d1", path, setAside), spec, TestContext.Current.CancellationToken);
         return [.. Enumerable.Range(0, records.Count).Select(i => new string(records.RecordIds[i]))];
     }
 }

@@ -5,7 +5,7 @@ using Renci.SshNet;
 namespace LinkService.Intake.Tests.Sftp;
 
 /// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
-public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
+public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -22,13 +22,14 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         _department = new SftpClient(new ConnectionInfo("127.0.0.1", sshd.Port, SshdFixture.Account, key));
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        await _department.ConnectAsync(CancellationToken.None);
+        await _department.ConnectAsync(TestContext.Current.CancellationToken);
         _intake = await RunningIntake.StartAsync(_harness, _harness.Check);
     }
 
-    public async Task DisposeAsync()
+    // xunit.v3 calls only DisposeAsync on a class that has both, so everything is released here.
+    public async ValueTask DisposeAsync()
     {
         _department.Disconnect();
         if (_intake is not null)
@@ -48,10 +49,6 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             }
         }
 
-    }
-
-    public void Dispose()
-    {
         _department.Dispose();
         _harness.Dispose();
     }
@@ -67,10 +64,10 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             for (var i = 0; i < 16; i++)
             {
                 Array.Fill(chunk, (byte)('a' + i));
-                await upload.WriteAsync(chunk);
-                await upload.FlushAsync();
+                await upload.WriteAsync(chunk, TestContext.Current.CancellationToken);
+                await upload.FlushAsync(TestContext.Current.CancellationToken);
                 content.Write(chunk);
-                await Task.Delay(Quiet / 10);
+                await Task.Delay(Quiet / 10, TestContext.Current.CancellationToken);
                 Assert.Empty(await _harness.DeliveriesAsync());
             }
         }

@@ -36,7 +36,7 @@ public sealed class LinkageRunnerTests : IDisposable
         var first = await RunAsync("run1", []);
         var second = await RunAsync("run2", []);
 
-        Assert.Equal(await File.ReadAllTextAsync(first.LinksFile), await File.ReadAllTextAsync(second.LinksFile));
+        Assert.Equal(await File.ReadAllTextAsync(first.LinksFile, TestContext.Current.CancellationToken), await File.ReadAllTextAsync(second.LinksFile, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class LinkageRunnerTests : IDisposable
     {
         var result = await RunAsync("run1", []);
 
-        using var model = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(result.ModelFile));
+        using var model = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(result.ModelFile, TestContext.Current.CancellationToken));
         var surname = model.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "surname");
         var exact = surname.GetProperty("levels")[0];
         Assert.Equal("exact", exact.GetProperty("level").GetString());

@@ -5,11 +5,24 @@ namespace LinkService.Tests.Cli;
 public sealed class ValidateCommandTests
 {
     [Fact]
+    public async Task Validate_WhereNoServiceRuns_ChecksTheFileAndCreatesNoFolders()
+    {
+        using var folder = new ServiceFolder();
+        var file = folder.Combine("offenders_20261101.csv");
+        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv, TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("validate", "--source", "justice", file, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.False(Directory.Exists(folder.Combine("var")), "validate created folders (its log lines belong on the console)");
+    }
+
+    [Fact]
     public async Task Validate_NameTheSourcesPatternDoesNotMatch_SaysTheServiceWouldRefuseItAndExitsOne()
     {
         using var folder = new ServiceFolder();
         var file = folder.Combine("offenders-november.csv");
-        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv);
+        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv, TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("validate", "--source", "justice", "--config", folder.ConfigDirectory, file);
 
@@ -22,7 +35,7 @@ public sealed class ValidateCommandTests
     {
         using var folder = new ServiceFolder();
         var file = folder.Combine("OFFENDERS_20261101.csv");
-        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv);
+        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv, TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("validate", "--source", "justice", "--config", folder.ConfigDirectory, file);
 
