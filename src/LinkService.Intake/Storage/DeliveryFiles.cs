@@ -1,4 +1,5 @@
 using LinkService.Configuration.Folders;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Intake.Storage;
 
@@ -15,9 +16,9 @@ internal sealed class DeliveryFiles
 
     public string Staging(string deliveryId, string originalName) => Path.Combine(_paths.StagingRoot, deliveryId + Extension(originalName));
 
-    public string Store(string source, string deliveryId, string originalName) => Path.Combine(_paths.StoreFolder(source), deliveryId + Extension(originalName));
+    public string Store(string source, string deliveryId, string originalName) => StoreFiles.Delivery(_paths, source, deliveryId, originalName);
 
-    public string Excluded(string source, string deliveryId) => Path.Combine(_paths.StoreFolder(source), deliveryId + ".excluded");
+    public string SetAside(string source, string deliveryId) => StoreFiles.SetAside(_paths, source, deliveryId);
 
     public string Quarantine(string source, string deliveryId, string originalName) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + Extension(originalName));
 
@@ -25,15 +26,6 @@ internal sealed class DeliveryFiles
 
     public string Receipt(string source, string deliveryId, string extension) => Path.Combine(_paths.ReceiptsFolder(source), deliveryId + extension);
 
-    /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), kept only if it is plain letters and digits.</summary>
-    public static string Extension(string originalName)
-    {
-        var extension = Path.GetExtension(originalName);
-        if (extension.Equals(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            extension = Path.GetExtension(Path.GetFileNameWithoutExtension(originalName)) + extension;
-        }
-
-        return extension.Length <= 16 && extension.All(c => c == '.' || char.IsAsciiLetterOrDigit(c)) ? extension.ToLowerInvariant() : "";
-    }
+    /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), as the store keeps it.</summary>
+    public static string Extension(string originalName) => StoreFiles.Extension(originalName);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
@@ -175,14 +176,17 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_CheckSetsRowsAside_AcceptedWithExcludedFileBesideTheStoredCopy()
     {
-        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [3, 7] };
+        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [new SetAsideRow(3, 0xabc), new SetAsideRow(7, UInt128.MaxValue)] };
         _harness.Drop("offenders_1.csv", Content);
 
         await _harness.RunUntilQuietAsync(_harness.NewCycle());
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(2, delivery.SetAsideRows);
-        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken));
+        var kept = await SetAsideRows.ReadAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken);
+        Assert.Equal(2, kept.Count);
+        Assert.True(kept.TryGet(3, out var third) && third == 0xabc);
+        Assert.True(kept.TryGet(7, out var seventh) && seventh == UInt128.MaxValue);
     }
 
     [Fact]

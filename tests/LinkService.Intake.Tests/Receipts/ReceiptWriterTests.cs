@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Folders;
+using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
 using LinkService.Intake.Receipts;
 using LinkService.Intake.Storage;
@@ -28,7 +29,7 @@ public sealed class ReceiptWriterTests : IDisposable
     public async Task WriteAsync_ReceivedThenAccepted_LeavesOneJsonAndOneTextStatingTheOutcome()
     {
         await _writer.WriteAsync(Delivery, ReceiptOutcome.Received, [], null, CancellationToken.None);
-        var check = new DeliveryCheckResult { Accepted = true, SetAsideRows = [4], Report = new JsonObject { ["rows"] = 10 }, Summary = "10 rows, 1 set aside." };
+        var check = new DeliveryCheckResult { Accepted = true, SetAsideRows = [new SetAsideRow(4, 1)], Report = new JsonObject { ["rows"] = 10 }, Summary = "10 rows, 1 set aside." };
 
         await _writer.WriteAsync(Delivery, ReceiptOutcome.Accepted, ["row 4 set aside: field 'dob' is not a date"], check, CancellationToken.None);
 
