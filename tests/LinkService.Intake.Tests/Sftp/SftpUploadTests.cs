@@ -5,6 +5,7 @@ using Renci.SshNet;
 namespace LinkService.Intake.Tests.Sftp;
 
 /// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
+[Collection(SshdFixture.Collection)]
 public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);

@@ -12,6 +12,9 @@ namespace LinkService.Intake.Tests.Sftp;
 /// </summary>
 public sealed class SshdFixture : IAsyncLifetime
 {
+    /// <summary>The tests that start an sshd with the department account run one class at a time (they share the account).</summary>
+    public const string Collection = "sshd";
+
     public const string Account = "lsjustice";
     public const string SourceName = "justice";
     private const string Sshd = "/usr/sbin/sshd";
