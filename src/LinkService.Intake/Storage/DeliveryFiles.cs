@@ -11,7 +11,8 @@ internal sealed class DeliveryFiles
 
     public ServicePaths Paths => _paths;
 
-    public string Drop(string source, string originalName) => Path.Combine(_paths.DropFolder(source), originalName);
+    /// <summary>Where a delivery arrives: the department's inbox.</summary>
+    public string Drop(string source, string originalName) => Path.Combine(_paths.InboxFolder(source), originalName);
 
     public string Staging(string deliveryId, string originalName) => Path.Combine(_paths.StagingRoot, deliveryId + Extension(originalName));
 
@@ -23,7 +24,8 @@ internal sealed class DeliveryFiles
 
     public string QuarantineReason(string source, string deliveryId) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + ".reason.txt");
 
-    public string Receipt(string source, string deliveryId, string extension) => Path.Combine(_paths.ReceiptsFolder(source), deliveryId + extension);
+    /// <summary>A receipt's name in the source's <see cref="ServicePaths.ReceiptsFolder"/>.</summary>
+    public static string ReceiptName(string deliveryId, string extension) => deliveryId + extension;
 
     /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), kept only if it is plain letters and digits.</summary>
     public static string Extension(string originalName)

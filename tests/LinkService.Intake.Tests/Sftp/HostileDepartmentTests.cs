@@ -20,7 +20,6 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
     private const string Delivery = "offenders_1.csv";
     private const string Good = "offenders_9.csv";
 
-    private static readonly HashSet<string> KeptFolders = ["inbox", "outbox", "receipts"];
     private readonly SshdFixture _sshd;
     private readonly SftpClient _sftp;
     private readonly HostileDepartment _department;
@@ -91,13 +90,13 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
     public async Task InitializeAsync()
     {
         await _sftp.ConnectAsync(CancellationToken.None);
-        ClearDepartmentFolders();
+        _sshd.ClearDepartmentFolders();
     }
 
     public Task DisposeAsync()
     {
         _sftp.Disconnect();
-        ClearDepartmentFolders();
+        _sshd.ClearDepartmentFolders();
         return Task.CompletedTask;
     }
 
@@ -105,6 +104,26 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
     {
         _sftp.Dispose();
         _harness?.Dispose();
+    }
+
+    [Fact]
+    public async Task Layout_Department_CanRenameReplaceOrWriteNothingButItsInbox()
+    {
+        _harness = new IntakeHarness(_sshd.DropRoot, Sources.Justice(), Sources.Welfare());
+        var check = new GatedCheck();
+        var attack = await PrepareAsync(CompletionSignal.Quiet, _harness.NewCycle(check: check), check);
+
+        Assert.Equal("/outbox", attack.ReceiptFolder);
+        Assert.False(_department.TryRename("/outbox", "/outbox.old"));
+        Assert.False(_department.TryRename("/inbox", "/inbox.old"));
+        Assert.False(_department.TryCreateFolder("/mine"));
+        Assert.False(_department.TryLink("/elsewhere", _harness.Paths.WorkRoot));
+        Assert.False(_department.TryDelete($"/outbox/{attack.KnownId}.json"));
+        Assert.False(_department.TryRename($"/outbox/{attack.KnownId}.json", "/inbox/taken.json"));
+        Assert.False(_department.TryLink("/outbox/planted", attack.MasterKey));
+        Assert.False(_department.TryCreateFolder("/outbox/planted"));
+        Assert.Throws<Renci.SshNet.Common.SftpPermissionDeniedException>(() => _sftp.WriteAllText("/outbox/planted.json", "{}"));
+        Assert.Contains("accepted", _sftp.ReadAllText($"/outbox/{attack.KnownId}.txt"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -188,7 +207,7 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         }
 
         check.Release();
-        await run;
+        await run.WaitAsync(TimeSpan.FromMinutes(1));
         ActAt(Moment.AfterSettled);
         for (var pass = 0; pass < 3; pass++)
         {
@@ -250,38 +269,6 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         }
 
         Assert.Equal("SQLite format 3\0"u8.ToArray(), ledgerStart);
-    }
-
-    /// <summary>Empties what the department and the service left in the department's folders, as root, keeping the folders themselves.</summary>
-    private void ClearDepartmentFolders()
-    {
-        var home = Path.Combine(_sshd.DropRoot, SshdFixture.SourceName);
-        foreach (var entry in new DirectoryInfo(home).EnumerateFileSystemInfos())
-        {
-            if (entry is DirectoryInfo folder && folder.LinkTarget is null && KeptFolders.Contains(folder.Name))
-            {
-                foreach (var inner in folder.EnumerateFileSystemInfos())
-                {
-                    Remove(inner);
-                }
-            }
-            else
-            {
-                Remove(entry);
-            }
-        }
-
-        static void Remove(FileSystemInfo entry)
-        {
-            if (entry is DirectoryInfo folder && folder.LinkTarget is null)
-            {
-                folder.Delete(recursive: true);
-            }
-            else
-            {
-                entry.Delete();
-            }
-        }
     }
 
     /// <summary>The department's session and what it aims at (paths outside its chroot, which only the service could reach).</summary>
