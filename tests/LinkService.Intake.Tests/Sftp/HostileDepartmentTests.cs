@@ -28,8 +28,7 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
     public HostileDepartmentTests(SshdFixture sshd)
     {
         _sshd = sshd;
-        var key = new PrivateKeyAuthenticationMethod(SshdFixture.Account, new PrivateKeyFile(sshd.ClientKey));
-        _sftp = new SftpClient(new ConnectionInfo("127.0.0.1", sshd.Port, SshdFixture.Account, key));
+        _sftp = sshd.NewDepartmentClient();
         _department = new HostileDepartment(_sftp);
     }
 

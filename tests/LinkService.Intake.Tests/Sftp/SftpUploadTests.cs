@@ -20,8 +20,7 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
     {
         _sshd = sshd;
         _harness = new IntakeHarness(sshd.DropRoot, Sources.Justice(quiet: Quiet));
-        var key = new PrivateKeyAuthenticationMethod(SshdFixture.Account, new PrivateKeyFile(sshd.ClientKey));
-        _department = new SftpClient(new ConnectionInfo("127.0.0.1", sshd.Port, SshdFixture.Account, key));
+        _department = sshd.NewDepartmentClient();
     }
 
     public async Task InitializeAsync()

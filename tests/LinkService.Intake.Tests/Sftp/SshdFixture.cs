@@ -121,6 +121,13 @@ public sealed class SshdFixture : IAsyncLifetime
             PermitTunnel no
         """;
 
+    /// <summary>An SFTP session as the department's account (not yet connected).</summary>
+    public Renci.SshNet.SftpClient NewDepartmentClient()
+    {
+        var key = new Renci.SshNet.PrivateKeyAuthenticationMethod(Account, new Renci.SshNet.PrivateKeyFile(ClientKey));
+        return new Renci.SshNet.SftpClient(new Renci.SshNet.ConnectionInfo("127.0.0.1", Port, Account, key));
+    }
+
     /// <summary>Empties the department's inbox and outbox, as root, keeping the folders themselves.</summary>
     public void ClearDepartmentFolders()
     {
