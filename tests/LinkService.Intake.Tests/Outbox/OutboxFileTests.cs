@@ -34,7 +34,7 @@ public sealed class OutboxFileTests : IDisposable
         await WriteAsync("d1.json", "{}");
 
         Assert.Equal(["d1.json"], Directory.GetFileSystemEntries(Outbox).Select(Path.GetFileName));
-        Assert.Equal("{}", await File.ReadAllTextAsync(Path.Combine(Outbox, "d1.json")));
+        Assert.Equal("{}", await File.ReadAllTextAsync(Path.Combine(Outbox, "d1.json"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class OutboxFileTests : IDisposable
         await WriteAsync("d1.json", "received");
         await WriteAsync("d1.json", "accepted");
 
-        Assert.Equal("accepted", await File.ReadAllTextAsync(Path.Combine(Outbox, "d1.json")));
+        Assert.Equal("accepted", await File.ReadAllTextAsync(Path.Combine(Outbox, "d1.json"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -90,10 +90,10 @@ public sealed class OutboxFileTests : IDisposable
 
         await WriteAsync("d1.json", "{}");
 
-        Assert.Equal(Secret, await File.ReadAllBytesAsync(SecretFile));
+        Assert.Equal(Secret, await File.ReadAllBytesAsync(SecretFile, TestContext.Current.CancellationToken));
         Assert.Equal(["d1.json"], Directory.GetFileSystemEntries(Outbox).Select(Path.GetFileName));
         Assert.Null(new FileInfo(Path.Combine(Outbox, "d1.json")).LinkTarget);
-        Assert.Equal("{}", await File.ReadAllTextAsync(Path.Combine(Outbox, "d1.json")));
+        Assert.Equal("{}", await File.ReadAllTextAsync(Path.Combine(Outbox, "d1.json"), TestContext.Current.CancellationToken));
     }
 
     [Fact]

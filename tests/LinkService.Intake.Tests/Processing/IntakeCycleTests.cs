@@ -42,7 +42,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
         Assert.Equal(Content.Length, delivery.Bytes);
         Assert.Equal(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), delivery.StoredPath);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
         Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
     }
@@ -55,7 +55,7 @@ public sealed class IntakeCycleTests : IDisposable
         await cycle.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
         const string More = "2,OKONKWO\n";
-        await File.AppendAllTextAsync(path, More);
+        await File.AppendAllTextAsync(path, More, TestContext.Current.CancellationToken);
         await cycle.RunAsync(null, CancellationToken.None);
 
         _harness.Time.Advance(TimeSpan.FromSeconds(2));
@@ -99,9 +99,9 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Contains(delivery.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
         var quarantine = harness.Paths.QuarantineFolder("justice");
         Assert.Equal([delivery.Id + ".csv", delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(quarantine));
-        Assert.Equal(content, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".csv")));
-        Assert.Contains(reason, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".reason.txt")), StringComparison.Ordinal);
-        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")))!;
+        Assert.Equal(content, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".csv"), TestContext.Current.CancellationToken));
+        Assert.Contains(reason, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".reason.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)receipt["outcome"]);
         Assert.Empty(harness.Check.Checked);
         Assert.False(File.Exists(harness.DropPath(name)));
@@ -112,7 +112,7 @@ public sealed class IntakeCycleTests : IDisposable
     {
         var outside = Path.Combine(_harness.Paths.WorkRoot, "secret.csv");
         Directory.CreateDirectory(_harness.Paths.WorkRoot);
-        await File.WriteAllTextAsync(outside, Content);
+        await File.WriteAllTextAsync(outside, Content, TestContext.Current.CancellationToken);
         File.CreateSymbolicLink(_harness.DropPath("offenders_1.csv"), outside);
 
         await _harness.NewCycle().RunAsync(null, CancellationToken.None);
@@ -123,7 +123,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal([RefusalRules.Link], delivery.Reasons);
         Assert.Equal([delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(_harness.Paths.QuarantineFolder("justice")));
         Assert.Null(new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv")).LinkTarget);
-        Assert.Equal(Content, await File.ReadAllTextAsync(outside));
+        Assert.Equal(Content, await File.ReadAllTextAsync(outside, TestContext.Current.CancellationToken));
         Assert.Empty(_harness.Check.Checked);
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
     }
@@ -142,9 +142,9 @@ public sealed class IntakeCycleTests : IDisposable
         var original = deliveries.Single(d => d.State == DeliveryState.Accepted);
         Assert.Equal(original.Id, duplicate.DuplicateOf);
         Assert.Single(_harness.Check.Checked);
-        Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(duplicate.StoredPath));
-        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"));
+        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"), TestContext.Current.CancellationToken);
         Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
     }
 
@@ -165,13 +165,13 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Rejected, delivery.State);
         Assert.Equal(["row 2, field 'dob': not a date"], delivery.Reasons);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(delivery.StoredPath));
         var receipts = _harness.Paths.ReceiptsFolder("justice");
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json")))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)json["outcome"]);
         Assert.Equal(1, (int?)json["report"]!["invalidRows"]);
-        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".txt")), StringComparison.Ordinal);
+        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class IntakeCycleTests : IDisposable
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(2, delivery.SetAsideRows);
-        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded")));
+        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class IntakeCycleTests : IDisposable
         harness.Drop("offenders_1.csv", Content);
         var outside = Path.Combine(harness.Paths.WorkRoot, "digest.txt");
         Directory.CreateDirectory(harness.Paths.WorkRoot);
-        await File.WriteAllTextAsync(outside, IntakeHarness.Sha256Of(Content));
+        await File.WriteAllTextAsync(outside, IntakeHarness.Sha256Of(Content), TestContext.Current.CancellationToken);
         File.CreateSymbolicLink(harness.DropPath("offenders_1.csv.sha256"), outside);
 
         await harness.RunUntilQuietAsync(harness.NewCycle());

@@ -15,7 +15,7 @@ namespace LinkService.Intake.Tests.Sftp;
 /// area, and the service still takes a good delivery.
 /// </summary>
 [Collection(SshdFixture.Collection)]
-public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
+public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncLifetime
 {
     private const string Delivery = "offenders_1.csv";
     private const string Good = "offenders_9.csv";
@@ -86,23 +86,20 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         }),
     };
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        await _sftp.ConnectAsync(CancellationToken.None);
+        await _sftp.ConnectAsync(TestContext.Current.CancellationToken);
         _sshd.ClearDepartmentFolders();
     }
 
-    public Task DisposeAsync()
+    // xunit.v3 calls only DisposeAsync on a class that has both, so everything is released here.
+    public ValueTask DisposeAsync()
     {
         _sftp.Disconnect();
         _sshd.ClearDepartmentFolders();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
         _sftp.Dispose();
         _harness?.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace LinkService.Intake.Tests.Sftp;
 
 /// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
 [Collection(SshdFixture.Collection)]
-public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
+public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -23,13 +23,14 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         _department = sshd.NewDepartmentClient();
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        await _department.ConnectAsync(CancellationToken.None);
+        await _department.ConnectAsync(TestContext.Current.CancellationToken);
         _intake = await RunningIntake.StartAsync(_harness, _harness.Check);
     }
 
-    public async Task DisposeAsync()
+    // xunit.v3 calls only DisposeAsync on a class that has both, so everything is released here.
+    public async ValueTask DisposeAsync()
     {
         _department.Disconnect();
         if (_intake is not null)
@@ -38,10 +39,6 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         }
 
         _sshd.ClearDepartmentFolders();
-    }
-
-    public void Dispose()
-    {
         _department.Dispose();
         _harness.Dispose();
     }
@@ -57,10 +54,10 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             for (var i = 0; i < 16; i++)
             {
                 Array.Fill(chunk, (byte)('a' + i));
-                await upload.WriteAsync(chunk);
-                await upload.FlushAsync();
+                await upload.WriteAsync(chunk, TestContext.Current.CancellationToken);
+                await upload.FlushAsync(TestContext.Current.CancellationToken);
                 content.Write(chunk);
-                await Task.Delay(Quiet / 10);
+                await Task.Delay(Quiet / 10, TestContext.Current.CancellationToken);
                 Assert.Empty(await _harness.DeliveriesAsync());
             }
         }
