@@ -9,7 +9,7 @@ public sealed class ValidateCommandTests
     {
         using var folder = new ServiceFolder();
         var file = folder.Combine("offenders_20261101.csv");
-        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv);
+        await File.WriteAllTextAsync(file, Extracts.ForPeople(5).JusticeCsv, TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("validate", "--source", "justice", file, "--config", folder.ConfigDirectory);
 

@@ -28,7 +28,7 @@ public sealed class LinkBesideServiceTests
         var welfare = Path.Combine(folder.Paths.StoreFolder("welfare"), "welfare.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(justice)!);
         Directory.CreateDirectory(Path.GetDirectoryName(welfare)!);
-        await File.WriteAllTextAsync(justice, extracts.JusticeCsv);
+        await File.WriteAllTextAsync(justice, extracts.JusticeCsv, TestContext.Current.CancellationToken);
         await MakeFifoAsync(welfare);
         using (var opened = new OpenedLedger(folder))
         {
@@ -50,7 +50,7 @@ public sealed class LinkBesideServiceTests
 
         var during = Assert.Single(await RunsAsync(folder));
         Assert.Equal((RunState.Running, link.Id), (during.State, during.Lease?.Owner.ProcessId));
-        await File.WriteAllTextAsync(welfare, extracts.WelfareCsv);
+        await File.WriteAllTextAsync(welfare, extracts.WelfareCsv, TestContext.Current.CancellationToken);
         var linkExit = await link.ExitCodeAsync(Timeout);
 
         Assert.True(linkExit == 0, link.Output);

@@ -48,7 +48,7 @@ public sealed class ProjectRunnerTests : IDisposable
     {
         await AcceptBothSourcesAsync();
         var run = Runner().RunAsync(Project, "test", CancellationToken.None);
-        await _linkage.Started.WaitAsync(Timeout);
+        await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken);
         var runId = Assert.Single(await Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None)).Id;
 
         for (var renewal = 0; renewal < 6; renewal++)
@@ -60,7 +60,7 @@ public sealed class ProjectRunnerTests : IDisposable
 
         var other = await Ledger.StartRunAsync(new RunStart("other", Project, "runs/other", [], Owners.Other), CancellationToken.None);
         _linkage.Finish();
-        var outcome = await run.WaitAsync(Timeout);
+        var outcome = await run.WaitAsync(Timeout, TestContext.Current.CancellationToken);
 
         Assert.Equal(runId, other.Holder?.Id);
         Assert.True(outcome.Succeeded, outcome.Message);
@@ -72,12 +72,12 @@ public sealed class ProjectRunnerTests : IDisposable
     {
         await AcceptBothSourcesAsync();
         var run = Runner().RunAsync(Project, "test", CancellationToken.None);
-        await _linkage.Started.WaitAsync(Timeout);
+        await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken);
         var runId = Assert.Single(await Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None)).Id;
         await Ledger.FailRunAsync(runId, "interrupted: taken over by another node", CancellationToken.None);
 
         _time.Advance(LeaseTerms.Default.RenewEvery);
-        var outcome = await run.WaitAsync(Timeout);
+        var outcome = await run.WaitAsync(Timeout, TestContext.Current.CancellationToken);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("the run lost its lease to another process", outcome.Message);
@@ -90,12 +90,12 @@ public sealed class ProjectRunnerTests : IDisposable
         await AcceptBothSourcesAsync();
         using var stop = new CancellationTokenSource();
         var run = Runner().RunAsync(Project, "test", stop.Token);
-        var folder = await _linkage.Started.WaitAsync(Timeout);
+        var folder = await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken);
         Assert.True(Directory.Exists(folder));
 
         await stop.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Timeout));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Timeout, TestContext.Current.CancellationToken));
         Assert.False(Directory.Exists(folder), "the cancelled run's empty folder is removed");
         var recorded = Assert.Single(await Ledger.GetRecentRunsAsync(Project, 5, CancellationToken.None));
         Assert.Equal((RunState.Failed, "cancelled: a stop was requested during the run"), (recorded.State, recorded.FailureReason));

@@ -74,7 +74,7 @@ public sealed class RunRecoveryTests : IDisposable
 
         _time.Advance(LeaseDuration);
 
-        await _trigger.FirstTrigger.WaitAsync(TimeSpan.FromSeconds(30));
+        await _trigger.FirstTrigger.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal(RunState.Failed, (await Ledger.GetRunAsync("r1", CancellationToken.None))!.State);
         Assert.Equal([Project], _trigger.Triggered);
     }
