@@ -113,7 +113,7 @@ public sealed class IntakeServiceTests : IDisposable
 
         Assert.Contains("Intake has no delivery check registered", failure.Message, StringComparison.Ordinal);
         Assert.Empty(await _harness.DeliveriesAsync());
-        Assert.True(File.Exists(Path.Combine(_harness.Paths.DropFolder("justice"), "offenders_1.csv")));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.InboxFolder("justice"), "offenders_1.csv")));
     }
 
     [Fact]
