@@ -27,6 +27,9 @@ public sealed class ServiceFolder : IDisposable
 
     public string Root => _dir.Path;
 
+    /// <summary>A department's own folder (its chroot), holding its inbox and outbox.</summary>
+    public string DropFolder(string source) => Paths.DropFolder(source);
+
     /// <summary>Where the department uploads.</summary>
     public string InboxFolder(string source) => Paths.InboxFolder(source);
 
