@@ -12,7 +12,8 @@ internal sealed class DeliveryFiles
 
     public ServicePaths Paths => _paths;
 
-    public string Drop(string source, string originalName) => Path.Combine(_paths.DropFolder(source), originalName);
+    /// <summary>Where a delivery arrives: the department's inbox.</summary>
+    public string Drop(string source, string originalName) => Path.Combine(_paths.InboxFolder(source), originalName);
 
     public string Staging(string deliveryId, string originalName) => Path.Combine(_paths.StagingRoot, deliveryId + Extension(originalName));
 
@@ -24,7 +25,8 @@ internal sealed class DeliveryFiles
 
     public string QuarantineReason(string source, string deliveryId) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + ".reason.txt");
 
-    public string Receipt(string source, string deliveryId, string extension) => Path.Combine(_paths.ReceiptsFolder(source), deliveryId + extension);
+    /// <summary>A receipt's name in the source's <see cref="ServicePaths.ReceiptsFolder"/>.</summary>
+    public static string ReceiptName(string deliveryId, string extension) => deliveryId + extension;
 
     /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), as the store keeps it.</summary>
     public static string Extension(string originalName) => StoreFiles.Extension(originalName);

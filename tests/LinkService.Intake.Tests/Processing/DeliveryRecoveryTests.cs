@@ -143,7 +143,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedNotDeleted()
+    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedAndRemovedNotKept()
     {
         var stored = await StoredAsync();
         File.Delete(_harness.DropPath(Name));
@@ -155,7 +155,8 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(DeliveryState.Accepted, deliveries.Single(d => d.Id == stored.Id).State);
         var link = deliveries.Single(d => d.Id != stored.Id);
         Assert.Equal(DeliveryState.Refused, link.State);
-        Assert.Equal("/etc/hostname", new FileInfo(link.QuarantinePath!).LinkTarget);
+        Assert.Null(new FileInfo(link.QuarantinePath!).LinkTarget);
+        Assert.Null(new FileInfo(_harness.DropPath(Name)).LinkTarget);
     }
 
     [Fact]

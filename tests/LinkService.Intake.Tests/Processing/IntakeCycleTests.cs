@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LinkService.Configuration.Sources;
 using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
+using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
 
@@ -108,7 +109,7 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_SymbolicLink_IsQuarantinedAsALinkAndItsTargetNeverRead()
+    public async Task RunAsync_SymbolicLink_IsRecordedAndRemovedNeverKeptNorItsTargetRead()
     {
         var outside = Path.Combine(_harness.Paths.WorkRoot, "secret.csv");
         Directory.CreateDirectory(_harness.Paths.WorkRoot);
@@ -120,8 +121,9 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Refused, delivery.State);
         Assert.Null(delivery.Sha256);
-        var quarantined = new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv"));
-        Assert.Equal(outside, quarantined.LinkTarget);
+        Assert.Equal([RefusalRules.Link], delivery.Reasons);
+        Assert.Equal([delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(_harness.Paths.QuarantineFolder("justice")));
+        Assert.Null(new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv")).LinkTarget);
         Assert.Equal(Content, await File.ReadAllTextAsync(outside, TestContext.Current.CancellationToken));
         Assert.Empty(_harness.Check.Checked);
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
@@ -202,7 +204,7 @@ public sealed class IntakeCycleTests : IDisposable
         await cycle.RunAsync(null, CancellationToken.None);
 
         Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
-        Assert.Equal(["receipts"], Directory.GetFileSystemEntries(harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFileSystemEntries(harness.Paths.InboxFolder("justice")));
     }
 
     [Theory]

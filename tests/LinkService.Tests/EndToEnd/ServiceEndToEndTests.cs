@@ -18,11 +18,11 @@ public sealed class ServiceEndToEndTests
         CliResult link, status, stopped;
         try
         {
-            await Eventually.TrueAsync(() => Directory.Exists(folder.DropFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
+            await Eventually.TrueAsync(() => Directory.Exists(folder.InboxFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
 
             // As an SFTP client does: upload under a temporary name, then rename.
-            await DeliverAsync(folder.DropFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
-            await DeliverAsync(folder.DropFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
+            await DeliverAsync(folder.InboxFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
+            await DeliverAsync(folder.InboxFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
             await Eventually.TrueAsync(
                 () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
                 TimeSpan.FromSeconds(60),
@@ -129,13 +129,13 @@ public sealed class ServiceEndToEndTests
 
     private static JsonNode? ReceiptJson(ServiceFolder folder, string source)
     {
-        var receipts = Path.Combine(folder.DropFolder(source), "receipts");
+        var receipts = folder.OutboxFolder(source);
         var json = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [];
         return json.Length == 1 ? JsonNode.Parse(File.ReadAllText(json[0])) : null;
     }
 
     private static string ReceiptTexts(ServiceFolder folder, string source) =>
-        string.Concat(Directory.GetFiles(Path.Combine(folder.DropFolder(source), "receipts")).Select(File.ReadAllText));
+        string.Concat(Directory.GetFiles(folder.OutboxFolder(source)).Select(File.ReadAllText));
 
     private static Dictionary<(string Source, string Record), string> ReadLinks(string linksCsv)
     {
