@@ -45,18 +45,23 @@ public sealed class ServicePaths
 
     public string RunsRoot => Path.Combine(WorkRoot, "runs");
 
+    /// <summary>
+    /// A department's own folder, which sshd chroots its account into. It holds only <see cref="InboxFolder"/> and
+    /// <see cref="OutboxFolder"/> and is not the department's to write (sshd requires a chroot root-owned), so the
+    /// department can rename, replace or link neither of them.
+    /// </summary>
     public string DropFolder(string source) => Path.Combine(DropRoot, source);
 
-    public string ReceiptsFolder(string source) => Path.Combine(DropRoot, source, "receipts");
+    /// <summary>Where the department uploads: its to write, and the service only reads, moves and deletes what arrives.</summary>
+    public string InboxFolder(string source) => Path.Combine(DropFolder(source), "inbox");
+
+    /// <summary>What the service publishes to the department (receipts, the source's contract): the service's; the department only reads.</summary>
+    public string OutboxFolder(string source) => Path.Combine(DropFolder(source), "outbox");
+
+    /// <summary>Receipts are published in the outbox, one <c>&lt;delivery&gt;.json</c> and <c>.txt</c> each.</summary>
+    public string ReceiptsFolder(string source) => OutboxFolder(source);
 
     public string StoreFolder(string source) => Path.Combine(StoreRoot, source);
-
-    /// <summary>
-    /// A delivery's copy in the store, named from ids alone (its source, its delivery id, and the extension of its original
-    /// name, which the audit chain covers): never from a ledger column that could be pointed elsewhere.
-    /// </summary>
-    public string StoreFile(string source, string deliveryId, string originalName) =>
-        Path.Combine(StoreFolder(source), deliveryId + DeliveryFileNames.Extension(originalName));
 
     public string QuarantineFolder(string source) => Path.Combine(QuarantineRoot, source);
 

@@ -34,7 +34,7 @@ internal static class IntakeComposition
             files,
             companions,
             new Quarantine(fileSystem, files),
-            new ReceiptWriter(fileSystem, files, timeProvider),
+            new ReceiptWriter(files, timeProvider),
             check,
             logger);
         return new IntakeCycle(

@@ -43,7 +43,7 @@ internal sealed partial class IntakeService : BackgroundService
         using var watchers = new DropWatchers(_fileSystem, hints.Writer, _logger);
         foreach (var source in _catalog.Sources.Keys)
         {
-            watchers.Watch(source, _paths.DropFolder(source));
+            watchers.Watch(source, _paths.InboxFolder(source));
         }
 
         Log.Started(_logger, _catalog.Sources.Count, _options.SweepInterval);
@@ -112,7 +112,8 @@ internal sealed partial class IntakeService : BackgroundService
         {
             try
             {
-                _fileSystem.Directory.CreateDirectory(_paths.ReceiptsFolder(source));
+                _fileSystem.Directory.CreateDirectory(_paths.InboxFolder(source));
+                _fileSystem.Directory.CreateDirectory(_paths.OutboxFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.StoreFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));
             }

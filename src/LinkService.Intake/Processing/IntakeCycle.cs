@@ -66,7 +66,7 @@ internal sealed class IntakeCycle(
 
     private async Task<DateTimeOffset?> ScanAsync(SourceDefinition source, Dictionary<(string Source, string Name), Delivery> awaiting, CancellationToken cancellationToken)
     {
-        var folder = paths.DropFolder(source.Name);
+        var folder = paths.InboxFolder(source.Name);
         var entries = scanner.List(folder);
         tracker.KeepOnly(folder, entries.Select(e => e.Path));
         var now = timeProvider.GetUtcNow();

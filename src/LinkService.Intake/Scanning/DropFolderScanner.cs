@@ -2,7 +2,7 @@ using System.IO.Abstractions;
 
 namespace LinkService.Intake.Scanning;
 
-/// <summary>Lists the files at the top of a drop folder; sub-folders (receipts/) are not deliveries.</summary>
+/// <summary>Lists the files at the top of a department's inbox; sub-folders are not deliveries.</summary>
 internal sealed class DropFolderScanner
 {
     private readonly IFileSystem _fileSystem;

@@ -1,4 +1,5 @@
 using LinkService.Configuration.Folders;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Intake.Storage;
 
@@ -11,19 +12,22 @@ internal sealed class DeliveryFiles
 
     public ServicePaths Paths => _paths;
 
-    public string Drop(string source, string originalName) => Path.Combine(_paths.DropFolder(source), originalName);
+    /// <summary>Where a delivery arrives: the department's inbox.</summary>
+    public string Drop(string source, string originalName) => Path.Combine(_paths.InboxFolder(source), originalName);
 
     public string Staging(string deliveryId, string originalName) => Path.Combine(_paths.StagingRoot, deliveryId + Extension(originalName));
 
-    public string Store(string source, string deliveryId, string originalName) => _paths.StoreFile(source, deliveryId, originalName);
+    public string Store(string source, string deliveryId, string originalName) => StoreFiles.Delivery(_paths, source, deliveryId, originalName);
 
-    public string Excluded(string source, string deliveryId) => Path.Combine(_paths.StoreFolder(source), deliveryId + ".excluded");
+    public string SetAside(string source, string deliveryId) => StoreFiles.SetAside(_paths, source, deliveryId);
 
     public string Quarantine(string source, string deliveryId, string originalName) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + Extension(originalName));
 
     public string QuarantineReason(string source, string deliveryId) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + ".reason.txt");
 
-    public string Receipt(string source, string deliveryId, string extension) => Path.Combine(_paths.ReceiptsFolder(source), deliveryId + extension);
+    /// <summary>A receipt's name in the source's <see cref="ServicePaths.ReceiptsFolder"/>.</summary>
+    public static string ReceiptName(string deliveryId, string extension) => deliveryId + extension;
 
-    public static string Extension(string originalName) => DeliveryFileNames.Extension(originalName);
+    /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), as the store keeps it.</summary>
+    public static string Extension(string originalName) => StoreFiles.Extension(originalName);
 }

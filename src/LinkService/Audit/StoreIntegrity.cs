@@ -2,6 +2,7 @@ using LinkService.Configuration.Folders;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using LinkService.Linking;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Audit;
 
@@ -35,7 +36,7 @@ internal sealed class StoreIntegrity
         foreach (var delivery in deliveries.Where(d => d.State is DeliveryState.Stored or DeliveryState.Accepted).OrderBy(d => d.ReceivedAt))
         {
             copies++;
-            var file = _paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName);
+            var file = StoreFiles.Delivery(_paths, delivery.Source, delivery.Id, delivery.OriginalName);
             // Intake may have moved a copy it just rejected to quarantine since the list was read: only a copy the
             // ledger still places in the store is a problem.
             if (await ProblemAsync(delivery, file, cancellationToken) is { } problem

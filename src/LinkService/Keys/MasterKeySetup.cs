@@ -18,6 +18,14 @@ internal static class MasterKeySetup
 {
     public static async Task<MasterKeyReadiness> PrepareAsync(ServicePaths paths, ILedger ledger, CancellationToken cancellationToken)
     {
+        // The work folder itself is checked with the configuration; a keys folder inside it that is a link would
+        // still carry the key wherever the link points.
+        var keysFolder = PhysicalPath.Resolve(paths.KeysFolder);
+        if (!PhysicalPath.IsWithin(keysFolder, PhysicalPath.Resolve(paths.WorkRoot)))
+        {
+            return new MasterKeyReadiness(false, $"{paths.KeysFolder} leads outside the work folder (to {keysFolder}); remove the link");
+        }
+
         var path = paths.MasterKeyFile;
         if (!File.Exists(path))
         {

@@ -1,6 +1,8 @@
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
+using LinkService.Deliveries.SetAside;
+using LinkService.Deliveries.Store;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using LinkService.Linkage.Running;
@@ -23,8 +25,8 @@ internal sealed record LinkageInputs(IReadOnlyList<LinkageInput> Inputs, IReadOn
                 return new LinkageInputs([], [], $"source '{sourceName}' has no accepted delivery yet");
             }
 
-            var excluded = await ExcludedRows.ReadAsync(paths, latest, cancellationToken);
-            inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, paths.StoreFile(latest.Source, latest.Id, latest.OriginalName), excluded));
+            var setAside = await SetAsideRows.ReadAsync(StoreFiles.SetAside(paths, sourceName, latest.Id), cancellationToken);
+            inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, StoreFiles.Delivery(paths, latest.Source, latest.Id, latest.OriginalName), setAside));
             deliveries.Add(latest);
         }
 

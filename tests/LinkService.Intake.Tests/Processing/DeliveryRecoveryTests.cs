@@ -1,6 +1,7 @@
 using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Intake.Tests.Processing;
 
@@ -31,7 +32,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(interrupted.Id, delivery.Id);
         Assert.Equal(DeliveryState.Accepted, delivery.State);
         Assert.Equal(IntakeHarness.Sha256Of(content), delivery.Sha256);
-        Assert.Equal(content, await File.ReadAllTextAsync(_harness.Paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName), TestContext.Current.CancellationToken));
+        Assert.Equal(content, await File.ReadAllTextAsync(StoreFiles.Delivery(_harness.Paths, delivery.Source, delivery.Id, delivery.OriginalName), TestContext.Current.CancellationToken));
         Assert.False(File.Exists(_harness.DropPath(Name)));
         Assert.Single(_harness.Check.Checked);
         Assert.True((await _harness.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
@@ -109,7 +110,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.NotNull(delivery.SettledAt);
         Assert.Equal(Content, await File.ReadAllTextAsync(quarantine, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(_harness.Paths.StoreFile(stored.Source, stored.Id, stored.OriginalName)));
+        Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, stored.Source, stored.Id, stored.OriginalName)));
         Assert.Empty(_harness.Check.Checked);
     }
 
@@ -143,7 +144,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedNotDeleted()
+    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedAndRemovedNotKept()
     {
         var stored = await StoredAsync();
         File.Delete(_harness.DropPath(Name));
@@ -155,7 +156,8 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(DeliveryState.Accepted, deliveries.Single(d => d.Id == stored.Id).State);
         var link = deliveries.Single(d => d.Id != stored.Id);
         Assert.Equal(DeliveryState.Refused, link.State);
-        Assert.Equal("/etc/hostname", new FileInfo(link.QuarantinePath!).LinkTarget);
+        Assert.Null(new FileInfo(link.QuarantinePath!).LinkTarget);
+        Assert.Null(new FileInfo(_harness.DropPath(Name)).LinkTarget);
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
+using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Intake.Tests.Processing;
 
@@ -106,7 +109,7 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_SymbolicLink_IsQuarantinedAsALinkAndItsTargetNeverRead()
+    public async Task RunAsync_SymbolicLink_IsRecordedAndRemovedNeverKeptNorItsTargetRead()
     {
         var outside = Path.Combine(_harness.Paths.WorkRoot, "secret.csv");
         Directory.CreateDirectory(_harness.Paths.WorkRoot);
@@ -118,8 +121,9 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Refused, delivery.State);
         Assert.Null(delivery.Sha256);
-        var quarantined = new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv"));
-        Assert.Equal(outside, quarantined.LinkTarget);
+        Assert.Equal([RefusalRules.Link], delivery.Reasons);
+        Assert.Equal([delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(_harness.Paths.QuarantineFolder("justice")));
+        Assert.Null(new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv")).LinkTarget);
         Assert.Equal(Content, await File.ReadAllTextAsync(outside, TestContext.Current.CancellationToken));
         Assert.Empty(_harness.Check.Checked);
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
@@ -140,7 +144,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(original.Id, duplicate.DuplicateOf);
         Assert.Single(_harness.Check.Checked);
         Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(_harness.Paths.StoreFile(duplicate.Source, duplicate.Id, duplicate.OriginalName)));
+        Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, duplicate.Source, duplicate.Id, duplicate.OriginalName)));
         var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"), TestContext.Current.CancellationToken);
         Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
     }
@@ -163,7 +167,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(DeliveryState.Rejected, delivery.State);
         Assert.Equal(["row 2, field 'dob': not a date"], delivery.Reasons);
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(_harness.Paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName)));
+        Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, delivery.Source, delivery.Id, delivery.OriginalName)));
         var receipts = _harness.Paths.ReceiptsFolder("justice");
         var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)json["outcome"]);
@@ -174,14 +178,17 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_CheckSetsRowsAside_AcceptedWithExcludedFileBesideTheStoredCopy()
     {
-        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [3, 7] };
+        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [new SetAsideRow(3, 0xabc), new SetAsideRow(7, UInt128.MaxValue)] };
         _harness.Drop("offenders_1.csv", Content);
 
         await _harness.RunUntilQuietAsync(_harness.NewCycle());
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(2, delivery.SetAsideRows);
-        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken));
+        var kept = await SetAsideRows.ReadAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken);
+        Assert.Equal(2, kept.Count);
+        Assert.True(kept.TryGet(3, out var third) && third == 0xabc);
+        Assert.True(kept.TryGet(7, out var seventh) && seventh == UInt128.MaxValue);
     }
 
     [Fact]
@@ -197,7 +204,7 @@ public sealed class IntakeCycleTests : IDisposable
         await cycle.RunAsync(null, CancellationToken.None);
 
         Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
-        Assert.Equal(["receipts"], Directory.GetFileSystemEntries(harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFileSystemEntries(harness.Paths.InboxFolder("justice")));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using LinkService.Tests.Support;
 using Microsoft.Data.Sqlite;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Tests.Audit;
 
@@ -150,7 +151,7 @@ public sealed class TamperingTests : IDisposable
         return await ledger.MarkSettledAsync(received.Id, none);
     }
 
-    private string StoreFile(Delivery delivery) => _folder.Paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName);
+    private string StoreFile(Delivery delivery) => StoreFiles.Delivery(_folder.Paths, delivery.Source, delivery.Id, delivery.OriginalName);
 
     private void DeleteLedger()
     {

@@ -11,8 +11,10 @@ public sealed class RunCommandTests
         using var stop = new CancellationTokenSource();
         var paths = new[]
         {
-            folder.Combine("var", "drop", "justice", "receipts"),
-            folder.Combine("var", "drop", "welfare", "receipts"),
+            folder.InboxFolder("justice"),
+            folder.OutboxFolder("justice"),
+            folder.InboxFolder("welfare"),
+            folder.OutboxFolder("welfare"),
             folder.Combine("var", "work", "store"),
             folder.Combine("var", "work", "quarantine"),
             folder.Combine("var", "work", "keys"),
@@ -49,6 +51,22 @@ public sealed class RunCommandTests
         var result = await Support.Cli.RunAsync(stop.Token, "run", "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigurations.Names), MemberType = typeof(BrokenConfigurations))]
+    public async Task Run_OneMistake_RefusesToStartWithExitTwoAndWhatCheckConfigSays(string mistake)
+    {
+        using var folder = new ServiceFolder();
+        BrokenConfigurations.Apply(mistake, folder);
+
+        var check = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
+        var run = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        // Exit 2 is what the systemd unit's RestartPreventExitStatus names: a configuration mistake is not retried.
+        run.AssertExitCode(2);
+        Assert.Contains(BrokenConfigurations.Expected(mistake), run.Error, StringComparison.Ordinal);
+        Assert.Equal(check.Error, run.Error);
     }
 
     [Fact]

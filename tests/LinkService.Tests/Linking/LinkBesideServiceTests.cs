@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LinkService.Ledger.Runs;
 using LinkService.Tests.Support;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Tests.Linking;
 
@@ -29,7 +30,7 @@ public sealed class LinkBesideServiceTests
         {
             await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
             var delivery = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, MakeFifoAsync);
-            welfare = folder.Paths.StoreFile(delivery.Source, delivery.Id, delivery.OriginalName);
+            welfare = StoreFiles.Delivery(folder.Paths, delivery.Source, delivery.Id, delivery.OriginalName);
         }
 
         using var service = ServiceProcess.Start(folder);

@@ -3,6 +3,7 @@ using System.Text;
 using LinkService.Configuration.Folders;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Tests.Support;
 
@@ -18,7 +19,7 @@ internal static class AcceptedDeliveries
     {
         var bytes = Encoding.UTF8.GetBytes(content);
         var received = await ledger.RecordReceivedAsync(new NewDelivery(source, source + ".csv", bytes.Length, DateTimeOffset.UnixEpoch), cancellationToken);
-        var file = paths.StoreFile(source, received.Id, received.OriginalName);
+        var file = StoreFiles.Delivery(paths, source, received.Id, received.OriginalName);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await (place ?? (path => File.WriteAllBytesAsync(path, bytes, cancellationToken)))(file);
         await ledger.MarkStoredAsync(received.Id, new StoredFile(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length), cancellationToken);
