@@ -23,9 +23,21 @@ internal static class SerilogSection
 
     private static readonly string[] EntryKeys = ["Name", "Args"];
 
-    public static void Check(JsonElement element, ConfigErrors errors, string path) => CheckLogger(element, [.. RootOnlyKeys, .. LoggerKeys], errors, path);
+    public static void Check(JsonElement element, ConfigErrors errors, string path) =>
+        CheckLogger(element, [.. RootOnlyKeys, .. LoggerKeys], SerilogMethods.Find(UsingOf(element)), errors, path);
 
-    private static void CheckLogger(JsonElement element, string[] known, ConfigErrors errors, string path)
+    /// <summary>The assemblies Serilog will search: those <c>Using</c> names, or without it the Serilog packages the service ships.</summary>
+    private static IEnumerable<string> UsingOf(JsonElement element)
+    {
+        var usings = element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().Where(p => string.Equals(p.Name, "Using", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Array).ToList()
+            : [];
+        return usings.Count > 0
+            ? usings.SelectMany(p => p.Value.EnumerateArray()).Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)
+            : typeof(SerilogSection).Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Serilog", StringComparison.Ordinal));
+    }
+
+    private static void CheckLogger(JsonElement element, string[] known, IReadOnlyDictionary<string, IReadOnlySet<string>> methods, ConfigErrors errors, string path)
     {
         foreach (var (name, value, memberPath) in Members(element, known, errors, path))
         {
@@ -38,7 +50,7 @@ internal static class SerilogSection
                     CheckMinimumLevel(value, errors, memberPath);
                     break;
                 case "WriteTo" or "AuditTo" or "Enrich" or "Filter" or "Destructure":
-                    CheckEntries(value, errors, memberPath);
+                    CheckEntries(value, methods.GetValueOrDefault(name), methods, errors, memberPath);
                     break;
                 case "LevelSwitches":
                     foreach (var (_, level, levelPath) in Members(value, null, errors, memberPath))
@@ -122,7 +134,7 @@ internal static class SerilogSection
     }
 
     /// <summary>Sinks, enrichers, filters: an array (or object) of entries, each a method name or <c>{ "Name": …, "Args": { … } }</c>.</summary>
-    private static void CheckEntries(JsonElement element, ConfigErrors errors, string path)
+    private static void CheckEntries(JsonElement element, IReadOnlySet<string>? names, IReadOnlyDictionary<string, IReadOnlySet<string>> methods, ConfigErrors errors, string path)
     {
         var entries = element.ValueKind switch
         {
@@ -140,6 +152,7 @@ internal static class SerilogSection
         {
             if (entry.ValueKind == JsonValueKind.String)
             {
+                CheckName(entry, names, errors, entryPath);
                 continue;
             }
 
@@ -149,10 +162,14 @@ internal static class SerilogSection
                 if (name == "Name")
                 {
                     hasName = JsonShapeChecker.Expect(value, JsonValueKind.String, "a string", errors, memberPath);
+                    if (hasName)
+                    {
+                        CheckName(value, names, errors, memberPath);
+                    }
                 }
                 else if (JsonShapeChecker.Expect(value, JsonValueKind.Object, "an object", errors, memberPath))
                 {
-                    CheckNestedLoggers(value, errors, memberPath);
+                    CheckNestedLoggers(value, methods, errors, memberPath);
                 }
             }
 
@@ -164,12 +181,25 @@ internal static class SerilogSection
     }
 
     // The 'Logger' sink's configureLogger is a logger of its own, with the same keys.
-    private static void CheckNestedLoggers(JsonElement args, ConfigErrors errors, string path)
+    private static void CheckNestedLoggers(JsonElement args, IReadOnlyDictionary<string, IReadOnlySet<string>> methods, ConfigErrors errors, string path)
     {
         foreach (var arg in args.EnumerateObject().Where(a => string.Equals(a.Name, "configureLogger", StringComparison.OrdinalIgnoreCase)))
         {
-            CheckLogger(arg.Value, LoggerKeys, errors, $"{path}.{arg.Name}");
+            CheckLogger(arg.Value, LoggerKeys, methods, errors, $"{path}.{arg.Name}");
         }
+    }
+
+    /// <summary>A sink, enricher or filter Serilog cannot find is skipped without a word: a misspelt 'File' loses that log.</summary>
+    private static void CheckName(JsonElement name, IReadOnlySet<string>? names, ConfigErrors errors, string path)
+    {
+        var text = name.GetString()!;
+        if (names is null || names.Contains(text))
+        {
+            return;
+        }
+
+        var hint = NearestName.Find(text, [.. names]) is { } near ? $"; did you mean '{near}'?" : "";
+        errors.Add(path, $"'{text}' is not a method Serilog finds in the assemblies of 'Using'{hint}");
     }
 
     /// <summary>

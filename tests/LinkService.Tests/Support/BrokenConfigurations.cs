@@ -37,6 +37,12 @@ public static class BrokenConfigurations
         ["keys differing only in case"] = (
             f => f.EditAppSettings(s => s["LinkService"]!["Folders"]!["work"] = f.Combine("var", "work2")),
             "config/appsettings.json: $.LinkService.Folders.work: differs from 'Work' only in case"),
+        ["serilog audit sink misspelt"] = (
+            f => f.EditAppSettings(s => s["Serilog"]!["WriteTo"]![2]!["Args"]!["configureLogger"]!["WriteTo"]![0]!["Name"] = "Fiel"),
+            "config/appsettings.json: $.Serilog.WriteTo[2].Args.configureLogger.WriteTo[0].Name: 'Fiel' is not a method Serilog finds in the assemblies of 'Using'; did you mean 'File'?"),
+        ["serilog enricher misspelt"] = (
+            f => f.EditAppSettings(s => s["Serilog"]!["Enrich"]![0] = "FromLogContxt"),
+            "config/appsettings.json: $.Serilog.Enrich[0]: 'FromLogContxt' is not a method Serilog finds in the assemblies of 'Using'; did you mean 'FromLogContext'?"),
         ["serilog level unknown"] = (
             f => f.EditAppSettings(s => s["Serilog"]!["MinimumLevel"]!["Default"] = "Loud"),
             "config/appsettings.json: $.Serilog.MinimumLevel.Default: must be a level"),
