@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using LinkService.Ledger.Runs;
 using LinkService.Tests.Support;
 using LinkService.Deliveries.Store;
@@ -56,6 +57,17 @@ public sealed class LinkBesideServiceTests
         Assert.False(restarted.HasExited, restarted.Output);
         Assert.Equal(0, await restarted.StopAsync(Timeout));
         Assert.Single(await RunsAsync(folder));
+
+        // Both processes wrote the same day's log and audit stream: neither overwrote the other's lines.
+        var logs = Path.Combine(folder.Paths.WorkRoot, "logs");
+        foreach (var line in Directory.GetFiles(logs, "audit-*.clef").SelectMany(File.ReadLines))
+        {
+            using var parsed = JsonDocument.Parse(line);
+        }
+
+        var log = string.Concat(Directory.GetFiles(logs, "linkservice-*.log").Select(File.ReadAllText));
+        Assert.Contains($"Linkage run {after.Id} of project {Project} started", log, StringComparison.Ordinal);
+        Assert.Contains($"Linkage run {after.Id} of project {Project} completed", log, StringComparison.Ordinal);
     }
 
     private static async Task<IReadOnlyList<LinkageRun>> RunsAsync(ServiceFolder folder)
