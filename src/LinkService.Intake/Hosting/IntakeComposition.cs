@@ -5,6 +5,7 @@ using LinkService.Intake.Checks;
 using LinkService.Intake.Processing;
 using LinkService.Intake.Receipts;
 using LinkService.Intake.Scanning;
+using LinkService.Intake.Scanning.Writers;
 using LinkService.Intake.Storage;
 using LinkService.Ledger;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ internal static class IntakeComposition
         ILedger ledger,
         IDeliveryCheck check,
         IntakeOptions options,
+        IWriterSignal writers,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
     {
@@ -43,6 +45,8 @@ internal static class IntakeComposition
             ledger,
             new DropFolderScanner(fileSystem),
             new CompletionTracker(timeProvider),
+            writers,
+            options.FallbackQuietPeriod,
             new NamePatterns(options.EffectiveTemporaryPatterns),
             companions,
             new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, timeProvider, logger),

@@ -2,6 +2,7 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Scanning;
+using LinkService.Intake.Scanning.Writers;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,8 @@ internal sealed class IntakeCycle(
     ILedger ledger,
     DropFolderScanner scanner,
     CompletionTracker tracker,
+    IWriterSignal writers,
+    TimeSpan fallbackQuietPeriod,
     NamePatterns temporaryNames,
     CompanionFiles companions,
     DeliveryIntake intake,
@@ -68,6 +71,9 @@ internal sealed class IntakeCycle(
     {
         var folder = paths.DropFolder(source.Name);
         var entries = scanner.List(folder);
+
+        // After the listing, which creates a missing folder: files that arrive from now on are followed from their start.
+        writers.Watch(folder);
         tracker.KeepOnly(folder, entries.Select(e => e.Path));
         var now = timeProvider.GetUtcNow();
         DateTimeOffset? wake = null;
@@ -81,7 +87,16 @@ internal sealed class IntakeCycle(
             // A link is refused at once: it is not an upload in progress, and it is never opened.
             if (!entry.IsLink)
             {
-                var quietAt = tracker.QuietAt(entry, source.Completion.QuietPeriod);
+                // A writer that still holds the file may only be pausing (a slow link, a stall at a row boundary):
+                // never taken, however long it has been quiet. Its close wakes intake.
+                var writer = writers.StateOf(folder, entry.Name);
+                if (writer == WriterState.Open)
+                {
+                    continue;
+                }
+
+                var quiet = writer == WriterState.Closed ? source.Completion.QuietPeriod : Longest(source.Completion.QuietPeriod, fallbackQuietPeriod);
+                var quietAt = tracker.QuietAt(entry, quiet);
                 if (quietAt > now)
                 {
                     wake = Earliest(wake, quietAt);
@@ -101,6 +116,8 @@ internal sealed class IntakeCycle(
 
         return wake;
     }
+
+    private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

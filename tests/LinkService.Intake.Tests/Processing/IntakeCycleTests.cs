@@ -16,8 +16,9 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_FileNotQuietYet_IsLeftInDropAndWakeIsWhenItWillBeQuiet()
     {
-        _harness.Drop("offenders_1.csv", Content);
         var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Drop("offenders_1.csv", Content);
 
         var wake = await cycle.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
@@ -49,8 +50,9 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_FileGrowsDuringQuietPeriod_WaitsForANewQuietPeriod()
     {
-        var path = _harness.Drop("offenders_1.csv", Content);
         var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var path = _harness.Drop("offenders_1.csv", Content);
         await cycle.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
         const string More = "2,OKONKWO\n";
@@ -64,6 +66,69 @@ public sealed class IntakeCycleTests : IDisposable
         _harness.Time.Advance(Sources.Quiet);
         await cycle.RunAsync(null, CancellationToken.None);
         Assert.Equal(Content.Length + More.Length, Assert.Single(await _harness.DeliveriesAsync()).Bytes);
+    }
+
+    [Fact]
+    public async Task RunAsync_UploadStallsLongerThanTheQuietPeriodWithTheFileOpen_OnlyTheWholeFileIsEverAccepted()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var rows = Enumerable.Range(1, 2_000).Select(i => $"{i},SURNAME{i}\n").ToList();
+        var path = _harness.DropPath("offenders_1.csv");
+        await using (var upload = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+        {
+            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes("id,surname\n" + string.Concat(rows.Take(1_000))));
+            await upload.FlushAsync();
+
+            // The stall ends at a row boundary: nothing in the content says more is coming.
+            foreach (var pause in new[] { Sources.Quiet * 2, _harness.Options.FallbackQuietPeriod, TimeSpan.FromHours(6) })
+            {
+                _harness.Time.Advance(pause);
+                await cycle.RunAsync(null, CancellationToken.None);
+                Assert.Empty(await _harness.DeliveriesAsync());
+                Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")));
+            }
+
+            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(rows.Skip(1_000))));
+        }
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        var stored = await File.ReadAllLinesAsync(delivery.StoredPath!);
+        Assert.Equal(["id,surname", .. rows.Select(r => r.TrimEnd('\n'))], stored);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileThereBeforeTheServiceStarted_WaitsForTheFallbackQuietPeriodNotTheSources()
+    {
+        _harness.Drop("offenders_1.csv", Content);
+        var restarted = _harness.NewCycle();
+
+        await restarted.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(_harness.Options.FallbackQuietPeriod - TimeSpan.FromSeconds(1));
+        await restarted.RunAsync(null, CancellationToken.None);
+        Assert.Empty(await _harness.DeliveriesAsync());
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await restarted.RunAsync(null, CancellationToken.None);
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await _harness.DeliveriesAsync()).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileThereBeforeTheServiceStartedThenClosedByItsWriter_TakenAfterTheSourcesQuietPeriod()
+    {
+        var path = _harness.Drop("offenders_1.csv", Content);
+        var restarted = _harness.NewCycle();
+        await restarted.RunAsync(null, CancellationToken.None);
+
+        await File.AppendAllTextAsync(path, "2,OKONKWO\n");
+        await restarted.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(Sources.Quiet);
+        await restarted.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await _harness.DeliveriesAsync()).State);
     }
 
     [Fact]
