@@ -2,6 +2,7 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Scanning;
+using LinkService.Intake.Storage;
 using LinkService.Intake.Scanning.Writers;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
@@ -70,7 +71,7 @@ internal sealed class IntakeCycle(
     private async Task<DateTimeOffset?> ScanAsync(SourceDefinition source, Dictionary<(string Source, string Name), Delivery> awaiting, CancellationToken cancellationToken)
     {
         var folder = paths.DropFolder(source.Name);
-        var entries = scanner.List(folder);
+        var entries = scanner.List(folder, paths.ReceiptsFolder(source.Name));
 
         // After the listing, which creates a missing folder: files that arrive from now on are followed from their start.
         writers.Watch(folder);
@@ -79,7 +80,7 @@ internal sealed class IntakeCycle(
         DateTimeOffset? wake = null;
         foreach (var entry in entries.OrderBy(e => e.LastWriteUtc).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (temporaryNames.Matches(entry.Name) || CompanionFiles.IsCompanion(source, entry.Name))
+            if (temporaryNames.Matches(entry.LeafName) || DeliveryFiles.IsAside(entry.LeafName) || (!entry.InSubFolder && CompanionFiles.IsCompanion(source, entry.Name)))
             {
                 continue;
             }
@@ -103,7 +104,7 @@ internal sealed class IntakeCycle(
                     continue;
                 }
 
-                if (source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry.Path))
+                if (source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry))
                 {
                     continue;
                 }

@@ -192,6 +192,71 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_NameNotUtf8_RefusedOnceForThatReasonAndQuarantined()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        RawFile.Create(_harness.Paths.DropFolder("justice"), "offenders_\\xff.csv", Content);
+
+        await _harness.RunUntilQuietAsync(cycle);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, "offenders_\\xFF.csv"), (delivery.State, delivery.OriginalName));
+        Assert.Equal([Intake.Scanning.DropNames.NotUtf8], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.Equal(["receipts"], Directory.GetFileSystemEntries(_harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+        Assert.Empty(_harness.Check.Checked);
+    }
+
+    [Theory]
+    [InlineData("offenders_1.csv\n")]
+    [InlineData("offenders_1\nDelivery 20260101T000000Z-00000000 from justice: accepted\n.csv")]
+    [InlineData("offenders_\t1.csv")]
+    [InlineData("offenders_\u001b[31m1.csv")]
+    public async Task RunAsync_NameWithAControlCharacter_RefusedAndShownEscapedInTheReceipt(string name)
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Drop(name, Content);
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Equal([Intake.Scanning.DropNames.ControlCharacter], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        var receipt = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".txt"));
+        Assert.Equal($"File:     {Intake.Scanning.DropNames.Escape(name)}", receipt[1]);
+        Assert.Single(receipt, l => l.StartsWith("Delivery ", StringComparison.Ordinal));
+        Assert.All(receipt.Concat(await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".reason.txt"))), l => Assert.DoesNotContain(l, c => char.IsControl(c)));
+        Assert.Empty(_harness.Check.Checked);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileInASubFolder_RefusedWithAReceiptOnceQuietNotIgnored()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        Directory.CreateDirectory(_harness.DropPath("march"));
+        _harness.Drop(Path.Combine("march", "offenders_1.csv"), Content);
+
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(Sources.Quiet);
+        await cycle.RunAsync(null, CancellationToken.None);
+        Assert.Empty(await _harness.DeliveriesAsync());
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, "march/offenders_1.csv"), (delivery.State, delivery.OriginalName));
+        Assert.Equal([Intake.Processing.RefusalRules.InSubFolder], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")));
+        Assert.Empty(Directory.GetFiles(_harness.DropPath("march")));
+    }
+
+    [Fact]
     public async Task RunAsync_SameContentDeliveredAgain_SecondIsDuplicateInQuarantineAndCheckedOnce()
     {
         var cycle = _harness.NewCycle();
@@ -264,6 +329,45 @@ public sealed class IntakeCycleTests : IDisposable
 
         Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
         Assert.Equal(["receipts"], Directory.GetFileSystemEntries(harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task RunAsync_MarkerOlderThanTheFilesLastChange_DoesNotCountUntilWrittenAgain()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var marker = harness.Drop("offenders_1.csv.done", "");
+        var file = harness.Drop("offenders_1.csv", Content);
+        File.SetLastWriteTimeUtc(marker, File.GetLastWriteTimeUtc(file).AddSeconds(-1));
+
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Empty(await harness.DeliveriesAsync());
+
+        harness.Drop("offenders_1.csv.done", "");
+        File.SetLastWriteTimeUtc(marker, File.GetLastWriteTimeUtc(file).AddSeconds(1));
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusedDeliveryWithItsMarker_MarkerConsumedSoTheNextUploadIsNotTakenHalfWritten()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker, maxBytes: 40));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        harness.Drop("offenders_1.csv", Content + "2,OKONKWO\n3,PEMBERTON\n");
+        harness.Drop("offenders_1.csv.done", "");
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Equal(DeliveryState.Refused, Assert.Single(await harness.DeliveriesAsync()).State);
+        Assert.False(File.Exists(harness.DropPath("offenders_1.csv.done")));
+
+        // The department uploads again; the first half arrives, then the link stalls.
+        var half = harness.Drop("offenders_1.csv", "id,surname\n");
+        File.SetLastWriteTimeUtc(half, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        await harness.RunUntilQuietAsync(cycle);
+
+        Assert.Single(await harness.DeliveriesAsync());
     }
 
     [Theory]
