@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3016, Level = LogLevel.Error, Message = "Delivery {DeliveryId} from {Source} could not be finished; next try at {NextAttempt}")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string deliveryId, string source, DateTimeOffset nextAttempt);
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} ends mid-record (no final line end, or an open quote); it waits for the rest")]
+    public static partial void CutOff(ILogger logger, string deliveryId, string source);
 }

@@ -31,6 +31,9 @@ public sealed class ServicePaths
 
     public string RunsRoot => Path.Combine(WorkRoot, "runs");
 
+    /// <summary>What intake last saw waiting in the drop folders, and since when; written by the service, read by <c>status</c>.</summary>
+    public string IntakeWaitingFile => Path.Combine(WorkRoot, "intake-waiting.json");
+
     public string DropFolder(string source) => Path.Combine(DropRoot, source);
 
     public string ReceiptsFolder(string source) => Path.Combine(DropRoot, source, "receipts");

@@ -7,6 +7,7 @@ using LinkService.Intake.Receipts;
 using LinkService.Intake.Scanning;
 using LinkService.Intake.Scanning.Writers;
 using LinkService.Intake.Storage;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -39,19 +40,19 @@ internal static class IntakeComposition
             new ReceiptWriter(fileSystem, files, timeProvider),
             check,
             logger);
+        var tracker = new CompletionTracker(timeProvider);
         return new IntakeCycle(
             catalog,
             paths,
             ledger,
             new DropFolderScanner(fileSystem),
-            new CompletionTracker(timeProvider),
+            tracker,
             writers,
-            options.FallbackQuietPeriod,
+            new ReadinessRules(tracker, writers, companions, options.FallbackQuietPeriod, timeProvider),
+            new WaitingFiles(fileSystem, paths.IntakeWaitingFile, timeProvider),
             new NamePatterns(options.EffectiveTemporaryPatterns),
-            companions,
             new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, timeProvider, logger),
             new DeliveryRecovery(ledger, fileSystem, files, copier, completion, new RetryBackoff(timeProvider), logger),
-            timeProvider,
             logger);
     }
 }

@@ -4,6 +4,7 @@ using LinkService.Configuration.Sources;
 using LinkService.Intake.Scanning;
 using LinkService.Intake.Storage;
 using LinkService.Intake.Scanning.Writers;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
@@ -21,12 +22,11 @@ internal sealed class IntakeCycle(
     DropFolderScanner scanner,
     CompletionTracker tracker,
     IWriterSignal writers,
-    TimeSpan fallbackQuietPeriod,
+    ReadinessRules rules,
+    WaitingFiles report,
     NamePatterns temporaryNames,
-    CompanionFiles companions,
     DeliveryIntake intake,
     DeliveryRecovery recovery,
-    TimeProvider timeProvider,
     ILogger logger)
 {
     /// <summary>Runs the pass over <paramref name="sources"/> (all when null); returns when a file now waiting will have been quiet long enough.</summary>
@@ -46,6 +46,7 @@ internal sealed class IntakeCycle(
             }
         }
 
+        await report.PublishAsync(cancellationToken);
         return wake;
     }
 
@@ -76,8 +77,8 @@ internal sealed class IntakeCycle(
         // After the listing, which creates a missing folder: files that arrive from now on are followed from their start.
         writers.Watch(folder);
         tracker.KeepOnly(folder, entries.Select(e => e.Path));
-        var now = timeProvider.GetUtcNow();
         DateTimeOffset? wake = null;
+        var waiting = new List<WaitingFile>();
         foreach (var entry in entries.OrderBy(e => e.LastWriteUtc).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
             if (temporaryNames.Matches(entry.LeafName) || DeliveryFiles.IsAside(entry.LeafName) || (!entry.InSubFolder && CompanionFiles.IsCompanion(source, entry.Name)))
@@ -85,40 +86,29 @@ internal sealed class IntakeCycle(
                 continue;
             }
 
-            // A link is refused at once: it is not an upload in progress, and it is never opened.
-            if (!entry.IsLink)
+            var readiness = rules.Judge(source, folder, entry);
+            if (!readiness.Ready)
             {
-                // A writer that still holds the file may only be pausing (a slow link, a stall at a row boundary):
-                // never taken, however long it has been quiet. Its close wakes intake.
-                var writer = writers.StateOf(folder, entry.Name);
-                if (writer == WriterState.Open)
-                {
-                    continue;
-                }
-
-                var quiet = writer == WriterState.Closed ? source.Completion.QuietPeriod : Longest(source.Completion.QuietPeriod, fallbackQuietPeriod);
-                var quietAt = tracker.QuietAt(entry, quiet);
-                if (quietAt > now)
-                {
-                    wake = Earliest(wake, quietAt);
-                    continue;
-                }
-
-                if (source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry))
-                {
-                    continue;
-                }
+                wake = Earliest(wake, readiness.LookAgainAt);
+                waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), readiness.WaitsFor!));
+                continue;
             }
 
             awaiting.Remove((source.Name, entry.Name), out var existing);
-            await intake.TakeAsync(source, entry, existing, cancellationToken);
-            tracker.Forget(entry.Path);
+            if (await intake.TakeAsync(source, entry, existing, cancellationToken))
+            {
+                tracker.Forget(entry.Path);
+            }
+            else
+            {
+                tracker.Hold(entry);
+                waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), WaitsFor.RestOfRecord));
+            }
         }
 
+        report.Set(source.Name, waiting);
         return wake;
     }
-
-    private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -131,6 +131,54 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(DeliveryState.Accepted, Assert.Single(await _harness.DeliveriesAsync()).State);
     }
 
+    [Theory]
+    [InlineData("id,surname\n1,HARG", "REAVES\n")]
+    [InlineData("id,surname\n1,\"HARGREAVES\n", "AND SONS\"\n")]
+    public async Task RunAsync_ClosedButItsLastRecordCutOff_WaitsForTheRestThenOneAcceptedDelivery(string first, string rest)
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var path = _harness.Drop("offenders_1.csv", first);
+
+        await _harness.RunUntilQuietAsync(cycle);
+        await _harness.RunUntilQuietAsync(cycle);
+        Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.State != DeliveryState.Received);
+        Assert.DoesNotContain(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")), f => f.EndsWith(".json", StringComparison.Ordinal));
+
+        await File.AppendAllTextAsync(path, rest);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        Assert.Equal(first + rest, await File.ReadAllTextAsync(delivery.StoredPath!));
+    }
+
+    [Fact]
+    public async Task RunAsync_FilesWaiting_PublishedWithHowLongAndWhatFor()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var started = harness.Time.GetUtcNow();
+        await using var open = new FileStream(harness.DropPath("offenders_open.csv"), FileMode.CreateNew, FileAccess.Write);
+        harness.Drop("offenders_unmarked.csv", Content);
+        Directory.CreateDirectory(harness.DropPath("march"));
+        harness.Drop(Path.Combine("march", "offenders_1.csv"), Content);
+
+        await cycle.RunAsync(null, CancellationToken.None);
+        harness.Time.Advance(Sources.Quiet);
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        var report = await Intake.Waiting.WaitingFiles.ReadAsync(harness.Paths.IntakeWaitingFile, CancellationToken.None);
+        Assert.NotNull(report);
+        var waiting = report.Files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(["march/offenders_1.csv", "offenders_open.csv", "offenders_unmarked.csv"], waiting.Select(f => f.Name));
+        Assert.All(waiting, f => Assert.Equal(started, f.Since));
+        Assert.StartsWith("to be refused (it is in a sub-folder)", waiting[0].WaitsFor, StringComparison.Ordinal);
+        Assert.Equal(Intake.Waiting.WaitsFor.Writer, waiting[1].WaitsFor);
+        Assert.Equal("its .done marker, written after its last change", waiting[2].WaitsFor);
+    }
+
     [Fact]
     public async Task RunAsync_TemporaryNameRenamedWhenDone_IsTakenOnceAfterTheRename()
     {

@@ -41,7 +41,8 @@ public sealed class CrashRecoveryTests
 
         using (var second = ServiceProcess.Start(folder))
         {
-            await Eventually.TrueAsync(() => FinalReceipt(drop) is not null, TimeSpan.FromSeconds(120), "the restarted service settles the delivery");
+            // The file was there before the restart: no close can be known, so it waits the fallback period (a minute here).
+            await Eventually.TrueAsync(() => FinalReceipt(drop) is not null, TimeSpan.FromSeconds(180), "the restarted service settles the delivery");
             Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
         }
 

@@ -3,6 +3,7 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Hosting;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using LinkService.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,9 @@ internal static class StatusCommand
             var ledger = host.Services.GetRequiredService<ILedger>();
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
             var audit = await ledger.VerifyAuditChainAsync(cancellationToken);
-            await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog));
+            var waiting = await WaitingFiles.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog, waiting, now));
             return audit.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;
