@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} ends mid-record (no final line end, or an open quote); it waits for the rest")]
     public static partial void CutOff(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "The drop file of delivery {DeliveryId} from {Source} changed after it was taken (its size or time moved on); it was left in place to be taken as a new delivery")]
+    public static partial void ChangedAfterTaken(ILogger logger, string deliveryId, string source);
 }

@@ -137,6 +137,11 @@ internal sealed class DeliveryCompletion(
         {
             fileSystem.File.Delete(drop);
         }
+        else if (fileSystem.FileInfo.New(drop) is { Exists: true } or { LinkTarget: not null })
+        {
+            // Written to after it was taken (or replaced): left where it is, the scan takes what is there now as a new delivery.
+            Log.ChangedAfterTaken(logger, stored.Id, source.Name);
+        }
 
         companions.Remove(source, drop);
     }
