@@ -115,6 +115,18 @@ public sealed class IntakeServiceTests : IDisposable
         Assert.Contains("SweepInterval", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:30")]
+    [InlineData("2.00:00:00")]
+    public async Task StartAsync_FallbackQuietPeriodOutOfRange_FailsNamingTheKey(string period)
+    {
+        using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:FallbackQuietPeriod"] = period });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("FallbackQuietPeriod", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StartAsync_TemporaryPatternWithAFolder_FailsNamingTheKey()
     {
