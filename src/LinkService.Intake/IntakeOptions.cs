@@ -34,7 +34,7 @@ public sealed class IntakeOptions : IValidatableObject
     /// before the service started, the kernel dropped events, or the system gives no such signal. Long, because an
     /// SFTP upload over a slow link can stall for minutes at a row boundary. Default 5 minutes.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "24:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan FallbackQuietPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The copy buffer in bytes. Default 1 MiB.</summary>
