@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Scanning;
 using LinkService.Intake.Storage;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
@@ -27,11 +28,11 @@ internal sealed class DeliveryIntake(
     public const string ChecksumUnreadable = "the .sha256 file does not state a SHA-256 digest";
 
     /// <summary>
-    /// Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it; false
-    /// when the file turned out to be still arriving (it changed while copied, or its last record is cut off), so that
-    /// it is not copied again until it changes.
+    /// Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it. Returns
+    /// null when done with the file for now, or what it turned out to wait for (it changed while copied, or its last
+    /// record is cut off): it is then not copied again until it changes.
     /// </summary>
-    public async Task<bool> TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
+    public async Task<string?> TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
     {
         Delivery delivery;
         if (existing is null)
@@ -55,17 +56,17 @@ internal sealed class DeliveryIntake(
         {
             // Any failure but our own stop, a check's own time-out included: the delivery is taken again, the pass goes on.
             Log.DeliveryFailed(logger, exception, delivery.Id, source.Name);
-            return true;
+            return null;
         }
     }
 
-    private async Task<bool> StoreAsync(SourceDefinition source, DropEntry entry, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<string?> StoreAsync(SourceDefinition source, DropEntry entry, Delivery delivery, CancellationToken cancellationToken)
     {
         var refusals = RefusalRules.Check(source, entry);
         if (refusals.Count > 0)
         {
             await completion.RefuseAsync(source, delivery, refusals, entry.IsLink ? null : entry.Length, null, cancellationToken);
-            return true;
+            return null;
         }
 
         var staging = files.Staging(delivery.Id, delivery.OriginalName);
@@ -91,12 +92,12 @@ internal sealed class DeliveryIntake(
             if (copy.TooLarge)
             {
                 await completion.RefuseAsync(source, delivery, [RefusalRules.TooLarge(source)], copy.Bytes, null, cancellationToken);
-                return true;
+                return null;
             }
 
             // Still being written after all: the delivery stays received and is taken once quiet again.
             Log.ChangedWhileCopying(logger, delivery.Id, source.Name);
-            return false;
+            return WaitsFor.NoChangeAfterCopy;
         }
 
         if (recordEnd is { IsCutOff: true })
@@ -104,7 +105,7 @@ internal sealed class DeliveryIntake(
             // Quiet and closed, yet the writer stopped mid-record: the rest is still to come (a resumed upload appends it).
             fileSystem.File.Delete(staging);
             Log.CutOff(logger, delivery.Id, source.Name);
-            return false;
+            return WaitsFor.RestOfRecord;
         }
 
         if (source.Completion.Signal == CompletionSignal.Checksum
@@ -112,7 +113,7 @@ internal sealed class DeliveryIntake(
         {
             fileSystem.File.Delete(staging);
             await completion.RefuseAsync(source, delivery, [problem], copy.Bytes, copy.Sha256, cancellationToken);
-            return true;
+            return null;
         }
 
         var store = files.Store(source.Name, delivery.Id, delivery.OriginalName);
@@ -122,7 +123,7 @@ internal sealed class DeliveryIntake(
         var elapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.Stored(logger, stored.Id, source.Name, copy.Bytes, elapsedMs);
         await completion.FinishAsync(source, stored, cancellationToken);
-        return true;
+        return null;
     }
 
     /// <summary>Whether the drop file is still a plain file of the size and time it had when judged complete.</summary>

@@ -95,14 +95,14 @@ internal sealed class IntakeCycle(
             }
 
             awaiting.Remove((source.Name, entry.Name), out var existing);
-            if (await intake.TakeAsync(source, entry, existing, cancellationToken))
+            if (await intake.TakeAsync(source, entry, existing, cancellationToken) is { } stillWaitsFor)
             {
-                tracker.Forget(entry.Path);
+                tracker.Hold(entry);
+                waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), stillWaitsFor));
             }
             else
             {
-                tracker.Hold(entry);
-                waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), WaitsFor.RestOfRecord));
+                tracker.Forget(entry.Path);
             }
         }
 

@@ -10,7 +10,7 @@ namespace LinkService.Intake.Waiting;
 /// </summary>
 internal sealed class WaitingFiles(IFileSystem fileSystem, string reportPath, TimeProvider timeProvider)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly SortedDictionary<string, IReadOnlyList<WaitingFile>> _bySource = new(StringComparer.Ordinal);
     private string? _published;
 
@@ -29,17 +29,5 @@ internal sealed class WaitingFiles(IFileSystem fileSystem, string reportPath, Ti
         var report = new WaitingReport(timeProvider.GetUtcNow(), files);
         await AtomicFile.WriteAllTextAsync(fileSystem, reportPath, JsonSerializer.Serialize(report, Json), cancellationToken);
         _published = content;
-    }
-
-    /// <summary>The last report intake published, or null if there is none.</summary>
-    public static async Task<WaitingReport?> ReadAsync(string reportPath, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(reportPath))
-        {
-            return null;
-        }
-
-        await using var stream = File.OpenRead(reportPath);
-        return await JsonSerializer.DeserializeAsync<WaitingReport>(stream, Json, cancellationToken);
     }
 }

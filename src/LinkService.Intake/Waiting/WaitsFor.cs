@@ -9,6 +9,7 @@ internal static class WaitsFor
 {
     public const string Writer = "its uploader still holds it open";
     public const string RestOfRecord = "the rest of its last record (it ends with no line end, or inside quotes)";
+    public const string NoChangeAfterCopy = "a quiet period with no change (it changed while it was copied)";
 
     public static string Quiet(TimeSpan period) => $"no change for {Describe(period)} after its uploader closed it";
 

@@ -169,7 +169,7 @@ public sealed class IntakeCycleTests : IDisposable
         harness.Time.Advance(Sources.Quiet);
         await cycle.RunAsync(null, CancellationToken.None);
 
-        var report = await Intake.Waiting.WaitingFiles.ReadAsync(harness.Paths.IntakeWaitingFile, CancellationToken.None);
+        var report = await Intake.Waiting.WaitingReport.ReadAsync(harness.Paths.IntakeWaitingFile, CancellationToken.None);
         Assert.NotNull(report);
         var waiting = report.Files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         Assert.Equal(["march/offenders_1.csv", "offenders_open.csv", "offenders_unmarked.csv"], waiting.Select(f => f.Name));

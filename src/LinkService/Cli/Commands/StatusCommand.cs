@@ -29,7 +29,7 @@ internal static class StatusCommand
             var ledger = host.Services.GetRequiredService<ILedger>();
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
             var audit = await ledger.VerifyAuditChainAsync(cancellationToken);
-            var waiting = await WaitingFiles.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
+            var waiting = await WaitingReport.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog, waiting, now));
             return audit.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
