@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "The drop file of delivery {DeliveryId} from {Source} changed after it was taken (its size or time moved on); it was left in place to be taken as a new delivery")]
     public static partial void ChangedAfterTaken(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Intake cannot see when an upload's writer closes a file on this system; every file waits {FallbackQuietPeriod} without change")]
+    public static partial void NoWriterSignal(ILogger logger, TimeSpan fallbackQuietPeriod);
 }

@@ -72,6 +72,11 @@ internal sealed partial class IntakeService : BackgroundService
         });
 
         Log.Started(_logger, _catalog.Sources.Count, _options.SweepInterval);
+        if (_writers is NoWriterSignal)
+        {
+            Log.NoWriterSignal(_logger, _options.FallbackQuietPeriod);
+        }
+
         var nextSweep = _timeProvider.GetUtcNow();
         IReadOnlySet<string>? only = null;
         while (!stoppingToken.IsCancellationRequested)

@@ -154,15 +154,21 @@ internal sealed class InotifyWriters : IWriterSignal
             return;
         }
 
+        // Events of a folder's earlier watch (it was removed and made again) say nothing of the files there now.
+        var current = _folders.TryGetValue(folder, out var watched) && watched.Wd == wd ? watched.Writers : null;
         if (mask.HasFlag(WriterEvent.Ignored) || mask.HasFlag(WriterEvent.DeleteSelf) || mask.HasFlag(WriterEvent.MoveSelf) || mask.HasFlag(WriterEvent.Unmount))
         {
             // The folder went away or was replaced: the next Watch starts afresh on whatever now has its path.
             _byWd.Remove(wd);
-            _folders.Remove(folder);
+            if (current is not null)
+            {
+                _folders.Remove(folder);
+            }
+
             return;
         }
 
-        if (_folders[folder].Writers.Apply(mask, name, cookie))
+        if (current?.Apply(mask, name, cookie) == true)
         {
             closed?.Add(folder);
         }
