@@ -17,8 +17,9 @@ public static class IntakeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers intake as a hosted service: <see cref="IntakeOptions"/> from <c>LinkService:Intake</c>, checked at
-    /// start; the ledger; and an accept-all <see cref="IDeliveryCheck"/> unless one is registered. Needs
-    /// <see cref="ConfigCatalog"/>, <see cref="ServicePaths"/>, <see cref="TimeProvider"/> and <see cref="IFileSystem"/> in DI.
+    /// start; and the ledger. Needs <see cref="ConfigCatalog"/>, <see cref="ServicePaths"/>, <see cref="TimeProvider"/>,
+    /// <see cref="IFileSystem"/> and an <see cref="IDeliveryCheck"/> in DI, registered before or after this call. There is no
+    /// default check: without one, intake refuses to start rather than accept deliveries unvalidated.
     /// </summary>
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,14 +28,14 @@ public static class IntakeServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
         services.AddLedger();
-        services.TryAddSingleton<IDeliveryCheck, AcceptAllDeliveryCheck>();
         services.TryAddSingleton(_ => WriterSignals.ForThisSystem());
         services.TryAddSingleton(provider => IntakeComposition.CreateCycle(
             provider.GetRequiredService<ConfigCatalog>(),
             provider.GetRequiredService<ServicePaths>(),
             provider.GetRequiredService<IFileSystem>(),
             provider.GetRequiredService<ILedger>(),
-            provider.GetRequiredService<IDeliveryCheck>(),
+            provider.GetService<IDeliveryCheck>() ?? throw new InvalidOperationException(
+                "Intake has no delivery check registered (IDeliveryCheck; the service registers schema validation): it will not start, rather than accept deliveries unchecked."),
             provider.GetRequiredService<IOptions<IntakeOptions>>().Value,
             provider.GetRequiredService<IWriterSignal>(),
             provider.GetRequiredService<TimeProvider>(),

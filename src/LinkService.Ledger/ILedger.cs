@@ -44,7 +44,23 @@ public interface ILedger
     /// <summary>Deliveries newest first, of one source or of all when <paramref name="source"/> is null.</summary>
     Task<IReadOnlyList<Delivery>> GetRecentDeliveriesAsync(string? source, int limit, CancellationToken cancellationToken);
 
-    Task<LinkageRun> StartRunAsync(RunStart start, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a run under its owner's lease, unless another run of the project is running under a live lease
+    /// (then refused, naming that run); an abandoned running run of the project is taken over first (see <see cref="RunClaims"/>).
+    /// </summary>
+    Task<RunStartResult> StartRunAsync(RunStart start, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of <paramref name="owner"/>'s running run by <see cref="LeaseTerms.Duration"/> from now; false if the
+    /// run is no longer running under that owner (it finished, or was taken over after its lease expired).
+    /// </summary>
+    Task<bool> RenewLeaseAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a running run as failed if it is abandoned now (its lease expired, or it has none); returns it then,
+    /// or null if it is not (its owner renewed it meanwhile, or it finished).
+    /// </summary>
+    Task<LinkageRun?> TakeOverAsync(string runId, CancellationToken cancellationToken);
 
     Task<LinkageRun> CompleteRunAsync(string runId, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using LinkService.Configuration.Folders;
+using LinkService.Ledger.Runs;
 using LinkService.Ledger.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,12 +9,14 @@ namespace LinkService.Ledger;
 
 public static class LedgerServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ILedger"/> as the SQLite ledger at <see cref="ServicePaths.LedgerFile"/>; needs ServicePaths and TimeProvider in DI.</summary>
+    /// <summary>Registers <see cref="ILedger"/> as the SQLite ledger at <see cref="ServicePaths.LedgerFile"/>; needs ServicePaths and TimeProvider in DI; run leases on <see cref="LeaseTerms.Default"/> unless LeaseTerms is registered.</summary>
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
+        services.TryAddSingleton(LeaseTerms.Default);
         services.TryAddSingleton<ILedger>(provider => new SqliteLedger(
             provider.GetRequiredService<ServicePaths>().LedgerFile,
             provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<LeaseTerms>(),
             provider.GetRequiredService<ILogger<SqliteLedger>>()));
         return services;
     }

@@ -129,10 +129,10 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
         Assert.Equal(a.Files.Select(f => Path.GetRelativePath(first.Path, f.Path)), b.Files.Select(f => Path.GetRelativePath(second.Path, f.Path)));
         foreach (var (x, y) in a.Files.Zip(b.Files))
         {
-            Assert.Equal(await File.ReadAllBytesAsync(x.Path), await File.ReadAllBytesAsync(y.Path));
+            Assert.Equal(await File.ReadAllBytesAsync(x.Path, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(y.Path, TestContext.Current.CancellationToken));
         }
 
-        Assert.Equal(await File.ReadAllBytesAsync(a.TruthPath), await File.ReadAllBytesAsync(b.TruthPath));
+        Assert.Equal(await File.ReadAllBytesAsync(a.TruthPath, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(b.TruthPath, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
 
         foreach (var (x, y) in a.Files.Zip(b.Files))
         {
-            var rowsA = (await File.ReadAllLinesAsync(x.Path)).Skip(1).ToHashSet(StringComparer.Ordinal);
-            var rowsB = (await File.ReadAllLinesAsync(y.Path)).Skip(1);
+            var rowsA = (await File.ReadAllLinesAsync(x.Path, TestContext.Current.CancellationToken)).Skip(1).ToHashSet(StringComparer.Ordinal);
+            var rowsB = (await File.ReadAllLinesAsync(y.Path, TestContext.Current.CancellationToken)).Skip(1);
             Assert.True(rowsB.Count(rowsA.Contains) < 10, x.Source);
         }
     }
@@ -166,7 +166,7 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
 
         Assert.Equal(2_000, result.Files.Single(f => f.Source == "justice").Records);
         Assert.Equal(9_000, result.Files.Single(f => f.Source == "welfare").Records);
-        var truth = (await File.ReadAllLinesAsync(result.TruthPath)).Skip(1).Select(l => l.Split(',')).ToList();
+        var truth = (await File.ReadAllLinesAsync(result.TruthPath, TestContext.Current.CancellationToken)).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(11_000, truth.Count);
         var offenders = truth.Where(t => t[0] == "justice").Select(t => t[2]).ToHashSet(StringComparer.Ordinal);
         var claimants = truth.Where(t => t[0] == "welfare").Select(t => t[2]).ToHashSet(StringComparer.Ordinal);
@@ -187,7 +187,7 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
 
         var file = Assert.Single(result.Files);
         Assert.True(source.MatchesFileName(Path.GetFileName(file.Path)));
-        Assert.Equal([0xFF, 0xFE], (await File.ReadAllBytesAsync(file.Path))[..2]);
+        Assert.Equal([0xFF, 0xFE], (await File.ReadAllBytesAsync(file.Path, TestContext.Current.CancellationToken))[..2]);
         var rows = ExtractChecker.ReadRows(source, file.Path);
         Assert.Equal(file.Records, rows.Count);
         var problems = ExtractChecker.Problems(source.SchemaOrThrow, rows);

@@ -20,6 +20,12 @@ public sealed class ServicePaths
 
     public string LedgerFile => Path.Combine(WorkRoot, "ledger.db");
 
+    /// <summary>Held locked by the one service of the site for as long as it runs.</summary>
+    public string ServiceLockFile => Path.Combine(WorkRoot, "service.lock");
+
+    /// <summary>The process id of the service holding <see cref="ServiceLockFile"/>, so that a second one can name it.</summary>
+    public string ServicePidFile => Path.Combine(WorkRoot, "service.pid");
+
     public string KeysFolder => Path.Combine(WorkRoot, "keys");
 
     public string StoreRoot => Path.Combine(WorkRoot, "store");

@@ -42,7 +42,7 @@ public sealed class ProjectDefinition : IValidatableConfig
             errors.Add($"{path}.sources", "names a source twice");
         }
 
-        if (Schedule is not null && !Quartz.CronExpression.IsValidExpression(Schedule))
+        if (Schedule is not null && !Quartz.CronExpression.TryParse(Schedule, out _))
         {
             errors.Add($"{path}.schedule", "is not a valid Quartz cron expression (six or seven fields, seconds first, e.g. '0 0 2 * * ?')");
         }

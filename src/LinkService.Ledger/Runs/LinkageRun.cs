@@ -22,4 +22,7 @@ public sealed record LinkageRun
     public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
 
     public string? FailureReason { get; init; }
+
+    /// <summary>Who ran or runs it, and while it runs, until when it is theirs; null for runs recorded before leases.</summary>
+    public RunLease? Lease { get; init; }
 }

@@ -10,30 +10,57 @@ internal sealed partial class SqliteLedger
 {
     private const string RunEntity = "run";
 
-    public Task<LinkageRun> StartRunAsync(RunStart start, CancellationToken cancellationToken) =>
+    // SQLITE_CONSTRAINT_UNIQUE.
+    private const int UniqueViolation = 2067;
+
+    public Task<RunStartResult> StartRunAsync(RunStart start, CancellationToken cancellationToken) =>
         WriteAsync(
             (connection, transaction, now) =>
             {
-                using var insert = Command(
-                    connection,
-                    transaction,
-                    "INSERT INTO runs (id, project, state, run_folder, started_at) VALUES ($id, $project, $state, $folder, $now);");
-                insert.Parameters.AddWithValue("$id", start.RunId);
-                insert.Parameters.AddWithValue("$project", start.Project);
-                insert.Parameters.AddWithValue("$state", nameof(RunState.Running));
-                insert.Parameters.AddWithValue("$folder", start.RunFolder);
-                insert.Parameters.AddWithValue("$now", now);
-                insert.ExecuteNonQuery();
-                foreach (var deliveryId in start.DeliveryIds.Distinct(StringComparer.Ordinal))
+                var decision = RunClaims.Decide(RunningRunsOf(connection, transaction, start.Project), SqliteRows.ParseTime(now));
+                if (decision.Refused)
                 {
-                    using var input = Command(connection, transaction, "INSERT INTO run_inputs (run_id, delivery_id) VALUES ($run, $delivery);");
-                    input.Parameters.AddWithValue("$run", start.RunId);
-                    input.Parameters.AddWithValue("$delivery", deliveryId);
-                    input.ExecuteNonQuery();
+                    return RunStartResult.Refused(decision.Holder!);
                 }
 
-                AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, deliveries = start.DeliveryIds });
-                return LoadRun(connection, transaction, start.RunId)!;
+                var takenOver = decision.ToTakeOver.Select(run => FailAbandoned(connection, transaction, now, run)).ToList();
+                try
+                {
+                    InsertRun(connection, transaction, now, start);
+                }
+                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == UniqueViolation)
+                {
+                    // The database's guard: only reachable if a writer bypassed the rules above.
+                    return RunStartResult.Refused(RunningRunsOf(connection, transaction, start.Project)[0]);
+                }
+
+                return new RunStartResult(LoadRun(connection, transaction, start.RunId)!, null, takenOver);
+            },
+            cancellationToken);
+
+    public Task<bool> RenewLeaseAsync(string runId, RunOwner owner, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                using var renew = Command(
+                    connection,
+                    transaction,
+                    "UPDATE runs SET lease_expires_at = $expires WHERE id = $id AND state = $running AND owner_host = $host AND owner_pid = $pid;");
+                renew.Parameters.AddWithValue("$expires", SqliteRows.FormatTime(_leaseTerms.ExpiryFrom(SqliteRows.ParseTime(now))));
+                renew.Parameters.AddWithValue("$id", runId);
+                renew.Parameters.AddWithValue("$running", nameof(RunState.Running));
+                renew.Parameters.AddWithValue("$host", owner.Host);
+                renew.Parameters.AddWithValue("$pid", owner.ProcessId);
+                return renew.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+
+    public Task<LinkageRun?> TakeOverAsync(string runId, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var run = LoadRun(connection, transaction, runId) ?? throw new KeyNotFoundException($"The ledger has no run '{runId}'.");
+                return RunClaims.IsAbandoned(run, SqliteRows.ParseTime(now)) ? FailAbandoned(connection, transaction, now, run) : null;
             },
             cancellationToken);
 
@@ -80,20 +107,68 @@ internal sealed partial class SqliteLedger
                     throw new InvalidOperationException($"Run '{runId}' is {current.State}; only a running run can finish.");
                 }
 
-                using var update = Command(
-                    connection,
-                    transaction,
-                    "UPDATE runs SET state = $state, finished_at = $now, counts = $counts, failure_reason = $reason WHERE id = $id;");
-                update.Parameters.AddWithValue("$state", state.ToString());
-                update.Parameters.AddWithValue("$now", now);
-                update.Parameters.AddWithValue("$counts", countsJson);
-                update.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
-                update.Parameters.AddWithValue("$id", runId);
-                update.ExecuteNonQuery();
-                AppendAudit(connection, transaction, now, RunEntity, runId, state.ToString().ToLowerInvariant(), detail);
-                return LoadRun(connection, transaction, runId)!;
+                return Finish(connection, transaction, now, runId, state, countsJson, reason, detail);
             },
             cancellationToken);
+
+    private static LinkageRun FailAbandoned(SqliteConnection connection, SqliteTransaction transaction, string now, LinkageRun run)
+    {
+        return Finish(connection, transaction, now, run.Id, RunState.Failed, "{}", RunClaims.TakeOverReason(run), RunClaims.TakeOverAuditDetail(run, RunOwner.Current));
+    }
+
+    private static LinkageRun Finish(SqliteConnection connection, SqliteTransaction transaction, string now, string runId, RunState state, string countsJson, string? reason, object detail)
+    {
+        using var update = Command(
+            connection,
+            transaction,
+            "UPDATE runs SET state = $state, finished_at = $now, counts = $counts, failure_reason = $reason WHERE id = $id;");
+        update.Parameters.AddWithValue("$state", state.ToString());
+        update.Parameters.AddWithValue("$now", now);
+        update.Parameters.AddWithValue("$counts", countsJson);
+        update.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+        update.Parameters.AddWithValue("$id", runId);
+        update.ExecuteNonQuery();
+        AppendAudit(connection, transaction, now, RunEntity, runId, state.ToString().ToLowerInvariant(), detail);
+        return LoadRun(connection, transaction, runId)!;
+    }
+
+    private void InsertRun(SqliteConnection connection, SqliteTransaction transaction, string now, RunStart start)
+    {
+        using var insert = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO runs (id, project, state, run_folder, started_at, owner_host, owner_pid, lease_expires_at)
+            VALUES ($id, $project, $state, $folder, $now, $host, $pid, $expires);
+            """);
+        insert.Parameters.AddWithValue("$id", start.RunId);
+        insert.Parameters.AddWithValue("$project", start.Project);
+        insert.Parameters.AddWithValue("$state", nameof(RunState.Running));
+        insert.Parameters.AddWithValue("$folder", start.RunFolder);
+        insert.Parameters.AddWithValue("$now", now);
+        insert.Parameters.AddWithValue("$host", start.Owner.Host);
+        insert.Parameters.AddWithValue("$pid", start.Owner.ProcessId);
+        insert.Parameters.AddWithValue("$expires", SqliteRows.FormatTime(_leaseTerms.ExpiryFrom(SqliteRows.ParseTime(now))));
+        insert.ExecuteNonQuery();
+        foreach (var deliveryId in start.DeliveryIds.Distinct(StringComparer.Ordinal))
+        {
+            using var input = Command(connection, transaction, "INSERT INTO run_inputs (run_id, delivery_id) VALUES ($run, $delivery);");
+            input.Parameters.AddWithValue("$run", start.RunId);
+            input.Parameters.AddWithValue("$delivery", deliveryId);
+            input.ExecuteNonQuery();
+        }
+
+        AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, deliveries = start.DeliveryIds, owner = start.Owner.ToString() });
+    }
+
+    /// <summary>The project's running runs, oldest first: one at most, but for runs left by a version without leases.</summary>
+    private static List<LinkageRun> RunningRunsOf(SqliteConnection connection, SqliteTransaction transaction, string project)
+    {
+        using var find = Command(connection, transaction, "SELECT id FROM runs WHERE project = $project AND state = $running ORDER BY started_at, id;");
+        find.Parameters.AddWithValue("$project", project);
+        find.Parameters.AddWithValue("$running", nameof(RunState.Running));
+        return SqliteRows.ReadAll(find, r => r.GetString(0)).ConvertAll(id => LoadRun(connection, transaction, id)!);
+    }
 
     private static List<LinkageRun> RecentRuns(SqliteConnection connection, string? project, int limit)
     {

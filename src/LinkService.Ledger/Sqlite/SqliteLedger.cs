@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinkService.Ledger.Audit;
+using LinkService.Ledger.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -14,12 +15,13 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _timeProvider;
+    private readonly LeaseTerms _leaseTerms;
     private readonly ILogger<SqliteLedger> _logger;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
 
-    public SqliteLedger(string databaseFile, TimeProvider timeProvider, ILogger<SqliteLedger> logger)
+    public SqliteLedger(string databaseFile, TimeProvider timeProvider, LeaseTerms leaseTerms, ILogger<SqliteLedger> logger)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -30,6 +32,7 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
             DefaultTimeout = 30,
         }.ToString();
         _timeProvider = timeProvider;
+        _leaseTerms = leaseTerms;
         _logger = logger;
     }
 

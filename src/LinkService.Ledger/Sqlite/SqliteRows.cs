@@ -12,7 +12,7 @@ internal static class SqliteRows
     public const string DeliveryColumns =
         "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, stored_path, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at";
 
-    public const string RunColumns = "id, project, state, run_folder, started_at, finished_at, counts, failure_reason";
+    public const string RunColumns = "id, project, state, run_folder, started_at, finished_at, counts, failure_reason, owner_host, owner_pid, lease_expires_at";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -52,6 +52,7 @@ internal static class SqliteRows
         FinishedAt = r.IsDBNull(5) ? null : ParseTime(r.GetString(5)),
         Counts = JsonSerializer.Deserialize<Dictionary<string, long>>(r.GetString(6)) ?? [],
         FailureReason = r.IsDBNull(7) ? null : r.GetString(7),
+        Lease = r.IsDBNull(8) ? null : new RunLease(new RunOwner(r.GetString(8), r.GetInt32(9)), ParseTime(r.GetString(10))),
         DeliveryIds = deliveryIds,
     };
 

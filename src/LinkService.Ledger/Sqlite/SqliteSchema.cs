@@ -63,6 +63,17 @@ internal static class SqliteSchema
         CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
         """,
+
+        // Run ownership (RunClaims): each run's owner and lease. The unique index is what keeps a project to one
+        // running run whoever starts it. Runs left running by a version without leases have no expiry and are
+        // outside the index (two such runs of a project must not stop the upgrade); the rules treat them as
+        // abandoned, so they are taken over before any new run of their project starts.
+        """
+        ALTER TABLE runs ADD COLUMN owner_host TEXT;
+        ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE runs ADD COLUMN lease_expires_at TEXT;
+        CREATE UNIQUE INDEX ux_runs_one_running_per_project ON runs (project) WHERE state = 'Running' AND lease_expires_at IS NOT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

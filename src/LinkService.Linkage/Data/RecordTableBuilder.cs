@@ -9,7 +9,7 @@ namespace LinkService.Linkage.Data;
 internal static class RecordTableBuilder
 {
     /// <remarks>Standardising tens of millions of records takes a while: a stop is honoured field by field and within each field.</remarks>
-    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources, CancellationToken cancellationToken = default)
+    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources, CancellationToken cancellationToken)
     {
         var fields = spec.FieldsUsed().Select(f => f.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var starts = new int[sources.Count + 1];

@@ -8,7 +8,7 @@ namespace LinkService.Cli;
 /// <summary>The <c>linkservice</c> command line: parses, then hands over to one command.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var context = new CliContext(output, error);
         var root = BuildRootCommand(context);

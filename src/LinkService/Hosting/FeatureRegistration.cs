@@ -5,6 +5,7 @@ using LinkService.Deliveries;
 using LinkService.Intake;
 using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
 using LinkService.Validation;
@@ -27,12 +28,14 @@ internal static class FeatureRegistration
         services.AddSingleton<IPostConfigureOptions<ValidationOptions>>(provider => new PostConfigureOptions<ValidationOptions>(
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
+        services.AddSingleton(RunOwner.Current);
         services.AddSingleton<ProjectRunner>();
 
         if (purpose == HostPurpose.Service)
         {
-            // Registered before AddIntake, which otherwise adds its accept-everything default.
             services.AddHostedService<AuditChainCheck>();
+
+            // Intake has no default check: without this one it refuses to start.
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
             services.AddIntake(configuration);
             services.AddSingleton<ILinkageTrigger, QuartzLinkageTrigger>();

@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "LinkService stopped")]
     public static partial void ServiceStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Information, Message = "LinkService holds the site {WorkRoot} as process {ProcessId}: a second service there exits")]
+    public static partial void SiteHeld(ILogger logger, string workRoot, int processId);
 }

@@ -38,4 +38,21 @@ internal static class LogPaths
             configuration.AddInMemoryCollection(overrides);
         }
     }
+
+    /// <summary>
+    /// The configuration with Serilog's sinks reduced to the console ones: a command that only reads must not create
+    /// the work folder's logs folder (nor a work folder, run from the wrong directory) by writing a log file.
+    /// </summary>
+    public static IConfiguration ConsoleSinksOnly(IConfiguration configuration)
+    {
+        var dropped = configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Where(sink => !string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            .Select(sink => sink.Path)
+            .ToList();
+        var kept = configuration.GetSection("Serilog").AsEnumerable().Where(kv => !dropped.Any(sink => IsWithin(kv.Key, sink)));
+        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+    }
+
+    private static bool IsWithin(string key, string section) =>
+        key.Equals(section, StringComparison.OrdinalIgnoreCase) || key.StartsWith(section + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase);
 }

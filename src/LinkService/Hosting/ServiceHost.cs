@@ -12,7 +12,12 @@ namespace LinkService.Hosting;
 internal enum HostPurpose
 {
     Service,
+
+    /// <summary>A command that changes the site (<c>link</c>, <c>keys init</c>); it logs where the service logs.</summary>
     Command,
+
+    /// <summary>A command that only reads (<c>status</c>, <c>validate</c>, <c>check-config</c>): it creates nothing, so it logs to the console alone.</summary>
+    ReadOnlyCommand,
 }
 
 /// <summary>Builds the host every command shares, from one configuration folder.</summary>
@@ -39,17 +44,19 @@ internal static class ServiceHost
         builder.Configuration.AddJsonFile(Path.Combine(startup.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables("LINKSERVICE_");
         LogPaths.ResolveWorkToken(builder.Configuration, workingDirectory);
-        if (purpose == HostPurpose.Command)
+        if (purpose != HostPurpose.Service)
         {
             LogPaths.ConsoleToStandardError(builder.Configuration);
         }
+
+        var logConfiguration = purpose == HostPurpose.ReadOnlyCommand ? LogPaths.ConsoleSinksOnly(builder.Configuration) : builder.Configuration;
 
         // Each host has a logger of its own, disposed (and flushed) with the host; the static Log.Logger is
         // left alone, so that hosts in one process (a command beside the service in tests) never close or
         // reconfigure each other's logger.
         builder.Services.AddSerilog(
             (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Configuration(logConfiguration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);

@@ -15,10 +15,10 @@ internal sealed class LinkageJob : IJob
 
     public static JobKey KeyFor(string project) => new($"link-{project}", Group);
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var project = context.MergedJobDataMap.GetString(ProjectKey)
             ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no '{ProjectKey}' in its data.");
-        await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", context.CancellationToken);
+        await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
     }
 }

@@ -16,13 +16,16 @@ internal static class LinkageSchedules
         services.AddTransient<LinkageJob>();
         services.AddQuartz(quartz =>
         {
-            // Quartz keeps schedulers in a process-wide registry by name; a unique name lets tests (and
-            // anything else) host more than one service in a process.
-            quartz.SchedulerId = "linkservice";
-            quartz.SchedulerName = $"LinkService-{Guid.NewGuid():N}";
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                // A scheduler's name must be unique within the process; a unique one lets tests (and anything
+                // else) host more than one service in a process.
+                scheduler.InstanceId = "linkservice";
+                scheduler.InstanceName = $"LinkService-{Guid.NewGuid():N}";
 
-            // A stop cancels a running job's token, and the host waits for the job to record that.
-            quartz.SetProperty("quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
+                // A stop cancels a running job's token, and the host waits for the job to record that.
+                scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
 
             // One linkage at a time: each run already keeps both cores busy.
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 1);
@@ -31,7 +34,8 @@ internal static class LinkageSchedules
             foreach (var project in catalog.Projects.Values)
             {
                 var key = LinkageJob.KeyFor(project.Name);
-                quartz.AddJob<LinkageJob>(key, job => job
+                quartz.AddJob<LinkageJob>(job => job
+                    .WithIdentity(key)
                     .UsingJobData(LinkageJob.ProjectKey, project.Name)
                     .WithDescription($"Link project {project.Name}")
                     .StoreDurably());
@@ -40,7 +44,7 @@ internal static class LinkageSchedules
                     quartz.AddTrigger(trigger => trigger
                         .ForJob(key)
                         .WithIdentity($"link-{project.Name}-schedule", LinkageJob.Group)
-                        .WithCronSchedule(cron, schedule => schedule.WithMisfireHandlingInstructionFireAndProceed()));
+                        .WithCronSchedule(cron, schedule => schedule.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
                 }
             }
         });

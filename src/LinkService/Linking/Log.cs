@@ -1,3 +1,4 @@
+using LinkService.Ledger.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Linking;
@@ -19,9 +20,21 @@ internal static partial class Log
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Project {Project} not linked: {Reason}")]
     public static partial void RunNotStarted(ILogger logger, string project, string reason);
 
-    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was interrupted by a stop or crash; recorded as failed")]
-    public static partial void RunInterrupted(ILogger logger, string runId, string project);
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was abandoned and is recorded as failed: {Reason}")]
+    public static partial void RunInterrupted(ILogger logger, string runId, string project, string reason);
 
     [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Project {Project} missed its scheduled run at {Due:u} while the service was down; running it now")]
     public static partial void CatchingUp(ILogger logger, string project, DateTimeOffset due);
+
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "Linkage run {RunId} of project {Project} is running in {Owner} (lease until {Expires:u}); left to it, and the project is not run here meanwhile")]
+    public static partial void RunHeldElsewhere(ILogger logger, string runId, string project, RunOwner owner, DateTimeOffset expires);
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Error, Message = "Linkage run {RunId} lost its lease: another process took it over after the lease expired; this process stops it")]
+    public static partial void LeaseLost(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Linkage run {RunId} could not renew its lease (will try again): {Reason}")]
+    public static partial void LeaseRenewalFailed(ILogger logger, Exception exception, string runId, string reason);
+
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Error, Message = "Checking runs whose leases expire failed (will try again): {Reason}")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception, string reason);
 }

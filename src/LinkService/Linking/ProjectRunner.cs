@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
@@ -13,7 +12,9 @@ namespace LinkService.Linking;
 
 /// <summary>
 /// Links one project on the latest accepted delivery of each of its sources, recording the run in the
-/// ledger from start to end. The schedule and the <c>link</c> command both come through here.
+/// ledger from start to end. The schedule and the <c>link</c> command both come through here. The run is
+/// this process's under a lease in the ledger, renewed while it works; the ledger refuses to start a project
+/// that another process or node is running (see <see cref="RunClaims"/>), so no lock in this process is needed.
 /// </summary>
 internal sealed class ProjectRunner
 {
@@ -21,16 +22,27 @@ internal sealed class ProjectRunner
     private readonly ServicePaths _paths;
     private readonly ILedger _ledger;
     private readonly ILinkageRunner _runner;
+    private readonly RunOwner _owner;
+    private readonly LeaseTerms _leaseTerms;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ProjectRunner> _logger;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _projectLocks = new(StringComparer.Ordinal);
 
-    public ProjectRunner(ConfigCatalog catalog, ServicePaths paths, ILedger ledger, ILinkageRunner runner, TimeProvider timeProvider, ILogger<ProjectRunner> logger)
+    public ProjectRunner(
+        ConfigCatalog catalog,
+        ServicePaths paths,
+        ILedger ledger,
+        ILinkageRunner runner,
+        RunOwner owner,
+        LeaseTerms leaseTerms,
+        TimeProvider timeProvider,
+        ILogger<ProjectRunner> logger)
     {
         _catalog = catalog;
         _paths = paths;
         _ledger = ledger;
         _runner = runner;
+        _owner = owner;
+        _leaseTerms = leaseTerms;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -42,21 +54,6 @@ internal sealed class ProjectRunner
             return ProjectRunOutcome.NotStarted($"there is no project '{projectName}' (configured: {string.Join(", ", _catalog.Projects.Keys)})");
         }
 
-        // One run of a project at a time in this process: a schedule firing during a manual run waits.
-        var gate = _projectLocks.GetOrAdd(project.Name, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await RunLockedAsync(project, trigger, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async Task<ProjectRunOutcome> RunLockedAsync(ProjectDefinition project, string trigger, CancellationToken cancellationToken)
-    {
         var inputs = await LinkageInputs.LatestAcceptedAsync(project, _catalog, _paths, _ledger, cancellationToken);
         if (inputs.Missing is { } missing)
         {
@@ -66,24 +63,47 @@ internal sealed class ProjectRunner
 
         var runId = RunIds.Create(_timeProvider);
         var folder = _paths.RunFolder(project.Name, runId);
+        var claim = await _ledger.StartRunAsync(new RunStart(runId, project.Name, folder, inputs.Inputs.Select(i => i.DeliveryId).ToList(), _owner), cancellationToken);
+        foreach (var abandoned in claim.TakenOver)
+        {
+            Log.RunInterrupted(_logger, abandoned.Id, abandoned.Project, abandoned.FailureReason ?? "abandoned");
+        }
 
-        // The run folder holds the private linkage map.
+        if (claim.Holder is { } holder)
+        {
+            var held = $"run {holder.Id} is linking it in {holder.Lease?.Owner.ToString() ?? "another process"}";
+            Log.RunNotStarted(_logger, project.Name, held);
+            return ProjectRunOutcome.NotStarted(held);
+        }
+
+        // The run folder holds the private linkage map; made once the run is ours, so a refused start leaves none.
         FolderBootstrapper.CreateOwnerOnly(folder);
-        await _ledger.StartRunAsync(new RunStart(runId, project.Name, folder, inputs.Inputs.Select(i => i.DeliveryId).ToList()), cancellationToken);
         Log.RunStarted(_logger, runId, project.Name, inputs.Inputs.Count, trigger);
         var started = _timeProvider.GetTimestamp();
+        var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         try
         {
-            var result = await _runner.RunAsync(project, inputs.Inputs, folder, cancellationToken);
+            LinkageRunResult result;
+            await using (lease)
+            {
+                result = await _runner.RunAsync(project, inputs.Inputs, folder, lease.Token);
+            }
+
             await _ledger.CompleteRunAsync(runId, RunCounts.From(result), CancellationToken.None);
             var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
             Log.RunCompleted(_logger, runId, project.Name, seconds);
             return new ProjectRunOutcome(true, runId, folder, "completed");
         }
+        catch (OperationCanceledException) when (lease.Lost)
+        {
+            // Its new owner recorded it as failed; nothing of ours to record.
+            return new ProjectRunOutcome(false, runId, folder, "the run lost its lease to another process");
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Recorded with no token: the stop that cancelled the run must not also lose its record.
             await _ledger.FailRunAsync(runId, "cancelled: a stop was requested during the run", CancellationToken.None);
+            RemoveIfEmpty(folder);
             Log.RunCancelled(_logger, runId, project.Name);
             throw;
         }
@@ -93,6 +113,15 @@ internal sealed class ProjectRunner
             await _ledger.FailRunAsync(runId, reason, CancellationToken.None);
             Log.RunFailed(_logger, SafeReason.Strip(ex), runId, project.Name, reason);
             return new ProjectRunOutcome(false, runId, folder, reason);
+        }
+    }
+
+    /// <summary>A run stopped before it wrote anything leaves no folder behind; one with files keeps them for inspection.</summary>
+    private static void RemoveIfEmpty(string folder)
+    {
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
         }
     }
 }

@@ -1,4 +1,5 @@
 using LinkService.Configuration;
+using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using Microsoft.Extensions.Hosting;
@@ -8,55 +9,143 @@ using Quartz;
 namespace LinkService.Linking;
 
 /// <summary>
-/// At start: a run the ledger still shows as running was interrupted by a crash or a hard stop, so it
-/// is recorded as failed (its folder stays, for inspection); and a scheduled project whose last run was
-/// interrupted, or started before a fire time that has since passed, is run now.
+/// At start, for every run the ledger shows as running, by another process than this one:
+/// <list type="bullet">
+/// <item>its lease expired (or it has none): its owner died or hung. It is taken over, recorded as failed (its
+/// folder stays, for inspection), and its project, if scheduled, is run again now;</item>
+/// <item>its lease is live: a <c>link</c> command, or another node, is running it. It is left alone, and its project
+/// is not run here meanwhile. When that lease would expire it is looked at again: renewed, it is still left alone;
+/// finished, there is nothing to do; abandoned, it is taken over as above.</item>
+/// </list>
+/// And a scheduled project nobody is running whose fire time passed while the service was down is run now.
 /// </summary>
-internal sealed class RunRecovery : IHostedService
+internal sealed class RunRecovery : IHostedService, IDisposable
 {
     private readonly ConfigCatalog _catalog;
     private readonly ILedger _ledger;
     private readonly ILinkageTrigger _trigger;
+    private readonly RunOwner _owner;
+    private readonly LeaseTerms _leaseTerms;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<RunRecovery> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _watch = Task.CompletedTask;
 
-    public RunRecovery(ConfigCatalog catalog, ILedger ledger, ILinkageTrigger trigger, TimeProvider timeProvider, ILogger<RunRecovery> logger)
+    public RunRecovery(ConfigCatalog catalog, ILedger ledger, ILinkageTrigger trigger, RunOwner owner, LeaseTerms leaseTerms, TimeProvider timeProvider, ILogger<RunRecovery> logger)
     {
         _catalog = catalog;
         _ledger = ledger;
         _trigger = trigger;
+        _owner = owner;
+        _leaseTerms = leaseTerms;
         _timeProvider = timeProvider;
         _logger = logger;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (await RecoverAsync(catchUpSchedules: true, cancellationToken) is { } next)
+        {
+            _watch = WatchAsync(next, _stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _watch.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>Looks again each time the earliest live lease seen would expire, until no other process holds a run.</summary>
+    private async Task WatchAsync(DateTimeOffset next, CancellationToken stopping)
+    {
+        try
+        {
+            while (true)
+            {
+                var wait = next - _timeProvider.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _timeProvider, stopping);
+                }
+
+                DateTimeOffset? after;
+                try
+                {
+                    after = await RecoverAsync(catchUpSchedules: false, stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.RecoveryFailed(_logger, SafeReason.Strip(ex), SafeReason.Of(ex));
+                    after = _timeProvider.GetUtcNow() + _leaseTerms.RenewEvery;
+                }
+
+                if (after is not { } later)
+                {
+                    return;
+                }
+
+                next = later;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The service is stopping.
+        }
+    }
+
+    /// <summary>One look at the running runs; returns when the earliest live lease of another process expires, if any.</summary>
+    private async Task<DateTimeOffset?> RecoverAsync(bool catchUpSchedules, CancellationToken cancellationToken)
+    {
         // Every run left running, however old: a project's recent runs might not reach back to it.
         var interrupted = new HashSet<string>(StringComparer.Ordinal);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        DateTimeOffset? nextExpiry = null;
         foreach (var run in await _ledger.GetRunsInStateAsync(RunState.Running, cancellationToken))
         {
-            await _ledger.FailRunAsync(run.Id, "interrupted: the service stopped or crashed during the run", cancellationToken);
-            Log.RunInterrupted(_logger, run.Id, run.Project);
-            interrupted.Add(run.Project);
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        foreach (var project in _catalog.Projects.Values.Where(p => p.Schedule is not null))
-        {
-            var last = await _ledger.GetRecentRunsAsync(project.Name, 1, cancellationToken);
-            if (last.Count == 0)
+            if (run.Lease?.Owner == _owner)
             {
                 continue;
             }
 
-            var due = interrupted.Contains(project.Name) ? now : new CronExpression(project.Schedule!).GetNextValidTimeAfter(last[0].StartedAt);
-            if (due is { } missed && missed <= now)
+            var abandoned = RunClaims.IsAbandoned(run, _timeProvider.GetUtcNow());
+            if (abandoned && await _ledger.TakeOverAsync(run.Id, cancellationToken) is { } failed)
+            {
+                Log.RunInterrupted(_logger, run.Id, run.Project, failed.FailureReason ?? "abandoned");
+                interrupted.Add(run.Project);
+                continue;
+            }
+
+            // Not taken over: renewed just now (read again), finished, or live.
+            var current = abandoned ? await _ledger.GetRunAsync(run.Id, cancellationToken) : run;
+            if (current is { State: RunState.Running, Lease: { } lease })
+            {
+                Log.RunHeldElsewhere(_logger, run.Id, run.Project, lease.Owner, lease.ExpiresAt);
+                held.Add(run.Project);
+                nextExpiry = nextExpiry is { } earliest && earliest < lease.ExpiresAt ? earliest : lease.ExpiresAt;
+            }
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        foreach (var project in _catalog.Projects.Values.Where(p => p.Schedule is not null && !held.Contains(p.Name)))
+        {
+            if (interrupted.Contains(project.Name))
+            {
+                Log.CatchingUp(_logger, project.Name, now);
+                await _trigger.TriggerNowAsync(project.Name, cancellationToken);
+                continue;
+            }
+
+            var last = catchUpSchedules ? await _ledger.GetRecentRunsAsync(project.Name, 1, cancellationToken) : [];
+            if (last.Count > 0 && new CronExpression(project.Schedule!).GetNextValidTimeAfter(last[0].StartedAt) is { } missed && missed <= now)
             {
                 Log.CatchingUp(_logger, project.Name, missed);
                 await _trigger.TriggerNowAsync(project.Name, cancellationToken);
             }
         }
-    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        return nextExpiry;
+    }
 }

@@ -86,7 +86,9 @@ internal static class StatusReport
         var started = run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv);
         return run.State switch
         {
-            RunState.Running => $"running since {started}",
+            RunState.Running => $"running since {started}" + (run.Lease is { } lease
+                ? $" in {lease.Owner}, lease until {lease.ExpiresAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv)}"
+                : ", with no lease (left by an older version; taken over at the next start)"),
             RunState.Completed => $"completed {started} in {(run.FinishedAt!.Value - run.StartedAt).TotalSeconds.ToString("0", inv)} s"
                 + string.Concat(run.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $", {c.Key} {c.Value.ToString(inv)}")),
             _ => $"failed {started}: {run.FailureReason}",

@@ -37,13 +37,13 @@ public sealed class IntakeServiceTests : IDisposable
     {
         var settings = new Dictionary<string, string?> { ["LinkService:Intake:SweepInterval"] = "01:00:00", ["LinkService:Intake:HintDelay"] = "00:00:00.100" };
         using var host = RunningIntake.Build(_harness, _harness.Check, settings);
-        await host.StartAsync();
+        await host.StartAsync(TestContext.Current.CancellationToken);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Directory.Exists(_harness.Paths.ReceiptsFolder("justice"))), Timeout));
 
         _harness.Drop("offenders_1.csv", "id\n1\n");
 
         Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, TimeSpan.FromSeconds(20)));
-        await host.StopAsync();
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class IntakeServiceTests : IDisposable
     {
         var unwatchable = new FailingFileSystem(_harness.Paths.StagingRoot, long.MaxValue, () => (Exception)Activator.CreateInstance(failure, "This folder cannot be watched.")!);
         using var host = RunningIntake.Build(_harness, _harness.Check, fileSystem: unwatchable);
-        await host.StartAsync();
+        await host.StartAsync(TestContext.Current.CancellationToken);
 
         for (var i = 0; i < 20; i++)
         {
@@ -61,7 +61,7 @@ public sealed class IntakeServiceTests : IDisposable
         }
 
         Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 20, Timeout));
-        await host.StopAsync();
+        await host.StopAsync(TestContext.Current.CancellationToken);
         Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3011 ", StringComparison.Ordinal));
     }
 
@@ -72,7 +72,7 @@ public sealed class IntakeServiceTests : IDisposable
         welfare.Name = "welfare";
         using var harness = new IntakeHarness(Sources.Justice(quiet: TimeSpan.FromMilliseconds(300)), welfare);
         Directory.Delete(harness.Paths.DropFolder("welfare"));
-        await File.WriteAllTextAsync(harness.Paths.DropFolder("welfare"), "a file where the folder should be");
+        await File.WriteAllTextAsync(harness.Paths.DropFolder("welfare"), "a file where the folder should be", TestContext.Current.CancellationToken);
 
         await using (await RunningIntake.StartAsync(harness, harness.Check))
         {
@@ -90,13 +90,13 @@ public sealed class IntakeServiceTests : IDisposable
         var info = new FileInfo(path);
         var received = await _harness.Ledger.RecordReceivedAsync(new NewDelivery("justice", info.Name, info.Length, info.LastWriteTimeUtc), CancellationToken.None);
         Directory.CreateDirectory(_harness.Paths.StagingRoot);
-        await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, received.Id + ".csv"), "id\n");
-        await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, "validation-spill.bin"), "not intake's");
+        await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, received.Id + ".csv"), "id\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(_harness.Paths.StagingRoot, "validation-spill.bin"), "not intake's", TestContext.Current.CancellationToken);
 
         await using (await RunningIntake.StartAsync(_harness, _harness.Check))
         {
             // The upload's writer closes the file after the restart: otherwise, there from before, it waits minutes.
-            await File.AppendAllTextAsync(path, "");
+            await File.AppendAllTextAsync(path, "", TestContext.Current.CancellationToken);
             Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout));
         }
 
@@ -106,11 +106,24 @@ public sealed class IntakeServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_NoDeliveryCheckRegistered_RefusesToStartAndTakesNothing()
+    {
+        _harness.Drop("offenders_1.csv", "id\n1\n");
+        using var host = RunningIntake.Build(_harness, check: null);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Intake has no delivery check registered", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(await _harness.DeliveriesAsync());
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.DropFolder("justice"), "offenders_1.csv")));
+    }
+
+    [Fact]
     public async Task StartAsync_SweepIntervalOfZero_FailsBeforeIntakeRuns()
     {
         using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:SweepInterval"] = "00:00:00" });
 
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("SweepInterval", failure.Message, StringComparison.Ordinal);
     }
@@ -122,7 +135,7 @@ public sealed class IntakeServiceTests : IDisposable
     {
         using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:FallbackQuietPeriod"] = period });
 
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("FallbackQuietPeriod", failure.Message, StringComparison.Ordinal);
     }
@@ -132,7 +145,7 @@ public sealed class IntakeServiceTests : IDisposable
     {
         using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:TemporaryPatterns:0"] = "uploads/*.csv" });
 
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("TemporaryPatterns", failure.Message, StringComparison.Ordinal);
         Assert.Contains("uploads/*.csv", failure.Message, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(interrupted.Id, delivery.Id);
         Assert.Equal(DeliveryState.Accepted, delivery.State);
         Assert.Equal(IntakeHarness.Sha256Of(content), delivery.Sha256);
-        Assert.Equal(content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.Equal(content, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(_harness.DropPath(Name)));
         Assert.Single(_harness.Check.Checked);
         Assert.True((await _harness.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
@@ -108,7 +108,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.NotNull(delivery.SettledAt);
-        Assert.Equal(Content, await File.ReadAllTextAsync(quarantine));
+        Assert.Equal(Content, await File.ReadAllTextAsync(quarantine, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(stored.StoredPath));
         Assert.Empty(_harness.Check.Checked);
     }
@@ -132,7 +132,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
     {
         var stored = await StoredAsync();
         const string Newer = "id,surname\n2,OKONKWO\n3,ADEYEMI\n";
-        await File.WriteAllTextAsync(_harness.DropPath(Name), Newer);
+        await File.WriteAllTextAsync(_harness.DropPath(Name), Newer, TestContext.Current.CancellationToken);
 
         await _harness.RunUntilQuietAsync(_harness.NewCycle());
 
@@ -147,14 +147,14 @@ public sealed class DeliveryRecoveryTests : IDisposable
     {
         var stored = await StoredAsync();
         const string More = "2,OKONKWO\n";
-        await File.AppendAllTextAsync(_harness.DropPath(Name), More);
+        await File.AppendAllTextAsync(_harness.DropPath(Name), More, TestContext.Current.CancellationToken);
 
         await _harness.RunUntilQuietAsync(_harness.NewCycle());
 
         var deliveries = await _harness.DeliveriesAsync();
         Assert.Equal(2, deliveries.Count);
         var grown = deliveries.Single(d => d.Id != stored.Id);
-        Assert.Equal((DeliveryState.Accepted, Content + More), (grown.State, await File.ReadAllTextAsync(grown.StoredPath!)));
+        Assert.Equal((DeliveryState.Accepted, Content + More), (grown.State, await File.ReadAllTextAsync(grown.StoredPath!, TestContext.Current.CancellationToken)));
         Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3201 ", StringComparison.Ordinal) && l.Contains(stored.Id, StringComparison.Ordinal));
     }
 

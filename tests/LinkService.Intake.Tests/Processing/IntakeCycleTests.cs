@@ -42,7 +42,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
         Assert.Equal(Content.Length, delivery.Bytes);
         Assert.Equal(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), delivery.StoredPath);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
         Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
     }
@@ -56,7 +56,7 @@ public sealed class IntakeCycleTests : IDisposable
         await cycle.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
         const string More = "2,OKONKWO\n";
-        await File.AppendAllTextAsync(path, More);
+        await File.AppendAllTextAsync(path, More, TestContext.Current.CancellationToken);
         await cycle.RunAsync(null, CancellationToken.None);
 
         _harness.Time.Advance(TimeSpan.FromSeconds(2));
@@ -77,8 +77,8 @@ public sealed class IntakeCycleTests : IDisposable
         var path = _harness.DropPath("offenders_1.csv");
         await using (var upload = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
         {
-            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes("id,surname\n" + string.Concat(rows.Take(1_000))));
-            await upload.FlushAsync();
+            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes("id,surname\n" + string.Concat(rows.Take(1_000))), TestContext.Current.CancellationToken);
+            await upload.FlushAsync(TestContext.Current.CancellationToken);
 
             // The stall ends at a row boundary: nothing in the content says more is coming.
             foreach (var pause in new[] { Sources.Quiet * 2, _harness.Options.FallbackQuietPeriod, TimeSpan.FromHours(6) })
@@ -89,14 +89,14 @@ public sealed class IntakeCycleTests : IDisposable
                 Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")));
             }
 
-            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(rows.Skip(1_000))));
+            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(rows.Skip(1_000))), TestContext.Current.CancellationToken);
         }
 
         await _harness.RunUntilQuietAsync(cycle);
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Accepted, delivery.State);
-        var stored = await File.ReadAllLinesAsync(delivery.StoredPath!);
+        var stored = await File.ReadAllLinesAsync(delivery.StoredPath!, TestContext.Current.CancellationToken);
         Assert.Equal(["id,surname", .. rows.Select(r => r.TrimEnd('\n'))], stored);
     }
 
@@ -123,7 +123,7 @@ public sealed class IntakeCycleTests : IDisposable
         var restarted = _harness.NewCycle();
         await restarted.RunAsync(null, CancellationToken.None);
 
-        await File.AppendAllTextAsync(path, "2,OKONKWO\n");
+        await File.AppendAllTextAsync(path, "2,OKONKWO\n", TestContext.Current.CancellationToken);
         await restarted.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet);
         await restarted.RunAsync(null, CancellationToken.None);
@@ -145,12 +145,12 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.State != DeliveryState.Received);
         Assert.DoesNotContain(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")), f => f.EndsWith(".json", StringComparison.Ordinal));
 
-        await File.AppendAllTextAsync(path, rest);
+        await File.AppendAllTextAsync(path, rest, TestContext.Current.CancellationToken);
         await _harness.RunUntilQuietAsync(cycle);
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Accepted, delivery.State);
-        Assert.Equal(first + rest, await File.ReadAllTextAsync(delivery.StoredPath!));
+        Assert.Equal(first + rest, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -211,9 +211,9 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Contains(delivery.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
         var quarantine = harness.Paths.QuarantineFolder("justice");
         Assert.Equal([delivery.Id + ".csv", delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(quarantine));
-        Assert.Equal(content, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".csv")));
-        Assert.Contains(reason, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".reason.txt")), StringComparison.Ordinal);
-        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")))!;
+        Assert.Equal(content, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".csv"), TestContext.Current.CancellationToken));
+        Assert.Contains(reason, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".reason.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)receipt["outcome"]);
         Assert.Empty(harness.Check.Checked);
         Assert.False(File.Exists(harness.DropPath(name)));
@@ -224,7 +224,7 @@ public sealed class IntakeCycleTests : IDisposable
     {
         var outside = Path.Combine(_harness.Paths.WorkRoot, "secret.csv");
         Directory.CreateDirectory(_harness.Paths.WorkRoot);
-        await File.WriteAllTextAsync(outside, Content);
+        await File.WriteAllTextAsync(outside, Content, TestContext.Current.CancellationToken);
         File.CreateSymbolicLink(_harness.DropPath("offenders_1.csv"), outside);
 
         await _harness.NewCycle().RunAsync(null, CancellationToken.None);
@@ -234,7 +234,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Null(delivery.Sha256);
         var quarantined = new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv"));
         Assert.Equal(outside, quarantined.LinkTarget);
-        Assert.Equal(Content, await File.ReadAllTextAsync(outside));
+        Assert.Equal(Content, await File.ReadAllTextAsync(outside, TestContext.Current.CancellationToken));
         Assert.Empty(_harness.Check.Checked);
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
     }
@@ -252,7 +252,7 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal((DeliveryState.Refused, "offenders_\\xFF.csv"), (delivery.State, delivery.OriginalName));
         Assert.Equal([Intake.Scanning.DropNames.NotUtf8], delivery.Reasons);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.Equal(["receipts"], Directory.GetFileSystemEntries(_harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
         Assert.Empty(_harness.Check.Checked);
     }
@@ -273,11 +273,11 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Refused, delivery.State);
         Assert.Equal([Intake.Scanning.DropNames.ControlCharacter], delivery.Reasons);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
-        var receipt = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".txt"));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
+        var receipt = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".txt"), TestContext.Current.CancellationToken);
         Assert.Equal($"File:     {Intake.Scanning.DropNames.Escape(name)}", receipt[1]);
         Assert.Single(receipt, l => l.StartsWith("Delivery ", StringComparison.Ordinal));
-        Assert.All(receipt.Concat(await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".reason.txt"))), l => Assert.DoesNotContain(l, c => char.IsControl(c)));
+        Assert.All(receipt.Concat(await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".reason.txt"), TestContext.Current.CancellationToken)), l => Assert.DoesNotContain(l, c => char.IsControl(c)));
         Assert.Empty(_harness.Check.Checked);
     }
 
@@ -299,7 +299,7 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal((DeliveryState.Refused, "march/offenders_1.csv"), (delivery.State, delivery.OriginalName));
         Assert.Equal([Intake.Processing.RefusalRules.InSubFolder], delivery.Reasons);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")));
         Assert.Empty(Directory.GetFiles(_harness.DropPath("march")));
     }
@@ -318,9 +318,9 @@ public sealed class IntakeCycleTests : IDisposable
         var original = deliveries.Single(d => d.State == DeliveryState.Accepted);
         Assert.Equal(original.Id, duplicate.DuplicateOf);
         Assert.Single(_harness.Check.Checked);
-        Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(duplicate.StoredPath));
-        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"));
+        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"), TestContext.Current.CancellationToken);
         Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
     }
 
@@ -341,13 +341,13 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Rejected, delivery.State);
         Assert.Equal(["row 2, field 'dob': not a date"], delivery.Reasons);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!));
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(delivery.StoredPath));
         var receipts = _harness.Paths.ReceiptsFolder("justice");
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json")))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)json["outcome"]);
         Assert.Equal(1, (int?)json["report"]!["invalidRows"]);
-        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".txt")), StringComparison.Ordinal);
+        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -360,7 +360,7 @@ public sealed class IntakeCycleTests : IDisposable
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(2, delivery.SetAsideRows);
-        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded")));
+        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -458,7 +458,7 @@ public sealed class IntakeCycleTests : IDisposable
         harness.Drop("offenders_1.csv", Content);
         var outside = Path.Combine(harness.Paths.WorkRoot, "digest.txt");
         Directory.CreateDirectory(harness.Paths.WorkRoot);
-        await File.WriteAllTextAsync(outside, IntakeHarness.Sha256Of(Content));
+        await File.WriteAllTextAsync(outside, IntakeHarness.Sha256Of(Content), TestContext.Current.CancellationToken);
         File.CreateSymbolicLink(harness.DropPath("offenders_1.csv.sha256"), outside);
 
         await harness.RunUntilQuietAsync(harness.NewCycle());

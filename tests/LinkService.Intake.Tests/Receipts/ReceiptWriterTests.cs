@@ -34,14 +34,14 @@ public sealed class ReceiptWriterTests : IDisposable
 
         var folder = _paths.ReceiptsFolder("justice");
         Assert.Equal(["d1.json", "d1.txt"], IntakeHarness.FilesIn(folder));
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "d1.json")))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "d1.json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("accepted", (string?)json["outcome"]);
         Assert.Equal("offenders_1.csv", (string?)json["originalName"]);
         Assert.Equal(24, (long?)json["bytes"]);
         Assert.Equal(new string('a', 64), (string?)json["sha256"]);
         Assert.Equal(1, (int?)json["setAsideRows"]);
         Assert.Equal(10, (int?)json["report"]!["rows"]);
-        var text = await File.ReadAllTextAsync(Path.Combine(folder, "d1.txt"));
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, "d1.txt"), TestContext.Current.CancellationToken);
         Assert.StartsWith("Delivery d1 from justice: accepted", text, StringComparison.Ordinal);
         Assert.Contains("row 4 set aside", text, StringComparison.Ordinal);
         Assert.EndsWith("10 rows, 1 set aside.\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using Renci.SshNet;
 namespace LinkService.Intake.Tests.Sftp;
 
 /// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
-public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime, IDisposable
+public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -22,13 +22,14 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         _department = new SftpClient(new ConnectionInfo("127.0.0.1", sshd.Port, SshdFixture.Account, key));
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        await _department.ConnectAsync(CancellationToken.None);
+        await _department.ConnectAsync(TestContext.Current.CancellationToken);
         _intake = await RunningIntake.StartAsync(_harness, _harness.Check);
     }
 
-    public async Task DisposeAsync()
+    // xunit.v3 calls only DisposeAsync on a class that has both, so everything is released here.
+    public async ValueTask DisposeAsync()
     {
         _department.Disconnect();
         if (_intake is not null)
@@ -48,10 +49,6 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             }
         }
 
-    }
-
-    public void Dispose()
-    {
         _department.Dispose();
         _harness.Dispose();
     }
@@ -68,10 +65,10 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             {
                 Array.Fill(chunk, (byte)('a' + i));
                 chunk[^1] = (byte)'\n';
-                await upload.WriteAsync(chunk);
-                await upload.FlushAsync();
+                await upload.WriteAsync(chunk, TestContext.Current.CancellationToken);
+                await upload.FlushAsync(TestContext.Current.CancellationToken);
                 content.Write(chunk);
-                await Task.Delay(Quiet / 10);
+                await Task.Delay(Quiet / 10, TestContext.Current.CancellationToken);
                 Assert.Empty(await _harness.DeliveriesAsync());
             }
         }
@@ -90,15 +87,15 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         var firstHalf = System.Text.Encoding.UTF8.GetByteCount("id,surname\n" + string.Concat(rows.Take(1_000)));
         await using (var upload = await _department.OpenAsync("offenders_stall.csv", FileMode.CreateNew, FileAccess.Write, CancellationToken.None))
         {
-            await upload.WriteAsync(whole.AsMemory(0, firstHalf));
-            await upload.FlushAsync();
+            await upload.WriteAsync(whole.AsMemory(0, firstHalf), TestContext.Current.CancellationToken);
+            await upload.FlushAsync(TestContext.Current.CancellationToken);
 
             // The link stalls at a row boundary: a file uploaded after the stall began is quiet, scanned and settled
             // (refused) before the upload goes on, so the half file was quiet for the period too.
             await UntilIntakeHasSeenTheFolderQuietAsync("sentinel-stall.txt");
             Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.OriginalName == "offenders_stall.csv");
 
-            await upload.WriteAsync(whole.AsMemory(firstHalf));
+            await upload.WriteAsync(whole.AsMemory(firstHalf), TestContext.Current.CancellationToken);
         }
 
         Assert.True(

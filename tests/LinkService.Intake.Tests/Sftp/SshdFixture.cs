@@ -42,7 +42,7 @@ public sealed class SshdFixture : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!Environment.IsPrivilegedProcess || !File.Exists(Sshd) || !File.Exists("/usr/bin/ssh-keygen"))
         {
@@ -64,13 +64,13 @@ public sealed class SshdFixture : IAsyncLifetime
 
         Port = FreePort();
         var config = Path.Combine(ssh, "sshd_config");
-        await File.WriteAllTextAsync(config, Config(ssh));
+        await File.WriteAllTextAsync(config, Config(ssh), TestContext.Current.CancellationToken);
         await RunAsync(Sshd, "-t", "-f", config);
         StartServer(config);
         await WaitForPortAsync();
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         if (_server is { HasExited: false })
         {
@@ -89,7 +89,7 @@ public sealed class SshdFixture : IAsyncLifetime
             Directory.Delete(Parent);
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private string Config(string ssh) => $"""

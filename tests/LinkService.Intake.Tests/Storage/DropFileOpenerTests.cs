@@ -16,18 +16,18 @@ public sealed class DropFileOpenerTests : IDisposable
     {
         var real = Directory.CreateDirectory(Path.Combine(_root.Path, "real", "justice")).FullName;
         Directory.CreateSymbolicLink(Path.Combine(_root.Path, "drop"), "real");
-        await File.WriteAllTextAsync(Path.Combine(real, "offenders_1.csv"), "id\n1\n");
+        await File.WriteAllTextAsync(Path.Combine(real, "offenders_1.csv"), "id\n1\n", TestContext.Current.CancellationToken);
 
         using var reader = new StreamReader(DropFileOpener.Open(_fileSystem, Path.Combine(_root.Path, "drop", "justice", "offenders_1.csv"), 4096));
 
-        Assert.Equal("id\n1\n", await reader.ReadToEndAsync());
+        Assert.Equal("id\n1\n", await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Open_LinkPutInTheFilesPlace_IsNotRead()
     {
         var secret = Path.Combine(_root.Path, "secret");
-        await File.WriteAllTextAsync(secret, "root:x:0:0");
+        await File.WriteAllTextAsync(secret, "root:x:0:0", TestContext.Current.CancellationToken);
         var drop = Directory.CreateDirectory(Path.Combine(_root.Path, "drop")).FullName;
         File.CreateSymbolicLink(Path.Combine(drop, "offenders_1.csv"), secret);
 

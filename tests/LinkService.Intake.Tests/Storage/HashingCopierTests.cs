@@ -18,11 +18,11 @@ public sealed class HashingCopierTests : IDisposable
         var bytes = RandomNumberGenerator.GetBytes(100_003);
         var from = Path.Combine(_folder.Path, "from");
         var to = Path.Combine(_folder.Path, "to");
-        await File.WriteAllBytesAsync(from, bytes);
+        await File.WriteAllBytesAsync(from, bytes, TestContext.Current.CancellationToken);
 
         var result = await _copier.CopyAsync(from, to, long.MaxValue, null, CancellationToken.None);
 
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(to));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(to, TestContext.Current.CancellationToken));
         Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(bytes)), 100_003L, false), (result.Sha256, result.Bytes, result.TooLarge));
         Assert.Equal(result, await _copier.HashAsync(to, CancellationToken.None));
     }
@@ -31,7 +31,7 @@ public sealed class HashingCopierTests : IDisposable
     public async Task CopyAsync_FileLargerThanTheLimit_StopsAndSaysSo()
     {
         var from = Path.Combine(_folder.Path, "from");
-        await File.WriteAllBytesAsync(from, new byte[10_000]);
+        await File.WriteAllBytesAsync(from, new byte[10_000], TestContext.Current.CancellationToken);
 
         var result = await _copier.CopyAsync(from, Path.Combine(_folder.Path, "to"), 5_000, null, CancellationToken.None);
 

@@ -14,7 +14,7 @@ public sealed class RunningIntake : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public static IHost Build(IntakeHarness harness, IDeliveryCheck check, IDictionary<string, string?>? settings = null, IFileSystem? fileSystem = null)
+    public static IHost Build(IntakeHarness harness, IDeliveryCheck? check, IDictionary<string, string?>? settings = null, IFileSystem? fileSystem = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>
@@ -27,7 +27,10 @@ public sealed class RunningIntake : IAsyncDisposable
         builder.Services.AddSingleton(harness.Paths);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(fileSystem ?? new FileSystem());
-        builder.Services.AddSingleton(check);
+        if (check is not null)
+        {
+            builder.Services.AddSingleton(check);
+        }
         builder.Services.AddIntake(builder.Configuration);
         return builder.Build();
     }

@@ -1,5 +1,6 @@
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
+using LinkService.Ledger.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace LinkService.Ledger.Tests.Sqlite;
@@ -71,11 +72,11 @@ public sealed partial class SqliteLedgerTests
         await _fixture.Ledger.MarkSettledAsync(accepted.Id, CancellationToken.None);
         var duplicate = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
         await _fixture.Ledger.RecordOutcomeAsync(duplicate.Id, new DeliveryOutcome { State = DeliveryState.Duplicate, DuplicateOf = accepted.Id }, CancellationToken.None);
-        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", [accepted.Id]), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", [accepted.Id], Owners.Other), CancellationToken.None);
         await _fixture.Ledger.CompleteRunAsync("r1", new Dictionary<string, long> { ["links"] = 1 }, CancellationToken.None);
-        await _fixture.Ledger.StartRunAsync(new RunStart("r2", "p", "/runs/r2", [accepted.Id]), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r2", "p", "/runs/r2", [accepted.Id], Owners.Other), CancellationToken.None);
         await _fixture.Ledger.FailRunAsync("r2", "failed", CancellationToken.None);
-        await _fixture.Ledger.StartRunAsync(new RunStart("r3", "p", "/runs/r3", [accepted.Id]), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r3", "p", "/runs/r3", [accepted.Id], Owners.Other), CancellationToken.None);
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
@@ -111,7 +112,7 @@ public sealed partial class SqliteLedgerTests
     [Fact]
     public async Task VerifyAuditChainAsync_RunAddedOrRemovedBehindTheChain_ReportsIt()
     {
-        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", []), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", "p", "/runs/r1", [], Owners.Other), CancellationToken.None);
         Tamper("INSERT INTO runs (id, project, state, run_folder, started_at) VALUES ('r0', 'p', 'Completed', '/runs/r0', '2000-01-01T00:00:00.0000000Z');");
 
         var added = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);

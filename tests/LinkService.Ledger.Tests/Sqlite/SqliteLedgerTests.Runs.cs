@@ -1,5 +1,6 @@
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
+using LinkService.Ledger.Tests.Support;
 
 namespace LinkService.Ledger.Tests.Sqlite;
 
@@ -10,7 +11,7 @@ public sealed partial class SqliteLedgerTests
     {
         var delivery = await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
         var runId = RunIds.Create(_fixture.Time);
-        await _fixture.Ledger.StartRunAsync(new RunStart(runId, "reoffending-benefits", "/runs/r1", [delivery.Id]), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart(runId, "reoffending-benefits", "/runs/r1", [delivery.Id], Owners.Other), CancellationToken.None);
         _fixture.Time.Advance(TimeSpan.FromMinutes(5));
 
         var run = await _fixture.Ledger.CompleteRunAsync(runId, new Dictionary<string, long> { ["links"] = 120 }, CancellationToken.None);
@@ -25,7 +26,7 @@ public sealed partial class SqliteLedgerTests
     public async Task FailRunAsync_AlreadyCompleted_Throws()
     {
         var runId = RunIds.Create(_fixture.Time);
-        await _fixture.Ledger.StartRunAsync(new RunStart(runId, "p", "/runs/r1", []), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart(runId, "p", "/runs/r1", [], Owners.Other), CancellationToken.None);
         await _fixture.Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => _fixture.Ledger.FailRunAsync(runId, "blocking failed", CancellationToken.None));
@@ -39,11 +40,11 @@ public sealed partial class SqliteLedgerTests
         await _fixture.StoredDeliveryAsync("justice", new string('b', 64));
         await _fixture.StoredDeliveryAsync("justice", new string('c', 64));
         var first = RunIds.Create(_fixture.Time);
-        await _fixture.Ledger.StartRunAsync(new RunStart(first, "p", "/runs/1", []), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart(first, "p", "/runs/1", [], Owners.Other), CancellationToken.None);
         await _fixture.Ledger.FailRunAsync(first, "blocking failed", CancellationToken.None);
         _fixture.Time.Advance(TimeSpan.FromMinutes(1));
         var second = RunIds.Create(_fixture.Time);
-        await _fixture.Ledger.StartRunAsync(new RunStart(second, "p", "/runs/2", []), CancellationToken.None);
+        await _fixture.Ledger.StartRunAsync(new RunStart(second, "p", "/runs/2", [], Owners.Other), CancellationToken.None);
 
         var status = await _fixture.Ledger.GetStatusAsync(5, CancellationToken.None);
 
@@ -60,7 +61,7 @@ public sealed partial class SqliteLedgerTests
         foreach (var project in new[] { "a", "b", "c" })
         {
             var runId = RunIds.Create(_fixture.Time);
-            await _fixture.Ledger.StartRunAsync(new RunStart(runId, project, "/runs/" + project, []), CancellationToken.None);
+            await _fixture.Ledger.StartRunAsync(new RunStart(runId, project, "/runs/" + project, [], Owners.Other), CancellationToken.None);
             ids.Add(runId);
             _fixture.Time.Advance(TimeSpan.FromMinutes(1));
         }

@@ -1,4 +1,5 @@
 using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
 using LinkService.Ledger.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,9 @@ public sealed class LedgerFixture : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The leases the ledger grants: the service's defaults, a minute renewed every 15 seconds.</summary>
+    public LeaseTerms Terms { get; } = LeaseTerms.Default;
+
     internal SqliteLedger Ledger { get; }
 
     public string DatabaseFile => Path.Combine(_directory.Path, "work", "ledger.db");
@@ -25,13 +29,15 @@ public sealed class LedgerFixture : IDisposable
     /// <summary>Another ledger on the same file, as after a restart.</summary>
     internal SqliteLedger Open()
     {
-        var ledger = new SqliteLedger(DatabaseFile, Time, NullLogger<SqliteLedger>.Instance);
+        var ledger = new SqliteLedger(DatabaseFile, Time, Terms, NullLogger<SqliteLedger>.Instance);
         _opened.Add(ledger);
         return ledger;
     }
 
-    public async Task<Delivery> StoredDeliveryAsync(string source, string sha256, CancellationToken cancellationToken = default)
+    /// <summary>A delivery recorded as received and then stored, under the running test's token.</summary>
+    public async Task<Delivery> StoredDeliveryAsync(string source, string sha256)
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
         var received = await Ledger.RecordReceivedAsync(new NewDelivery(source, "offenders_1.csv", 10, Time.GetUtcNow()), cancellationToken);
         Time.Advance(TimeSpan.FromSeconds(1));
         return await Ledger.MarkStoredAsync(received.Id, new StoredFile($"/store/{received.Id}.csv", sha256, 10), cancellationToken);

@@ -51,7 +51,7 @@ public sealed class PairScorerTests
             source.Add($"r{i}", [surnames[i]]);
         }
 
-        var table = RecordTableBuilder.Build(Spec, [source]);
+        var table = RecordTableBuilder.Build(Spec, [source], CancellationToken.None);
         return (new PairComparer(Spec.Comparisons, table), new FellegiSunterModel([[0.9, 0.1]], [[0.01, 0.99]], 0.01));
     }
 }

@@ -34,7 +34,7 @@ public sealed class LinkageRunnerTests : IDisposable
         var first = await RunAsync("run1", excluded: null);
         var second = await RunAsync("run2", excluded: null);
 
-        Assert.Equal(await File.ReadAllTextAsync(first.LinksFile), await File.ReadAllTextAsync(second.LinksFile));
+        Assert.Equal(await File.ReadAllTextAsync(first.LinksFile, TestContext.Current.CancellationToken), await File.ReadAllTextAsync(second.LinksFile, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class LinkageRunnerTests : IDisposable
     {
         var result = await RunAsync("run1", excluded: null);
 
-        using var model = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(result.ModelFile));
+        using var model = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(result.ModelFile, TestContext.Current.CancellationToken));
         var surname = model.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "surname");
         var exact = surname.GetProperty("levels")[0];
         Assert.Equal("exact", exact.GetProperty("level").GetString());

@@ -19,7 +19,7 @@ internal static class Tables
 
             return source;
         }).ToList();
-        return RecordTableBuilder.Build(Spec, records);
+        return RecordTableBuilder.Build(Spec, records, CancellationToken.None);
     }
 
     public static LinkageSpec Spec { get; } = new()

@@ -13,6 +13,8 @@ public sealed class CheckConfigCommandTests
 
         result.AssertExitCode(0);
         Assert.Contains("is valid: 2 sources, 2 schemas, 1 projects", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Note: There is no LinkService site here", result.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("var")), "check-config created folders");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class RunCommandTests
         var run = Support.Cli.RunAsync(stop.Token, "run", "--config", folder.ConfigDirectory);
         await Eventually.TrueAsync(() => paths.All(Directory.Exists), TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         result.AssertExitCode(0);
         var log = Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));

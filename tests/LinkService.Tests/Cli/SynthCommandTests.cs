@@ -15,7 +15,7 @@ public sealed class SynthCommandTests
         result.AssertExitCode(0);
         Assert.Matches(@"^offenders_.*\.csv$", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(output, "justice")))));
         Assert.Matches(@"^claims_.*\.csv$", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(output, "welfare")))));
-        var truth = await File.ReadAllLinesAsync(Path.Combine(output, "truth.csv"));
+        var truth = await File.ReadAllLinesAsync(Path.Combine(output, "truth.csv"), TestContext.Current.CancellationToken);
         Assert.Equal("source,record_id,person_id", truth[0]);
         Assert.Contains(truth, l => l.StartsWith("justice,", StringComparison.Ordinal));
         Assert.Contains(truth, l => l.StartsWith("welfare,", StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public sealed class SynthCommandTests
     {
         using var folder = new ServiceFolder();
         var output = folder.Combine("not-a-folder");
-        await File.WriteAllTextAsync(output, "");
+        await File.WriteAllTextAsync(output, "", TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("synth", "--out", output, "--people", "100", "--config", folder.ConfigDirectory);
 

@@ -35,7 +35,7 @@ public sealed class ServiceEndToEndTests
         {
             // Whatever happened, the service stops before the test's folder is deleted under it.
             await stop.CancelAsync();
-            stopped = await service.WaitAsync(TimeSpan.FromSeconds(60));
+            stopped = await service.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         }
 
         // The validation report in the receipt names the file the department sent, not the store's copy.
@@ -76,7 +76,7 @@ public sealed class ServiceEndToEndTests
     private static async Task DeliverAsync(string dropFolder, string name, string content)
     {
         var temporary = Path.Combine(dropFolder, name + ".part");
-        await File.WriteAllTextAsync(temporary, content);
+        await File.WriteAllTextAsync(temporary, content, TestContext.Current.CancellationToken);
         File.Move(temporary, Path.Combine(dropFolder, name));
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using LinkService.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Tests.Hosting;
@@ -24,7 +25,7 @@ public sealed class EventIdTests
     [Fact]
     public void EventIds_AcrossEveryAssembly_AreUniqueAndInTheirAssemblysBlock()
     {
-        var messages = ServiceAssemblies()
+        var messages = ServiceAssemblies.All()
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
@@ -37,15 +38,5 @@ public sealed class EventIdTests
         Assert.Empty(duplicates);
         var outOfBlock = messages.Where(m => !Blocks.TryGetValue(m.Assembly, out var start) || m.EventId < start || m.EventId >= start + 1000).Select(m => $"{m.Name} ({m.EventId})").ToList();
         Assert.Empty(outOfBlock);
-    }
-
-    private static IEnumerable<Assembly> ServiceAssemblies()
-    {
-        var host = typeof(LinkService.Cli.CliApp).Assembly;
-        return host.GetReferencedAssemblies()
-            .Where(n => n.Name!.StartsWith("LinkService.", StringComparison.Ordinal))
-            .Select(Assembly.Load)
-            .Prepend(host)
-            .DistinctBy(a => a.FullName);
     }
 }

@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests
             stagingWatcher.Created += (_, _) => copying.TrySetResult();
             File.Move(Path.Combine(drop, name + ".part"), Path.Combine(drop, name));
 
-            await copying.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await copying.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
             await first.KillAsync();
         }
 

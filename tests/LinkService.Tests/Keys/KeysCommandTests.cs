@@ -13,7 +13,7 @@ public sealed class KeysCommandTests
 
         result.AssertExitCode(0);
         var keyFile = folder.Combine("var", "work", "keys", "master.key");
-        Assert.Equal(32, Convert.FromBase64String(await File.ReadAllTextAsync(keyFile)).Length);
+        Assert.Equal(32, Convert.FromBase64String(await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken)).Length);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
@@ -26,12 +26,12 @@ public sealed class KeysCommandTests
         using var folder = new ServiceFolder();
         await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
         var keyFile = folder.Combine("var", "work", "keys", "master.key");
-        var first = await File.ReadAllTextAsync(keyFile);
+        var first = await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(1);
         Assert.Contains("never replaced", result.Error, StringComparison.Ordinal);
-        Assert.Equal(first, await File.ReadAllTextAsync(keyFile));
+        Assert.Equal(first, await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken));
     }
 }

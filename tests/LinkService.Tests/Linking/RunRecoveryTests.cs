@@ -11,10 +11,12 @@ namespace LinkService.Tests.Linking;
 public sealed class RunRecoveryTests : IDisposable
 {
     private const string Project = "reoffending-benefits";
+    private static readonly TimeSpan LeaseDuration = LeaseTerms.Default.Duration;
     private readonly ServiceFolder _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
     private readonly OpenedLedger _ledger;
     private readonly RecordingTrigger _trigger = new();
+    private readonly List<RunRecovery> _started = [];
 
     public RunRecoveryTests()
     {
@@ -25,21 +27,74 @@ public sealed class RunRecoveryTests : IDisposable
 
     public void Dispose()
     {
+        foreach (var recovery in _started)
+        {
+            recovery.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            recovery.Dispose();
+        }
+
         _ledger.Dispose();
         _folder.Dispose();
     }
 
     [Fact]
-    public async Task StartAsync_RunLeftRunningByACrash_IsRecordedAsFailedAndRunAgain()
+    public async Task StartAsync_RunWhoseOwnerStoppedRenewingItsLease_IsRecordedAsFailedAndRunAgain()
     {
-        await Ledger.StartRunAsync(new RunStart("r1", Project, "runs/r1", []), CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(1));
+        await StartRunAsync("r1", Owners.Other);
+        _time.Advance(LeaseDuration);
 
-        await Recovery().StartAsync(CancellationToken.None);
+        await StartRecoveryAsync();
 
         var run = await Ledger.GetRunAsync("r1", CancellationToken.None);
         Assert.Equal(RunState.Failed, run!.State);
-        Assert.Contains("interrupted", run.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("interrupted: its owner, process 4242 on host node-b, stopped renewing its lease", run.FailureReason, StringComparison.Ordinal);
+        Assert.Equal([Project], _trigger.Triggered);
+    }
+
+    [Fact]
+    public async Task StartAsync_RunOfALiveLinkCommand_IsLeftToItAndItsProjectIsNotRun()
+    {
+        await CompletedRunAsync("r0");
+        _time.Advance(TimeSpan.FromDays(2));
+        await StartRunAsync("r1", Owners.Other);
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        await StartRecoveryAsync();
+
+        Assert.Equal(RunState.Running, (await Ledger.GetRunAsync("r1", CancellationToken.None))!.State);
+        Assert.Empty(_trigger.Triggered);
+    }
+
+    [Fact]
+    public async Task StartAsync_LiveLeaseItsOwnerThenStopsRenewing_IsTakenOverOnceItExpires()
+    {
+        await StartRunAsync("r1", Owners.Other);
+        await StartRecoveryAsync();
+        Assert.Empty(_trigger.Triggered);
+
+        _time.Advance(LeaseDuration);
+
+        await _trigger.FirstTrigger.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(RunState.Failed, (await Ledger.GetRunAsync("r1", CancellationToken.None))!.State);
+        Assert.Equal([Project], _trigger.Triggered);
+    }
+
+    [Fact]
+    public async Task StartAsync_RunLeftRunningBeforeLeasesExisted_IsRecordedAsFailedAndRunAgain()
+    {
+        await StartRunAsync("r1", Owners.Other);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_ledger.File};Pooling=False"))
+        {
+            connection.Open();
+            using var legacy = connection.CreateCommand();
+            legacy.CommandText = "UPDATE runs SET owner_host = NULL, owner_pid = NULL, lease_expires_at = NULL;";
+            legacy.ExecuteNonQuery();
+        }
+
+        await StartRecoveryAsync();
+
+        var run = await Ledger.GetRunAsync("r1", CancellationToken.None);
+        Assert.Equal("interrupted: the service stopped or crashed during the run", run!.FailureReason);
         Assert.Equal([Project], _trigger.Triggered);
     }
 
@@ -49,7 +104,7 @@ public sealed class RunRecoveryTests : IDisposable
         await CompletedRunAsync("r1");
         _time.Advance(TimeSpan.FromDays(2));
 
-        await Recovery().StartAsync(CancellationToken.None);
+        await StartRecoveryAsync();
 
         Assert.Equal([Project], _trigger.Triggered);
     }
@@ -60,7 +115,7 @@ public sealed class RunRecoveryTests : IDisposable
         await CompletedRunAsync("r1");
         _time.Advance(TimeSpan.FromSeconds(30));
 
-        await Recovery().StartAsync(CancellationToken.None);
+        await StartRecoveryAsync();
 
         Assert.Empty(_trigger.Triggered);
     }
@@ -68,29 +123,39 @@ public sealed class RunRecoveryTests : IDisposable
     [Fact]
     public async Task StartAsync_ProjectNeverRun_WaitsForItsSchedule()
     {
-        await Recovery().StartAsync(CancellationToken.None);
+        await StartRecoveryAsync();
 
         Assert.Empty(_trigger.Triggered);
     }
 
+    private Task<RunStartResult> StartRunAsync(string runId, RunOwner owner) =>
+        Ledger.StartRunAsync(new RunStart(runId, Project, "runs/" + runId, [], owner), CancellationToken.None);
+
     private async Task CompletedRunAsync(string runId)
     {
-        await Ledger.StartRunAsync(new RunStart(runId, Project, "runs/" + runId, []), CancellationToken.None);
+        await StartRunAsync(runId, Owners.Service);
         await Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);
     }
 
-    private RunRecovery Recovery()
+    private async Task StartRecoveryAsync()
     {
-        return new RunRecovery(_folder.LoadCatalog(), Ledger, _trigger, _time, NullLogger<RunRecovery>.Instance);
+        var recovery = new RunRecovery(_folder.LoadCatalog(), Ledger, _trigger, Owners.Service, LeaseTerms.Default, _time, NullLogger<RunRecovery>.Instance);
+        _started.Add(recovery);
+        await recovery.StartAsync(CancellationToken.None);
     }
 
     private sealed class RecordingTrigger : ILinkageTrigger
     {
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public List<string> Triggered { get; } = [];
+
+        public Task FirstTrigger => _first.Task;
 
         public Task TriggerNowAsync(string project, CancellationToken cancellationToken)
         {
             Triggered.Add(project);
+            _first.TrySetResult();
             return Task.CompletedTask;
         }
     }

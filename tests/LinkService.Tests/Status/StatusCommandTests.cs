@@ -7,9 +7,13 @@ namespace LinkService.Tests.Status;
 public sealed class StatusCommandTests
 {
     [Fact]
-    public async Task Status_FreshInstall_ListsEachSourceWithNothingDeliveredAndNoRuns()
+    public async Task Status_SiteWithNothingDeliveredYet_ListsEachSourceWithNothingDeliveredAndNoRuns()
     {
         using var folder = new ServiceFolder();
+        using (var opened = new OpenedLedger(folder))
+        {
+            await opened.Ledger.GetStatusAsync(0, CancellationToken.None);
+        }
 
         var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
 
@@ -30,7 +34,7 @@ public sealed class StatusCommandTests
             { "writtenAt": "{{since.AddMinutes(40):O}}", "files": [
               { "source": "justice", "name": "offenders_1.csv", "since": "{{since:O}}", "waitsFor": "its uploader still holds it open" },
               { "source": "justice", "name": "march/offenders_\\n2.csv", "since": "{{since:O}}", "waitsFor": "to be refused (it is in a sub-folder) once complete" } ] }
-            """);
+            """, TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
 
@@ -62,5 +66,45 @@ public sealed class StatusCommandTests
 
         result.AssertExitCode(1);
         Assert.Contains("Audit chain: BROKEN, at row #", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_RunWhereThereIsNoSite_SaysSoWithExitTwoAndCreatesNothing()
+    {
+        using var folder = new ServiceFolder();
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains($"There is no LinkService site here: the work folder {folder.Paths.WorkRoot} does not exist", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("var")), "status created folders");
+    }
+
+    [Fact]
+    public async Task Status_WorkFolderTheServiceNeverStartedIn_SaysThereIsNoLedgerAndCreatesNone()
+    {
+        using var folder = new ServiceFolder();
+        Directory.CreateDirectory(folder.Paths.WorkRoot);
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("holds no ledger (ledger.db)", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Paths.WorkRoot));
+    }
+
+    [Fact]
+    public async Task Status_RunUnderWay_NamesItsOwnerAndLease()
+    {
+        using var folder = new ServiceFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        using (var opened = new OpenedLedger(folder, time))
+        {
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r1", "reoffending-benefits", "runs/r1", [], Owners.Other), CancellationToken.None);
+        }
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        Assert.Contains("r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in process 4242 on host node-b, lease until 2026-11-20 12:01:00Z", result.Output, StringComparison.Ordinal);
     }
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace LinkService.Tests.Support;
 
 /// <summary>
-/// <c>linkservice run</c> as a real child process, so a test can kill it the way a power cut or an OOM
-/// killer would: no graceful stop, no finally blocks.
+/// <c>linkservice run</c> (or another command) as a real child process, so a test can kill it the way a power cut or
+/// an OOM killer would (no graceful stop, no finally blocks), or run two beside each other.
 /// </summary>
 internal sealed class ServiceProcess : IDisposable
 {
@@ -34,7 +34,13 @@ internal sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(ServiceFolder folder)
+    /// <summary>The process id, which the service writes beside its site lock and into its runs' leases.</summary>
+    public int Id => _process.Id;
+
+    public static ServiceProcess Start(ServiceFolder folder) => Start(folder, "run");
+
+    /// <summary>Any <c>linkservice</c> command, on the folder's configuration, in the folder.</summary>
+    public static ServiceProcess Start(ServiceFolder folder, params string[] command)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,7 +50,11 @@ internal sealed class ServiceProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "linkservice.dll"));
-        start.ArgumentList.Add("run");
+        foreach (var argument in command)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(folder.ConfigDirectory);
         return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
@@ -65,6 +75,12 @@ internal sealed class ServiceProcess : IDisposable
             await kill.WaitForExitAsync();
         }
 
+        return await ExitCodeAsync(timeout);
+    }
+
+    /// <summary>Waits for the process to end by itself; returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
         using var deadline = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(deadline.Token);
         return _process.ExitCode;

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using LinkService.Configuration.Folders;
 using LinkService.Hosting;
+using LinkService.Site;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
@@ -17,9 +20,9 @@ internal static class CheckConfigCommand
     {
         var startup = StartupConfiguration.Load(configDirectory);
         var problems = startup.Problems.ToList();
-        if (startup.Catalog is not null && problems.Count == 0)
+        using var host = startup.Catalog is not null && problems.Count == 0 ? ServiceHost.CreateBuilder(startup, HostPurpose.ReadOnlyCommand).Build() : null;
+        if (host is not null)
         {
-            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
             problems.AddRange(StartupValidation.Run(host, startup.AppSettingsPath));
         }
 
@@ -32,6 +35,14 @@ internal static class CheckConfigCommand
         var catalog = startup.Catalog!;
         await context.Out.WriteLineAsync(
             $"Configuration in {startup.Directory} is valid: {catalog.Sources.Count} sources, {catalog.Schemas.Count} schemas, {catalog.Projects.Count} projects.");
+
+        // Checking a configuration needs no site (install.sh checks it before the first start), but one run from the
+        // wrong folder should hear that its relative folders point nowhere.
+        if (SiteCheck.Problem(host!.Services.GetRequiredService<ServicePaths>()) is { } noSite)
+        {
+            await context.Out.WriteLineAsync($"Note: {noSite}");
+        }
+
         return ExitCodes.Success;
     }
 }

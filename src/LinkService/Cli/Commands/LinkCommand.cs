@@ -1,14 +1,18 @@
 using System.CommandLine;
-using LinkService.Configuration;
 using LinkService.Configuration.Folders;
-using LinkService.Folders;
 using LinkService.Hosting;
 using LinkService.Linking;
+using LinkService.Site;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
-/// <summary><c>linkservice link --project P</c>: one project's linkage now, on its latest accepted deliveries.</summary>
+/// <summary>
+/// <c>linkservice link --project P</c>: one project's linkage now, on its latest accepted deliveries. It runs beside the
+/// service (it does not take the site's lock, which is the service's alone): the ledger's run lease keeps the two apart,
+/// so it refuses a project the service or another command is running, and the service runs nothing of the project while
+/// it does, even across a restart of the service.
+/// </summary>
 internal static class LinkCommand
 {
     public static Command Create(CliContext context)
@@ -30,8 +34,23 @@ internal static class LinkCommand
             }
 
             using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
-            FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), host.Services.GetRequiredService<ConfigCatalog>());
-            var outcome = await host.Services.GetRequiredService<ProjectRunner>().RunAsync(name, "command line", cancellationToken);
+            if (SiteCheck.Problem(host.Services.GetRequiredService<ServicePaths>()) is { } noSite)
+            {
+                await context.Error.WriteLineAsync(noSite);
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            ProjectRunOutcome outcome;
+            try
+            {
+                outcome = await host.Services.GetRequiredService<ProjectRunner>().RunAsync(name, "command line", cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await context.Error.WriteLineAsync($"Cancelled: project {name} was not linked. A run it had started is recorded as cancelled.");
+                return ExitCodes.Problem;
+            }
+
             if (!outcome.Succeeded)
             {
                 await context.Error.WriteLineAsync($"Project {name} was not linked: {outcome.Message}.");

@@ -3,6 +3,7 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Hosting;
+using LinkService.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,11 +42,23 @@ internal static class RunCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
+        var paths = host.Services.GetRequiredService<ServicePaths>();
+        FolderBootstrapper.CreateOwnerOnly(paths.WorkRoot);
+        using var site = SiteLock.TryAcquire(paths, out var holder);
+        if (site is null)
+        {
+            await context.Error.WriteLineAsync(
+                $"Another LinkService service is running on this site ({(holder is { } pid ? $"process {pid}" : "process id not known yet")}, work folder {paths.WorkRoot}). "
+                + "One service per site: stop that one first.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
         // Resolved now: the host, and its logger, must outlive whatever goes wrong below.
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkService");
         try
         {
-            FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), host.Services.GetRequiredService<ConfigCatalog>());
+            Hosting.Log.SiteHeld(logger, paths.WorkRoot, Environment.ProcessId);
+            FolderBootstrapper.EnsureCreated(paths, host.Services.GetRequiredService<ConfigCatalog>());
             Interlocked.Exchange(ref _running, 1);
             await host.StartAsync(cancellationToken);
             await host.WaitForShutdownAsync(cancellationToken);

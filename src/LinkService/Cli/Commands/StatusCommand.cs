@@ -1,10 +1,10 @@
 using System.CommandLine;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
-using LinkService.Folders;
 using LinkService.Hosting;
 using LinkService.Intake.Waiting;
 using LinkService.Ledger;
+using LinkService.Site;
 using LinkService.Status;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,9 +23,14 @@ internal static class StatusCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.ReadOnlyCommand).Build();
             var catalog = host.Services.GetRequiredService<ConfigCatalog>();
-            FolderBootstrapper.EnsureCreated(host.Services.GetRequiredService<ServicePaths>(), catalog);
+            if (SiteCheck.Problem(host.Services.GetRequiredService<ServicePaths>()) is { } noSite)
+            {
+                await context.Error.WriteLineAsync(noSite);
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             var ledger = host.Services.GetRequiredService<ILedger>();
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
             var audit = await ledger.VerifyAuditChainAsync(cancellationToken);

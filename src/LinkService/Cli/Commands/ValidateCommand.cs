@@ -35,7 +35,7 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.ReadOnlyCommand).Build();
             var report = await host.Services.GetRequiredService<IExtractValidator>()
                 .ValidateAsync(definition, path.FullName, ValidationOutputs.None, cancellationToken);
             await context.Out.WriteLineAsync(parseResult.GetValue(json) ? report.ToJson() : report.ToSummaryText());

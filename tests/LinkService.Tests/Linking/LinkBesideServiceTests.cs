@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using LinkService.Ledger.Runs;
+using LinkService.Tests.Support;
+
+namespace LinkService.Tests.Linking;
+
+/// <summary>
+/// A <c>link</c> command and the service, as two real processes on one site. The link is held mid-run by a stored
+/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe, so the service
+/// can be restarted while the link's run is certainly under way.
+/// </summary>
+public sealed class LinkBesideServiceTests
+{
+    private const string Project = "reoffending-benefits";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Link_RunningWhileTheServiceRestarts_CompletesAndTheServiceRunsNothingOfTheProject()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Named pipes in the file system and kill(1) are POSIX; the lease is the same on Windows.
+        }
+
+        using var folder = new ServiceFolder();
+        var extracts = Extracts.ForPeople(50);
+        var justice = Path.Combine(folder.Paths.StoreFolder("justice"), "justice.csv");
+        var welfare = Path.Combine(folder.Paths.StoreFolder("welfare"), "welfare.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(justice)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(welfare)!);
+        await File.WriteAllTextAsync(justice, extracts.JusticeCsv, TestContext.Current.CancellationToken);
+        await MakeFifoAsync(welfare);
+        using (var opened = new OpenedLedger(folder))
+        {
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, "justice", justice, CancellationToken.None);
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, "welfare", welfare, CancellationToken.None);
+        }
+
+        using var service = ServiceProcess.Start(folder);
+        await Eventually.TrueAsync(() => service.Output.Contains("Audit chain intact", StringComparison.Ordinal), Timeout, "the service starts");
+        using var link = ServiceProcess.Start(folder, "link", "--project", Project);
+        await Eventually.TrueAsync(() => RunsAsync(folder).GetAwaiter().GetResult().Any(r => r.State == RunState.Running), Timeout, "the link starts its run");
+
+        Assert.Equal(0, await service.StopAsync(Timeout));
+        using var restarted = ServiceProcess.Start(folder);
+        await Eventually.TrueAsync(
+            () => restarted.Output.Contains("left to it", StringComparison.Ordinal) || restarted.Output.Contains("was abandoned", StringComparison.Ordinal),
+            Timeout,
+            "the restarted service's recovery looks at the link's run");
+
+        var during = Assert.Single(await RunsAsync(folder));
+        Assert.Equal((RunState.Running, link.Id), (during.State, during.Lease?.Owner.ProcessId));
+        await File.WriteAllTextAsync(welfare, extracts.WelfareCsv, TestContext.Current.CancellationToken);
+        var linkExit = await link.ExitCodeAsync(Timeout);
+
+        Assert.True(linkExit == 0, link.Output);
+        var after = Assert.Single(await RunsAsync(folder));
+        Assert.Equal((during.Id, RunState.Completed), (after.Id, after.State));
+        Assert.False(restarted.HasExited, restarted.Output);
+        Assert.Equal(0, await restarted.StopAsync(Timeout));
+        Assert.Single(await RunsAsync(folder));
+    }
+
+    private static async Task<IReadOnlyList<LinkageRun>> RunsAsync(ServiceFolder folder)
+    {
+        using var opened = new OpenedLedger(folder);
+        return await opened.Ledger.GetRecentRunsAsync(Project, 10, CancellationToken.None);
+    }
+
+    private static async Task MakeFifoAsync(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        await mkfifo.WaitForExitAsync();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+}

@@ -1,0 +1,116 @@
+using LinkService.Ledger;
+using LinkService.Ledger.Runs;
+using LinkService.Linking;
+using LinkService.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LinkService.Tests.Linking;
+
+public sealed class ProjectRunnerTests : IDisposable
+{
+    private const string Project = "reoffending-benefits";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly ServiceFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+    private readonly OpenedLedger _ledger;
+    private readonly BlockingLinkageRunner _linkage = new();
+
+    public ProjectRunnerTests()
+    {
+        _ledger = new OpenedLedger(_folder, _time);
+    }
+
+    private ILedger Ledger => _ledger.Ledger;
+
+    public void Dispose()
+    {
+        _ledger.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_ProjectRunningInAnotherProcess_IsNotStartedAndLeavesNoFolder()
+    {
+        await AcceptBothSourcesAsync();
+        await Ledger.StartRunAsync(new RunStart("elsewhere", Project, "runs/elsewhere", [], Owners.Other), CancellationToken.None);
+
+        var outcome = await Runner().RunAsync(Project, "test", CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("run elsewhere is linking it in process 4242 on host node-b", outcome.Message);
+        Assert.False(Directory.Exists(Path.Combine(_folder.Paths.RunsRoot, Project)));
+        Assert.Equal(["elsewhere"], (await Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_RunLongerThanItsLease_RenewsItSoNobodyTakesItOver()
+    {
+        await AcceptBothSourcesAsync();
+        var run = Runner().RunAsync(Project, "test", CancellationToken.None);
+        await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        var runId = Assert.Single(await Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None)).Id;
+
+        for (var renewal = 0; renewal < 6; renewal++)
+        {
+            _time.Advance(LeaseTerms.Default.RenewEvery);
+            var expected = _time.GetUtcNow() + LeaseTerms.Default.Duration;
+            await Eventually.TrueAsync(() => LeaseOf(runId) == expected, Timeout, "the run renews its lease");
+        }
+
+        var other = await Ledger.StartRunAsync(new RunStart("other", Project, "runs/other", [], Owners.Other), CancellationToken.None);
+        _linkage.Finish();
+        var outcome = await run.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+
+        Assert.Equal(runId, other.Holder?.Id);
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal(RunState.Completed, (await Ledger.GetRunAsync(runId, CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunTakenOverWhileItWorks_StopsAtItsNextRenewal()
+    {
+        await AcceptBothSourcesAsync();
+        var run = Runner().RunAsync(Project, "test", CancellationToken.None);
+        await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        var runId = Assert.Single(await Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None)).Id;
+        await Ledger.FailRunAsync(runId, "interrupted: taken over by another node", CancellationToken.None);
+
+        _time.Advance(LeaseTerms.Default.RenewEvery);
+        var outcome = await run.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("the run lost its lease to another process", outcome.Message);
+        Assert.Equal("interrupted: taken over by another node", (await Ledger.GetRunAsync(runId, CancellationToken.None))!.FailureReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedBeforeItWroteAnything_RecordsItCancelledAndLeavesNoFolder()
+    {
+        await AcceptBothSourcesAsync();
+        using var stop = new CancellationTokenSource();
+        var run = Runner().RunAsync(Project, "test", stop.Token);
+        var folder = await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        Assert.True(Directory.Exists(folder));
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Timeout, TestContext.Current.CancellationToken));
+        Assert.False(Directory.Exists(folder), "the cancelled run's empty folder is removed");
+        var recorded = Assert.Single(await Ledger.GetRecentRunsAsync(Project, 5, CancellationToken.None));
+        Assert.Equal((RunState.Failed, "cancelled: a stop was requested during the run"), (recorded.State, recorded.FailureReason));
+    }
+
+    private DateTimeOffset? LeaseOf(string runId) => Ledger.GetRunAsync(runId, CancellationToken.None).GetAwaiter().GetResult()?.Lease?.ExpiresAt;
+
+    private async Task AcceptBothSourcesAsync()
+    {
+        foreach (var source in new[] { "justice", "welfare" })
+        {
+            await AcceptedDeliveries.RecordAsync(Ledger, source, Path.Combine(_folder.Paths.StoreFolder(source), source + ".csv"), CancellationToken.None);
+        }
+    }
+
+    private ProjectRunner Runner() => new(
+        _folder.LoadCatalog(), _folder.Paths, Ledger, _linkage, Owners.Service, LeaseTerms.Default, _time, NullLogger<ProjectRunner>.Instance);
+}
