@@ -28,7 +28,11 @@ public sealed class StatusCommandTests
     public async Task Status_FilesWaitingInADropFolder_ListsEachEscapedWithWhatItWaitsFor()
     {
         using var folder = new ServiceFolder();
-        Directory.CreateDirectory(folder.WorkFolder);
+        using (var opened = new OpenedLedger(folder))
+        {
+            await opened.Ledger.GetStatusAsync(0, TestContext.Current.CancellationToken);
+        }
+
         var since = TimeProvider.System.GetUtcNow().AddMinutes(-42);
         await File.WriteAllTextAsync(Path.Combine(folder.WorkFolder, "intake-waiting.json"), $$"""
             { "writtenAt": "{{since.AddMinutes(40):O}}", "files": [
