@@ -40,6 +40,7 @@ public static partial class ConfigCatalogLoader
             if (schemas.TryGetValue(source.Schema, out var schema))
             {
                 source.ResolvedSchema = schema;
+                source.ValidateAgainstSchema(fileErrors, "$");
             }
             else if (!schemaFiles.Contains(source.Schema))
             {
@@ -59,8 +60,9 @@ public static partial class ConfigCatalogLoader
                 }
             }
 
-            var projectHadProblems = errors.All.Any(e => e.File == fileErrors.File);
-            if (!projectHadProblems && project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
+            // Checked against the sources' schemas even when the project has problems of its own, so that one pass
+            // reports both; only a source or schema that could not be read leaves nothing to check against.
+            if (project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
             {
                 (project.Linkage as ICatalogAwareConfig)?.ValidateAgainst(catalog, fileErrors, "$.linkage");
             }
@@ -76,25 +78,8 @@ public static partial class ConfigCatalogLoader
     public static T? ReadFile<T>(string file, ConfigErrors errors)
         where T : class
     {
-        JsonDocument document;
-        try
+        if (ConfigJsonFile.Parse(file, errors) is not { } document)
         {
-            using var stream = File.OpenRead(file);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(ex.Path ?? "$", $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
-            return null;
-        }
-        catch (IOException ex)
-        {
-            errors.Add("$", $"cannot be read: {ex.Message}");
-            return null;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            errors.Add("$", $"cannot be read: {ex.Message}");
             return null;
         }
 
@@ -170,8 +155,10 @@ public static partial class ConfigCatalogLoader
             : [];
     }
 
-    private static string RelativeFile(string root, string folder, string name) =>
-        Path.Combine(Path.GetFileName(root), folder, name + ".json");
+    /// <summary>How a problem names a file: from the configuration folder's own name down, e.g. <c>config/sources/justice.json</c>.</summary>
+    public static string FileLabel(string root, string relativePath) => Path.Combine(Path.GetFileName(root), relativePath);
+
+    private static string RelativeFile(string root, string folder, string name) => FileLabel(root, Path.Combine(folder, name + ".json"));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();

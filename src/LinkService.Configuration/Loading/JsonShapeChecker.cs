@@ -13,16 +13,19 @@ namespace LinkService.Configuration.Loading;
 /// unknown property, missing required property and wrong kind of value, with its JSON path.
 /// System.Text.Json stops at the first problem; a custodian should see them all at once.
 /// </summary>
-internal static class JsonShapeChecker
+public static class JsonShapeChecker
 {
     // NullabilityInfoContext is not thread-safe, and configuration is loaded concurrently (a command beside
     // the service, tests in parallel): the answers are cached per property instead, each worked out alone.
     private static readonly ConcurrentDictionary<PropertyInfo, bool> NullableProperties = new();
 
     public static void Check(JsonElement element, Type type, ConfigErrors errors, string path) =>
-        CheckValue(element, type, nullable: false, errors, path);
+        Check(element, type, JsonShape.ConfigFiles, errors, path);
 
-    private static void CheckValue(JsonElement element, Type type, bool nullable, ConfigErrors errors, string path)
+    public static void Check(JsonElement element, Type type, JsonShape shape, ConfigErrors errors, string path) =>
+        CheckValue(element, type, nullable: false, shape, errors, path);
+
+    private static void CheckValue(JsonElement element, Type type, bool nullable, JsonShape shape, ConfigErrors errors, string path)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         if (underlying is not null)
@@ -83,7 +86,7 @@ internal static class JsonShapeChecker
         {
             if (Expect(element, JsonValueKind.Object, "an object", errors, path))
             {
-                var keys = new HashSet<string>(StringComparer.Ordinal);
+                var keys = new Dictionary<string, string>(shape.Keys);
                 foreach (var property in element.EnumerateObject())
                 {
                     if (IsRepeated(property, keys, errors, path))
@@ -91,7 +94,7 @@ internal static class JsonShapeChecker
                         continue;
                     }
 
-                    CheckValue(property.Value, valueType, nullable: false, errors, $"{path}.{property.Name}");
+                    CheckValue(property.Value, valueType, nullable: false, shape, errors, $"{path}.{property.Name}");
                 }
             }
         }
@@ -102,17 +105,17 @@ internal static class JsonShapeChecker
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    CheckValue(item, itemType, nullable: false, errors, $"{path}[{i++}]");
+                    CheckValue(item, itemType, nullable: false, shape, errors, $"{path}[{i++}]");
                 }
             }
         }
         else if (type.IsClass)
         {
-            CheckObject(element, type, errors, path);
+            CheckObject(element, type, shape, errors, path);
         }
     }
 
-    private static void CheckObject(JsonElement element, Type type, ConfigErrors errors, string path)
+    private static void CheckObject(JsonElement element, Type type, JsonShape shape, ConfigErrors errors, string path)
     {
         if (!Expect(element, JsonValueKind.Object, "an object", errors, path))
         {
@@ -121,9 +124,9 @@ internal static class JsonShapeChecker
 
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null && p.CanWrite && p.GetIndexParameters().Length == 0)
-            .ToDictionary(ConfigJson.PropertyName, StringComparer.Ordinal);
+            .ToDictionary(shape.PropertyName, shape.Keys);
 
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var present = new Dictionary<string, string>(shape.Keys);
         foreach (var member in element.EnumerateObject())
         {
             if (IsRepeated(member, present, errors, path))
@@ -133,19 +136,19 @@ internal static class JsonShapeChecker
 
             if (!properties.TryGetValue(member.Name, out var property))
             {
-                var near = properties.Keys.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
+                var near = NearestName.Find(member.Name, properties.Keys);
                 var hint = near is not null ? $"; did you mean '{near}'?" : $" (known: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))})";
                 errors.Add($"{path}.{member.Name}", "is not a known property" + hint);
                 continue;
             }
 
             var nullable = NullableProperties.GetOrAdd(property, p => new NullabilityInfoContext().Create(p).WriteState == NullabilityState.Nullable);
-            CheckValue(member.Value, property.PropertyType, nullable, errors, $"{path}.{member.Name}");
+            CheckValue(member.Value, property.PropertyType, nullable, shape, errors, $"{path}.{member.Name}");
         }
 
         foreach (var (name, property) in properties)
         {
-            if (!present.Contains(name) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+            if (!present.ContainsKey(name) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
             {
                 errors.Add($"{path}.{name}", "is required");
             }
@@ -154,16 +157,20 @@ internal static class JsonShapeChecker
 
     /// <summary>
     /// System.Text.Json lets the last of a repeated property win without a word, so a custodian who writes a
-    /// limit twice would silently get the second: a repeat is an error of its own.
+    /// limit twice would silently get the second: a repeat is an error of its own. Where keys match in any case
+    /// (appsettings.json), 'Work' and 'work' are such a repeat too.
     /// </summary>
-    private static bool IsRepeated(JsonProperty member, HashSet<string> seen, ConfigErrors errors, string path)
+    public static bool IsRepeated(JsonProperty member, Dictionary<string, string> seen, ConfigErrors errors, string path)
     {
-        if (seen.Add(member.Name))
+        if (seen.TryAdd(member.Name, member.Name))
         {
             return false;
         }
 
-        errors.Add($"{path}.{member.Name}", "is given more than once");
+        var first = seen[member.Name];
+        errors.Add(
+            $"{path}.{member.Name}",
+            first == member.Name ? "is given more than once" : $"differs from '{first}' only in case; they are read as one setting, the last one winning");
         return true;
     }
 
@@ -172,11 +179,12 @@ internal static class JsonShapeChecker
         var names = Enum.GetNames(type).Select(n => ConfigJson.EnumName(type, n)).ToList();
         if (element.ValueKind != JsonValueKind.String || !names.Contains(element.GetString()!, StringComparer.Ordinal))
         {
-            errors.Add(path, $"must be one of {string.Join(", ", names.Select(n => $"'{n}'"))}, not {Describe(element)}");
+            var hint = element.ValueKind == JsonValueKind.String ? NearestName.Hint(element.GetString()!, names) : "";
+            errors.Add(path, $"must be one of {string.Join(", ", names.Select(n => $"'{n}'"))}, not {Describe(element)}{hint}");
         }
     }
 
-    private static bool Expect(JsonElement element, JsonValueKind kind, string what, ConfigErrors errors, string path)
+    public static bool Expect(JsonElement element, JsonValueKind kind, string what, ConfigErrors errors, string path)
     {
         if (element.ValueKind == kind)
         {
@@ -187,7 +195,7 @@ internal static class JsonShapeChecker
         return false;
     }
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
+    public static string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => $"the string \"{Truncate(element.GetString()!)}\"",
         JsonValueKind.Number => $"the number {element.GetRawText()}",

@@ -42,9 +42,10 @@ public sealed class ProjectDefinition : IValidatableConfig
             errors.Add($"{path}.sources", "names a source twice");
         }
 
-        if (Schedule is not null && !Quartz.CronExpression.TryParse(Schedule, out _))
+        // The system clock: configuration is checked at start and by check-config, both of which mean "from now on".
+        if (Schedule is not null && CronSchedule.Problem(Schedule, TimeProvider.System.GetUtcNow()) is { } problem)
         {
-            errors.Add($"{path}.schedule", "is not a valid Quartz cron expression (six or seven fields, seconds first, e.g. '0 0 2 * * ?')");
+            errors.Add($"{path}.schedule", problem);
         }
 
         Linkage.Validate(errors, $"{path}.linkage");

@@ -23,7 +23,7 @@ public sealed class FieldLinkage : IValidatableConfig
             }
             else if (!CanonicalField.IsKnown(Canonical))
             {
-                errors.Add($"{path}.canonical", $"'{Canonical}' is not a canonical field (one of: " + string.Join(", ", CanonicalField.All) + ")");
+                errors.Add($"{path}.canonical", $"'{Canonical}' is not a canonical field (one of: " + string.Join(", ", CanonicalField.All) + ")" + NearestName.Hint(Canonical, CanonicalField.All));
             }
         }
         else if (Canonical is not null)

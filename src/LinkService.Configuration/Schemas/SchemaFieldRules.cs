@@ -26,9 +26,19 @@ internal static class SchemaFieldRules
             errors.Add($"{cPath}.minLength", "must not be negative");
         }
 
+        if (c.MaxLength is < 0)
+        {
+            errors.Add($"{cPath}.maxLength", "must not be negative");
+        }
+
         if (c.MinLength is { } min && c.MaxLength is { } max && min > max)
         {
-            errors.Add($"{cPath}.maxLength", "is less than minLength");
+            errors.Add($"{cPath}.maxLength", "is less than minLength: no value could pass");
+        }
+
+        if (c.Enum is { Count: 0 })
+        {
+            errors.Add($"{cPath}.enum", "is empty: no value could pass (leave it out to allow any value)");
         }
 
         if (c.Pattern is not null)
@@ -43,8 +53,12 @@ internal static class SchemaFieldRules
             }
         }
 
-        ValidateBound(field, c.Minimum, errors, $"{cPath}.minimum");
-        ValidateBound(field, c.Maximum, errors, $"{cPath}.maximum");
+        var minimum = ValidateBound(field, c.Minimum, errors, $"{cPath}.minimum");
+        var maximum = ValidateBound(field, c.Maximum, errors, $"{cPath}.maximum");
+        if (minimum is not null && maximum is not null && minimum.CompareTo(maximum) > 0)
+        {
+            errors.Add($"{cPath}.maximum", "is less than minimum: no value could pass");
+        }
     }
 
     private static void ValidateFormat(SchemaField field, ConfigErrors errors, string path)
@@ -76,32 +90,35 @@ internal static class SchemaFieldRules
         }
     }
 
-    private static void ValidateBound(SchemaField field, JsonElement? bound, ConfigErrors errors, string path)
+    /// <summary>The bound, comparable with the field's other bound (a double, or UTC ticks for dates); null when absent or wrong.</summary>
+    private static IComparable? ValidateBound(SchemaField field, JsonElement? bound, ConfigErrors errors, string path)
     {
         if (bound is not { } value)
         {
-            return;
+            return null;
         }
 
         switch (field.Type)
         {
             case FieldType.Integer or FieldType.Number or FieldType.Year:
-                if (value.ValueKind != JsonValueKind.Number)
+                if (value.ValueKind == JsonValueKind.Number)
                 {
-                    errors.Add(path, $"must be a number for a {field.Type.ToString().ToLowerInvariant()} field");
+                    return value.GetDouble();
                 }
 
-                break;
+                errors.Add(path, $"must be a number for a {field.Type.ToString().ToLowerInvariant()} field");
+                return null;
             case FieldType.Date or FieldType.Datetime:
-                if (value.ValueKind != JsonValueKind.String || !TemporalBound.TryParse(value.GetString(), out _))
+                if (value.ValueKind == JsonValueKind.String && TemporalBound.TryParse(value.GetString(), out var ticks))
                 {
-                    errors.Add(path, "must be an ISO 8601 date string (yyyy-MM-dd, or yyyy-MM-ddThh:mm:ss), whatever the field's format");
+                    return ticks;
                 }
 
-                break;
+                errors.Add(path, "must be an ISO 8601 date string (yyyy-MM-dd, or yyyy-MM-ddThh:mm:ss), whatever the field's format");
+                return null;
             default:
                 errors.Add(path, $"a {field.Type.ToString().ToLowerInvariant()} field takes no minimum or maximum");
-                break;
+                return null;
         }
     }
 }

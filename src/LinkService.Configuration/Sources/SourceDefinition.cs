@@ -81,6 +81,15 @@ public sealed class SourceDefinition : IValidatableConfig
         ErrorTolerance.Validate(errors, $"{path}.errorTolerance");
     }
 
+    /// <summary>The checks that need the resolved schema: a field whose minLength exceeds maxFieldLength fails every row.</summary>
+    public void ValidateAgainstSchema(ConfigErrors errors, string path)
+    {
+        foreach (var field in SchemaOrThrow.Fields.Where(f => f.Constraints?.MinLength > MaxFieldLength))
+        {
+            errors.Add($"{path}.maxFieldLength", $"is less than the minLength of field '{field.Name}' in schema '{SchemaOrThrow.Name}': no value of it could pass");
+        }
+    }
+
     internal static Regex GlobToRegex(string glob)
     {
         var pattern = "^" + Regex.Escape(glob).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "\\z";

@@ -47,6 +47,11 @@ public static class CliApp
             await error.WriteLineAsync("Stopped before finishing.");
             return ExitCodes.Problem;
         }
+        catch (ConfigurationProblemException ex)
+        {
+            await ConfigurationReport.WriteProblemsAsync(error, [ex.Message]);
+            return ExitCodes.UsageOrConfiguration;
+        }
         catch (Exception ex)
         {
             await error.WriteLineAsync($"linkservice failed: {SafeReason.Of(ex)}");

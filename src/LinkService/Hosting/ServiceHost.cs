@@ -1,5 +1,7 @@
 using LinkService.Configuration;
+using LinkService.Configuration.Loading;
 using LinkService.Folders;
+using LinkService.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,15 +25,21 @@ internal enum HostPurpose
 /// <summary>Builds the host every command shares, from one configuration folder.</summary>
 internal static class ServiceHost
 {
-    public static HostApplicationBuilder CreateBuilder(StartupConfiguration startup, HostPurpose purpose)
+    /// <summary>
+    /// A Windows service starts in System32: relative folders must resolve against the install folder. Called
+    /// before the configuration is loaded, which resolves them too.
+    /// </summary>
+    public static void UseInstallFolderUnderWindowsService()
     {
-        var catalog = startup.Catalog ?? throw new InvalidOperationException("The configuration has problems; check it before building a host.");
-
-        // A Windows service starts in System32: relative folders must resolve against the install folder.
-        if (purpose == HostPurpose.Service && WindowsServiceHelpers.IsWindowsService())
+        if (WindowsServiceHelpers.IsWindowsService())
         {
             Environment.CurrentDirectory = AppContext.BaseDirectory;
         }
+    }
+
+    public static HostApplicationBuilder CreateBuilder(StartupConfiguration startup, HostPurpose purpose)
+    {
+        var catalog = startup.Catalog ?? throw new InvalidOperationException("The configuration has problems; check it before building a host.");
 
         var workingDirectory = Environment.CurrentDirectory;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -40,9 +48,7 @@ internal static class ServiceHost
             ContentRootPath = startup.Directory,
             Args = [],
         });
-        builder.Configuration.AddJsonFile(startup.AppSettingsPath, optional: false, reloadOnChange: false);
-        builder.Configuration.AddJsonFile(Path.Combine(startup.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables("LINKSERVICE_");
+        SettingsFiles.AddTo(builder.Configuration, startup.Directory, builder.Environment.EnvironmentName);
         LogPaths.ResolveWorkToken(builder.Configuration, workingDirectory);
         if (purpose != HostPurpose.Service)
         {
@@ -55,8 +61,7 @@ internal static class ServiceHost
         // left alone, so that hosts in one process (a command beside the service in tests) never close or
         // reconfigure each other's logger.
         builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(logConfiguration)
+            (services, logger) => ReadSerilogSettings(logger, logConfiguration, startup)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);
@@ -69,8 +74,32 @@ internal static class ServiceHost
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<System.IO.Abstractions.IFileSystem, System.IO.Abstractions.FileSystem>();
-        builder.Services.AddServiceFolders(builder.Configuration, workingDirectory);
+        builder.Services.AddServiceFolders(builder.Configuration, workingDirectory, startup.Directory);
         builder.Services.AddLinkServiceFeatures(builder.Configuration, catalog, purpose);
         return builder;
+    }
+
+    /// <summary>
+    /// Serilog applies its section by calling each sink's method with the arguments given, so a value a sink cannot
+    /// take ("rollingInterval": "Daily") is found only here, as the host is built. Said as a configuration problem.
+    /// </summary>
+    private static LoggerConfiguration ReadSerilogSettings(LoggerConfiguration logger, IConfiguration configuration, StartupConfiguration startup)
+    {
+        try
+        {
+            return logger.ReadFrom.Configuration(configuration);
+        }
+        catch (Exception ex)
+        {
+            var cause = ex;
+            while (cause.InnerException is not null)
+            {
+                cause = cause.InnerException;
+            }
+
+            // Configuration holds no data values, so the library's own words may be repeated.
+            var file = ConfigCatalogLoader.FileLabel(startup.Directory, SettingsFiles.FileName);
+            throw new ConfigurationProblemException($"{file}: $.{AppSettingsShape.SerilogKey}: cannot be applied: {cause.Message}", ex);
+        }
     }
 }

@@ -1,13 +1,19 @@
+using LinkService.Configuration.Loading;
+using LinkService.Settings;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LinkService.Hosting;
 
-/// <summary>Runs every options validator registered with ValidateOnStart and collects all failures.</summary>
+/// <summary>
+/// Runs every options validator registered with ValidateOnStart and collects all failures, placed as the start-up
+/// check places them. <see cref="AppSettingsCheck"/> has run the same validators already; this is the host's own net.
+/// </summary>
 internal static class StartupValidation
 {
-    public static IReadOnlyList<string> Run(IHost host, string appSettingsPath)
+    public static IReadOnlyList<string> Run(IHost host, StartupConfiguration startup)
     {
         try
         {
@@ -16,14 +22,35 @@ internal static class StartupValidation
         }
         catch (OptionsValidationException ex)
         {
-            return Describe(ex, appSettingsPath).ToList();
+            return Describe([ex], host, startup);
         }
         catch (AggregateException ex)
         {
-            return ex.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => Describe(e, appSettingsPath)).ToList();
+            return Describe(ex.InnerExceptions.OfType<OptionsValidationException>(), host, startup);
         }
     }
 
-    private static IEnumerable<string> Describe(OptionsValidationException ex, string appSettingsPath) =>
-        ex.Failures.Select(f => $"{appSettingsPath}: {f}");
+    private static List<string> Describe(IEnumerable<OptionsValidationException> exceptions, IHost host, StartupConfiguration startup)
+    {
+        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+        var sections = SettingsSections.All(Environment.CurrentDirectory, startup.Directory);
+        var errors = new ConfigErrors(ConfigCatalogLoader.FileLabel(startup.Directory, SettingsFiles.FileName));
+        foreach (var exception in exceptions)
+        {
+            var section = sections.FirstOrDefault(s => s.OptionsType == exception.OptionsType);
+            foreach (var failure in exception.Failures)
+            {
+                if (section is null)
+                {
+                    errors.Add("$", failure);
+                }
+                else
+                {
+                    SettingsMeaning.Add(configuration, section, failure, startup.Directory, errors);
+                }
+            }
+        }
+
+        return errors.All.Select(e => e.ToString()).ToList();
+    }
 }

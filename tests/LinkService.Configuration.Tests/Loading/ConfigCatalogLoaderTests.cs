@@ -78,6 +78,84 @@ public sealed class ConfigCatalogLoaderTests
         Assert.Equal("is required", error.Message);
     }
 
+    [Theory]
+    [InlineData("0 0 2 30 2 ?")]
+    [InlineData("0 0 2 31 4 ?")]
+    [InlineData("0 0 2 * * ? 2001")]
+    public void Load_ScheduleThatNeverFires_IsAnError(string cron)
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", ConfigFolder.Project.Replace("0 0 2 * * ?", cron, StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.schedule", error.JsonPath);
+        Assert.Contains("never fires", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LeapDaySchedule_IsAccepted()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", ConfigFolder.Project.Replace("0 0 2 * * ?", "0 0 2 29 2 ?", StringComparison.Ordinal));
+
+        Assert.True(ConfigCatalogLoader.Load(dir.Path).Succeeded);
+    }
+
+    [Fact]
+    public void Load_MisspeltChoice_SuggestsTheClosestOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "beta"], "linkage": { "comparisons": [ { "field": "surname", "levels": [ { "method": "jarowinkler", "threshold": 0.9 } ] } ] } }
+            """);
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[0].levels[0].method", error.JsonPath);
+        Assert.EndsWith("did you mean 'jaro-winkler'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MisspeltCanonicalField_SuggestsTheClosestOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", ConfigFolder.Schema.Replace("\"canonical\": \"date_of_birth\"", "\"canonical\": \"date_of_brith\"", StringComparison.Ordinal));
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.Contains(result.Errors, e => e.JsonPath == "$.fields[5].linkage.canonical" && e.Message.EndsWith("did you mean 'date_of_birth'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ProjectWithProblemsOfItsOwnAndAgainstItsSources_ReportsBothInOnePass()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "beta"],
+              "linkage": { "thresholds": { "match": 2 },
+                           "comparisons": [ { "field": "ni_number", "levels": [ { "method": "exact" } ] } ] } }
+            """);
+
+        var paths = ConfigCatalogLoader.Load(dir.Path).Errors.Select(e => e.JsonPath).ToList();
+
+        Assert.Contains("$.linkage.thresholds.match", paths);
+        Assert.Contains("$.linkage.comparisons[0].field", paths);
+    }
+
+    [Fact]
+    public void Load_FieldLongerThanTheSourceAllows_IsAnErrorInTheSource()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", ConfigFolder.Schema.Replace("\"required\": true, \"unique\": true", "\"required\": true, \"minLength\": 20", StringComparison.Ordinal));
+        dir.Write("sources/alpha.json", """{ "schema": "people", "filePattern": "people_*.csv", "maxFieldLength": 10 }""");
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.EndsWith(Path.Combine("sources", "alpha.json"), error.File, StringComparison.Ordinal);
+        Assert.Equal("$.maxFieldLength", error.JsonPath);
+    }
+
     [Fact]
     public void Load_InvalidJson_GivesTheLine()
     {

@@ -63,6 +63,47 @@ public sealed class TableSchemaTests
     }
 
     [Theory]
+    [InlineData(FieldType.Integer, "10", "5")]
+    [InlineData(FieldType.Number, "0.5", "0.25")]
+    [InlineData(FieldType.Year, "2000", "1999")]
+    [InlineData(FieldType.Date, "\"2020-01-02\"", "\"2020-01-01\"")]
+    [InlineData(FieldType.Datetime, "\"2020-01-01T08:30:01\"", "\"2020-01-01T08:30:00\"")]
+    public void Validate_MinimumAboveMaximum_NoValueCouldPass(FieldType type, string minimum, string maximum)
+    {
+        var field = new SchemaField
+        {
+            Name = "n",
+            Type = type,
+            Constraints = new FieldConstraints { Minimum = JsonDocument.Parse(minimum).RootElement, Maximum = JsonDocument.Parse(maximum).RootElement },
+        };
+
+        var error = Assert.Single(Validate(new TableSchema { Fields = [Key, field] }));
+        Assert.Equal("$.fields[1].constraints.maximum", error.JsonPath);
+        Assert.Contains("no value could pass", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MinimumEqualToMaximum_IsAllowed()
+    {
+        var bound = JsonDocument.Parse("3").RootElement;
+        var field = new SchemaField { Name = "n", Type = FieldType.Integer, Constraints = new FieldConstraints { Minimum = bound, Maximum = bound } };
+
+        Assert.Empty(Validate(new TableSchema { Fields = [Key, field] }));
+    }
+
+    [Fact]
+    public void Validate_NegativeLengthsAndEmptyEnum_EachPointedAt()
+    {
+        var field = new SchemaField { Name = "s", Constraints = new FieldConstraints { MinLength = -1, MaxLength = -2, Enum = [] } };
+
+        var paths = Validate(new TableSchema { Fields = [Key, field] }).Select(e => e.JsonPath).ToList();
+
+        Assert.Contains("$.fields[1].constraints.minLength", paths);
+        Assert.Contains("$.fields[1].constraints.maxLength", paths);
+        Assert.Contains("$.fields[1].constraints.enum", paths);
+    }
+
+    [Theory]
     [InlineData("01/02/1990")]
     [InlineData("1 February 1990")]
     [InlineData("1990-2-1")]

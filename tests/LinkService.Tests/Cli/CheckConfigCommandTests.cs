@@ -30,6 +30,20 @@ public sealed class CheckConfigCommandTests
         result.AssertExitCode(2);
         Assert.Contains("welfare.json: $.maxbytes: is not a known property; did you mean 'maxBytes'?", result.Error, StringComparison.Ordinal);
         Assert.Contains("reoffending-benefits.json: $.sources[1]: names source 'probation'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("appsettings.json: $.LinkService.Folders.Work: must not be inside the Drop folder", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigurations.Names), MemberType = typeof(BrokenConfigurations))]
+    public async Task CheckConfig_OneMistake_NamesItsFileAndPathAndExitsTwo(string mistake)
+    {
+        using var folder = new ServiceFolder();
+        BrokenConfigurations.Apply(mistake, folder);
+
+        var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains(BrokenConfigurations.Expected(mistake), result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +55,7 @@ public sealed class CheckConfigCommandTests
         var result = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(2);
-        Assert.Contains("appsettings.json: LinkService:Folders:Work: must not be inside the Drop folder", result.Error, StringComparison.Ordinal);
+        Assert.Contains("appsettings.json: $.LinkService.Folders.Work: must not be inside the Drop folder", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,22 @@ public sealed class RunCommandTests
         result.AssertExitCode(0);
     }
 
+    [Theory]
+    [MemberData(nameof(BrokenConfigurations.Names), MemberType = typeof(BrokenConfigurations))]
+    public async Task Run_OneMistake_RefusesToStartWithExitTwoAndWhatCheckConfigSays(string mistake)
+    {
+        using var folder = new ServiceFolder();
+        BrokenConfigurations.Apply(mistake, folder);
+
+        var check = await Support.Cli.RunAsync("check-config", "--config", folder.ConfigDirectory);
+        var run = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        // Exit 2 is what the systemd unit's RestartPreventExitStatus names: a configuration mistake is not retried.
+        run.AssertExitCode(2);
+        Assert.Contains(BrokenConfigurations.Expected(mistake), run.Error, StringComparison.Ordinal);
+        Assert.Equal(check.Error, run.Error);
+    }
+
     [Fact]
     public async Task Run_BrokenConfiguration_RefusesToStartWithExitTwo()
     {

@@ -34,4 +34,34 @@ public sealed class KeysCommandTests
         Assert.Contains("never replaced", result.Error, StringComparison.Ordinal);
         Assert.Equal(first, await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task KeysInit_WorkFolderLinkedIntoADropFolder_RefusesWithExitTwoAndWritesNoKey()
+    {
+        using var folder = new ServiceFolder();
+        Directory.CreateDirectory(folder.DropFolder("justice"));
+        Directory.CreateSymbolicLink(folder.Combine("linked-work"), folder.DropFolder("justice"));
+        folder.EditAppSettings(s => s["LinkService"]!["Folders"]!["Work"] = folder.Combine("linked-work"));
+
+        var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("$.LinkService.Folders.Work: must not be inside the Drop folder", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.DropFolder("justice")));
+    }
+
+    [Fact]
+    public async Task KeysInit_KeysFolderLinkedIntoADropFolder_RefusesAndWritesNoKey()
+    {
+        using var folder = new ServiceFolder();
+        Directory.CreateDirectory(folder.DropFolder("justice"));
+        Directory.CreateDirectory(folder.WorkFolder);
+        Directory.CreateSymbolicLink(folder.Combine("var", "work", "keys"), folder.DropFolder("justice"));
+
+        var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("leads outside the work folder", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.DropFolder("justice")));
+    }
 }

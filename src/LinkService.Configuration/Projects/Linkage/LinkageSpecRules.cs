@@ -16,12 +16,12 @@ internal static class LinkageSpecRules
     {
         foreach (var field in spec.Standardisation.Keys.Where(f => !CanonicalField.IsKnown(f)))
         {
-            errors.Add($"{path}.standardisation.{field}", $"'{field}' is not a canonical field (one of: {string.Join(", ", CanonicalField.All)})");
+            errors.Add($"{path}.standardisation.{field}", $"'{field}' is not a canonical field (one of: {string.Join(", ", CanonicalField.All)}){NearestName.Hint(field, CanonicalField.All)}");
         }
 
         foreach (var (field, fieldPath) in spec.FieldsUsed().Where(f => !CanonicalField.IsKnown(f.Field)))
         {
-            errors.Add($"{path}.{fieldPath}", $"'{field}' is not a canonical field (one of: {string.Join(", ", CanonicalField.All)})");
+            errors.Add($"{path}.{fieldPath}", $"'{field}' is not a canonical field (one of: {string.Join(", ", CanonicalField.All)}){NearestName.Hint(field, CanonicalField.All)}");
         }
 
         ValidateBlocking(spec, errors, path);

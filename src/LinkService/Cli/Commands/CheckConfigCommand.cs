@@ -23,7 +23,7 @@ internal static class CheckConfigCommand
         using var host = startup.Catalog is not null && problems.Count == 0 ? ServiceHost.CreateBuilder(startup, HostPurpose.ReadOnlyCommand).Build() : null;
         if (host is not null)
         {
-            problems.AddRange(StartupValidation.Run(host, startup.AppSettingsPath));
+            problems.AddRange(StartupValidation.Run(host, startup));
         }
 
         if (problems.Count > 0)

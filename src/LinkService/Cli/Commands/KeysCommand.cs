@@ -21,6 +21,16 @@ internal static class KeysCommand
 
             using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
             var paths = host.Services.GetRequiredService<ServicePaths>();
+
+            // The work folder itself is checked with the configuration; a keys folder inside it that is a link
+            // would still carry the key wherever the link points.
+            var keysFolder = PhysicalPath.Resolve(paths.KeysFolder);
+            if (!PhysicalPath.IsWithin(keysFolder, PhysicalPath.Resolve(paths.WorkRoot)))
+            {
+                await context.Error.WriteLineAsync($"{paths.KeysFolder} leads outside the work folder (to {keysFolder}); remove the link and run 'keys init' again.");
+                return ExitCodes.Problem;
+            }
+
             if (!MasterKeyFile.TryCreate(paths.KeysFolder, out var path))
             {
                 await context.Error.WriteLineAsync($"A master key exists already at {path}; it is never replaced (pseudonyms depend on it).");

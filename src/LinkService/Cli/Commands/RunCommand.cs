@@ -27,6 +27,7 @@ internal static class RunCommand
 
     internal static async Task<int> RunAsync(string configDirectory, CliContext context, CancellationToken cancellationToken)
     {
+        ServiceHost.UseInstallFolderUnderWindowsService();
         var startup = StartupConfiguration.Load(configDirectory);
         if (startup.Problems.Count > 0)
         {
@@ -35,7 +36,7 @@ internal static class RunCommand
         }
 
         using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Service).Build();
-        var optionProblems = StartupValidation.Run(host, startup.AppSettingsPath);
+        var optionProblems = StartupValidation.Run(host, startup);
         if (optionProblems.Count > 0)
         {
             await ConfigurationReport.WriteProblemsAsync(context.Error, optionProblems);

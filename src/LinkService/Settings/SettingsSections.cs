@@ -1,0 +1,20 @@
+using LinkService.Configuration.Folders;
+using LinkService.Folders;
+using LinkService.Intake;
+using LinkService.Validation;
+
+namespace LinkService.Settings;
+
+/// <summary>
+/// Every section of appsettings.json that LinkService binds. A key in the file that is not here is reported as
+/// unknown, so a section a feature reads but this list lacks fails the default configuration's check at once.
+/// </summary>
+internal static class SettingsSections
+{
+    public static IReadOnlyList<SettingsSection> All(string workingDirectory, string configDirectory) =>
+    [
+        SettingsSection.For(FolderOptions.SectionName, new FolderOptionsValidator(workingDirectory, configDirectory)),
+        SettingsSection.For(IntakeOptions.SectionName, new IntakeOptionsValidator()),
+        SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
+    ];
+}
