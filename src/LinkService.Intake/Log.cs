@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Intake cannot see when an upload's writer closes a file on this system; every file waits {FallbackQuietPeriod} without change")]
     public static partial void NoWriterSignal(ILogger logger, TimeSpan fallbackQuietPeriod);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Error, Message = "The drop file of delivery {DeliveryId} from {Source} was written to after it was taken and removed: the bytes written since are in no delivery; the department must deliver the file again")]
+    public static partial void WrittenAfterTaken(ILogger logger, string deliveryId, string source);
 }

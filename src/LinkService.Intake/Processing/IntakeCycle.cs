@@ -76,6 +76,7 @@ internal sealed class IntakeCycle(
 
         // After the listing, which creates a missing folder: files that arrive from now on are followed from their start.
         writers.Watch(folder);
+        await ReportWrittenAfterTakenAsync(source, folder, cancellationToken);
         tracker.KeepOnly(folder, entries.Select(e => e.Path));
         DateTimeOffset? wake = null;
         var waiting = new List<WaitingFile>();
@@ -108,6 +109,23 @@ internal sealed class IntakeCycle(
 
         report.Set(source.Name, waiting);
         return wake;
+    }
+
+    /// <summary>
+    /// A writer that still held a file intake took (no close could be known: it was there before a restart) and wrote
+    /// on after intake removed it: those bytes are in no delivery. Said loudly, naming the delivery, so that the
+    /// department can be asked for the file again; a file the department removed itself names none.
+    /// </summary>
+    private async Task ReportWrittenAfterTakenAsync(SourceDefinition source, string folder, CancellationToken cancellationToken)
+    {
+        foreach (var name in writers.TakeWrittenAfterRemoval(folder))
+        {
+            var recent = await ledger.GetRecentDeliveriesAsync(source.Name, 100, cancellationToken);
+            if (recent.FirstOrDefault(d => d.OriginalName == name && d.StoredPath is not null) is { } taken)
+            {
+                Log.WrittenAfterTaken(logger, taken.Id, source.Name);
+            }
+        }
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -117,6 +117,25 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_WriterFromBeforeARestartWritesOnAfterTheFileWasTaken_LossReportedNamingTheDelivery()
+    {
+        var path = _harness.DropPath("offenders_1.csv");
+        await using var upload = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Content), TestContext.Current.CancellationToken);
+        await upload.FlushAsync(TestContext.Current.CancellationToken);
+        var restarted = _harness.NewCycle();
+        await _harness.RunUntilQuietAsync(restarted);
+        var taken = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.DoesNotContain(_harness.Logs.Lines, l => l.Contains(" 3203 ", StringComparison.Ordinal));
+
+        await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes("2,OKONKWO\n"), TestContext.Current.CancellationToken);
+        await upload.FlushAsync(TestContext.Current.CancellationToken);
+        await restarted.RunAsync(null, TestContext.Current.CancellationToken);
+
+        Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3203 ", StringComparison.Ordinal) && l.Contains(taken.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_FileThereBeforeTheServiceStartedThenClosedByItsWriter_TakenAfterTheSourcesQuietPeriod()
     {
         var path = _harness.Drop("offenders_1.csv", Content);

@@ -30,6 +30,8 @@ internal sealed class ExclusiveOpenWriters : IWriterSignal
         }
     }
 
+    public IReadOnlyList<string> TakeWrittenAfterRemoval(string folder) => [];
+
     public void OnClosed(Action<string> closed)
     {
     }

@@ -10,6 +10,8 @@ internal sealed class FolderWriters
 {
     private readonly Dictionary<string, Handles> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, Handles> _moving = [];
+    private readonly Dictionary<string, bool> _removed = new(StringComparer.Ordinal);
+    private readonly List<string> _writtenAfterRemoval = [];
 
     public WriterState StateOf(string name) =>
         !_files.TryGetValue(name, out var handles) ? WriterState.Unknown
@@ -22,6 +24,23 @@ internal sealed class FolderWriters
     {
         if (mask.HasFlag(WriterEvent.IsDirectory))
         {
+            return false;
+        }
+
+        if (mask.HasFlag(WriterEvent.Create) || mask.HasFlag(WriterEvent.MovedTo))
+        {
+            _removed.Remove(name);
+        }
+        else if (_removed.TryGetValue(name, out var reported))
+        {
+            // The kernel goes on reporting a removed file's events under its old name while a handle on it stays open:
+            // a write now is one no file in the folder will ever hold.
+            if (mask.HasFlag(WriterEvent.Modify) && !reported)
+            {
+                _removed[name] = true;
+                _writtenAfterRemoval.Add(name);
+            }
+
             return false;
         }
 
@@ -55,6 +74,12 @@ internal sealed class FolderWriters
         if (mask.HasFlag(WriterEvent.Delete))
         {
             _files.Remove(name);
+            if (_removed.Count > 1024)
+            {
+                _removed.Clear();
+            }
+
+            _removed[name] = false;
             return false;
         }
 
@@ -89,11 +114,20 @@ internal sealed class FolderWriters
         return false;
     }
 
+    /// <summary>The names written to after they were removed from the folder, since the last call.</summary>
+    public IReadOnlyList<string> TakeWrittenAfterRemoval()
+    {
+        var names = _writtenAfterRemoval.ToList();
+        _writtenAfterRemoval.Clear();
+        return names;
+    }
+
     /// <summary>Forgets everything: the kernel dropped events, so no file's handles are known any more.</summary>
     public void Forget()
     {
         _files.Clear();
         _moving.Clear();
+        _removed.Clear();
     }
 
     private Handles Touch(string name)

@@ -12,6 +12,12 @@ internal interface IWriterSignal : IDisposable
     /// <summary>What is known of the writers of <paramref name="name"/> (as the scan names it) in <paramref name="folder"/>, as of now.</summary>
     WriterState StateOf(string folder, string name);
 
+    /// <summary>
+    /// Names in <paramref name="folder"/> whose file was written to after it was removed (a writer kept a handle on a
+    /// file intake took and deleted) since the last call: bytes that no delivery holds.
+    /// </summary>
+    IReadOnlyList<string> TakeWrittenAfterRemoval(string folder);
+
     /// <summary>Calls <paramref name="closed"/> with the folder whenever a writer there closes a file, so that intake looks sooner.</summary>
     void OnClosed(Action<string> closed);
 }

@@ -67,6 +67,15 @@ internal sealed class InotifyWriters : IWriterSignal
         return state;
     }
 
+    public IReadOnlyList<string> TakeWrittenAfterRemoval(string folder)
+    {
+        lock (_lock)
+        {
+            Drain(null);
+            return _folders.TryGetValue(folder, out var watched) ? watched.Writers.TakeWrittenAfterRemoval() : [];
+        }
+    }
+
     public void OnClosed(Action<string> closed)
     {
         lock (_lock)

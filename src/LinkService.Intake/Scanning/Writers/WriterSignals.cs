@@ -23,6 +23,8 @@ internal sealed class NoWriterSignal : IWriterSignal
 
     public WriterState StateOf(string folder, string name) => WriterState.Unknown;
 
+    public IReadOnlyList<string> TakeWrittenAfterRemoval(string folder) => [];
+
     public void OnClosed(Action<string> closed)
     {
     }

@@ -107,6 +107,31 @@ public sealed class FolderWritersTests
     }
 
     [Fact]
+    public void TakeWrittenAfterRemoval_WriterGoesOnAfterTheFileWasDeleted_NamedOnce()
+    {
+        _writers.Apply(Delete, "a.csv", 0);
+        _writers.Apply(Modify, "a.csv", 0);
+        _writers.Apply(Modify, "a.csv", 0);
+        _writers.Apply(CloseWrite, "a.csv", 0);
+
+        Assert.Equal(["a.csv"], _writers.TakeWrittenAfterRemoval());
+        Assert.Empty(_writers.TakeWrittenAfterRemoval());
+        Assert.Equal(WriterState.Unknown, _writers.StateOf("a.csv"));
+    }
+
+    [Fact]
+    public void TakeWrittenAfterRemoval_NameCreatedAgainAndWritten_IsANewFileNotALoss()
+    {
+        _writers.Apply(Delete, "a.csv", 0);
+        _writers.Apply(Create, "a.csv", 0);
+        _writers.Apply(Open, "a.csv", 0);
+        _writers.Apply(Modify, "a.csv", 0);
+
+        Assert.Empty(_writers.TakeWrittenAfterRemoval());
+        Assert.Equal(WriterState.Open, _writers.StateOf("a.csv"));
+    }
+
+    [Fact]
     public void Forget_AfterAnOverflow_EveryFileIsUnknown()
     {
         _writers.Apply(Create, "a.csv", 0);
