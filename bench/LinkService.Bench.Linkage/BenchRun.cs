@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LinkService.Configuration;
 using LinkService.Configuration.Projects;
+using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
 using LinkService.Linkage.Running;
@@ -18,11 +19,11 @@ internal static class BenchRun
         {
             var source = catalog.Sources[name];
             var file = Directory.EnumerateFiles(Path.Combine(dataDirectory, name)).Where(f => source.MatchesFileName(Path.GetFileName(f))).Order(StringComparer.Ordinal).First();
-            return new LinkageInput(source, Path.GetFileName(file), file, null);
+            return new LinkageInput(source, Path.GetFileName(file), file, SetAsideRows.None);
         }).ToList();
 
         var sources = new SourceRecords[inputs.Count];
-        Parallel.For(0, inputs.Count, i => sources[i] = DeliveryReader.Read(inputs[i], project.Linkage, cancellationToken));
+        Parallel.For(0, inputs.Count, i => sources[i] = SourceRecordsReader.Read(inputs[i], project.Linkage, cancellationToken));
         var read = wall.Elapsed;
         var readCpu = Environment.CpuUsage.TotalTime;
         var table = RecordTableBuilder.Build(project.Linkage, sources, cancellationToken);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.Reading;
 using LinkService.Validation.Cells;
 using LinkService.Validation.Checking;
 using LinkService.Validation.Header;
-using LinkService.Validation.Reading;
 using LinkService.Validation.Report;
 
 namespace LinkService.Bench.Validation;
@@ -15,15 +15,14 @@ internal static class Profile
         var schema = source.SchemaOrThrow;
         var batches = new List<RowBatch>();
         var sw = Stopwatch.StartNew();
-        using (var reader = DeliveryReader.Open(source, path, 1 << 20))
+        using (var reader = DeliveryReader.Open(source, path, new ReadLimits(32 << 20)))
         {
-            reader.Parser.Read();
-            long last = reader.Parser.RawRow;
+            reader.Read();
             var pending = false;
             while (batches.Count < 2000)
             {
                 var b = new RowBatch();
-                while (!b.IsFull && RowBatch.ReadNext(reader.Parser, ref pending)) last = b.Add(reader, last);
+                while (!b.IsFull && RowBatch.ReadNext(reader, ref pending)) b.Add(reader);
                 if (b.Length == 0) break;
                 batches.Add(b);
             }
@@ -33,10 +32,10 @@ internal static class Profile
         for (var rep = 0; rep < 6; rep++)
         {
             sw.Restart();
-            using var reader = DeliveryReader.Open(source, path, 1 << 20);
+            using var reader = DeliveryReader.Open(source, path, new ReadLimits(32 << 20));
             var b = new RowBatch();
-            long last = 0; var pending = false; long n = 0;
-            while (n < rows && RowBatch.ReadNext(reader.Parser, ref pending)) { if (b.IsFull) b.Length = 0; last = b.Add(reader, last); n++; }
+            var pending = false; long n = 0;
+            while (n < rows && RowBatch.ReadNext(reader, ref pending)) { if (b.IsFull) b.Clear(); b.Add(reader); n++; }
             bestParse = Math.Min(bestParse, sw.Elapsed.TotalMilliseconds * 1e6 / rows);
         }
         Console.WriteLine($"parse+batch {rows} rows: {bestParse:F0} ns/row");

@@ -17,7 +17,7 @@ dotnet publish src/LinkService -c Release -o "$prefix" --nologo
 install -d -m 0750 -o root -g linkservice "$config"
 if [ ! -f "$config/appsettings.json" ]; then
   cp -r config/. "$config/"
-  # Production folders: the drop root is what sshd chroots departments into; work is private.
+  # Production folders: the drop root holds each department's chroot (add-department.sh); work is private.
   sed -i "s|\"var/drop\"|\"$drop\"|; s|\"var/work\"|\"$state/work\"|; s|\"var/export\"|\"$state/export\"|" "$config/appsettings.json"
 fi
 chown -R root:linkservice "$config"
@@ -28,6 +28,7 @@ install -m 0644 install/linux/linkservice.service /etc/systemd/system/linkservic
 if [ -d /etc/ssh/sshd_config.d ] && [ -f install/linux/sshd_config.d/linkservice.conf ]; then
   install -m 0644 install/linux/sshd_config.d/linkservice.conf /etc/ssh/sshd_config.d/linkservice.conf
   echo "Installed the SFTP snippet; check it with 'sshd -t' and reload sshd."
+  echo "Create each department's account and folders with: install/linux/add-department.sh <source>"
 fi
 systemctl daemon-reload
 sudo -u linkservice "$prefix/linkservice" keys init --config "$config" || true

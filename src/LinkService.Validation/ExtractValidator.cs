@@ -1,4 +1,5 @@
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.SetAside;
 using LinkService.Validation.Checking;
 using LinkService.Validation.Report;
 using Microsoft.Extensions.Logging;
@@ -31,20 +32,21 @@ internal sealed class ExtractValidator : IExtractValidator
         var result = await Task.Run(() => new ExtractCheck(source, _options).Run(filePath, cancellationToken), cancellationToken);
         var (outcome, reasons) = ToleranceDecision.Decide(result, source.ErrorTolerance);
 
-        // A rejected delivery goes to quarantine whole, so only an accepted one has a rejects file.
+        // A rejected delivery goes to quarantine whole, so only an accepted one has rows set aside (and a rejects file).
         string? rejectsFile = null;
-        if (outcome == ValidationOutcome.AcceptedWithSetAside && outputs.RejectsFilePath is { } rejectsPath)
+        IReadOnlyList<SetAsideRow> setAside = [];
+        if (outcome == ValidationOutcome.AcceptedWithSetAside)
         {
             try
             {
-                await Task.Run(() => RejectsPass.Write(source, filePath, rejectsPath, result.Report.SetAsideRows, result.Report.SetAsideErrorTypes, _options, cancellationToken), cancellationToken);
-                rejectsFile = rejectsPath;
+                setAside = await Task.Run(() => RejectsPass.Run(source, filePath, outputs.RejectsFilePath, result.Report.SetAsideRows, result.Report.SetAsideErrorTypes, _options, cancellationToken), cancellationToken);
+                rejectsFile = outputs.RejectsFilePath;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // Rows that cannot be set aside safely would be lost: quarantine the whole delivery instead.
                 outcome = ValidationOutcome.Rejected;
-                reasons = [.. reasons, $"the rejects file could not be written ({ex.GetType().Name}), so the delivery is kept whole"];
+                reasons = [.. reasons, $"the rows set aside could not be recorded ({ex.GetType().Name}), so the delivery is kept whole"];
             }
         }
 
@@ -61,6 +63,7 @@ internal sealed class ExtractValidator : IExtractValidator
             ErrorCounts = new Dictionary<string, long>(result.Report.Counts, StringComparer.Ordinal),
             Errors = [.. result.Report.Errors],
             SetAsideRows = outcome == ValidationOutcome.AcceptedWithSetAside ? [.. result.Report.SetAsideRows] : [],
+            SetAside = outcome == ValidationOutcome.AcceptedWithSetAside ? setAside : [],
             RejectionReasons = reasons,
             RejectsFile = rejectsFile,
             StartedAt = startedAt,

@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Key hashes for {FileName} spilled to {Runs} run(s) on disk")]
     public static partial void KeysSpilled(ILogger logger, string fileName, int runs);
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Removed {FolderCount} folder(s) of spilled key hashes left by a check an earlier run did not finish")]
+    public static partial void SpillFoldersRemoved(ILogger logger, int folderCount);
 }

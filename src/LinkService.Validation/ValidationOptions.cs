@@ -26,10 +26,10 @@ public sealed class ValidationOptions
     public TimeSpan PatternTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// The longest field, in characters, the parser holds in memory before it gives up on the file. Fields
+    /// The longest record, in bytes of text, the parser holds in memory before it gives up on the file. Fields
     /// longer than the source's <c>maxFieldLength</c> but within this are row errors; beyond it (often an
-    /// unclosed quote swallowing the rest of the file) the delivery is rejected. Default 32 Mi characters.
+    /// unclosed quote swallowing the rest of the file) the delivery is rejected. Default 32 MiB.
     /// </summary>
-    [Range(1024, 1 << 28)]
-    public int ParserFieldCapChars { get; set; } = 32 << 20;
+    [Range(1024, 1 << 30)]
+    public int ParserRecordCapBytes { get; set; } = 32 << 20;
 }

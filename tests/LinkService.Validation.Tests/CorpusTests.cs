@@ -39,7 +39,7 @@ public sealed partial class CorpusTests
         var expected = Expectation.Load(name);
         var path = expected.DataPath(temp);
         var rejects = temp.File("rejects.csv");
-        var options = new ValidationOptions { ParserFieldCapChars = expected.ParserFieldCapChars ?? new ValidationOptions().ParserFieldCapChars };
+        var options = new ValidationOptions { ParserRecordCapBytes = expected.ParserRecordCapBytes ?? new ValidationOptions().ParserRecordCapBytes };
 
         var report = await Validators.ValidateAsync(CorpusConfig.Source(expected.Source), path, rejects, options);
 
@@ -104,7 +104,7 @@ public sealed partial class CorpusTests
     [GeneratedRegex("P1[0-9]{5}")]
     private static partial Regex PersonId();
 
-    private sealed record Expectation(string Name, string Source, string File, string Outcome, string[] Errors, bool ErrorsInclude, long[]? SetAside, string? Generate, int? ParserFieldCapChars)
+    private sealed record Expectation(string Name, string Source, string File, string Outcome, string[] Errors, bool ErrorsInclude, long[]? SetAside, string? Generate, int? ParserRecordCapBytes)
     {
         public static Expectation Load(string name)
         {
@@ -119,7 +119,7 @@ public sealed partial class CorpusTests
                 root.TryGetProperty("errorsInclude", out var include) && include.GetBoolean(),
                 root.TryGetProperty("setAside", out var rows) ? [.. rows.EnumerateArray().Select(r => r.GetInt64())] : null,
                 root.TryGetProperty("generate", out var generate) ? generate.GetString() : null,
-                root.TryGetProperty("parserFieldCapChars", out var cap) ? cap.GetInt32() : null);
+                root.TryGetProperty("parserRecordCapBytes", out var cap) ? cap.GetInt32() : null);
         }
 
         public string DataPath(TempDirectory temp)

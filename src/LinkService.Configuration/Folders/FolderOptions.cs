@@ -10,7 +10,7 @@ public sealed class FolderOptions
 {
     public const string SectionName = "LinkService:Folders";
 
-    /// <summary>Where departments deliver: <c>&lt;Drop&gt;/&lt;source&gt;/</c>, with receipts in <c>receipts/</c> beneath.</summary>
+    /// <summary>Where departments deliver: <c>&lt;Drop&gt;/&lt;source&gt;/inbox/</c>, with receipts in <c>&lt;Drop&gt;/&lt;source&gt;/outbox/</c>.</summary>
     [Required]
     public string Drop { get; set; } = "var/drop";
 

@@ -37,12 +37,24 @@ public sealed class ServicePaths
 
     public string RunsRoot => Path.Combine(WorkRoot, "runs");
 
-    /// <summary>What intake last saw waiting in the drop folders, and since when; written by the service, read by <c>status</c>.</summary>
+    /// <summary>What intake last saw waiting in the inboxes, and since when; written by the service, read by <c>status</c>.</summary>
     public string IntakeWaitingFile => Path.Combine(WorkRoot, "intake-waiting.json");
 
+    /// <summary>
+    /// A department's own folder, which sshd chroots its account into. It holds only <see cref="InboxFolder"/> and
+    /// <see cref="OutboxFolder"/> and is not the department's to write (sshd requires a chroot root-owned), so the
+    /// department can rename, replace or link neither of them.
+    /// </summary>
     public string DropFolder(string source) => Path.Combine(DropRoot, source);
 
-    public string ReceiptsFolder(string source) => Path.Combine(DropRoot, source, "receipts");
+    /// <summary>Where the department uploads: its to write, and the service only reads, moves and deletes what arrives.</summary>
+    public string InboxFolder(string source) => Path.Combine(DropFolder(source), "inbox");
+
+    /// <summary>What the service publishes to the department (receipts, the source's contract): the service's; the department only reads.</summary>
+    public string OutboxFolder(string source) => Path.Combine(DropFolder(source), "outbox");
+
+    /// <summary>Receipts are published in the outbox, one <c>&lt;delivery&gt;.json</c> and <c>.txt</c> each.</summary>
+    public string ReceiptsFolder(string source) => OutboxFolder(source);
 
     public string StoreFolder(string source) => Path.Combine(StoreRoot, source);
 

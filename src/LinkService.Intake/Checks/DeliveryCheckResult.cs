@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LinkService.Deliveries.SetAside;
 
 namespace LinkService.Intake.Checks;
 
@@ -18,8 +19,8 @@ public sealed record DeliveryCheckResult
     /// <summary>A readable summary, appended to the receipt's text.</summary>
     public string? Summary { get; init; }
 
-    /// <summary>Row numbers set aside as invalid (accepted deliveries only); intake writes them to <c>&lt;store&gt;/&lt;deliveryId&gt;.excluded</c>.</summary>
-    public IReadOnlyList<long> SetAsideRows { get; init; } = [];
+    /// <summary>Rows set aside as invalid, with their fingerprints (accepted deliveries only); intake keeps them beside the stored copy.</summary>
+    public IReadOnlyList<SetAsideRow> SetAsideRows { get; init; } = [];
 
     public static DeliveryCheckResult Accept() => new() { Accepted = true };
 

@@ -37,7 +37,7 @@ internal static class IntakeComposition
             files,
             companions,
             new Quarantine(fileSystem, files),
-            new ReceiptWriter(fileSystem, files, timeProvider),
+            new ReceiptWriter(files, timeProvider),
             check,
             logger);
         var tracker = new CompletionTracker(timeProvider);

@@ -44,7 +44,7 @@ internal sealed partial class IntakeService : BackgroundService
         // otherwise count as one that was there before, and wait the fallback period.
         foreach (var source in _catalog.Sources.Keys)
         {
-            _writers.Watch(_paths.DropFolder(source));
+            _writers.Watch(_paths.InboxFolder(source));
         }
 
         return base.StartAsync(cancellationToken);
@@ -58,11 +58,11 @@ internal sealed partial class IntakeService : BackgroundService
         using var watchers = new DropWatchers(_fileSystem, hints.Writer, _logger);
         foreach (var source in _catalog.Sources.Keys)
         {
-            watchers.Watch(source, _paths.DropFolder(source));
+            watchers.Watch(source, _paths.InboxFolder(source));
         }
 
         // A close changes no size or time, so the folder watchers say nothing of it: the end of an upload wakes intake here.
-        var sourceOf = _catalog.Sources.Keys.ToDictionary(_paths.DropFolder, StringComparer.Ordinal);
+        var sourceOf = _catalog.Sources.Keys.ToDictionary(_paths.InboxFolder, StringComparer.Ordinal);
         _writers.OnClosed(folder =>
         {
             if (sourceOf.TryGetValue(folder, out var source))
@@ -142,8 +142,9 @@ internal sealed partial class IntakeService : BackgroundService
         {
             try
             {
-                _fileSystem.Directory.CreateDirectory(_paths.ReceiptsFolder(source));
-                _writers.Watch(_paths.DropFolder(source));
+                _fileSystem.Directory.CreateDirectory(_paths.InboxFolder(source));
+                _writers.Watch(_paths.InboxFolder(source));
+                _fileSystem.Directory.CreateDirectory(_paths.OutboxFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.StoreFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));
             }

@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
 using LinkService.Intake.Receipts;
 using LinkService.Intake.Scanning;
@@ -62,8 +63,7 @@ internal sealed class DeliveryCompletion(
             cancellationToken);
         if (result.Accepted && result.SetAsideRows.Count > 0)
         {
-            var rows = string.Concat(result.SetAsideRows.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));
-            await AtomicFile.WriteAllTextAsync(fileSystem, files.Excluded(source.Name, stored.Id), rows, cancellationToken);
+            await AtomicFile.WriteAllTextAsync(fileSystem, files.SetAside(source.Name, stored.Id), SetAsideRows.Format(result.SetAsideRows), cancellationToken);
         }
 
         // The receipt is written before the outcome is recorded: if we stop in between, the check runs again and rewrites it.
@@ -125,7 +125,7 @@ internal sealed class DeliveryCompletion(
         }
 
         var aside = files.DropAside(source.Name, delivery.Id);
-        RawNames.MoveTo(files.Paths.DropFolder(source.Name), DropNames.Unescape(delivery.OriginalName), aside);
+        RawNames.MoveTo(files.Paths.InboxFolder(source.Name), DropNames.Unescape(delivery.OriginalName), aside);
         return aside;
     }
 

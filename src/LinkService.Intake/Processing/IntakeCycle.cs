@@ -71,8 +71,8 @@ internal sealed class IntakeCycle(
 
     private async Task<DateTimeOffset?> ScanAsync(SourceDefinition source, Dictionary<(string Source, string Name), Delivery> awaiting, CancellationToken cancellationToken)
     {
-        var folder = paths.DropFolder(source.Name);
-        var entries = scanner.List(folder, paths.ReceiptsFolder(source.Name));
+        var folder = paths.InboxFolder(source.Name);
+        var entries = scanner.List(folder);
 
         // After the listing, which creates a missing folder: files that arrive from now on are followed from their start.
         writers.Watch(folder);

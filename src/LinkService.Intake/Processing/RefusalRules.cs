@@ -7,7 +7,7 @@ namespace LinkService.Intake.Processing;
 /// <summary>What a landing zone refuses outright, before it copies a byte.</summary>
 internal static class RefusalRules
 {
-    public const string Link = "the file is a symbolic link; links are never followed";
+    public const string Link = "the file is a symbolic link; links are never followed, and it was removed";
     public const string Empty = "the file is empty";
     public const string InSubFolder = "the file is in a sub-folder; deliveries are taken only from the top of the drop folder";
 

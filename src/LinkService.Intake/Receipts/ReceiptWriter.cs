@@ -1,19 +1,20 @@
 using System.Globalization;
-using System.IO.Abstractions;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinkService.Intake.Checks;
+using LinkService.Intake.Outbox;
 using LinkService.Intake.Storage;
 using LinkService.Ledger.Deliveries;
 
 namespace LinkService.Intake.Receipts;
 
 /// <summary>
-/// Writes <c>receipts/&lt;deliveryId&gt;.json</c> and <c>.txt</c> into the source's drop folder, each atomically.
+/// Writes <c>&lt;deliveryId&gt;.json</c> and <c>.txt</c> into the source's outbox, each atomically and through
+/// <see cref="OutboxFile"/>: the department reads them there, and nothing it does redirects the write.
 /// A receipt names the delivery, its file, size, digest, outcome and reasons; never a value from the file.
 /// </summary>
-internal sealed class ReceiptWriter(IFileSystem fileSystem, DeliveryFiles files, TimeProvider timeProvider)
+internal sealed class ReceiptWriter(DeliveryFiles files, TimeProvider timeProvider)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -37,9 +38,18 @@ internal sealed class ReceiptWriter(IFileSystem fileSystem, DeliveryFiles files,
         };
         // A "received" receipt is replaced within the minute; losing it in a power cut loses nothing.
         var transient = outcome == ReceiptOutcome.Received;
-        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".json"), json.ToJsonString(Indented), cancellationToken, transient);
-        await AtomicFile.WriteAllTextAsync(fileSystem, files.Receipt(delivery.Source, delivery.Id, ".txt"), Text(delivery, outcomeName, reasons, check), cancellationToken, transient);
+        await PublishAsync(delivery, ".json", json.ToJsonString(Indented), transient, cancellationToken);
+        await PublishAsync(delivery, ".txt", Text(delivery, outcomeName, reasons, check), transient, cancellationToken);
     }
+
+    private Task PublishAsync(Delivery delivery, string extension, string text, bool transient, CancellationToken cancellationToken) =>
+        OutboxFile.WriteAsync(
+            files.Paths.DropRoot,
+            files.Paths.ReceiptsFolder(delivery.Source),
+            DeliveryFiles.ReceiptName(delivery.Id, extension),
+            Encoding.UTF8.GetBytes(text),
+            durable: !transient,
+            cancellationToken);
 
     private static string Text(Delivery delivery, string outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check)
     {

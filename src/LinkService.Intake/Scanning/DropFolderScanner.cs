@@ -4,8 +4,8 @@ using System.Text;
 namespace LinkService.Intake.Scanning;
 
 /// <summary>
-/// Lists the files of a drop folder, and those in its sub-folders (to be refused, not ignored), every name escaped.
-/// A link, to a file or a folder, is an entry of its own and never followed.
+/// Lists the files of a department's inbox, and those in its sub-folders (to be refused, not ignored), every name
+/// escaped. A link, to a file or a folder, is an entry of its own and never followed.
 /// </summary>
 internal sealed class DropFolderScanner
 {
@@ -16,11 +16,8 @@ internal sealed class DropFolderScanner
 
     public DropFolderScanner(IFileSystem fileSystem) => _fileSystem = fileSystem;
 
-    /// <summary>
-    /// The folder's files and links; a missing folder is created (a department's first delivery may find it gone).
-    /// <paramref name="serviceFolder"/> (the receipts) holds no deliveries and is not listed.
-    /// </summary>
-    public IReadOnlyList<DropEntry> List(string folder, string serviceFolder)
+    /// <summary>The folder's files and links; a missing folder is created (a department's first delivery may find it gone).</summary>
+    public IReadOnlyList<DropEntry> List(string folder)
     {
         var entries = new List<DropEntry>();
         if (!_fileSystem.Directory.Exists(folder))
@@ -29,11 +26,11 @@ internal sealed class DropFolderScanner
             return entries;
         }
 
-        Add(entries, folder, "", serviceFolder, 0);
+        Add(entries, folder, "", 0);
         return entries;
     }
 
-    private void Add(List<DropEntry> entries, string folder, string prefix, string serviceFolder, int depth)
+    private void Add(List<DropEntry> entries, string folder, string prefix, int depth)
     {
         var lossy = false;
         foreach (var info in _fileSystem.DirectoryInfo.New(folder).EnumerateFileSystemInfos())
@@ -59,9 +56,9 @@ internal sealed class DropFolderScanner
                 {
                     entries.Add(new DropEntry(file.FullName, name, file.Length, file.LastWriteTimeUtc, IsLink: false));
                 }
-                else if (depth < MaxDepth && !string.Equals(info.FullName, serviceFolder, StringComparison.Ordinal))
+                else if (depth < MaxDepth)
                 {
-                    Add(entries, info.FullName, name + "/", serviceFolder, depth + 1);
+                    Add(entries, info.FullName, name + "/", depth + 1);
                 }
             }
             catch (FileNotFoundException)

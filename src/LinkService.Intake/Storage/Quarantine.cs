@@ -4,7 +4,10 @@ using LinkService.Ledger.Deliveries;
 
 namespace LinkService.Intake.Storage;
 
-/// <summary>Where refused, rejected and duplicate deliveries are kept whole, each with a file saying why. Nothing here is deleted.</summary>
+/// <summary>
+/// Where refused, rejected and duplicate deliveries are kept whole, each with a file saying why. Nothing here is
+/// deleted; a link a department delivered is never kept, only recorded.
+/// </summary>
 internal sealed class Quarantine(IFileSystem fileSystem, DeliveryFiles files)
 {
     /// <summary>Writes the reason file, then moves <paramref name="from"/> in, if it is still there. Safe to repeat.</summary>
@@ -14,19 +17,32 @@ internal sealed class Quarantine(IFileSystem fileSystem, DeliveryFiles files)
         await AtomicFile.WriteAllTextAsync(fileSystem, files.QuarantineReason(delivery.Source, delivery.Id), ReasonText(delivery), cancellationToken);
 
         var entry = fileSystem.FileInfo.New(from);
-        if (entry.LinkTarget is { } target)
+        if (entry.LinkTarget is not null)
         {
-            // Recreate the link rather than move it: a move across volumes would copy what it points at.
-            if (!fileSystem.FileInfo.New(to).Exists && fileSystem.FileInfo.New(to).LinkTarget is null)
-            {
-                fileSystem.File.CreateSymbolicLink(to, target);
-            }
-
+            // A link is recorded (the ledger and the receipt say the delivery was one) and removed: deleting it unlinks
+            // the link itself, never its target, and it is never recreated here pointing where the department chose.
             fileSystem.File.Delete(from);
         }
         else if (entry.Exists)
         {
             fileSystem.File.Move(from, to, overwrite: true);
+            RemoveIfNotAPlainFile(to);
+        }
+    }
+
+    /// <summary>
+    /// A department can swap its file for a link or a folder between the look above and the move (a rename moves
+    /// whatever has the name, without following it); what arrived in quarantine is then removed, never kept.
+    /// </summary>
+    private void RemoveIfNotAPlainFile(string path)
+    {
+        if (fileSystem.FileInfo.New(path).LinkTarget is not null)
+        {
+            fileSystem.File.Delete(path);
+        }
+        else if (fileSystem.Directory.Exists(path))
+        {
+            fileSystem.Directory.Delete(path, recursive: true);
         }
     }
 

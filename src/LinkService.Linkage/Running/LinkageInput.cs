@@ -1,9 +1,7 @@
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.SetAside;
 
 namespace LinkService.Linkage.Running;
 
-/// <summary>
-/// A stored, accepted delivery to link. <paramref name="ExcludedRows"/> are 1-based data row numbers
-/// (the first row after the header is 1) that validation set aside; they are skipped.
-/// </summary>
-public sealed record LinkageInput(SourceDefinition Source, string DeliveryId, string FilePath, IReadOnlySet<long>? ExcludedRows);
+/// <summary>A stored, accepted delivery to link, and the rows validation set aside from it, which are skipped.</summary>
+public sealed record LinkageInput(SourceDefinition Source, string DeliveryId, string FilePath, SetAsideRows SetAside);

@@ -39,7 +39,7 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
     private SourceRecords ReadOne(LinkageInput input, Configuration.Projects.Linkage.LinkageSpec spec, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
-        var records = DeliveryReader.Read(input, spec, cancellationToken);
+        var records = SourceRecordsReader.Read(input, spec, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.DeliveryRead(logger, records.Count, input.Source.Name, input.DeliveryId, elapsed);
         return records;

@@ -1,8 +1,8 @@
 using CsvHelper;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.Reading;
 using LinkService.Validation.Cells;
 using LinkService.Validation.Header;
-using LinkService.Validation.Reading;
 using LinkService.Validation.Report;
 using LinkService.Validation.Uniqueness;
 
@@ -34,7 +34,7 @@ internal sealed class ExtractCheck
         {
             if (Precheck(path, report, pass))
             {
-                using var reader = DeliveryReader.Open(_source, path, _options.ParserFieldCapChars);
+                using var reader = DeliveryReader.Open(_source, path, new ReadLimits(_options.ParserRecordCapBytes));
                 pass.Reader = reader;
                 var rules = schema.Fields.Select(f => FieldRuleFactory.Create(schema, f, schema.PrimaryKey.Contains(f.Name), _options.PatternTimeout)).ToArray();
                 var header = ReadHeader(reader, report, pass);
@@ -51,7 +51,7 @@ internal sealed class ExtractCheck
                 pass.TextBytes = reader.Inspector.BytesRead;
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvFormatException)
         {
             report.AddFatal(Stopped(ex, pass));
             pass.TextBytes = pass.Reader?.Inspector.BytesRead ?? 0;
@@ -103,8 +103,7 @@ internal sealed class ExtractCheck
 
     private HeaderMatch? ReadHeader(DeliveryReader reader, ReportBuilder report, PassState pass)
     {
-        var parser = reader.Parser;
-        if (!parser.Read())
+        if (!reader.Read())
         {
             report.AddFatal(new ValidationError(ErrorTypes.Source, "the file holds no text"));
             return null;
@@ -123,39 +122,37 @@ internal sealed class ExtractCheck
         }
 
         var schema = _source.SchemaOrThrow;
-        if (!_source.Dialect.Header)
+        if (!reader.OnHeader)
         {
             pass.FirstRecordIsData = true;
             pass.HeaderAccepted = true;
-            pass.HeaderColumns = HeaderMatcher.Positional(schema).ColumnToField;
+            pass.HeaderColumns = ColumnMap.Positional(schema);
+            reader.ExpectColumns(schema.Fields.Count);
             return HeaderMatcher.Positional(schema);
         }
 
-        pass.Labels = parser.Record ?? [];
-        pass.LastRawRow = parser.RawRow;
+        var labels = reader.Cells();
+        pass.LastRawRow = reader.LastLine;
         if (reader.QuoteProblem != QuoteProblem.None)
         {
             // A quote left open in the header reads the data rows into a "label": never quote such labels.
             var unclosed = reader.QuoteProblem == QuoteProblem.Unclosed;
-            pass.Labels = [];
             report.AddFatal(new ValidationError(ErrorTypes.Quote, unclosed
                 ? "a quoted label in the header is opened and never closed, so the rows after it were read into the header"
                 : "a quote character is out of place in the header", LineNumber: 1));
             return null;
         }
 
-        if (reader.Fallback.InvalidSequences > 0 && pass.Labels.Any(l => l.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal)))
+        if (reader.HasInvalidText && labels.Any(l => l.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal)))
         {
             report.AddFatal(new ValidationError(ErrorTypes.Encoding, "the header holds bytes that are not valid text in the source's encoding", LineNumber: 1));
             return null;
         }
 
-        var match = HeaderMatcher.Match(schema, pass.Labels, _source.Dialect.Delimiter[0]);
-        if (match.LabelsMayBeData)
-        {
-            pass.Labels = [];
-        }
+        var match = HeaderMatcher.Match(schema, labels, _source.Dialect.Delimiter[0]);
 
+        // The report lists the labels that name fields; any other may be data (a file without a header) and is left blank.
+        pass.Labels = match.LabelsMayBeData ? [] : [.. labels.Select((label, i) => match.ColumnToField[i] >= 0 ? label : "")];
         if (!match.IsValid)
         {
             foreach (var error in match.Errors)
@@ -169,6 +166,7 @@ internal sealed class ExtractCheck
 
         pass.HeaderAccepted = true;
         pass.HeaderColumns = match.ColumnToField;
+        reader.ExpectColumns(labels.Length);
         return match;
     }
 
@@ -181,7 +179,7 @@ internal sealed class ExtractCheck
             {
                 for (var i = 0; i < batch.Length; i++)
                 {
-                    var row = ++pass.Rows;
+                    var row = pass.Rows = batch.Rows[i];
                     if (checker.Check(batch, i, row))
                     {
                         report.SetAside(row, checker.RowErrorTypes);
@@ -206,8 +204,8 @@ internal sealed class ExtractCheck
         {
             DecompressedSizeExceededException bomb => new ValidationError(ErrorTypes.Compression, $"{bomb.Message}; reading stopped {at}", LineNumber: line),
             InvalidDataException when _source.Compression == Compression.Gzip => new ValidationError(ErrorTypes.Compression, $"the file is not valid gzip data; reading stopped {at}", LineNumber: line),
-            MaxFieldSizeException => new ValidationError(ErrorTypes.CellSize, $"a field runs past {_options.ParserFieldCapChars:N0} characters {at}, so reading stopped; an unclosed quote is the usual cause", row, line),
-            CsvHelperException => new ValidationError(ErrorTypes.Format, $"the file cannot be parsed as delimited text {at}", row, line),
+            RowTooLargeException tooLarge => new ValidationError(tooLarge.TooManyCells ? ErrorTypes.ExtraCell : ErrorTypes.CellSize, $"{tooLarge.Message} {at}, so reading stopped{(tooLarge.TooManyCells ? "" : "; an unclosed quote is the usual cause")}", row, line),
+            CsvFormatException => new ValidationError(ErrorTypes.Format, $"the file cannot be parsed as delimited text {at}", row, line),
             _ => new ValidationError(ErrorTypes.Source, $"the file cannot be read {at}: {ex.Message}"),
         };
     }

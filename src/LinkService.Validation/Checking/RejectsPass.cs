@@ -1,42 +1,38 @@
 using LinkService.Configuration.Sources;
-using LinkService.Validation.Reading;
+using LinkService.Deliveries.Reading;
+using LinkService.Deliveries.SetAside;
 
 namespace LinkService.Validation.Checking;
 
 /// <summary>
-/// Writes the rows set aside from an accepted delivery to the rejects file, in a second pass that reads
-/// the file only as far as the last such row and takes nothing but those rows' original text. Only accepted
-/// deliveries with failing rows pay for it; the check itself keeps no row text.
+/// A second pass over an accepted delivery with rows set aside, reading the file only as far as the last such
+/// row: takes each set-aside row's <see cref="RowFingerprint"/>, by which later stages know the row they skip,
+/// and writes the row's original text to the rejects file when there is one. Only accepted deliveries with
+/// failing rows pay for it; the check itself keeps no row text.
 /// </summary>
 internal static class RejectsPass
 {
-    public static void Write(SourceDefinition source, string path, string rejectsPath, IReadOnlyList<long> rows, IReadOnlyDictionary<long, string> errorTypes, ValidationOptions options, CancellationToken cancellationToken)
+    public static IReadOnlyList<SetAsideRow> Run(SourceDefinition source, string path, string? rejectsPath, IReadOnlyList<long> rows, IReadOnlyDictionary<long, string> errorTypes, ValidationOptions options, CancellationToken cancellationToken)
     {
-        using var reader = DeliveryReader.Open(source, path, options.ParserFieldCapChars);
-        using var writer = new RejectsWriter(rejectsPath, append: false);
-        var parser = reader.Parser;
-        long lastRaw = 0;
-        if (source.Dialect.Header && parser.Read())
-        {
-            lastRaw = parser.RawRow;
-        }
-
-        long row = 0;
+        using var reader = DeliveryReader.Open(source, path, new ReadLimits(options.ParserRecordCapBytes));
+        using var writer = rejectsPath is null ? null : new RejectsWriter(rejectsPath, append: false);
+        var setAside = new List<SetAsideRow>(rows.Count);
         var next = 0;
-        while (next < rows.Count && parser.Read())
+        while (next < rows.Count && reader.Read())
         {
-            var line = lastRaw + 1;
-            lastRaw = parser.RawRow;
-            if (++row % 4096 == 0)
+            if (reader.Row % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (row == rows[next])
+            if (!reader.OnHeader && reader.Row == rows[next])
             {
-                writer.Write(row, line, errorTypes.GetValueOrDefault(row, ""), parser.RawRecord);
+                setAside.Add(new SetAsideRow(reader.Row, RowFingerprint.Of(reader)));
+                writer?.Write(reader.Row, reader.Line, errorTypes.GetValueOrDefault(reader.Row, ""), reader.RawRecord);
                 next++;
             }
         }
+
+        return setAside;
     }
 }

@@ -1,15 +1,15 @@
 using System.Buffers;
 using System.Globalization;
 using LinkService.Configuration.Schemas;
+using LinkService.Deliveries.Reading;
 using LinkService.Validation.Cells;
 using LinkService.Validation.Header;
-using LinkService.Validation.Reading;
 using LinkService.Validation.Report;
 
 namespace LinkService.Validation.Checking;
 
 /// <summary>
-/// Checks one data row after another: field count, blank rows, quoting, field length, undecodable bytes,
+/// Checks one data row after another: field count (a row with the wrong count has none of its cells checked), blank rows, quoting, field length, undecodable bytes,
 /// each cell's type and constraints, and unique and primary keys. A valid row allocates nothing here.
 /// </summary>
 internal sealed class RowChecker
@@ -68,10 +68,16 @@ internal sealed class RowChecker
             return true;
         }
 
-        CheckFieldCount(count, row, line);
+        // With a cell too many or too few, no cell can be trusted to be in its column (an extra delimiter puts
+        // a reference number under 'offence_group'): say so, and check none of them.
+        if (count != _columns)
+        {
+            FieldCountError(count, row, line);
+            return true;
+        }
+
         Array.Clear(_fieldCells);
-        var usable = Math.Min(count, _columns);
-        for (var col = 0; col < usable; col++)
+        for (var col = 0; col < count; col++)
         {
             CheckCell(col, row, line);
         }
@@ -84,7 +90,7 @@ internal sealed class RowChecker
         return RowErrorTypes.Count > 0;
     }
 
-    private void CheckFieldCount(int count, long row, long line)
+    private void FieldCountError(int count, long row, long line)
     {
         if (count > _columns)
         {

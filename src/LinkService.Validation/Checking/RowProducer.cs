@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using LinkService.Validation.Reading;
+using LinkService.Deliveries.Reading;
 
 namespace LinkService.Validation.Checking;
 
@@ -69,15 +69,14 @@ internal sealed class RowProducer : IDisposable
         try
         {
             var pending = _firstRecordPending;
-            var lastRawRow = _lastRawRow;
             while (true)
             {
                 batch = _free.Take(token);
-                batch.Length = 0;
-                while (!batch.IsFull && RowBatch.ReadNext(_reader.Parser, ref pending))
+                batch.Clear();
+                while (!batch.IsFull && RowBatch.ReadNext(_reader, ref pending))
                 {
-                    lastRawRow = batch.Add(_reader, lastRawRow);
-                    Interlocked.Exchange(ref _lastRawRow, lastRawRow);
+                    batch.Add(_reader);
+                    Interlocked.Exchange(ref _lastRawRow, _reader.LastLine);
                 }
 
                 var full = batch.IsFull;

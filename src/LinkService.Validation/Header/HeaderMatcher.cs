@@ -1,4 +1,5 @@
 using LinkService.Configuration.Schemas;
+using LinkService.Deliveries.Reading;
 using LinkService.Validation.Report;
 
 namespace LinkService.Validation.Header;
@@ -9,41 +10,32 @@ internal static class HeaderMatcher
     private static readonly char[] LikelyDelimiters = [',', ';', '|', '\t'];
 
     /// <summary>A file without a header: its columns are the schema's fields, in order.</summary>
-    public static HeaderMatch Positional(TableSchema schema) =>
-        new([.. Enumerable.Range(0, schema.Fields.Count)], [], null);
-
-    /// <summary>How a message names a label: quoted when the row is a header, by position when it may be data.</summary>
-    private static string Show(string label, bool mayBeData) => mayBeData ? "the label" : $"label '{label}'";
+    public static HeaderMatch Positional(TableSchema schema) => new(ColumnMap.Positional(schema), [], null);
 
     public static HeaderMatch Match(TableSchema schema, IReadOnlyList<string> labels, char delimiter)
     {
         var errors = new List<ValidationError>();
         var mayBeData = !labels.Any(l => IndexOf(schema, l) >= 0);
-        var map = new int[labels.Count];
+        var map = ColumnMap.FromLabels(schema, labels);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < labels.Count; i++)
         {
-            map[i] = -1;
             var label = labels[i];
             if (string.IsNullOrWhiteSpace(label))
             {
                 errors.Add(new ValidationError(ErrorTypes.BlankLabel, $"column {i + 1} has no label", LineNumber: 1, FieldNumber: i + 1));
-                continue;
             }
-
-            if (seen.TryGetValue(label, out var first))
+            else if (!seen.TryAdd(label, i))
             {
-                errors.Add(new ValidationError(ErrorTypes.DuplicateLabel, $"{Show(label, mayBeData)} at column {i + 1} repeats column {first + 1}", LineNumber: 1, FieldName: mayBeData ? null : label, FieldNumber: i + 1));
-                continue;
+                // A label is named only when it is a field's name: any other text may be data.
+                var field = IndexOf(schema, label) >= 0 ? label : null;
+                errors.Add(new ValidationError(ErrorTypes.DuplicateLabel, $"{(field is null ? "the label" : $"label '{field}'")} at column {i + 1} repeats column {seen[label] + 1}", LineNumber: 1, FieldName: field, FieldNumber: i + 1));
             }
-
-            seen[label] = i;
-            map[i] = IndexOf(schema, label);
         }
 
         var present = map.Where(f => f >= 0).ToHashSet();
         var missing = Enumerable.Range(0, schema.Fields.Count).Where(f => !present.Contains(f)).ToList();
-        var misspelt = ReportUnknownLabels(schema, labels, map, missing, errors, mayBeData);
+        var misspelt = ReportUnknownLabels(schema, labels, map, missing, errors);
         ReportMissingFields(schema, missing, misspelt, errors);
         if (schema.FieldsMatch == FieldsMatch.Exact && errors.Count == 0)
         {
@@ -53,7 +45,8 @@ internal static class HeaderMatcher
         return new HeaderMatch(map, errors, errors.Count > 0 ? Hint(schema, labels, present.Count, delimiter) : null, mayBeData);
     }
 
-    private static HashSet<int> ReportUnknownLabels(TableSchema schema, IReadOnlyList<string> labels, int[] map, List<int> missing, List<ValidationError> errors, bool mayBeData)
+    /// <summary>Labels that name no field, reported by column and never quoted: such a label may be a data value.</summary>
+    private static HashSet<int> ReportUnknownLabels(TableSchema schema, IReadOnlyList<string> labels, int[] map, List<int> missing, List<ValidationError> errors)
     {
         var misspelt = new HashSet<int>();
         var extrasAllowed = schema.FieldsMatch is FieldsMatch.Subset or FieldsMatch.Partial;
@@ -68,11 +61,11 @@ internal static class HeaderMatcher
             if (near >= 0)
             {
                 misspelt.Add(near);
-                errors.Add(new ValidationError(ErrorTypes.IncorrectLabel, $"{Show(labels[i], mayBeData)} at column {i + 1} looks like field '{schema.Fields[near].Name}', but labels must match exactly", LineNumber: 1, FieldName: mayBeData ? null : labels[i], FieldNumber: i + 1));
+                errors.Add(new ValidationError(ErrorTypes.IncorrectLabel, $"the label at column {i + 1} looks like field '{schema.Fields[near].Name}', but labels must match exactly", LineNumber: 1, FieldNumber: i + 1));
             }
             else if (!extrasAllowed)
             {
-                errors.Add(new ValidationError(ErrorTypes.ExtraLabel, $"{Show(labels[i], mayBeData)} at column {i + 1} is not a field of schema '{schema.Name}'", LineNumber: 1, FieldName: mayBeData ? null : labels[i], FieldNumber: i + 1));
+                errors.Add(new ValidationError(ErrorTypes.ExtraLabel, $"the label at column {i + 1} is not a field of schema '{schema.Name}'", LineNumber: 1, FieldNumber: i + 1));
             }
         }
 
@@ -124,18 +117,7 @@ internal static class HeaderMatcher
 
     private static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
 
-    private static int IndexOf(TableSchema schema, string label)
-    {
-        for (var f = 0; f < schema.Fields.Count; f++)
-        {
-            if (string.Equals(schema.Fields[f].Name, label, StringComparison.Ordinal))
-            {
-                return f;
-            }
-        }
-
-        return -1;
-    }
+    private static int IndexOf(TableSchema schema, string label) => ColumnMap.FieldIndex(schema, label);
 
     /// <summary>Same name but for case, spaces, or up to two typing slips.</summary>
     internal static bool LooksLike(string label, string name)

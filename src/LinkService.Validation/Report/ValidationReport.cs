@@ -1,3 +1,5 @@
+using LinkService.Deliveries.SetAside;
+
 namespace LinkService.Validation.Report;
 
 /// <summary>
@@ -33,8 +35,14 @@ public sealed class ValidationReport
     /// <summary>The first errors found, up to the configured number, in the order found.</summary>
     public required IReadOnlyList<ValidationError> Errors { get; init; }
 
-    /// <summary>The data row numbers (1 = the first row after the header) set aside, ascending. Linkage skips them.</summary>
+    /// <summary>The data row numbers (1 = the first row after the header) set aside, ascending.</summary>
     public required IReadOnlyList<long> SetAsideRows { get; init; }
+
+    /// <summary>
+    /// The rows set aside with their fingerprints, for the set-aside file beside the stored copy: what later stages
+    /// skip, knowing each row by its fingerprint as well as its number.
+    /// </summary>
+    public IReadOnlyList<SetAsideRow> SetAside { get; init; } = [];
 
     /// <summary>Why the delivery was rejected; empty unless <see cref="Outcome"/> is <see cref="ValidationOutcome.Rejected"/>.</summary>
     public required IReadOnlyList<string> RejectionReasons { get; init; }

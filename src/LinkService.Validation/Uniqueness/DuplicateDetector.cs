@@ -135,7 +135,7 @@ internal sealed class DuplicateDetector : IDisposable
     {
         try
         {
-            _folder ??= Directory.CreateDirectory(Path.Combine(_tempRoot, "linkservice-keys-" + Guid.NewGuid().ToString("N"))).FullName;
+            _folder ??= SpillFolders.Create(_tempRoot);
             for (var p = 0; p < Partitions; p++)
             {
                 if (_counts[p] == 0)

@@ -40,7 +40,7 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
             Reasons = report.RejectionReasons,
             Report = JsonNode.Parse(report.ToJson()),
             Summary = report.ToSummaryText(),
-            SetAsideRows = report.SetAsideRows,
+            SetAsideRows = report.SetAside,
         };
     }
 }

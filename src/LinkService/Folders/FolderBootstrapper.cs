@@ -20,8 +20,10 @@ internal static class FolderBootstrapper
 
         foreach (var source in catalog.Sources.Keys)
         {
+            // Made here only where no installer made them (a development folder); see install/linux/add-department.sh.
             Directory.CreateDirectory(paths.DropFolder(source));
-            Directory.CreateDirectory(paths.ReceiptsFolder(source));
+            Directory.CreateDirectory(paths.InboxFolder(source));
+            Directory.CreateDirectory(paths.OutboxFolder(source));
             Directory.CreateDirectory(paths.StoreFolder(source));
             Directory.CreateDirectory(paths.QuarantineFolder(source));
         }

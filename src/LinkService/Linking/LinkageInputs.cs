@@ -1,6 +1,8 @@
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
+using LinkService.Deliveries.SetAside;
+using LinkService.Deliveries.Store;
 using LinkService.Ledger;
 using LinkService.Linkage.Running;
 
@@ -21,8 +23,8 @@ internal sealed record LinkageInputs(IReadOnlyList<LinkageInput> Inputs, string?
                 return new LinkageInputs([], $"source '{sourceName}' has no accepted delivery yet");
             }
 
-            var excluded = await ExcludedRows.ReadAsync(paths, latest, cancellationToken);
-            inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, latest.StoredPath, excluded));
+            var setAside = await SetAsideRows.ReadAsync(StoreFiles.SetAside(paths, sourceName, latest.Id), cancellationToken);
+            inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, latest.StoredPath, setAside));
         }
 
         return new LinkageInputs(inputs, null);

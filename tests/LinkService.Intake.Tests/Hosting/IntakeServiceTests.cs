@@ -29,7 +29,7 @@ public sealed class IntakeServiceTests : IDisposable
         Assert.Equal(500, _harness.Check.Checked.Select(c => c.DeliveryId).Distinct().Count());
         Assert.Equal(500, _harness.Check.Checked.Count);
         Assert.Equal(1000, IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")).Count);
-        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.DropFolder("justice")));
+        Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.InboxFolder("justice")));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class IntakeServiceTests : IDisposable
         var welfare = Sources.Justice(quiet: TimeSpan.FromMilliseconds(300));
         welfare.Name = "welfare";
         using var harness = new IntakeHarness(Sources.Justice(quiet: TimeSpan.FromMilliseconds(300)), welfare);
-        Directory.Delete(harness.Paths.DropFolder("welfare"));
+        Directory.Delete(harness.Paths.DropFolder("welfare"), recursive: true);
         await File.WriteAllTextAsync(harness.Paths.DropFolder("welfare"), "a file where the folder should be", TestContext.Current.CancellationToken);
 
         await using (await RunningIntake.StartAsync(harness, harness.Check))
@@ -115,7 +115,7 @@ public sealed class IntakeServiceTests : IDisposable
 
         Assert.Contains("Intake has no delivery check registered", failure.Message, StringComparison.Ordinal);
         Assert.Empty(await _harness.DeliveriesAsync());
-        Assert.True(File.Exists(Path.Combine(_harness.Paths.DropFolder("justice"), "offenders_1.csv")));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.InboxFolder("justice"), "offenders_1.csv")));
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedNotDeleted()
+    public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedAndRemovedNotKept()
     {
         var stored = await StoredAsync();
         File.Delete(_harness.DropPath(Name));
@@ -171,7 +171,8 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(DeliveryState.Accepted, deliveries.Single(d => d.Id == stored.Id).State);
         var link = deliveries.Single(d => d.Id != stored.Id);
         Assert.Equal(DeliveryState.Refused, link.State);
-        Assert.Equal("/etc/hostname", new FileInfo(link.QuarantinePath!).LinkTarget);
+        Assert.Null(new FileInfo(link.QuarantinePath!).LinkTarget);
+        Assert.Null(new FileInfo(_harness.DropPath(Name)).LinkTarget);
     }
 
     [Fact]

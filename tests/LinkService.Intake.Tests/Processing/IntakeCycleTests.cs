@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
+using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
 
@@ -239,7 +241,7 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_SymbolicLink_IsQuarantinedAsALinkAndItsTargetNeverRead()
+    public async Task RunAsync_SymbolicLink_IsRecordedAndRemovedNeverKeptNorItsTargetRead()
     {
         var outside = Path.Combine(_harness.Paths.WorkRoot, "secret.csv");
         Directory.CreateDirectory(_harness.Paths.WorkRoot);
@@ -251,8 +253,9 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Refused, delivery.State);
         Assert.Null(delivery.Sha256);
-        var quarantined = new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv"));
-        Assert.Equal(outside, quarantined.LinkTarget);
+        Assert.Equal([RefusalRules.Link], delivery.Reasons);
+        Assert.Equal([delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(_harness.Paths.QuarantineFolder("justice")));
+        Assert.Null(new FileInfo(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".csv")).LinkTarget);
         Assert.Equal(Content, await File.ReadAllTextAsync(outside, TestContext.Current.CancellationToken));
         Assert.Empty(_harness.Check.Checked);
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
@@ -263,7 +266,7 @@ public sealed class IntakeCycleTests : IDisposable
     {
         var cycle = _harness.NewCycle();
         await cycle.RunAsync(null, CancellationToken.None);
-        RawFile.Create(_harness.Paths.DropFolder("justice"), "offenders_\\xff.csv", Content);
+        RawFile.Create(_harness.Paths.InboxFolder("justice"), "offenders_\\xff.csv", Content);
 
         await _harness.RunUntilQuietAsync(cycle);
         await _harness.RunUntilQuietAsync(cycle);
@@ -272,7 +275,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal((DeliveryState.Refused, "offenders_\\xFF.csv"), (delivery.State, delivery.OriginalName));
         Assert.Equal([Intake.Scanning.DropNames.NotUtf8], delivery.Reasons);
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
-        Assert.Equal(["receipts"], Directory.GetFileSystemEntries(_harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFileSystemEntries(_harness.Paths.InboxFolder("justice")));
         Assert.Empty(_harness.Check.Checked);
     }
 
@@ -372,14 +375,17 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_CheckSetsRowsAside_AcceptedWithExcludedFileBesideTheStoredCopy()
     {
-        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [3, 7] };
+        _harness.Check.Result = new DeliveryCheckResult { Accepted = true, SetAsideRows = [new SetAsideRow(3, 0xabc), new SetAsideRow(7, UInt128.MaxValue)] };
         _harness.Drop("offenders_1.csv", Content);
 
         await _harness.RunUntilQuietAsync(_harness.NewCycle());
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(2, delivery.SetAsideRows);
-        Assert.Equal("3\n7\n", await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken));
+        var kept = await SetAsideRows.ReadAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".excluded"), TestContext.Current.CancellationToken);
+        Assert.Equal(2, kept.Count);
+        Assert.True(kept.TryGet(3, out var third) && third == 0xabc);
+        Assert.True(kept.TryGet(7, out var seventh) && seventh == UInt128.MaxValue);
     }
 
     [Fact]
@@ -395,7 +401,7 @@ public sealed class IntakeCycleTests : IDisposable
         await cycle.RunAsync(null, CancellationToken.None);
 
         Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
-        Assert.Equal(["receipts"], Directory.GetFileSystemEntries(harness.Paths.DropFolder("justice")).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFileSystemEntries(harness.Paths.InboxFolder("justice")));
     }
 
     [Fact]

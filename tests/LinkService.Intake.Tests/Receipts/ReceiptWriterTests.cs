@@ -1,6 +1,6 @@
-using System.IO.Abstractions;
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Folders;
+using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
 using LinkService.Intake.Receipts;
 using LinkService.Intake.Storage;
@@ -19,7 +19,7 @@ public sealed class ReceiptWriterTests : IDisposable
     public ReceiptWriterTests()
     {
         _paths = new ServicePaths(new FolderOptions(), _root.Path);
-        _writer = new ReceiptWriter(new FileSystem(), new DeliveryFiles(_paths), new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 5, 0, TimeSpan.Zero)));
+        _writer = new ReceiptWriter(new DeliveryFiles(_paths), new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 5, 0, TimeSpan.Zero)));
     }
 
     public void Dispose() => _root.Dispose();
@@ -28,7 +28,7 @@ public sealed class ReceiptWriterTests : IDisposable
     public async Task WriteAsync_ReceivedThenAccepted_LeavesOneJsonAndOneTextStatingTheOutcome()
     {
         await _writer.WriteAsync(Delivery, ReceiptOutcome.Received, [], null, CancellationToken.None);
-        var check = new DeliveryCheckResult { Accepted = true, SetAsideRows = [4], Report = new JsonObject { ["rows"] = 10 }, Summary = "10 rows, 1 set aside." };
+        var check = new DeliveryCheckResult { Accepted = true, SetAsideRows = [new SetAsideRow(4, 1)], Report = new JsonObject { ["rows"] = 10 }, Summary = "10 rows, 1 set aside." };
 
         await _writer.WriteAsync(Delivery, ReceiptOutcome.Accepted, ["row 4 set aside: field 'dob' is not a date"], check, CancellationToken.None);
 
@@ -45,6 +45,37 @@ public sealed class ReceiptWriterTests : IDisposable
         Assert.StartsWith("Delivery d1 from justice: accepted", text, StringComparison.Ordinal);
         Assert.Contains("row 4 set aside", text, StringComparison.Ordinal);
         Assert.EndsWith("10 rows, 1 set aside.\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_OutboxReplacedByALinkToTheKeysFolder_RefusedAndNothingWrittenThere()
+    {
+        var keys = _paths.KeysFolder;
+        Directory.CreateDirectory(keys);
+        Directory.CreateDirectory(_paths.DropFolder("justice"));
+        Directory.CreateSymbolicLink(_paths.OutboxFolder("justice"), keys);
+
+        await Assert.ThrowsAsync<IOException>(() => _writer.WriteAsync(Delivery, ReceiptOutcome.Received, [], null, CancellationToken.None));
+
+        Assert.Empty(Directory.GetFileSystemEntries(keys));
+    }
+
+    [Fact]
+    public async Task WriteAsync_LinksAtTheReceiptsNames_LinksReplacedAndMasterKeyUntouched()
+    {
+        var masterKey = _root.Write("work/keys/master.key", "key");
+        var outbox = _paths.OutboxFolder("justice");
+        Directory.CreateDirectory(outbox);
+        foreach (var name in new[] { "d1.json", "d1.txt", ".d1.json.tmp", ".d1.txt.tmp" })
+        {
+            File.CreateSymbolicLink(Path.Combine(outbox, name), masterKey);
+        }
+
+        await _writer.WriteAsync(Delivery, ReceiptOutcome.Accepted, [], null, CancellationToken.None);
+
+        Assert.Equal("key", await File.ReadAllTextAsync(masterKey, TestContext.Current.CancellationToken));
+        Assert.Equal(["d1.json", "d1.txt"], IntakeHarness.FilesIn(outbox));
+        Assert.All(Directory.GetFiles(outbox), f => Assert.Null(new FileInfo(f).LinkTarget));
     }
 
     private static Delivery Delivery => new()

@@ -18,8 +18,6 @@ public sealed class DropFolderScannerTests : IDisposable
     public void List_FilesFoldersAndLinks_ReportsTopLevelFilesAndLinksWithoutFollowingThem()
     {
         File.WriteAllText(Path.Combine(_folder.Path, "offenders_1.csv"), "id\n1\n");
-        Directory.CreateDirectory(Path.Combine(_folder.Path, "receipts"));
-        File.WriteAllText(Path.Combine(_folder.Path, "receipts", "r.json"), "{}");
         File.CreateSymbolicLink(Path.Combine(_folder.Path, "offenders_2.csv"), "/etc/hostname");
         Directory.CreateSymbolicLink(Path.Combine(_folder.Path, "offenders_3.csv"), "/etc");
 
@@ -67,14 +65,14 @@ public sealed class DropFolderScannerTests : IDisposable
         Assert.Equal(("offenders_\\xFF.csv", 5L, false), (entry.Name, entry.Length, entry.IsLink));
     }
 
-    private IReadOnlyList<DropEntry> List() => new DropFolderScanner(new FileSystem()).List(_folder.Path, Path.Combine(_folder.Path, "receipts"));
+    private IReadOnlyList<DropEntry> List() => new DropFolderScanner(new FileSystem()).List(_folder.Path);
 
     [Fact]
     public void List_FolderMissing_CreatesItAndFindsNothing()
     {
         var missing = Path.Combine(_folder.Path, "justice");
 
-        var entries = new DropFolderScanner(new FileSystem()).List(missing, Path.Combine(missing, "receipts"));
+        var entries = new DropFolderScanner(new FileSystem()).List(missing);
 
         Assert.Empty(entries);
         Assert.True(Directory.Exists(missing));

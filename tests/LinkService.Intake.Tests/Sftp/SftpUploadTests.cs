@@ -1,3 +1,4 @@
+using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
 using Renci.SshNet;
@@ -5,6 +6,7 @@ using Renci.SshNet;
 namespace LinkService.Intake.Tests.Sftp;
 
 /// <summary>A department uploading over SFTP to a real, chrooted OpenSSH server while intake runs as the service does.</summary>
+[Collection(SshdFixture.Collection)]
 public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
@@ -18,8 +20,7 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
     {
         _sshd = sshd;
         _harness = new IntakeHarness(sshd.DropRoot, Sources.Justice(quiet: Quiet));
-        var key = new PrivateKeyAuthenticationMethod(SshdFixture.Account, new PrivateKeyFile(sshd.ClientKey));
-        _department = new SftpClient(new ConnectionInfo("127.0.0.1", sshd.Port, SshdFixture.Account, key));
+        _department = sshd.NewDepartmentClient();
     }
 
     public async ValueTask InitializeAsync()
@@ -37,18 +38,7 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             await _intake.DisposeAsync();
         }
 
-        foreach (var entry in Directory.GetFileSystemEntries(Path.Combine(_sshd.DropRoot, SshdFixture.SourceName)))
-        {
-            if (Directory.Exists(entry))
-            {
-                Directory.Delete(entry, recursive: true);
-            }
-            else
-            {
-                File.Delete(entry);
-            }
-        }
-
+        _sshd.ClearDepartmentFolders();
         _department.Dispose();
         _harness.Dispose();
     }
@@ -124,24 +114,27 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upload_SymbolicLinkOutOfTheChroot_IsRefusedAndNeverFollowed()
+    public async Task Upload_SymbolicLinkOutOfTheChroot_IsRefusedRemovedAndNeverFollowedOrKept()
     {
         _department.SymbolicLink("/etc/passwd", "offenders_3.csv");
 
         Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout), _sshd.ServerLog);
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal((DeliveryState.Refused, null), (delivery.State, delivery.Sha256));
-        Assert.Equal("/etc/passwd", new FileInfo(delivery.QuarantinePath!).LinkTarget);
+        Assert.Equal([RefusalRules.Link], delivery.Reasons);
+        Assert.False(_department.Exists("offenders_3.csv"));
+        Assert.Null(new FileInfo(delivery.QuarantinePath!).LinkTarget);
         Assert.Empty(_harness.Check.Checked);
+        Assert.Contains("symbolic link", _department.ReadAllText($"/outbox/{delivery.Id}.txt"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Connect_DepartmentAccount_SeesOnlyItsDropFolderInsideTheChroot()
+    public void Connect_DepartmentAccount_SeesOnlyItsInboxAndOutboxInsideTheChroot()
     {
-        var root = _department.ListDirectory("/").Select(f => f.Name).Where(n => n is not "." and not "..");
+        var root = _department.ListDirectory("/").Select(f => f.Name).Where(n => n is not "." and not "..").Order(StringComparer.Ordinal);
 
-        Assert.Equal([SshdFixture.SourceName], root);
-        Assert.Equal("/" + SshdFixture.SourceName, _department.WorkingDirectory);
+        Assert.Equal(["inbox", "outbox"], root);
+        Assert.Equal("/inbox", _department.WorkingDirectory);
     }
 
     /// <summary>

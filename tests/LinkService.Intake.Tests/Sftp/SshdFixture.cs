@@ -7,11 +7,16 @@ namespace LinkService.Intake.Tests.Sftp;
 
 /// <summary>
 /// A real OpenSSH server on 127.0.0.1 and a free port, with one department account that may only use SFTP,
-/// chrooted to the drop root and started in its source's drop folder, authenticating with a key generated
-/// here. Needs root and /usr/sbin/sshd: <c>.ci/run</c> installs openssh-server.
+/// chrooted to its source's folder and started in its inbox, authenticating with a key generated here. The account
+/// and its folders are made by the installer's own <c>install/linux/add-department.sh</c>, with the test's root as
+/// the drop root and root (as which the tests run intake) as the service's account. Needs root and /usr/sbin/sshd:
+/// <c>.ci/run</c> installs openssh-server.
 /// </summary>
 public sealed class SshdFixture : IAsyncLifetime
 {
+    /// <summary>The tests that start an sshd with the department account run one class at a time (they share the account).</summary>
+    public const string Collection = "sshd";
+
     public const string Account = "lsjustice";
     public const string SourceName = "justice";
     private const string Sshd = "/usr/sbin/sshd";
@@ -24,8 +29,11 @@ public sealed class SshdFixture : IAsyncLifetime
 
     public string Root { get; } = Path.Combine(Parent, Guid.NewGuid().ToString("N"));
 
-    /// <summary>The chroot, which is the service's drop root: departments see <c>/&lt;source&gt;/</c> and nothing else.</summary>
+    /// <summary>The service's drop root, above every department's chroot.</summary>
     public string DropRoot => Path.Combine(Root, "drop");
+
+    /// <summary>The department's chroot: it sees <c>/inbox</c> and <c>/outbox</c> and nothing else.</summary>
+    public string Chroot => Path.Combine(DropRoot, SourceName);
 
     public string ClientKey => Path.Combine(Root, "ssh", "client_key");
 
@@ -53,11 +61,9 @@ public sealed class SshdFixture : IAsyncLifetime
 
         var ssh = Path.Combine(Root, "ssh");
         Directory.CreateDirectory(ssh);
-        Directory.CreateDirectory(Path.Combine(DropRoot, SourceName));
         Directory.CreateDirectory("/run/sshd");
-        await RunAsync("chmod", "755", Parent, Root, DropRoot);
-        await EnsureAccountAsync();
-        await RunAsync("chown", $"{Account}:{Account}", Path.Combine(DropRoot, SourceName));
+        await RunAsync("chmod", "755", Parent, Root);
+        await AddDepartmentAsync();
         await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(ssh, "host_key"));
         await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ClientKey);
         File.Copy(ClientKey + ".pub", Path.Combine(ssh, "authorized_keys"));
@@ -107,23 +113,61 @@ public sealed class SshdFixture : IAsyncLifetime
         AllowUsers {Account}
         Subsystem sftp internal-sftp
         Match User {Account}
-            ChrootDirectory {DropRoot}
-            ForceCommand internal-sftp -u 0007 -d /{SourceName}
+            ChrootDirectory {Chroot}
+            ForceCommand internal-sftp -u 0007 -d /inbox
             AllowTcpForwarding no
             AllowAgentForwarding no
             X11Forwarding no
             PermitTunnel no
         """;
 
-    private static async Task EnsureAccountAsync()
+    /// <summary>An SFTP session as the department's account (not yet connected).</summary>
+    public Renci.SshNet.SftpClient NewDepartmentClient()
     {
-        if ((await RunAsync("getent", allowFailure: true, "passwd", Account)).Length == 0)
+        var key = new Renci.SshNet.PrivateKeyAuthenticationMethod(Account, new Renci.SshNet.PrivateKeyFile(ClientKey));
+        return new Renci.SshNet.SftpClient(new Renci.SshNet.ConnectionInfo("127.0.0.1", Port, Account, key));
+    }
+
+    /// <summary>Empties the department's inbox and outbox, as root, keeping the folders themselves.</summary>
+    public void ClearDepartmentFolders()
+    {
+        foreach (var folder in new[] { "inbox", "outbox" })
         {
-            await RunAsync("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", Account);
+            foreach (var entry in new DirectoryInfo(Path.Combine(Chroot, folder)).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo directory && directory.LinkTarget is null)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+        }
+    }
+
+    private Task<string> AddDepartmentAsync()
+    {
+        var script = new ProcessStartInfo(InstallScript("add-department.sh")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        script.Environment["DROP_ROOT"] = DropRoot;
+        script.Environment["SERVICE_USER"] = "root";
+        script.Environment["SERVICE_GROUP"] = "root";
+        return RunAsync(script, SourceName, Account);
+    }
+
+    private static string InstallScript(string name)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var script = Path.Combine(folder.FullName, "install", "linux", name);
+            if (File.Exists(script))
+            {
+                return script;
+            }
         }
 
-        // Without PAM, sshd turns away a locked account ('!' password) even for key authentication; '*' is no password, not locked.
-        await RunAsync("usermod", "-p", "*", Account);
+        throw new InvalidOperationException($"install/linux/{name} was not found above {AppContext.BaseDirectory}.");
     }
 
     private void StartServer(string config)
@@ -177,11 +221,12 @@ public sealed class SshdFixture : IAsyncLifetime
         return port;
     }
 
-    private static Task<string> RunAsync(string file, params string[] arguments) => RunAsync(file, allowFailure: false, arguments);
+    private static Task<string> RunAsync(string file, params string[] arguments) =>
+        RunAsync(new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false }, arguments);
 
-    private static async Task<string> RunAsync(string file, bool allowFailure, params string[] arguments)
+    private static async Task<string> RunAsync(ProcessStartInfo start, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var file = start.FileName;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -191,7 +236,7 @@ public sealed class SshdFixture : IAsyncLifetime
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0 && !allowFailure)
+        if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
         }

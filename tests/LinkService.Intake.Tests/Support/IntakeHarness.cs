@@ -43,7 +43,7 @@ public sealed class IntakeHarness : IDisposable
         Paths = new ServicePaths(new FolderOptions { Drop = dropRoot ?? "drop", Work = "work", Export = "export" }, _root.Path);
         foreach (var source in sources)
         {
-            Directory.CreateDirectory(Paths.DropFolder(source.Name));
+            Directory.CreateDirectory(Paths.InboxFolder(source.Name));
         }
 
         Ledger = ReopenLedger();
@@ -95,7 +95,7 @@ public sealed class IntakeHarness : IDisposable
 
     public IntakeOptions Options { get; } = new();
 
-    public string DropPath(string name, string? source = null) => Path.Combine(Paths.DropFolder(source ?? Source.Name), name);
+    public string DropPath(string name, string? source = null) => Path.Combine(Paths.InboxFolder(source ?? Source.Name), name);
 
     public string Drop(string name, string content, string? source = null)
     {

@@ -16,4 +16,15 @@ public static class Sources
             MaxBytes = maxBytes,
             Completion = new CompletionRule { QuietPeriod = quiet ?? Quiet, Signal = signal, MarkerSuffix = ".done" },
         };
+
+    /// <summary>A second department, whose folders and store a hostile justice department must not reach.</summary>
+    public static SourceDefinition Welfare() =>
+        new()
+        {
+            Name = "welfare",
+            Schema = "claims",
+            FilePattern = "claims_*.csv",
+            MaxBytes = 1L << 30,
+            Completion = new CompletionRule { QuietPeriod = Quiet, Signal = CompletionSignal.Quiet },
+        };
 }

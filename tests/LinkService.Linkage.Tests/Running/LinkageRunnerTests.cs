@@ -1,6 +1,8 @@
 using LinkService.Configuration;
 using LinkService.Configuration.Projects;
 using LinkService.Configuration.Projects.Linkage;
+using LinkService.Deliveries.Reading;
+using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Running;
 using LinkService.Linkage.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +19,7 @@ public sealed class LinkageRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_DefaultProjectOnFebrlDeliveries_WritesOneLinkRowPerRecordAndLinksTheSamePeople()
     {
-        var result = await RunAsync("run1", excluded: null);
+        var result = await RunAsync("run1", []);
 
         var rows = ReadLinks(result.LinksFile);
         Assert.Equal(10_000, rows.Count);
@@ -31,16 +33,16 @@ public sealed class LinkageRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_SameInputsTwice_WritesIdenticalLinks()
     {
-        var first = await RunAsync("run1", excluded: null);
-        var second = await RunAsync("run2", excluded: null);
+        var first = await RunAsync("run1", []);
+        var second = await RunAsync("run2", []);
 
         Assert.Equal(await File.ReadAllTextAsync(first.LinksFile, TestContext.Current.CancellationToken), await File.ReadAllTextAsync(second.LinksFile, TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task RunAsync_ExcludedRows_LeavesThoseRecordsOut()
+    public async Task RunAsync_SetAsideRows_LeavesThoseRecordsOut()
     {
-        var result = await RunAsync("run1", excluded: new HashSet<long> { 1, 3 });
+        var result = await RunAsync("run1", [1, 3]);
 
         var justice = ReadLinks(result.LinksFile).Where(r => r.Source == "justice").Select(r => r.Id).ToList();
         Assert.Equal(4_998, justice.Count);
@@ -48,9 +50,17 @@ public sealed class LinkageRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_SetAsideRowIsNotTheRowThere_FailsNamingTheDeliveryAndRow()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => RunAsync("run1", [1, 3], misplace: true));
+
+        Assert.Contains("delivery d1: row 3 is not the row validation set aside there", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ModelJson_NamesEveryComparisonLevelWithItsWeight()
     {
-        var result = await RunAsync("run1", excluded: null);
+        var result = await RunAsync("run1", []);
 
         using var model = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(result.ModelFile, TestContext.Current.CancellationToken));
         var surname = model.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "surname");
@@ -59,7 +69,8 @@ public sealed class LinkageRunnerTests : IDisposable
         Assert.True(exact.GetProperty("weight").GetDouble() > 5);
     }
 
-    private async Task<LinkageRunResult> RunAsync(string run, IReadOnlySet<long>? excluded)
+    /// <summary>Links the FEBRL deliveries with <paramref name="setAside"/> justice rows set aside; <paramref name="misplace"/> gives the last the fingerprint of another row.</summary>
+    private async Task<LinkageRunResult> RunAsync(string run, long[] setAside, bool misplace = false)
     {
         var project = _catalog.Projects["reoffending-benefits"];
         var quick = new ProjectDefinition
@@ -79,11 +90,35 @@ public sealed class LinkageRunnerTests : IDisposable
         quick.Name = project.Name;
         var inputs = new[]
         {
-            new LinkageInput(_catalog.Sources["justice"], "d1", FebrlDeliveries.WriteJustice(_temp.Path), excluded),
-            new LinkageInput(_catalog.Sources["welfare"], "d2", FebrlDeliveries.WriteWelfare(_temp.Path), null),
+            JusticeInput(setAside, misplace),
+            new LinkageInput(_catalog.Sources["welfare"], "d2", FebrlDeliveries.WriteWelfare(_temp.Path), SetAsideRows.None),
         };
         var runner = new LinkageRunner(NullLogger<LinkageRunner>.Instance, TimeProvider.System);
         return await runner.RunAsync(quick, inputs, Path.Combine(_temp.Path, run), CancellationToken.None);
+    }
+
+    private LinkageInput JusticeInput(long[] setAside, bool misplace)
+    {
+        var source = _catalog.Sources["justice"];
+        var path = FebrlDeliveries.WriteJustice(_temp.Path);
+        var rows = new List<SetAsideRow>();
+        using (var reader = DeliveryReader.Open(source, path, ReadLimits.Default))
+        {
+            while (reader.Read())
+            {
+                if (!reader.OnHeader && (setAside.Contains(reader.Row) || (misplace && reader.Row == setAside[^1] + 1)))
+                {
+                    rows.Add(new SetAsideRow(reader.Row, RowFingerprint.Of(reader)));
+                }
+            }
+        }
+
+        if (misplace)
+        {
+            rows = [.. rows.SkipLast(2), rows[^2] with { Fingerprint = rows[^1].Fingerprint }];
+        }
+
+        return new LinkageInput(source, "d1", path, new SetAsideRows(rows));
     }
 
     private static List<(string Source, string Id, string Entity)> ReadLinks(string path) =>

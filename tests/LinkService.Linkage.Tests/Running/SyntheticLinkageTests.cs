@@ -1,4 +1,5 @@
 using LinkService.Configuration;
+using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Running;
 using LinkService.Linkage.Tests.Support;
 using LinkService.Synth;
@@ -18,7 +19,7 @@ public sealed class SyntheticLinkageTests(ITestOutputHelper output) : IDisposabl
     {
         var synth = await SyntheticExtracts.WriteAsync(_catalog, _temp.Path, new SynthOptions { People = 20_000, Seed = 11 }, CancellationToken.None);
         var project = _catalog.Projects["reoffending-benefits"];
-        var inputs = synth.Files.Select(f => new LinkageInput(_catalog.Sources[f.Source], Path.GetFileName(f.Path), f.Path, null)).ToList();
+        var inputs = synth.Files.Select(f => new LinkageInput(_catalog.Sources[f.Source], Path.GetFileName(f.Path), f.Path, SetAsideRows.None)).ToList();
         var runner = new LinkageRunner(NullLogger<LinkageRunner>.Instance, TimeProvider.System);
 
         var result = await runner.RunAsync(project, inputs, Path.Combine(_temp.Path, "run"), CancellationToken.None);

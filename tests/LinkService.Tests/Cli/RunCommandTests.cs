@@ -11,8 +11,10 @@ public sealed class RunCommandTests
         using var stop = new CancellationTokenSource();
         var paths = new[]
         {
-            folder.Combine("var", "drop", "justice", "receipts"),
-            folder.Combine("var", "drop", "welfare", "receipts"),
+            folder.InboxFolder("justice"),
+            folder.OutboxFolder("justice"),
+            folder.InboxFolder("welfare"),
+            folder.OutboxFolder("welfare"),
             folder.Combine("var", "work", "store"),
             folder.Combine("var", "work", "quarantine"),
             folder.Combine("var", "work", "keys"),

@@ -18,11 +18,11 @@ public sealed class ServiceEndToEndTests
         CliResult link, status, stopped;
         try
         {
-            await Eventually.TrueAsync(() => Directory.Exists(folder.DropFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
+            await Eventually.TrueAsync(() => Directory.Exists(folder.InboxFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
 
             // As an SFTP client does: upload under a temporary name, then rename.
-            await DeliverAsync(folder.DropFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
-            await DeliverAsync(folder.DropFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
+            await DeliverAsync(folder.InboxFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
+            await DeliverAsync(folder.InboxFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
             await Eventually.TrueAsync(
                 () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
                 TimeSpan.FromSeconds(60),
@@ -73,6 +73,50 @@ public sealed class ServiceEndToEndTests
         }
     }
 
+    [Fact]
+    public async Task SetAsideRowsAfterABlankLine_EveryValidRecordLinked_TheSetAsideOneAbsent()
+    {
+        using var folder = new ServiceFolder();
+        folder.UseFastIntake();
+        folder.EditConfigJson(Path.Combine("sources", "justice.json"), node => node["errorTolerance"]!["maxShare"] = 0.05);
+        var extracts = Extracts.ForPeople(People);
+
+        // A blank line after data row 10 is row 11; person 18's impossible date is then on row 20.
+        var lines = extracts.JusticeCsv.Split('\n').ToList();
+        var bad = lines[19].Split(',');
+        bad[3] = "31/02/1980";
+        lines[19] = string.Join(',', bad);
+        lines.Insert(11, "");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var service = Support.Cli.RunAsync(stop.Token, "run", "--config", folder.ConfigDirectory);
+        CliResult link;
+        try
+        {
+            await Eventually.TrueAsync(() => Directory.Exists(folder.DropFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
+            await DeliverAsync(folder.DropFolder("justice"), "offenders_20261101.csv", string.Join('\n', lines));
+            await DeliverAsync(folder.DropFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
+            await Eventually.TrueAsync(
+                () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
+                TimeSpan.FromSeconds(60),
+                "both deliveries are accepted and receipted");
+            link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", folder.ConfigDirectory);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            (await service.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).AssertExitCode(0);
+        }
+
+        link.AssertExitCode(0);
+        Assert.Equal(2, ReceiptJson(folder, "justice")?["report"]?["tasks"]?[0]?["stats"]?["rowsSetAside"]?.GetValue<int>());
+        var runFolder = link.Output.Split('\n').Single(l => l.StartsWith("folder ", StringComparison.Ordinal))["folder ".Length..].Trim();
+        var entities = ReadLinks(Path.Combine(runFolder, "links.csv"));
+        var justice = entities.Keys.Where(k => k.Source == "justice").Select(k => k.Record).ToHashSet(StringComparer.Ordinal);
+        var valid = Enumerable.Range(0, People).Where(i => i != 18).Select(i => Extracts.KeysOf(i).Offender);
+        Assert.Equal(valid.Order(StringComparer.Ordinal), justice.Order(StringComparer.Ordinal));
+        Assert.Equal(People, entities.Keys.Count(k => k.Source == "welfare"));
+    }
+
     private static async Task DeliverAsync(string dropFolder, string name, string content)
     {
         var temporary = Path.Combine(dropFolder, name + ".part");
@@ -85,13 +129,13 @@ public sealed class ServiceEndToEndTests
 
     private static JsonNode? ReceiptJson(ServiceFolder folder, string source)
     {
-        var receipts = Path.Combine(folder.DropFolder(source), "receipts");
+        var receipts = folder.OutboxFolder(source);
         var json = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [];
         return json.Length == 1 ? JsonNode.Parse(File.ReadAllText(json[0])) : null;
     }
 
     private static string ReceiptTexts(ServiceFolder folder, string source) =>
-        string.Concat(Directory.GetFiles(Path.Combine(folder.DropFolder(source), "receipts")).Select(File.ReadAllText));
+        string.Concat(Directory.GetFiles(folder.OutboxFolder(source)).Select(File.ReadAllText));
 
     private static Dictionary<(string Source, string Record), string> ReadLinks(string linksCsv)
     {

@@ -53,18 +53,18 @@ public sealed class SiteLockTests
 
         Assert.Equal(2, secondExit);
         Assert.Contains($"Another LinkService service is running on this site (process {first.Id.ToString(CultureInfo.InvariantCulture)}", second.Output, StringComparison.Ordinal);
-        var drop = folder.DropFolder("justice");
+        var drop = folder.InboxFolder("justice");
+        var outbox = folder.OutboxFolder("justice");
         await File.WriteAllTextAsync(Path.Combine(drop, "offenders_20261101.csv.part"), Extracts.ForPeople(20).JusticeCsv, TestContext.Current.CancellationToken);
         File.Move(Path.Combine(drop, "offenders_20261101.csv.part"), Path.Combine(drop, "offenders_20261101.csv"));
-        await Eventually.TrueAsync(() => Outcomes(drop).Contains("accepted"), Timeout, "the first service takes the delivery");
+        await Eventually.TrueAsync(() => Outcomes(outbox).Contains("accepted"), Timeout, "the first service takes the delivery");
         Assert.False(first.HasExited);
-        Assert.Equal(["accepted"], Outcomes(drop));
+        Assert.Equal(["accepted"], Outcomes(outbox));
         Assert.Equal(0, await first.StopAsync(Timeout));
     }
 
-    private static List<string?> Outcomes(string drop)
+    private static List<string?> Outcomes(string receipts)
     {
-        var receipts = Path.Combine(drop, "receipts");
         return (Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [])
             .Select(f => JsonNode.Parse(File.ReadAllText(f))?["outcome"]?.GetValue<string>())
             .Where(o => o is not "received")

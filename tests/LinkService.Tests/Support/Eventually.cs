@@ -6,10 +6,13 @@ namespace LinkService.Tests.Support;
 /// </summary>
 internal static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string? because = null)
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string? because = null) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout, because);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string? because = null)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        while (!condition())
+        while (!await condition())
         {
             try
             {

@@ -27,7 +27,14 @@ public sealed class ServiceFolder : IDisposable
 
     public string Root => _dir.Path;
 
-    public string DropFolder(string source) => Combine("var", "drop", source);
+    /// <summary>A department's own folder (its chroot), holding its inbox and outbox.</summary>
+    public string DropFolder(string source) => Paths.DropFolder(source);
+
+    /// <summary>Where the department uploads.</summary>
+    public string InboxFolder(string source) => Paths.InboxFolder(source);
+
+    /// <summary>Where the service puts the department's receipts.</summary>
+    public string OutboxFolder(string source) => Paths.OutboxFolder(source);
 
     public string WorkFolder => Combine("var", "work");
 

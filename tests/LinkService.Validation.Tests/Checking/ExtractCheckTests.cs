@@ -20,6 +20,21 @@ public sealed class ExtractCheckTests
         temp.Write("d.csv", "id,amount\n" + string.Concat(Enumerable.Range(1, FailingRows).Select(i => $"{i},x\n")) + string.Concat(Enumerable.Range(1, FailingRows).Select(i => $"{i},1\n")));
 
     [Fact]
+    public void Run_RowOfTwentyMillionEmptyFields_RejectedAtOnceNamingTheRowNotHoldingIt()
+    {
+        using var temp = new TempDirectory();
+        var source = Schemas.Source(Schemas.Parse(SchemaJson));
+        var path = temp.Write("d.csv", "id,amount\n1,2\n" + new string(',', 20_000_000) + "\n3,4\n");
+
+        var result = new ExtractCheck(source, new ValidationOptions()).Run(path, CancellationToken.None);
+
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal(ErrorTypes.ExtraCell, error.Type);
+        Assert.Equal("a line holds more than 65,554 delimiters at row 2 (line 3), so reading stopped", error.Message);
+        Assert.NotEmpty(result.Report.FatalReasons);
+    }
+
+    [Fact]
     public void Run_RejectingSource_CountsFailingRowsWithoutHoldingThem()
     {
         using var temp = new TempDirectory();

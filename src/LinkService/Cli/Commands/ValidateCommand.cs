@@ -35,6 +35,13 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
+            // The service refuses a file whose name does not match the source's pattern before reading a byte of it.
+            if (!definition.MatchesFileName(path.Name))
+            {
+                await context.Out.WriteLineAsync($"{path.Name}: refused. The file name does not match source '{definition.Name}''s pattern '{definition.FilePattern}', so the service would refuse it unread.");
+                return ExitCodes.Problem;
+            }
+
             using var host = ServiceHost.CreateBuilder(startup, HostPurpose.ReadOnlyCommand).Build();
             var report = await host.Services.GetRequiredService<IExtractValidator>()
                 .ValidateAsync(definition, path.FullName, ValidationOutputs.None, cancellationToken);

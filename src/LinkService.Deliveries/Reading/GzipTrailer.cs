@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 
-namespace LinkService.Validation.Reading;
+namespace LinkService.Deliveries.Reading;
 
 /// <summary>
 /// .NET's GZipStream reads a truncated archive to where it breaks off without complaint; the gzip trailer's
 /// ISIZE (the text's length modulo 2³²) shows whether the whole archive arrived. A file of several
 /// concatenated gzip members records only the last member's size, so it fails this check.
 /// </summary>
-internal static class GzipTrailer
+public static class GzipTrailer
 {
     private const int MinimumGzipLength = 18;
 

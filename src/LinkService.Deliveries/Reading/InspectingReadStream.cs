@@ -1,11 +1,11 @@
-namespace LinkService.Validation.Reading;
+namespace LinkService.Deliveries.Reading;
 
 /// <summary>
 /// Wraps the text's byte stream (after decompression): counts the bytes, stops at a limit (a gzip bomb is
 /// cut off, not inflated), keeps the first bytes to check the byte-order mark, and notices NUL bytes near the
 /// start, which text in a single-byte or UTF-8 encoding never has.
 /// </summary>
-internal sealed class InspectingReadStream : Stream
+public sealed class InspectingReadStream : Stream
 {
     private const int PrefixLength = 8192;
     private readonly Stream _inner;

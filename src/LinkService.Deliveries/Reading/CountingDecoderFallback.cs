@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace LinkService.Validation.Reading;
+namespace LinkService.Deliveries.Reading;
 
 /// <summary>
 /// A decoder fallback that, instead of throwing, puts <see cref="Marker"/> where undecodable bytes were and
 /// counts them, so the check can report an encoding error on the row that holds them and go on.
 /// </summary>
-internal sealed class CountingDecoderFallback : DecoderFallback
+public sealed class CountingDecoderFallback : DecoderFallback
 {
     public const char Marker = '\uFFFD';
 

@@ -1,4 +1,4 @@
-namespace LinkService.Validation.Reading;
+namespace LinkService.Deliveries.Reading;
 
 /// <summary>Thrown while streaming when a gzip delivery inflates past its source's limit (a gzip bomb).</summary>
 public sealed class DecompressedSizeExceededException : IOException

@@ -1,19 +1,18 @@
-using System.Globalization;
 using System.Threading.Channels;
-using CsvHelper;
-using CsvHelper.Configuration;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Schemas;
-using LinkService.Configuration.Sources;
+using LinkService.Deliveries;
+using LinkService.Deliveries.Reading;
 using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Running;
 
 /// <summary>
-/// Reads an accepted delivery into source records: the key column becomes the record id, each identifier
-/// column its canonical field (only the fields the project uses); content is never read into memory.
+/// Reads an accepted delivery's <see cref="AcceptedRows"/> into source records: the key column becomes the
+/// record id, each identifier column its canonical field (only the fields the project uses); content is never
+/// read into memory.
 /// </summary>
-internal static class DeliveryReader
+internal static class SourceRecordsReader
 {
     public static SourceRecords Read(LinkageInput input, LinkageSpec spec, CancellationToken cancellationToken)
     {
@@ -30,32 +29,20 @@ internal static class DeliveryReader
         var records = new SourceRecords(source.Name, [.. identifiers.Select(f => new SourceField(f.Linkage!.Canonical!, DateFormatOf(f)))]);
         var missing = identifiers.Select(f => (f.MissingValues ?? schema.MissingValues).ToHashSet(StringComparer.Ordinal)).ToArray();
 
-        using var reader = DeliveryText.Open(source, input.FilePath);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var rows = AcceptedRows.Open(source, input.DeliveryId, input.FilePath, input.SetAside);
+        var keyAt = rows.ColumnOf(ColumnMap.FieldIndex(schema, key.Name));
+        if (keyAt < 0)
         {
-            Delimiter = source.Dialect.Delimiter,
-            Quote = source.Dialect.Quote[0],
-            HasHeaderRecord = source.Dialect.Header,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var parser = new CsvParser(reader, configuration);
-        var positions = schema.Fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        if (source.Dialect.Header && parser.Read())
-        {
-            var header = parser.Record ?? [];
-            positions = header.Select((name, i) => (name, i)).GroupBy(p => p.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+            throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{key.Name}'.");
         }
 
-        var keyAt = positions.TryGetValue(key.Name, out var k) ? k : throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{key.Name}'.");
-        var at = identifiers.Select(f => positions.TryGetValue(f.Name, out var p) ? p : -1).ToArray();
+        var at = identifiers.Select(f => rows.ColumnOf(ColumnMap.FieldIndex(schema, f.Name))).ToArray();
 
         // Parsing and interning each take about half the time: the parser fills batches on one thread
         // while this thread interns the previous batch.
         var width = at.Length + 1;
         var batches = Channel.CreateBounded<(string?[] Cells, int Rows)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => Parse(parser, input.ExcludedRows, keyAt, at, missing, batches.Writer, cancellationToken), cancellationToken);
+        var producer = Task.Run(() => Parse(rows, keyAt, at, missing, batches.Writer, cancellationToken), cancellationToken);
         var values = new string?[at.Length];
         while (batches.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
@@ -74,7 +61,7 @@ internal static class DeliveryReader
         return records;
     }
 
-    private static void Parse(CsvParser parser, IReadOnlySet<long>? excluded, int keyAt, int[] at, HashSet<string>[] missing, ChannelWriter<(string?[] Cells, int Rows)> writer, CancellationToken cancellationToken)
+    private static void Parse(AcceptedRows delivery, int keyAt, int[] at, HashSet<string>[] missing, ChannelWriter<(string?[] Cells, int Rows)> writer, CancellationToken cancellationToken)
     {
         const int BatchRows = 8192;
         var width = at.Length + 1;
@@ -82,21 +69,14 @@ internal static class DeliveryReader
         {
             var cells = new string?[BatchRows * width];
             var rows = 0;
-            long row = 0;
-            while (parser.Read())
+            while (delivery.Read())
             {
-                row++;
-                if (excluded is not null && excluded.Contains(row))
-                {
-                    continue;
-                }
-
-                var count = parser.Count;
+                var count = delivery.Count;
                 var offset = rows * width;
-                cells[offset] = keyAt < count ? parser[keyAt] : null;
+                cells[offset] = keyAt < count ? delivery[keyAt] : null;
                 for (var i = 0; i < at.Length; i++)
                 {
-                    var value = at[i] >= 0 && at[i] < count ? parser[at[i]] : null;
+                    var value = at[i] >= 0 && at[i] < count ? delivery[at[i]] : null;
                     cells[offset + 1 + i] = value is null || missing[i].Contains(value) ? null : value;
                 }
 

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace LinkService.Validation.Reading;
+namespace LinkService.Deliveries.Reading;
 
 /// <summary>The source's encoding, decoding through a <see cref="CountingDecoderFallback"/> rather than silently replacing bytes.</summary>
-internal static class StrictEncoding
+public static class StrictEncoding
 {
     static StrictEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -1,0 +1,50 @@
+namespace LinkService.Intake.Outbox;
+
+/// <summary>
+/// Writes a file into a folder a department can reach (its outbox): receipts now, the source's contract later. The one
+/// way the service writes there, so that no link or folder a department managed to place can redirect the write.
+/// <para>
+/// On Linux every folder below the trusted root is opened without following links, relative to its parent's open
+/// handle; the last must be a real folder owned by the service's account and writable by no one else. The content goes
+/// into a new file created exclusively (no-follow, O_EXCL) relative to that handle, then is renamed over the name
+/// within the same handle: whatever the department does to paths meanwhile, the write lands in the folder verified.
+/// </para>
+/// <para>
+/// Elsewhere (Windows, macOS: .NET has no handle-relative calls there) it is a documented best effort: the folder and
+/// its parents below the root must not be reparse points or links, the temporary is created new (a link at its name
+/// makes the create fail, never followed), and the rename replaces a link at the final name rather than following it.
+/// </para>
+/// </summary>
+public static class OutboxFile
+{
+    /// <summary>
+    /// Replaces <paramref name="name"/> in <paramref name="folder"/> (below <paramref name="root"/>, the operator-configured
+    /// folder above every department's) with <paramref name="content"/>, whole or not at all; flushed to disk if
+    /// <paramref name="durable"/>. Folders missing below the root are created. Throws <see cref="IOException"/> naming
+    /// the folder when it is not the service's own.
+    /// </summary>
+    public static Task WriteAsync(string root, string folder, string name, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken)
+    {
+        var below = Path.GetRelativePath(root, folder);
+        if (below == ".." || below.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(below))
+        {
+            throw new ArgumentException($"The folder {folder} is not inside {root}.", nameof(folder));
+        }
+
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || name is "." or "..")
+        {
+            throw new ArgumentException("A plain file name is required.", nameof(name));
+        }
+
+        var parts = below == "." ? [] : below.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+
+        // The root is the operator's (configured, above every department): made by path like every other service folder.
+        Directory.CreateDirectory(root);
+        return Libc.Supported
+            ? LinuxOutbox.WriteAsync(root, parts, name, content, durable, cancellationToken)
+            : PortableOutbox.WriteAsync(root, parts, name, content, durable, cancellationToken);
+    }
+
+    /// <summary>The hidden name the content is written under before it is renamed into place.</summary>
+    internal static string Temporary(string name) => "." + name + ".tmp";
+}
