@@ -92,9 +92,9 @@ public sealed class ServiceEndToEndTests
         CliResult link;
         try
         {
-            await Eventually.TrueAsync(() => Directory.Exists(folder.DropFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
-            await DeliverAsync(folder.DropFolder("justice"), "offenders_20261101.csv", string.Join('\n', lines));
-            await DeliverAsync(folder.DropFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
+            await Eventually.TrueAsync(() => Directory.Exists(folder.InboxFolder("welfare")), TimeSpan.FromSeconds(30), "the service creates the drop folders");
+            await DeliverAsync(folder.InboxFolder("justice"), "offenders_20261101.csv", string.Join('\n', lines));
+            await DeliverAsync(folder.InboxFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
             await Eventually.TrueAsync(
                 () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
                 TimeSpan.FromSeconds(60),
