@@ -6,8 +6,8 @@ using LinkService.Ledger.Status;
 namespace LinkService.Ledger;
 
 /// <summary>
-/// The service's memory: every delivery and linkage run with its state, and an append-only,
-/// hash-chained audit of every change. SQLite in a single-server install; the cluster mode puts
+/// The service's memory: every delivery and linkage run with its state, and an append-only audit of every
+/// change, chained by HMACs under a key derived from the master key and anchored outside the database. SQLite in a single-server install; the cluster mode puts
 /// the same tables in PostgreSQL behind this same interface.
 /// </summary>
 public interface ILedger
@@ -81,12 +81,13 @@ public interface ILedger
     /// <summary>The audit rows about one delivery or run, oldest first: its state changes.</summary>
     Task<IReadOnlyList<AuditEntry>> GetHistoryAsync(string entityId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The last audit row, or null if there is none. A chain cannot show that rows were cut from its end:
-    /// record the head somewhere the ledger's owner cannot rewrite (the log, a receipt) to anchor it.
-    /// </summary>
+    /// <summary>The last audit row, or null if there is none. Needs no key.</summary>
     Task<AuditEntry?> GetAuditHeadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Recomputes the audit chain and reports the first row whose content or link does not match.</summary>
+    /// <summary>
+    /// Checks every audit row's MAC and link, the chain's end against the anchor file (a tail cut, a ledger replaced or
+    /// deleted), and the tables against the replayed chain; reports the first problem. Throws
+    /// <c>MasterKeyUnavailableException</c> if there are rows but no usable master key.
+    /// </summary>
     Task<AuditVerification> VerifyAuditChainAsync(CancellationToken cancellationToken);
 }

@@ -20,6 +20,12 @@ public sealed class ServicePaths
 
     public string LedgerFile => Path.Combine(WorkRoot, "ledger.db");
 
+    /// <summary>
+    /// Append-only: the audit chain's head (sequence and MAC) after every write, outside the database, so that a
+    /// ledger cut short, replaced or deleted can be told from an intact one.
+    /// </summary>
+    public string AuditAnchorFile => Path.Combine(WorkRoot, "ledger.anchor");
+
     /// <summary>Held locked by the one service of the site for as long as it runs.</summary>
     public string ServiceLockFile => Path.Combine(WorkRoot, "service.lock");
 
@@ -27,6 +33,8 @@ public sealed class ServicePaths
     public string ServicePidFile => Path.Combine(WorkRoot, "service.pid");
 
     public string KeysFolder => Path.Combine(WorkRoot, "keys");
+
+    public string MasterKeyFile => Path.Combine(KeysFolder, "master.key");
 
     public string StoreRoot => Path.Combine(WorkRoot, "store");
 

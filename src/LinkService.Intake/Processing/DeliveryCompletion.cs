@@ -59,7 +59,7 @@ internal sealed class DeliveryCompletion(
 
         await receipts.WriteAsync(stored, ReceiptOutcome.Received, [], null, cancellationToken);
         var result = await check.CheckAsync(
-            new StoredDelivery(stored.Id, source, stored.OriginalName, stored.StoredPath!, stored.Sha256!, stored.Bytes!.Value, stored.ReceivedAt),
+            new StoredDelivery(stored.Id, source, stored.OriginalName, files.Store(source.Name, stored.Id, stored.OriginalName), stored.Sha256!, stored.Bytes!.Value, stored.ReceivedAt),
             cancellationToken);
         if (result.Accepted && result.SetAsideRows.Count > 0)
         {
@@ -94,7 +94,7 @@ internal sealed class DeliveryCompletion(
         switch (delivery.State)
         {
             case DeliveryState.Rejected or DeliveryState.Duplicate:
-                await quarantine.PlaceAsync(delivery, delivery.StoredPath!, cancellationToken);
+                await quarantine.PlaceAsync(delivery, files.Store(source.Name, delivery.Id, delivery.OriginalName), cancellationToken);
                 break;
             case DeliveryState.Refused:
                 // A link has no content of its own to mistake: whatever link now has the name is refused as well.

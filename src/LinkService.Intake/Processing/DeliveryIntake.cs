@@ -119,7 +119,7 @@ internal sealed class DeliveryIntake(
         var store = files.Store(source.Name, delivery.Id, delivery.OriginalName);
         fileSystem.Directory.CreateDirectory(files.Paths.StoreFolder(source.Name));
         fileSystem.File.Move(staging, store, overwrite: true);
-        var stored = await ledger.MarkStoredAsync(delivery.Id, new StoredFile(store, copy.Sha256, copy.Bytes), cancellationToken);
+        var stored = await ledger.MarkStoredAsync(delivery.Id, new StoredFile(copy.Sha256, copy.Bytes), cancellationToken);
         var elapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.Stored(logger, stored.Id, source.Name, copy.Bytes, elapsedMs);
         await completion.FinishAsync(source, stored, cancellationToken);

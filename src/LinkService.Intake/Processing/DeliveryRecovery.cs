@@ -56,7 +56,7 @@ internal sealed class DeliveryRecovery(
             {
                 case DeliveryState.Received when fileSystem.File.Exists(store):
                     var hashed = await copier.HashAsync(store, cancellationToken);
-                    var stored = await ledger.MarkStoredAsync(delivery.Id, new StoredFile(store, hashed.Sha256, hashed.Bytes), cancellationToken);
+                    var stored = await ledger.MarkStoredAsync(delivery.Id, new StoredFile(hashed.Sha256, hashed.Bytes), cancellationToken);
                     await completion.FinishAsync(source, stored, cancellationToken);
                     break;
                 case DeliveryState.Received:

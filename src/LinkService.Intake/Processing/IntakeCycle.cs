@@ -121,7 +121,7 @@ internal sealed class IntakeCycle(
         foreach (var name in writers.TakeWrittenAfterRemoval(folder))
         {
             var recent = await ledger.GetRecentDeliveriesAsync(source.Name, 100, cancellationToken);
-            if (recent.FirstOrDefault(d => d.OriginalName == name && d.StoredPath is not null) is { } taken)
+            if (recent.FirstOrDefault(d => d.OriginalName == name && d.StoredAt is not null) is { } taken)
             {
                 Log.WrittenAfterTaken(logger, taken.Id, source.Name);
             }

@@ -2,7 +2,7 @@ namespace LinkService.Ledger.Audit;
 
 /// <summary>
 /// One append-only audit row: what happened to which delivery or run, chained to the row before by
-/// <see cref="PreviousHash"/>; <see cref="Hash"/> covers this row's content and that link.
+/// <see cref="PreviousMac"/>; <see cref="Mac"/> (HMAC-SHA256 under the audit key) covers this row's content and that link.
 /// </summary>
 public sealed record AuditEntry(
     long Sequence,
@@ -11,5 +11,5 @@ public sealed record AuditEntry(
     string EntityId,
     string Action,
     string Detail,
-    string PreviousHash,
-    string Hash);
+    string PreviousMac,
+    string Mac);

@@ -22,8 +22,6 @@ public sealed record Delivery
 
     public long? Bytes { get; init; }
 
-    public string? StoredPath { get; init; }
-
     public string? QuarantinePath { get; init; }
 
     /// <summary>Why it was rejected, refused or set aside: rule names and row numbers, never data values.</summary>

@@ -1,94 +1,46 @@
-using System.Text.Json;
-using LinkService.Ledger.Deliveries;
-using LinkService.Ledger.Runs;
+using System.Globalization;
+using LinkService.Ledger.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace LinkService.Ledger.Sqlite;
 
-/// <summary>
-/// The deliveries and runs tables are not chained themselves, so an edit to them (a rejected delivery marked
-/// accepted, a stored file's digest replaced) would pass the chain check. Every change to them is also an
-/// audit row, though: replaying the chain gives each delivery's and run's state, and the stored digest,
-/// which the tables must agree with.
-/// </summary>
+/// <summary>The tables' rows in the fields the audit chain vouches for, for <see cref="AuditReplay"/> to compare.</summary>
 internal sealed partial class SqliteLedger
 {
-    /// <summary>What an entity's audit rows, replayed, say its row must hold.</summary>
-    private readonly record struct Replayed(string? State, string? Sha256);
-
-    private static void Replay(Dictionary<(string Entity, string Id), Replayed> replayed, RawAudit row)
+    private static IEnumerable<EntityRecord> TableRecords(SqliteConnection connection, SqliteTransaction snapshot)
     {
-        var key = (row.Entity, row.EntityId);
-        replayed.TryGetValue(key, out var entity);
-        var state = StateAfter(row.Entity, row.Action) ?? entity.State;
-        var sha256 = row.Entity == DeliveryEntity && row.Action == "stored" ? StoredDigest(row.Detail) : entity.Sha256;
-        replayed[key] = new Replayed(state, sha256);
-    }
-
-    /// <summary>The state an audit action leaves its entity in; null for an action that keeps the state.</summary>
-    private static string? StateAfter(string entity, string action) => (entity, action) switch
-    {
-        (DeliveryEntity, "received") => nameof(DeliveryState.Received),
-        (RunEntity, "started") => nameof(RunState.Running),
-        (DeliveryEntity, _) when Enum.TryParse<DeliveryState>(action, ignoreCase: true, out var state) => state.ToString(),
-        (RunEntity, _) when Enum.TryParse<RunState>(action, ignoreCase: true, out var state) => state.ToString(),
-        _ => null,
-    };
-
-    private static string? StoredDigest(string detail)
-    {
-        using var json = JsonDocument.Parse(detail);
-        return json.RootElement.TryGetProperty("sha256", out var sha) ? sha.GetString() : null;
-    }
-
-    /// <summary>The first disagreement between the tables and the replayed chain, or null.</summary>
-    private static string? CompareWithTables(SqliteConnection connection, Dictionary<(string Entity, string Id), Replayed> replayed)
-    {
-        var seen = new HashSet<(string, string)>();
-        using (var deliveries = Command(connection, null, "SELECT id, state, sha256 FROM deliveries ORDER BY received_at, id;"))
-        using (var reader = deliveries.ExecuteReader())
+        using var deliveries = Command(
+            connection,
+            snapshot,
+            """
+            SELECT id, state, source, original_name, received_at, drop_bytes, drop_modified, sha256, bytes, reasons, duplicate_of, set_aside_rows,
+                quarantine_path, CASE WHEN settled_at IS NULL THEN NULL ELSE 'yes' END
+            FROM deliveries ORDER BY received_at, id;
+            """);
+        foreach (var row in SqliteRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled")))
         {
-            while (reader.Read())
-            {
-                var id = reader.GetString(0);
-                var sha256 = reader.IsDBNull(2) ? null : reader.GetString(2);
-                var problem = Compare(replayed, seen, DeliveryEntity, id, reader.GetString(1));
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                if (replayed[(DeliveryEntity, id)].Sha256 is { } recorded && recorded != sha256)
-                {
-                    return $"delivery {id}: its SHA-256 is not the one the audit chain recorded when it was stored";
-                }
-            }
+            yield return row;
         }
 
-        using (var runs = Command(connection, null, "SELECT id, state FROM runs ORDER BY started_at, id;"))
-        using (var reader = runs.ExecuteReader())
+        using var runs = Command(
+            connection,
+            snapshot,
+            "SELECT id, state, project, run_folder, started_at, (SELECT group_concat(delivery_id, ',') FROM run_inputs WHERE run_id = runs.id) FROM runs ORDER BY started_at, id;");
+        foreach (var row in SqliteRows.ReadAll(runs, r => Record(r, EntityRecord.Run, "state", "project", "runFolder", "startedAt", "inputs")))
         {
-            while (reader.Read())
-            {
-                var problem = Compare(replayed, seen, RunEntity, reader.GetString(0), reader.GetString(1));
-                if (problem is not null)
-                {
-                    return problem;
-                }
-            }
+            yield return row with { Fields = new Dictionary<string, string?>(row.Fields) { ["inputs"] = AuditReplay.InputsText((row.Fields["inputs"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } };
         }
-
-        return replayed.Keys.Where(k => !seen.Contains(k)).Select(k => $"{k.Entity} {k.Id} is in the audit chain but not in its table").FirstOrDefault();
     }
 
-    private static string? Compare(Dictionary<(string Entity, string Id), Replayed> replayed, HashSet<(string, string)> seen, string entity, string id, string state)
+    /// <summary>Column 0 is the id; the others are <paramref name="fields"/> in order, as text.</summary>
+    private static EntityRecord Record(SqliteDataReader reader, string entity, params string[] fields)
     {
-        seen.Add((entity, id));
-        if (!replayed.TryGetValue((entity, id), out var expected))
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
         {
-            return $"{entity} {id} is in its table but has no audit rows";
+            values[fields[i]] = reader.IsDBNull(i + 1) ? null : Convert.ToString(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
         }
 
-        return expected.State == state ? null : $"{entity} {id} is {state} in its table but {expected.State} in the audit chain";
+        return new EntityRecord(entity, reader.GetString(0), values);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,7 @@ namespace LinkService.Ledger.Sqlite;
 
 internal sealed partial class SqliteLedger
 {
-    private const string DeliveryEntity = "delivery";
+    private const string DeliveryEntity = EntityRecord.Delivery;
 
     public Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -29,7 +30,13 @@ internal sealed partial class SqliteLedger
                 insert.Parameters.AddWithValue("$modified", SqliteRows.FormatTime(delivery.DropModified));
                 insert.Parameters.AddWithValue("$now", now);
                 insert.ExecuteNonQuery();
-                AppendAudit(connection, transaction, now, DeliveryEntity, id, "received", new { source = delivery.Source, originalName = delivery.OriginalName, dropBytes = delivery.DropBytes });
+                AppendAudit(connection, transaction, now, DeliveryEntity, id, "received", new
+                {
+                    source = delivery.Source,
+                    originalName = delivery.OriginalName,
+                    dropBytes = delivery.DropBytes,
+                    dropModified = SqliteRows.FormatTime(delivery.DropModified),
+                });
                 return LoadDelivery(connection, transaction, id)!;
             },
             cancellationToken);
@@ -51,7 +58,7 @@ internal sealed partial class SqliteLedger
                 update.Parameters.AddWithValue("$now", now);
                 update.Parameters.AddWithValue("$id", deliveryId);
                 update.ExecuteNonQuery();
-                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "retaken", new { dropBytes });
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "retaken", new { dropBytes, dropModified = SqliteRows.FormatTime(dropModified) });
                 return LoadDelivery(connection, transaction, deliveryId)!;
             },
             cancellationToken);
@@ -71,13 +78,12 @@ internal sealed partial class SqliteLedger
                     connection,
                     transaction,
                     """
-                    UPDATE deliveries SET state = $state, sha256 = $sha256, bytes = $bytes, stored_path = $path, stored_at = $now, updated_at = $now
+                    UPDATE deliveries SET state = $state, sha256 = $sha256, bytes = $bytes, stored_at = $now, updated_at = $now
                     WHERE id = $id;
                     """);
                 update.Parameters.AddWithValue("$state", nameof(DeliveryState.Stored));
                 update.Parameters.AddWithValue("$sha256", stored.Sha256);
                 update.Parameters.AddWithValue("$bytes", stored.Bytes);
-                update.Parameters.AddWithValue("$path", stored.Path);
                 update.Parameters.AddWithValue("$now", now);
                 update.Parameters.AddWithValue("$id", deliveryId);
                 update.ExecuteNonQuery();
@@ -122,7 +128,15 @@ internal sealed partial class SqliteLedger
                 update.Parameters.AddWithValue("$now", now);
                 update.Parameters.AddWithValue("$id", deliveryId);
                 update.ExecuteNonQuery();
-                var detail = new { reasons = outcome.Reasons, duplicateOf = outcome.DuplicateOf, setAsideRows = outcome.SetAsideRows };
+                var detail = new
+                {
+                    reasons = outcome.Reasons,
+                    duplicateOf = outcome.DuplicateOf,
+                    setAsideRows = outcome.SetAsideRows,
+                    quarantinePath = outcome.QuarantinePath,
+                    sha256 = outcome.Sha256,
+                    bytes = outcome.Bytes,
+                };
                 AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, outcome.State.ToString().ToLowerInvariant(), detail);
                 return LoadDelivery(connection, transaction, deliveryId)!;
             },

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Status;
@@ -8,7 +9,7 @@ namespace LinkService.Ledger.Sqlite;
 
 internal sealed partial class SqliteLedger
 {
-    private const string RunEntity = "run";
+    private const string RunEntity = EntityRecord.Run;
 
     // SQLITE_CONSTRAINT_UNIQUE.
     private const int UniqueViolation = 2067;
@@ -111,12 +112,12 @@ internal sealed partial class SqliteLedger
             },
             cancellationToken);
 
-    private static LinkageRun FailAbandoned(SqliteConnection connection, SqliteTransaction transaction, string now, LinkageRun run)
+    private LinkageRun FailAbandoned(SqliteConnection connection, SqliteTransaction transaction, string now, LinkageRun run)
     {
         return Finish(connection, transaction, now, run.Id, RunState.Failed, "{}", RunClaims.TakeOverReason(run), RunClaims.TakeOverAuditDetail(run, RunOwner.Current));
     }
 
-    private static LinkageRun Finish(SqliteConnection connection, SqliteTransaction transaction, string now, string runId, RunState state, string countsJson, string? reason, object detail)
+    private LinkageRun Finish(SqliteConnection connection, SqliteTransaction transaction, string now, string runId, RunState state, string countsJson, string? reason, object detail)
     {
         using var update = Command(
             connection,
@@ -158,7 +159,7 @@ internal sealed partial class SqliteLedger
             input.ExecuteNonQuery();
         }
 
-        AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, deliveries = start.DeliveryIds, owner = start.Owner.ToString() });
+        AppendAudit(connection, transaction, now, RunEntity, start.RunId, "started", new { project = start.Project, runFolder = start.RunFolder, deliveries = start.DeliveryIds, owner = start.Owner.ToString() });
     }
 
     /// <summary>The project's running runs, oldest first: one at most, but for runs left by a version without leases.</summary>

@@ -14,6 +14,8 @@ namespace LinkService.Ledger.Sqlite;
 internal sealed partial class SqliteLedger : ILedger, IDisposable
 {
     private readonly string _connectionString;
+    private readonly AuditAnchorFile _anchor;
+    private readonly Lazy<AuditKey> _key;
     private readonly TimeProvider _timeProvider;
     private readonly LeaseTerms _leaseTerms;
     private readonly ILogger<SqliteLedger> _logger;
@@ -21,7 +23,11 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
 
-    public SqliteLedger(string databaseFile, TimeProvider timeProvider, LeaseTerms leaseTerms, ILogger<SqliteLedger> logger)
+    /// <summary>The head written by the current write, anchored once it commits; writes are serialised by <see cref="_writer"/>.</summary>
+    private AnchoredHead? _written;
+
+    /// <param name="key">Asked for at the first row to write or check; a failure is not remembered, so a key created later is used.</param>
+    public SqliteLedger(string databaseFile, AuditAnchorFile anchor, Func<AuditKey> key, TimeProvider timeProvider, LeaseTerms leaseTerms, ILogger<SqliteLedger> logger)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -31,6 +37,8 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _anchor = anchor;
+        _key = new Lazy<AuditKey>(key, LazyThreadSafetyMode.PublicationOnly);
         _timeProvider = timeProvider;
         _leaseTerms = leaseTerms;
         _logger = logger;
@@ -100,8 +108,14 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         {
             await using var connection = await OpenAsync(cancellationToken);
             using var transaction = connection.BeginTransaction(deferred: false);
+            _written = null;
             var result = work(connection, transaction, SqliteRows.FormatTime(_timeProvider.GetUtcNow()));
             transaction.Commit();
+            if (_written is { } head)
+            {
+                Anchor(head);
+            }
+
             return result;
         }
         finally
@@ -117,35 +131,53 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
     }
 
     /// <summary>Appends one audit row chained to the last; call inside the write's transaction.</summary>
-    private static void AppendAudit(SqliteConnection connection, SqliteTransaction transaction, string at, string entity, string entityId, string action, object detail)
+    private void AppendAudit(SqliteConnection connection, SqliteTransaction transaction, string at, string entity, string entityId, string action, object detail)
     {
         long sequence = 1;
-        var previousHash = AuditChain.Genesis;
-        using (var last = Command(connection, transaction, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1;"))
+        var previousMac = AuditChain.Genesis;
+        using (var last = Command(connection, transaction, "SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1;"))
         using (var reader = last.ExecuteReader())
         {
             if (reader.Read())
             {
                 sequence = reader.GetInt64(0) + 1;
-                previousHash = reader.GetString(1);
+                previousMac = reader.GetString(1);
             }
         }
 
         var detailJson = JsonSerializer.Serialize(detail);
-        var hash = AuditChain.HashOf(sequence, at, entity, entityId, action, detailJson, previousHash);
+        var mac = AuditChain.MacOf(_key.Value, sequence, at, entity, entityId, action, detailJson, previousMac);
         using var insert = Command(
             connection,
             transaction,
-            "INSERT INTO audit (seq, at, entity, entity_id, action, detail, prev_hash, hash) VALUES ($seq, $at, $entity, $id, $action, $detail, $prev, $hash);");
+            "INSERT INTO audit (seq, at, entity, entity_id, action, detail, prev_mac, mac) VALUES ($seq, $at, $entity, $id, $action, $detail, $prev, $mac);");
         insert.Parameters.AddWithValue("$seq", sequence);
         insert.Parameters.AddWithValue("$at", at);
         insert.Parameters.AddWithValue("$entity", entity);
         insert.Parameters.AddWithValue("$id", entityId);
         insert.Parameters.AddWithValue("$action", action);
         insert.Parameters.AddWithValue("$detail", detailJson);
-        insert.Parameters.AddWithValue("$prev", previousHash);
-        insert.Parameters.AddWithValue("$hash", hash);
+        insert.Parameters.AddWithValue("$prev", previousMac);
+        insert.Parameters.AddWithValue("$mac", mac);
         insert.ExecuteNonQuery();
+        _written = new AnchoredHead(sequence, mac);
+    }
+
+    /// <summary>
+    /// Records a committed head outside the database. The change is committed already, so a failure here is
+    /// logged, not thrown: the anchor stays behind the chain, which is allowed, until the next write.
+    /// </summary>
+    private void Anchor(AnchoredHead head)
+    {
+        try
+        {
+            _anchor.Append(head.Sequence, head.Mac);
+            Log.AuditHeadAnchored(_logger, head.Sequence, head.Mac);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.AnchorNotWritten(_logger, ex, head.Sequence);
+        }
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)

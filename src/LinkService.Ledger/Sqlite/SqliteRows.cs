@@ -10,7 +10,7 @@ namespace LinkService.Ledger.Sqlite;
 internal static class SqliteRows
 {
     public const string DeliveryColumns =
-        "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, stored_path, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at";
+        "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at";
 
     public const string RunColumns = "id, project, state, run_folder, started_at, finished_at, counts, failure_reason, owner_host, owner_pid, lease_expires_at";
 
@@ -31,15 +31,14 @@ internal static class SqliteRows
         DropModified = r.IsDBNull(5) ? null : ParseTime(r.GetString(5)),
         Sha256 = r.IsDBNull(6) ? null : r.GetString(6),
         Bytes = r.IsDBNull(7) ? null : r.GetInt64(7),
-        StoredPath = r.IsDBNull(8) ? null : r.GetString(8),
-        QuarantinePath = r.IsDBNull(9) ? null : r.GetString(9),
-        Reasons = JsonSerializer.Deserialize<string[]>(r.GetString(10)) ?? [],
-        DuplicateOf = r.IsDBNull(11) ? null : r.GetString(11),
-        SetAsideRows = r.IsDBNull(12) ? null : r.GetInt64(12),
-        ReceivedAt = ParseTime(r.GetString(13)),
-        StoredAt = r.IsDBNull(14) ? null : ParseTime(r.GetString(14)),
-        UpdatedAt = ParseTime(r.GetString(15)),
-        SettledAt = r.IsDBNull(16) ? null : ParseTime(r.GetString(16)),
+        QuarantinePath = r.IsDBNull(8) ? null : r.GetString(8),
+        Reasons = JsonSerializer.Deserialize<string[]>(r.GetString(9)) ?? [],
+        DuplicateOf = r.IsDBNull(10) ? null : r.GetString(10),
+        SetAsideRows = r.IsDBNull(11) ? null : r.GetInt64(11),
+        ReceivedAt = ParseTime(r.GetString(12)),
+        StoredAt = r.IsDBNull(13) ? null : ParseTime(r.GetString(13)),
+        UpdatedAt = ParseTime(r.GetString(14)),
+        SettledAt = r.IsDBNull(15) ? null : ParseTime(r.GetString(15)),
     };
 
     public static LinkageRun ReadRun(SqliteDataReader r, IReadOnlyList<string> deliveryIds) => new()

@@ -74,6 +74,15 @@ internal static class SqliteSchema
         ALTER TABLE runs ADD COLUMN lease_expires_at TEXT;
         CREATE UNIQUE INDEX ux_runs_one_running_per_project ON runs (project) WHERE state = 'Running' AND lease_expires_at IS NOT NULL;
         """,
+
+        // The chain is keyed (HMAC under a key derived from the master key), and a stored copy's path follows from
+        // its ids: a column naming it could be pointed at any file. Rows written before this were unkeyed SHA-256 and
+        // no longer verify.
+        """
+        ALTER TABLE audit RENAME COLUMN prev_hash TO prev_mac;
+        ALTER TABLE audit RENAME COLUMN hash TO mac;
+        ALTER TABLE deliveries DROP COLUMN stored_path;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

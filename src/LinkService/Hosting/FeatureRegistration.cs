@@ -21,6 +21,8 @@ internal static class FeatureRegistration
     public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, IConfiguration configuration, ConfigCatalog catalog, HostPurpose purpose)
     {
         services.AddLedger();
+        services.AddSingleton<LedgerIntegrity>();
+        services.AddSingleton<StoreIntegrity>();
         services.AddValidation();
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName));
 
@@ -34,6 +36,7 @@ internal static class FeatureRegistration
         if (purpose == HostPurpose.Service)
         {
             services.AddHostedService<AuditChainCheck>();
+            services.AddHostedService<StoreCheckAtStart>();
 
             // Intake has no default check: without this one it refuses to start.
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();

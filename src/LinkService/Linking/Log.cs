@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1603, Level = LogLevel.Error, Message = "Checking runs whose leases expire failed (will try again): {Reason}")]
     public static partial void RecoveryFailed(ILogger logger, Exception exception, string reason);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Critical, Message = "The stored copy of delivery {DeliveryId} of source {Source} {Problem}")]
+    public static partial void StoredDeliveryAltered(ILogger logger, string deliveryId, string source, string problem);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Critical, Message = "Project {Project} not linked: the ledger fails its check, {Problem}")]
+    public static partial void LedgerUntrusted(ILogger logger, string project, string problem);
 }

@@ -1,3 +1,4 @@
+using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
@@ -21,6 +22,7 @@ internal sealed class ProjectRunner
     private readonly ConfigCatalog _catalog;
     private readonly ServicePaths _paths;
     private readonly ILedger _ledger;
+    private readonly LedgerIntegrity _integrity;
     private readonly ILinkageRunner _runner;
     private readonly RunOwner _owner;
     private readonly LeaseTerms _leaseTerms;
@@ -31,12 +33,14 @@ internal sealed class ProjectRunner
         ConfigCatalog catalog,
         ServicePaths paths,
         ILedger ledger,
+        LedgerIntegrity integrity,
         ILinkageRunner runner,
         RunOwner owner,
         LeaseTerms leaseTerms,
         TimeProvider timeProvider,
         ILogger<ProjectRunner> logger)
     {
+        _integrity = integrity;
         _catalog = catalog;
         _paths = paths;
         _ledger = ledger;
@@ -52,6 +56,14 @@ internal sealed class ProjectRunner
         if (!_catalog.Projects.TryGetValue(projectName, out var project))
         {
             return ProjectRunOutcome.NotStarted($"there is no project '{projectName}' (configured: {string.Join(", ", _catalog.Projects.Keys)})");
+        }
+
+        // The deliveries a run takes, and the digests their copies must have, are only as good as the ledger.
+        var integrity = await _integrity.CheckAsync(cancellationToken);
+        if (!integrity.IsIntact)
+        {
+            Log.LedgerUntrusted(_logger, project.Name, integrity.Problem!);
+            return ProjectRunOutcome.NotStarted($"the ledger fails its check: {integrity.Problem}");
         }
 
         var inputs = await LinkageInputs.LatestAcceptedAsync(project, _catalog, _paths, _ledger, cancellationToken);
@@ -86,6 +98,11 @@ internal sealed class ProjectRunner
             LinkageRunResult result;
             await using (lease)
             {
+                for (var i = 0; i < inputs.Inputs.Count; i++)
+                {
+                    await StoredDigestCheck.VerifyAsync(inputs.Deliveries[i], inputs.Inputs[i].FilePath, _logger, lease.Token);
+                }
+
                 result = await _runner.RunAsync(project, inputs.Inputs, folder, lease.Token);
             }
 

@@ -1,3 +1,4 @@
+using LinkService.Audit;
 using LinkService.Configuration.Folders;
 
 namespace LinkService.Site;
@@ -18,7 +19,8 @@ internal static class SiteCheck
                 + "(relative folders in the configuration resolve against the working directory), or pass --config with the site's configuration.";
         }
 
-        return File.Exists(paths.LedgerFile)
+        // A store or an anchor without a ledger is a site whose ledger was deleted, not a new one: the ledger's check says so.
+        return File.Exists(paths.LedgerFile) || File.Exists(paths.AuditAnchorFile) || SiteData.StoreFileCount(paths) > 0
             ? null
             : $"There is no LinkService site at {paths.WorkRoot} yet: it holds no ledger ({Path.GetFileName(paths.LedgerFile)}), which the service creates when it first starts.";
     }

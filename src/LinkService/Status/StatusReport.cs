@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Intake.Waiting;
 using LinkService.Ledger.Audit;
@@ -9,13 +10,13 @@ using LinkService.Ledger.Status;
 
 namespace LinkService.Status;
 
-/// <summary>The text of <c>linkservice status</c>: deliveries by state per source, recent runs, and the audit chain's check.</summary>
+/// <summary>The text of <c>linkservice status</c>: deliveries by state per source, recent runs, the audit chain's check and the store's.</summary>
 internal static class StatusReport
 {
     private static readonly DeliveryState[] Columns =
         [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
 
-    public static string Render(LedgerStatus status, AuditVerification audit, ConfigCatalog catalog, WaitingReport? waiting, DateTimeOffset now)
+    public static string Render(LedgerStatus status, AuditVerification audit, StoreVerification store, ConfigCatalog catalog, WaitingReport? waiting, DateTimeOffset now)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -49,6 +50,9 @@ internal static class StatusReport
         text.AppendLine(audit.IsIntact
             ? string.Create(inv, $"Audit chain: intact ({audit.RowsChecked} rows)")
             : $"Audit chain: BROKEN, {audit.Problem}");
+        text.AppendLine(store.IsIntact
+            ? string.Create(inv, $"Store: intact ({store.CopiesChecked} stored copies match their digests)")
+            : string.Create(inv, $"Store: ALTERED, {string.Join("; ", store.Problems)}"));
         return text.ToString();
     }
 

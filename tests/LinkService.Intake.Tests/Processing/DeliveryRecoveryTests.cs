@@ -1,6 +1,7 @@
 using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Intake.Tests.Processing;
 
@@ -31,7 +32,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         Assert.Equal(interrupted.Id, delivery.Id);
         Assert.Equal(DeliveryState.Accepted, delivery.State);
         Assert.Equal(IntakeHarness.Sha256Of(content), delivery.Sha256);
-        Assert.Equal(content, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
+        Assert.Equal(content, await File.ReadAllTextAsync(StoreFiles.Delivery(_harness.Paths, delivery.Source, delivery.Id, delivery.OriginalName), TestContext.Current.CancellationToken));
         Assert.False(File.Exists(_harness.DropPath(Name)));
         Assert.Single(_harness.Check.Checked);
         Assert.True((await _harness.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
@@ -109,7 +110,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.NotNull(delivery.SettledAt);
         Assert.Equal(Content, await File.ReadAllTextAsync(quarantine, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(stored.StoredPath));
+        Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, stored.Source, stored.Id, stored.OriginalName)));
         Assert.Empty(_harness.Check.Checked);
     }
 
@@ -154,7 +155,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         var deliveries = await _harness.DeliveriesAsync();
         Assert.Equal(2, deliveries.Count);
         var grown = deliveries.Single(d => d.Id != stored.Id);
-        Assert.Equal((DeliveryState.Accepted, Content + More), (grown.State, await File.ReadAllTextAsync(grown.StoredPath!, TestContext.Current.CancellationToken)));
+        Assert.Equal((DeliveryState.Accepted, Content + More), (grown.State, await File.ReadAllTextAsync(StorePath(grown), TestContext.Current.CancellationToken)));
         Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3201 ", StringComparison.Ordinal) && l.Contains(stored.Id, StringComparison.Ordinal));
     }
 
@@ -208,7 +209,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
     {
         var received = await ReceivedAsync();
         File.Copy(_harness.DropPath(Name), StorePath(received));
-        return await _harness.Ledger.MarkStoredAsync(received.Id, new StoredFile(StorePath(received), IntakeHarness.Sha256Of(Content), Content.Length), CancellationToken.None);
+        return await _harness.Ledger.MarkStoredAsync(received.Id, new StoredFile(IntakeHarness.Sha256Of(Content), Content.Length), CancellationToken.None);
     }
 
     private string StorePath(Delivery delivery) => Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv");

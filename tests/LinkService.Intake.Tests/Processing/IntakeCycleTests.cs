@@ -5,6 +5,7 @@ using LinkService.Intake.Checks;
 using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Intake.Tests.Processing;
 
@@ -43,8 +44,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.NotNull(delivery.SettledAt);
         Assert.Equal(IntakeHarness.Sha256Of(Content), delivery.Sha256);
         Assert.Equal(Content.Length, delivery.Bytes);
-        Assert.Equal(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), delivery.StoredPath);
-        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
+        Assert.Equal(Content, await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), TestContext.Current.CancellationToken));
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
         Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.StagingRoot));
     }
@@ -98,7 +98,7 @@ public sealed class IntakeCycleTests : IDisposable
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Accepted, delivery.State);
-        var stored = await File.ReadAllLinesAsync(delivery.StoredPath!, TestContext.Current.CancellationToken);
+        var stored = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), TestContext.Current.CancellationToken);
         Assert.Equal(["id,surname", .. rows.Select(r => r.TrimEnd('\n'))], stored);
     }
 
@@ -171,7 +171,7 @@ public sealed class IntakeCycleTests : IDisposable
 
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Accepted, delivery.State);
-        Assert.Equal(first + rest, await File.ReadAllTextAsync(delivery.StoredPath!, TestContext.Current.CancellationToken));
+        Assert.Equal(first + rest, await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -341,7 +341,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(original.Id, duplicate.DuplicateOf);
         Assert.Single(_harness.Check.Checked);
         Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(duplicate.StoredPath));
+        Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, duplicate.Source, duplicate.Id, duplicate.OriginalName)));
         var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"), TestContext.Current.CancellationToken);
         Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
     }
@@ -364,7 +364,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(DeliveryState.Rejected, delivery.State);
         Assert.Equal(["row 2, field 'dob': not a date"], delivery.Reasons);
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(delivery.StoredPath));
+        Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, delivery.Source, delivery.Id, delivery.OriginalName)));
         var receipts = _harness.Paths.ReceiptsFolder("justice");
         var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)json["outcome"]);

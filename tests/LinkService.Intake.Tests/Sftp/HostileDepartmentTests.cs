@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LinkService.Configuration.Keys;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Processing;
 using LinkService.Intake.Tests.Support;
@@ -166,7 +167,7 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         var paths = _harness!.Paths;
         Directory.CreateDirectory(paths.KeysFolder);
         var masterKey = Path.Combine(paths.KeysFolder, "master.key");
-        await File.WriteAllBytesAsync(masterKey, RandomNumberGenerator.GetBytes(32));
+        MasterKeyFile.TryCreate(masterKey); // The harness made it already, as the service would: the ledger's chain is keyed from it.
         Directory.CreateDirectory(paths.StoreFolder("welfare"));
         Directory.CreateDirectory(paths.StoreFolder("justice"));
         Directory.CreateDirectory(paths.QuarantineFolder("justice"));
@@ -253,11 +254,11 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         var paths = _harness!.Paths;
         var work = FolderSnapshot.Take(paths.WorkRoot);
         Assert.Empty(work.Links);
-
-        // The ledger, and the list of what intake waits for (its own file, rewritten each pass), change by design.
-        var waitingList = Path.GetFileName(paths.IntakeWaitingFile);
-        Assert.DoesNotContain(work.ChangedSince(workBefore), e => !e.StartsWith("ledger.db", StringComparison.Ordinal) && !e.StartsWith(waitingList, StringComparison.Ordinal));
-        string[] allowed = [Path.Combine("store", "justice") + Path.DirectorySeparatorChar, Path.Combine("quarantine", "justice") + Path.DirectorySeparatorChar, "ledger.db", waitingList];
+        // The ledger and the anchor file of its chain's head change with every delivery; the list of what intake
+        // waits for (its own file) with every pass.
+        string[] serviceFiles = ["ledger.db", "ledger.anchor", Path.GetFileName(paths.IntakeWaitingFile)];
+        Assert.DoesNotContain(work.ChangedSince(workBefore), e => !serviceFiles.Any(l => e.StartsWith(l, StringComparison.Ordinal)));
+        string[] allowed = [Path.Combine("store", "justice") + Path.DirectorySeparatorChar, Path.Combine("quarantine", "justice") + Path.DirectorySeparatorChar, .. serviceFiles];
         Assert.DoesNotContain(work.AddedSince(workBefore), e => !allowed.Any(a => e.StartsWith(a, StringComparison.Ordinal)));
         Assert.Empty(FolderSnapshot.Take(paths.DropFolder("welfare")).ChangedSince(welfareBefore));
         Assert.Empty(FolderSnapshot.Take(paths.DropFolder("welfare")).AddedSince(welfareBefore));

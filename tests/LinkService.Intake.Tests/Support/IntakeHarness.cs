@@ -7,6 +7,7 @@ using LinkService.Configuration.Projects;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Hosting;
 using LinkService.Intake.Processing;
+using LinkService.Configuration.Keys;
 using LinkService.Intake.Scanning.Writers;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
@@ -65,6 +66,8 @@ public sealed class IntakeHarness : IDisposable
 
     public ILedger ReopenLedger()
     {
+        Directory.CreateDirectory(Paths.KeysFolder);
+        MasterKeyFile.TryCreate(Paths.MasterKeyFile);
         var provider = new ServiceCollection()
             .AddSingleton(Paths)
             .AddSingleton<TimeProvider>(Time)

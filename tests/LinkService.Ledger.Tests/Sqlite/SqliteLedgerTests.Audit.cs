@@ -1,3 +1,4 @@
+using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Tests.Support;
@@ -33,19 +34,35 @@ public sealed partial class SqliteLedgerTests
     }
 
     [Fact]
-    public async Task VerifyAuditChainAsync_RowEditedAndRehashed_ReportsTheBrokenLinkInTheNextRow()
+    public async Task VerifyAuditChainAsync_RowForgedWithARecomputedUnkeyedHash_ReportsThatRow()
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
         var first = (await _fixture.Ledger.GetHistoryAsync((await _fixture.Ledger.GetUnsettledDeliveriesAsync(CancellationToken.None))[0].Id, CancellationToken.None))[0];
         var forgedDetail = first.Detail.Replace("offenders_1.csv", "offenders_2.csv", StringComparison.Ordinal);
         var at = first.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var forgedHash = Audit.AuditChain.HashOf(1, at, first.Entity, first.EntityId, first.Action, forgedDetail, first.PreviousHash);
-        Tamper($"DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{forgedDetail}', hash = '{forgedHash}' WHERE seq = 1;");
+        var forgedHash = UnkeyedHash(1, at, first.Entity, first.EntityId, first.Action, forgedDetail, first.PreviousMac);
+        Tamper($"DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{forgedDetail}', mac = '{forgedHash}' WHERE seq = 1;");
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
-        Assert.Equal(2, verification.FirstTamperedSequence);
-        Assert.Equal(1, verification.RowsChecked);
+        Assert.False(verification.IsIntact);
+        Assert.Equal(1, verification.FirstTamperedSequence);
+        Assert.Equal(0, verification.RowsChecked);
+        Assert.Contains("its MAC is not one LinkService wrote", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAuditChainAsync_RowForgedUnderAnotherKey_ReportsThatRow()
+    {
+        await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
+        var first = (await _fixture.Ledger.GetHistoryAsync((await _fixture.Ledger.GetUnsettledDeliveriesAsync(CancellationToken.None))[0].Id, CancellationToken.None))[0];
+        var at = first.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var forgedMac = AuditChain.MacOf(new AuditKey(new byte[32]), 1, at, first.Entity, first.EntityId, first.Action, first.Detail, first.PreviousMac);
+        Tamper($"DROP TRIGGER audit_no_update; UPDATE audit SET mac = '{forgedMac}' WHERE seq = 1;");
+
+        var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
+
+        Assert.Equal(1, verification.FirstTamperedSequence);
     }
 
     [Fact]
@@ -155,6 +172,14 @@ public sealed partial class SqliteLedgerTests
 
         Assert.Equal((2L, stored.Id, "stored"), (head!.Sequence, head.EntityId, head.Action));
         Assert.Equal(head, (await _fixture.Ledger.GetHistoryAsync(stored.Id, CancellationToken.None))[^1]);
+    }
+
+    /// <summary>The chain's rule before it was keyed: what anyone with the database file could recompute.</summary>
+    private static string UnkeyedHash(long sequence, string at, string entity, string entityId, string action, string detail, string previous)
+    {
+        var text = string.Concat(new[] { sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), at, entity, entityId, action, detail, previous }
+            .Select(f => $"{f.Length}:{f}\n"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     private void Tamper(string sql)

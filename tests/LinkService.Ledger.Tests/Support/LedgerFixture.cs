@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Sqlite;
@@ -6,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LinkService.Ledger.Tests.Support;
 
-/// <summary>A real SQLite ledger in a temp directory, on a fake clock.</summary>
+/// <summary>A real SQLite ledger in a temp directory, on a fake clock, its chain keyed with a random key and anchored beside it.</summary>
 public sealed class LedgerFixture : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -26,10 +28,14 @@ public sealed class LedgerFixture : IDisposable
 
     public string DatabaseFile => Path.Combine(_directory.Path, "work", "ledger.db");
 
+    public string AnchorFile => Path.Combine(_directory.Path, "work", "ledger.anchor");
+
+    internal AuditKey Key { get; } = new(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Another ledger on the same file, as after a restart.</summary>
     internal SqliteLedger Open()
     {
-        var ledger = new SqliteLedger(DatabaseFile, Time, Terms, NullLogger<SqliteLedger>.Instance);
+        var ledger = new SqliteLedger(DatabaseFile, new AuditAnchorFile(AnchorFile), () => Key, Time, Terms, NullLogger<SqliteLedger>.Instance);
         _opened.Add(ledger);
         return ledger;
     }
@@ -40,7 +46,7 @@ public sealed class LedgerFixture : IDisposable
         var cancellationToken = TestContext.Current.CancellationToken;
         var received = await Ledger.RecordReceivedAsync(new NewDelivery(source, "offenders_1.csv", 10, Time.GetUtcNow()), cancellationToken);
         Time.Advance(TimeSpan.FromSeconds(1));
-        return await Ledger.MarkStoredAsync(received.Id, new StoredFile($"/store/{received.Id}.csv", sha256, 10), cancellationToken);
+        return await Ledger.MarkStoredAsync(received.Id, new StoredFile(sha256, 10), cancellationToken);
     }
 
     public void Dispose()

@@ -27,7 +27,7 @@ public sealed class LinkCommandTests
         {
             foreach (var source in new[] { "justice", "welfare" })
             {
-                await AcceptedDeliveries.RecordAsync(opened.Ledger, source, Path.Combine(folder.Paths.StoreFolder(source), source + ".csv"), CancellationToken.None);
+                await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, source, $"{source}_id\n1\n", CancellationToken.None);
             }
 
             await opened.Ledger.StartRunAsync(new RunStart("elsewhere", Project, "runs/elsewhere", [], Owners.Other), CancellationToken.None);

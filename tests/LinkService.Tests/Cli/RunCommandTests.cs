@@ -30,6 +30,8 @@ public sealed class RunCommandTests
         var log = Assert.Single(Directory.GetFiles(folder.Combine("var", "work", "logs"), "linkservice-*.log"));
         var logText = File.ReadAllText(log);
         Assert.Contains("Audit chain intact: 0 rows", logText, StringComparison.Ordinal);
+        Assert.Contains("Created the master key at", logText, StringComparison.Ordinal);
+        Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(folder.Paths.MasterKeyFile)).Length);
         Assert.Contains("LinkService stopped", logText, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
@@ -77,5 +79,37 @@ public sealed class RunCommandTests
 
         result.AssertExitCode(2);
         Assert.Contains("offenders.json: $.fields: must be an array", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SiteWithAStoreButNoKey_RefusesToStartWithExitTwoAndCreatesNoKey()
+    {
+        using var folder = new ServiceFolder();
+        Directory.CreateDirectory(folder.Paths.StoreFolder("justice"));
+        File.WriteAllText(Path.Combine(folder.Paths.StoreFolder("justice"), "20261101T000000Z-00000000.csv"), "offender_id\n");
+
+        var result = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains($"there is no master key at {folder.Paths.MasterKeyFile}, but the store holds 1 files: restore the key from its backup", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Paths.MasterKeyFile));
+    }
+
+    [Fact]
+    public async Task Run_KeyReadableByOthers_RefusesToStartWithExitTwo()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix permissions; on Windows the installer sets the ACL.
+        }
+
+        using var folder = new ServiceFolder();
+        (await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory)).AssertExitCode(0);
+        File.SetUnixFileMode(folder.Paths.MasterKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = await Support.Cli.RunAsync("run", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("can be read by other accounts (mode 0644); make it owner-only (chmod 600)", result.Error, StringComparison.Ordinal);
     }
 }

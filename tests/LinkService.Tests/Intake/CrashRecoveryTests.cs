@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using LinkService.Deliveries.Store;
 using LinkService.Tests.Support;
 
 namespace LinkService.Tests.Intake;
@@ -61,7 +62,7 @@ public sealed class CrashRecoveryTests
         Assert.Empty(unsettled);
         var accepted = Assert.Single(await ledger.GetAcceptedDeliveriesAsync("justice", 10, CancellationToken.None));
         Assert.Equal(digest, accepted.Sha256);
-        Assert.Equal(digest, await Sha256Async(accepted.StoredPath!));
+        Assert.Equal(digest, await Sha256Async(StoreFiles.Delivery(folder.Paths, accepted.Source, accepted.Id, accepted.OriginalName)));
         Assert.Equal("accepted", FinalReceipt(outbox));
         Assert.Single(Directory.GetFiles(outbox, "*.json"));
         Assert.False(File.Exists(Path.Combine(drop, name)), "the original leaves the drop folder once stored");

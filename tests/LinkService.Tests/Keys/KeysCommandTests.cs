@@ -1,3 +1,4 @@
+using LinkService.Ledger.Deliveries;
 using LinkService.Tests.Support;
 
 namespace LinkService.Tests.Keys;
@@ -63,5 +64,23 @@ public sealed class KeysCommandTests
         result.AssertExitCode(1);
         Assert.Contains("leads outside the work folder", result.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder.DropFolder("justice")));
+    }
+
+    [Fact]
+    public async Task KeysInit_SiteWithALedgerButNoKey_RefusesAndCreatesNone()
+    {
+        using var folder = new ServiceFolder();
+        using (var opened = new OpenedLedger(folder))
+        {
+            await opened.Ledger.RecordReceivedAsync(new NewDelivery("justice", "offenders_1.csv", 10, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        }
+
+        File.Delete(folder.Paths.MasterKeyFile);
+
+        var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("but the ledger has 1 audit rows: restore the key from its backup", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Paths.MasterKeyFile));
     }
 }

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using LinkService.Ledger.Runs;
 using LinkService.Tests.Support;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Tests.Linking;
 
 /// <summary>
 /// A <c>link</c> command and the service, as two real processes on one site. The link is held mid-run by a stored
-/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe, so the service
-/// can be restarted while the link's run is certainly under way.
+/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe (for the run's
+/// digest check, which reads first; the reader after it finds a plain file there), so the service can be restarted while the link's run is certainly under way.
 /// </summary>
 public sealed class LinkBesideServiceTests
 {
@@ -24,16 +25,12 @@ public sealed class LinkBesideServiceTests
 
         using var folder = new ServiceFolder();
         var extracts = Extracts.ForPeople(50);
-        var justice = Path.Combine(folder.Paths.StoreFolder("justice"), "justice.csv");
-        var welfare = Path.Combine(folder.Paths.StoreFolder("welfare"), "welfare.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(justice)!);
-        Directory.CreateDirectory(Path.GetDirectoryName(welfare)!);
-        await File.WriteAllTextAsync(justice, extracts.JusticeCsv, TestContext.Current.CancellationToken);
-        await MakeFifoAsync(welfare);
+        string welfare;
         using (var opened = new OpenedLedger(folder))
         {
-            await AcceptedDeliveries.RecordAsync(opened.Ledger, "justice", justice, CancellationToken.None);
-            await AcceptedDeliveries.RecordAsync(opened.Ledger, "welfare", welfare, CancellationToken.None);
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
+            var delivery = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, MakeFifoAsync);
+            welfare = StoreFiles.Delivery(folder.Paths, delivery.Source, delivery.Id, delivery.OriginalName);
         }
 
         using var service = ServiceProcess.Start(folder);
@@ -50,7 +47,7 @@ public sealed class LinkBesideServiceTests
 
         var during = Assert.Single(await RunsAsync(folder));
         Assert.Equal((RunState.Running, link.Id), (during.State, during.Lease?.Owner.ProcessId));
-        await File.WriteAllTextAsync(welfare, extracts.WelfareCsv, TestContext.Current.CancellationToken);
+        await ReleaseThePipeAsync(welfare, extracts.WelfareCsv);
         var linkExit = await link.ExitCodeAsync(Timeout);
 
         Assert.True(linkExit == 0, link.Output);
@@ -65,6 +62,21 @@ public sealed class LinkBesideServiceTests
     {
         using var opened = new OpenedLedger(folder);
         return await opened.Ledger.GetRecentRunsAsync(Project, 10, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Writes the extract into the pipe, where the run's digest check is reading, and before closing it puts the same
+    /// extract as a plain file in the pipe's place: the check sees the end of its input only once the plain file is
+    /// there, so the reader that opens the path next reads the file.
+    /// </summary>
+    private static async Task ReleaseThePipeAsync(string pipe, string content)
+    {
+        var plain = pipe + ".plain";
+        await File.WriteAllTextAsync(plain, content, TestContext.Current.CancellationToken);
+        await using var writer = new FileStream(pipe, FileMode.Open, FileAccess.Write);
+        await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content), TestContext.Current.CancellationToken);
+        await writer.FlushAsync(TestContext.Current.CancellationToken);
+        File.Move(plain, pipe, overwrite: true);
     }
 
     private static async Task MakeFifoAsync(string path)

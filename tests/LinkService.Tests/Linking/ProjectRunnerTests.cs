@@ -1,3 +1,4 @@
+using LinkService.Audit;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linking;
@@ -107,10 +108,10 @@ public sealed class ProjectRunnerTests : IDisposable
     {
         foreach (var source in new[] { "justice", "welfare" })
         {
-            await AcceptedDeliveries.RecordAsync(Ledger, source, Path.Combine(_folder.Paths.StoreFolder(source), source + ".csv"), CancellationToken.None);
+            await AcceptedDeliveries.RecordAsync(Ledger, _folder.Paths, source, $"{source}_id\n1\n", CancellationToken.None);
         }
     }
 
     private ProjectRunner Runner() => new(
-        _folder.LoadCatalog(), _folder.Paths, Ledger, _linkage, Owners.Service, LeaseTerms.Default, _time, NullLogger<ProjectRunner>.Instance);
+        _folder.LoadCatalog(), _folder.Paths, Ledger, new LedgerIntegrity(Ledger, _folder.Paths), _linkage, Owners.Service, LeaseTerms.Default, _time, NullLogger<ProjectRunner>.Instance);
 }

@@ -1,9 +1,10 @@
+using LinkService.Configuration.Keys;
 using LinkService.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Tests.Support;
 
-/// <summary>The ledger of a test's service folder, opened as the service opens it (the default folder layout).</summary>
+/// <summary>The ledger of a test's service folder, opened as the service opens it (the default folder layout), with a master key made if there is none.</summary>
 internal sealed class OpenedLedger : IDisposable
 {
     private readonly ServiceProvider _services;
@@ -11,7 +12,8 @@ internal sealed class OpenedLedger : IDisposable
     public OpenedLedger(ServiceFolder folder, TimeProvider? time = null)
     {
         var paths = folder.Paths;
-        Directory.CreateDirectory(paths.WorkRoot);
+        Directory.CreateDirectory(paths.KeysFolder);
+        MasterKeyFile.TryCreate(paths.MasterKeyFile);
         File = paths.LedgerFile;
         _services = new ServiceCollection()
             .AddLogging()

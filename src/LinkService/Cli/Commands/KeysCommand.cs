@@ -2,16 +2,17 @@ using System.CommandLine;
 using LinkService.Configuration.Folders;
 using LinkService.Hosting;
 using LinkService.Keys;
+using LinkService.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
-/// <summary><c>linkservice keys init</c>: create the master key file with owner-only permissions.</summary>
+/// <summary><c>linkservice keys init</c>: create the master key file with owner-only permissions, on a site that has none.</summary>
 internal static class KeysCommand
 {
     public static Command Create(CliContext context)
     {
-        var init = new Command("init", "Create the master pseudonymisation key in work/keys/, readable by this account alone.");
+        var init = new Command("init", "Create the master pseudonymisation key in work/keys/, readable by this account alone (`run` creates it on a new site).");
         init.SetAction(async (parseResult, cancellationToken) =>
         {
             if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
@@ -21,23 +22,21 @@ internal static class KeysCommand
 
             using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
             var paths = host.Services.GetRequiredService<ServicePaths>();
-
-            // The work folder itself is checked with the configuration; a keys folder inside it that is a link
-            // would still carry the key wherever the link points.
-            var keysFolder = PhysicalPath.Resolve(paths.KeysFolder);
-            if (!PhysicalPath.IsWithin(keysFolder, PhysicalPath.Resolve(paths.WorkRoot)))
+            if (File.Exists(paths.MasterKeyFile))
             {
-                await context.Error.WriteLineAsync($"{paths.KeysFolder} leads outside the work folder (to {keysFolder}); remove the link and run 'keys init' again.");
+                await context.Error.WriteLineAsync($"A master key exists already at {paths.MasterKeyFile}; it is never replaced (the audit chain and pseudonyms depend on it).");
                 return ExitCodes.Problem;
             }
 
-            if (!MasterKeyFile.TryCreate(paths.KeysFolder, out var path))
+            var readiness = await MasterKeySetup.PrepareAsync(paths, host.Services.GetRequiredService<ILedger>(), cancellationToken);
+            if (readiness.Problem is { } problem)
             {
-                await context.Error.WriteLineAsync($"A master key exists already at {path}; it is never replaced (pseudonyms depend on it).");
+                await context.Error.WriteLineAsync($"No key created: {problem}.");
                 return ExitCodes.Problem;
             }
 
-            await context.Out.WriteLineAsync($"Created the master key at {path} (owner read/write only). Back it up offline.");
+            await context.Out.WriteLineAsync(
+                $"Created the master key at {paths.MasterKeyFile} (owner read/write only). Back it up offline: losing it loses pseudonym continuity and the proof that the ledger is unaltered.");
             return ExitCodes.Success;
         });
         return new Command("keys", "Manage the pseudonymisation key.") { init };

@@ -3,6 +3,8 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Hosting;
+using LinkService.Keys;
+using LinkService.Ledger;
 using LinkService.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +62,20 @@ internal static class RunCommand
         {
             Hosting.Log.SiteHeld(logger, paths.WorkRoot, Environment.ProcessId);
             FolderBootstrapper.EnsureCreated(paths, host.Services.GetRequiredService<ConfigCatalog>());
+            var key = await MasterKeySetup.PrepareAsync(paths, host.Services.GetRequiredService<ILedger>(), cancellationToken);
+            if (key.Problem is { } problem)
+            {
+                // Exit 2, as for configuration: restarting cannot bring a key back, only an operator can.
+                Keys.Log.MasterKeyUnusable(logger, problem);
+                await context.Error.WriteLineAsync($"LinkService refuses to start: {problem}.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            if (key.Created)
+            {
+                Keys.Log.MasterKeyCreated(logger, paths.MasterKeyFile);
+            }
+
             Interlocked.Exchange(ref _running, 1);
             await host.StartAsync(cancellationToken);
             await host.WaitForShutdownAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Hosting;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LinkService.Cli.Commands;
 
-/// <summary><c>linkservice status</c>: what arrived, what became of it, what the runs did; exit 1 if the audit chain is broken.</summary>
+/// <summary><c>linkservice status</c>: what arrived, what became of it, what the runs did; exit 1 if the ledger or the store was altered.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CliContext context)
@@ -33,11 +34,12 @@ internal static class StatusCommand
 
             var ledger = host.Services.GetRequiredService<ILedger>();
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
-            var audit = await ledger.VerifyAuditChainAsync(cancellationToken);
+            var audit = await host.Services.GetRequiredService<LedgerIntegrity>().CheckAsync(cancellationToken);
+            var store = await host.Services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
             var waiting = await WaitingReport.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            await context.Out.WriteAsync(StatusReport.Render(status, audit, catalog, waiting, now));
-            return audit.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
+            await context.Out.WriteAsync(StatusReport.Render(status, audit, store, catalog, waiting, now));
+            return audit.IsIntact && store.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;
     }

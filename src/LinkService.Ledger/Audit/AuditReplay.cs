@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Runs;
+
+namespace LinkService.Ledger.Audit;
+
+/// <summary>
+/// The deliveries and runs tables are not chained themselves, so an edit to them (a rejected delivery marked
+/// accepted, a digest or an original name replaced, a run folder pointed elsewhere) would pass the chain check.
+/// Every change to them is also an audit row, though: replaying the chain gives each delivery's and run's
+/// fields, which the tables must agree with.
+/// </summary>
+internal sealed class AuditReplay
+{
+    /// <summary>The fields compared, with the words a report uses for them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["source"] = "source",
+        ["originalName"] = "original name",
+        ["receivedAt"] = "time received",
+        ["dropBytes"] = "drop file size",
+        ["dropModified"] = "drop file time",
+        ["sha256"] = "SHA-256",
+        ["bytes"] = "size",
+        ["reasons"] = "reasons",
+        ["duplicateOf"] = "duplicate-of",
+        ["setAsideRows"] = "set-aside row count",
+        ["quarantinePath"] = "quarantine path",
+        ["settled"] = "settled mark",
+        ["project"] = "project",
+        ["runFolder"] = "run folder",
+        ["startedAt"] = "start time",
+        ["inputs"] = "input deliveries",
+    };
+
+    private readonly Dictionary<(string Entity, string Id), Dictionary<string, string?>> _entities = [];
+
+    /// <summary>The input deliveries of a run as one comparable text: distinct ids in ordinal order.</summary>
+    public static string InputsText(IEnumerable<string> deliveryIds) => string.Join(',', deliveryIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    public void Apply(AuditRow row)
+    {
+        var key = (row.Entity, row.EntityId);
+        if (!_entities.TryGetValue(key, out var fields))
+        {
+            fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            _entities[key] = fields;
+        }
+
+        using var json = JsonDocument.Parse(row.Detail);
+        var detail = json.RootElement;
+        switch (row.Entity, row.Action)
+        {
+            case (EntityRecord.Delivery, "received"):
+                fields["state"] = nameof(DeliveryState.Received);
+                fields["receivedAt"] = row.At;
+                fields["reasons"] = "[]";
+                Copy(detail, fields, "source", "originalName", "dropBytes", "dropModified");
+                break;
+            case (EntityRecord.Delivery, "retaken"):
+                Copy(detail, fields, "dropBytes", "dropModified");
+                break;
+            case (EntityRecord.Delivery, "stored"):
+                fields["state"] = nameof(DeliveryState.Stored);
+                Copy(detail, fields, "sha256", "bytes");
+                break;
+            case (EntityRecord.Delivery, "settled"):
+                fields["settled"] = "yes";
+                break;
+            case (EntityRecord.Delivery, _) when Enum.TryParse<DeliveryState>(row.Action, ignoreCase: true, out var state):
+                fields["state"] = state.ToString();
+                Copy(detail, fields, "reasons", "duplicateOf", "setAsideRows", "quarantinePath");
+
+                // A refusal may record the digest and size it found; one stored already keeps its own.
+                foreach (var kept in new[] { "sha256", "bytes" })
+                {
+                    fields[kept] = fields.GetValueOrDefault(kept) ?? Text(detail, kept);
+                }
+
+                break;
+            case (EntityRecord.Run, "started"):
+                fields["state"] = nameof(RunState.Running);
+                fields["startedAt"] = row.At;
+                fields["inputs"] = InputsText(detail.GetProperty("deliveries").EnumerateArray().Select(e => e.GetString()!));
+                Copy(detail, fields, "project", "runFolder");
+                break;
+            case (EntityRecord.Run, _) when Enum.TryParse<RunState>(row.Action, ignoreCase: true, out var state):
+                fields["state"] = state.ToString();
+                break;
+        }
+    }
+
+    /// <summary>The first disagreement between the tables' rows and the replayed chain, or null.</summary>
+    public string? Compare(IEnumerable<EntityRecord> tableRows)
+    {
+        var seen = new HashSet<(string, string)>();
+        foreach (var row in tableRows)
+        {
+            seen.Add((row.Entity, row.Id));
+            if (!_entities.TryGetValue((row.Entity, row.Id), out var expected))
+            {
+                return $"{row.Entity} {row.Id} is in its table but has no audit rows";
+            }
+
+            if (expected.GetValueOrDefault("state") is var state && row.Fields.GetValueOrDefault("state") != state)
+            {
+                return $"{row.Entity} {row.Id} is {row.Fields.GetValueOrDefault("state")} in its table but {state} in the audit chain";
+            }
+
+            var differs = Labels.Keys.FirstOrDefault(field => row.Fields.ContainsKey(field) && row.Fields[field] != expected.GetValueOrDefault(field));
+            if (differs is not null)
+            {
+                return $"{row.Entity} {row.Id}: its {Labels[differs]} is not the one the audit chain recorded";
+            }
+        }
+
+        return _entities.Keys.Where(k => !seen.Contains(k)).Select(k => $"{k.Entity} {k.Id} is in the audit chain but not in its table").FirstOrDefault();
+    }
+
+    private static void Copy(JsonElement detail, Dictionary<string, string?> fields, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            fields[name] = Text(detail, name);
+        }
+    }
+
+    private static string? Text(JsonElement detail, string name) =>
+        !detail.TryGetProperty(name, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetInt64().ToString(CultureInfo.InvariantCulture),
+            _ => value.GetRawText(),
+        };
+}
