@@ -29,6 +29,14 @@ public sealed class IntakeOptions : IValidatableObject
     [Range(16, 1_048_576)]
     public int HintCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// How long a file's size and time must stay unchanged when no writer's close can be known: the file was there
+    /// before the service started, the kernel dropped events, or the system gives no such signal. Long, because an
+    /// SFTP upload over a slow link can stall for minutes at a row boundary. Default 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan FallbackQuietPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The copy buffer in bytes. Default 1 MiB.</summary>
     [Range(4096, 67_108_864)]
     public int CopyBufferBytes { get; set; } = 1 << 20;

@@ -3,6 +3,7 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Intake.Checks;
 using LinkService.Intake.Hosting;
+using LinkService.Intake.Scanning.Writers;
 using LinkService.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class IntakeServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
         services.AddLedger();
+        services.TryAddSingleton(_ => WriterSignals.ForThisSystem());
         services.TryAddSingleton(provider => IntakeComposition.CreateCycle(
             provider.GetRequiredService<ConfigCatalog>(),
             provider.GetRequiredService<ServicePaths>(),
@@ -35,6 +37,7 @@ public static class IntakeServiceCollectionExtensions
             provider.GetService<IDeliveryCheck>() ?? throw new InvalidOperationException(
                 "Intake has no delivery check registered (IDeliveryCheck; the service registers schema validation): it will not start, rather than accept deliveries unchecked."),
             provider.GetRequiredService<IOptions<IntakeOptions>>().Value,
+            provider.GetRequiredService<IWriterSignal>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<IntakeService>();

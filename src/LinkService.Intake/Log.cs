@@ -52,4 +52,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3016, Level = LogLevel.Error, Message = "Delivery {DeliveryId} from {Source} could not be finished; next try at {NextAttempt}")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string deliveryId, string source, DateTimeOffset nextAttempt);
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} ends mid-record (no final line end, or an open quote); it waits for the rest")]
+    public static partial void CutOff(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "The drop file of delivery {DeliveryId} from {Source} changed after it was taken (its size or time moved on); it was left in place to be taken as a new delivery")]
+    public static partial void ChangedAfterTaken(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Intake cannot see when an upload's writer closes a file on this system; every file waits {FallbackQuietPeriod} without change")]
+    public static partial void NoWriterSignal(ILogger logger, TimeSpan fallbackQuietPeriod);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Error, Message = "The drop file of delivery {DeliveryId} from {Source} was written to after it was taken and removed: the bytes written since are in no delivery; the department must deliver the file again")]
+    public static partial void WrittenAfterTaken(ILogger logger, string deliveryId, string source);
 }

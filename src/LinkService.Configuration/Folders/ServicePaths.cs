@@ -45,6 +45,9 @@ public sealed class ServicePaths
 
     public string RunsRoot => Path.Combine(WorkRoot, "runs");
 
+    /// <summary>What intake last saw waiting in the inboxes, and since when; written by the service, read by <c>status</c>.</summary>
+    public string IntakeWaitingFile => Path.Combine(WorkRoot, "intake-waiting.json");
+
     /// <summary>
     /// A department's own folder, which sshd chroots its account into. It holds only <see cref="InboxFolder"/> and
     /// <see cref="OutboxFolder"/> and is not the department's to write (sshd requires a chroot root-owned), so the

@@ -5,7 +5,9 @@ using LinkService.Intake.Checks;
 using LinkService.Intake.Processing;
 using LinkService.Intake.Receipts;
 using LinkService.Intake.Scanning;
+using LinkService.Intake.Scanning.Writers;
 using LinkService.Intake.Storage;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +23,7 @@ internal static class IntakeComposition
         ILedger ledger,
         IDeliveryCheck check,
         IntakeOptions options,
+        IWriterSignal writers,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
     {
@@ -37,17 +40,19 @@ internal static class IntakeComposition
             new ReceiptWriter(files, timeProvider),
             check,
             logger);
+        var tracker = new CompletionTracker(timeProvider);
         return new IntakeCycle(
             catalog,
             paths,
             ledger,
             new DropFolderScanner(fileSystem),
-            new CompletionTracker(timeProvider),
+            tracker,
+            writers,
+            new ReadinessRules(tracker, writers, companions, options.FallbackQuietPeriod, timeProvider),
+            new WaitingFiles(fileSystem, paths.IntakeWaitingFile, timeProvider),
             new NamePatterns(options.EffectiveTemporaryPatterns),
-            companions,
             new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, timeProvider, logger),
             new DeliveryRecovery(ledger, fileSystem, files, copier, completion, new RetryBackoff(timeProvider), logger),
-            timeProvider,
             logger);
     }
 }

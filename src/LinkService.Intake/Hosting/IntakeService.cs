@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Intake.Processing;
+using LinkService.Intake.Scanning.Writers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,19 +21,33 @@ internal sealed partial class IntakeService : BackgroundService
     private readonly ServicePaths _paths;
     private readonly IFileSystem _fileSystem;
     private readonly IntakeCycle _cycle;
+    private readonly IWriterSignal _writers;
     private readonly IntakeOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IntakeService> _logger;
 
-    public IntakeService(ConfigCatalog catalog, ServicePaths paths, IFileSystem fileSystem, IntakeCycle cycle, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<IntakeService> logger)
+    public IntakeService(ConfigCatalog catalog, ServicePaths paths, IFileSystem fileSystem, IntakeCycle cycle, IWriterSignal writers, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<IntakeService> logger)
     {
         _catalog = catalog;
         _paths = paths;
         _fileSystem = fileSystem;
         _cycle = cycle;
+        _writers = writers;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // From the moment the service starts, not from its first pass: a file whose upload began in between would
+        // otherwise count as one that was there before, and wait the fallback period.
+        foreach (var source in _catalog.Sources.Keys)
+        {
+            _writers.Watch(_paths.InboxFolder(source));
+        }
+
+        return base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,7 +61,22 @@ internal sealed partial class IntakeService : BackgroundService
             watchers.Watch(source, _paths.InboxFolder(source));
         }
 
+        // A close changes no size or time, so the folder watchers say nothing of it: the end of an upload wakes intake here.
+        var sourceOf = _catalog.Sources.Keys.ToDictionary(_paths.InboxFolder, StringComparer.Ordinal);
+        _writers.OnClosed(folder =>
+        {
+            if (sourceOf.TryGetValue(folder, out var source))
+            {
+                hints.Writer.TryWrite(source);
+            }
+        });
+
         Log.Started(_logger, _catalog.Sources.Count, _options.SweepInterval);
+        if (_writers is NoWriterSignal)
+        {
+            Log.NoWriterSignal(_logger, _options.FallbackQuietPeriod);
+        }
+
         var nextSweep = _timeProvider.GetUtcNow();
         IReadOnlySet<string>? only = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -113,6 +143,7 @@ internal sealed partial class IntakeService : BackgroundService
             try
             {
                 _fileSystem.Directory.CreateDirectory(_paths.InboxFolder(source));
+                _writers.Watch(_paths.InboxFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.OutboxFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.StoreFolder(source));
                 _fileSystem.Directory.CreateDirectory(_paths.QuarantineFolder(source));

@@ -98,17 +98,35 @@ internal sealed class DeliveryCompletion(
                 break;
             case DeliveryState.Refused:
                 // A link has no content of its own to mistake: whatever link now has the name is refused as well.
-                var drop = files.Drop(source.Name, delivery.OriginalName);
+                var drop = Reachable(source, delivery);
                 if (fileSystem.FileInfo.New(drop).LinkTarget is not null || IsStillTheDeliveredFile(drop, delivery))
                 {
                     await quarantine.PlaceAsync(delivery, drop, cancellationToken);
                 }
+
+                companions.Remove(source, drop);
 
                 await receipts.WriteAsync(delivery, ReceiptOutcome.Rejected, delivery.Reasons, null, cancellationToken);
                 break;
         }
 
         await ledger.MarkSettledAsync(delivery.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The path of the delivery's drop file. A name that is not UTF-8 has none: the file is first renamed, by its bytes,
+    /// to a name of the service's in the same folder (done before, if this is a retry after a crash).
+    /// </summary>
+    private string Reachable(SourceDefinition source, Delivery delivery)
+    {
+        if (DropNames.Unescaped(delivery.OriginalName) is not null || !OperatingSystem.IsLinux())
+        {
+            return files.Drop(source.Name, delivery.OriginalName);
+        }
+
+        var aside = files.DropAside(source.Name, delivery.Id);
+        RawNames.MoveTo(files.Paths.InboxFolder(source.Name), DropNames.Unescape(delivery.OriginalName), aside);
+        return aside;
     }
 
     /// <summary>Deletes the drop original once the store holds it, unless a new upload has replaced it meanwhile.</summary>
@@ -118,6 +136,11 @@ internal sealed class DeliveryCompletion(
         if (IsStillTheDeliveredFile(drop, stored))
         {
             fileSystem.File.Delete(drop);
+        }
+        else if (fileSystem.FileInfo.New(drop) is { Exists: true } or { LinkTarget: not null })
+        {
+            // Written to after it was taken (or replaced): left where it is, the scan takes what is there now as a new delivery.
+            Log.ChangedAfterTaken(logger, stored.Id, source.Name);
         }
 
         companions.Remove(source, drop);

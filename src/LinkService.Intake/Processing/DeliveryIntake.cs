@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Scanning;
 using LinkService.Intake.Storage;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,12 @@ internal sealed class DeliveryIntake(
     public const string ChecksumMismatch = "the SHA-256 in the .sha256 file does not match the file";
     public const string ChecksumUnreadable = "the .sha256 file does not state a SHA-256 digest";
 
-    /// <summary>Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it.</summary>
-    public async Task TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it. Returns
+    /// null when done with the file for now, or what it turned out to wait for (it changed while copied, or its last
+    /// record is cut off): it is then not copied again until it changes.
+    /// </summary>
+    public async Task<string?> TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
     {
         Delivery delivery;
         if (existing is null)
@@ -45,31 +50,33 @@ internal sealed class DeliveryIntake(
 
         try
         {
-            await StoreAsync(source, entry, delivery, cancellationToken);
+            return await StoreAsync(source, entry, delivery, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Any failure but our own stop, a check's own time-out included: the delivery is taken again, the pass goes on.
             Log.DeliveryFailed(logger, exception, delivery.Id, source.Name);
+            return null;
         }
     }
 
-    private async Task StoreAsync(SourceDefinition source, DropEntry entry, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<string?> StoreAsync(SourceDefinition source, DropEntry entry, Delivery delivery, CancellationToken cancellationToken)
     {
         var refusals = RefusalRules.Check(source, entry);
         if (refusals.Count > 0)
         {
             await completion.RefuseAsync(source, delivery, refusals, entry.IsLink ? null : entry.Length, null, cancellationToken);
-            return;
+            return null;
         }
 
         var staging = files.Staging(delivery.Id, delivery.OriginalName);
         fileSystem.Directory.CreateDirectory(files.Paths.StagingRoot);
         var started = timeProvider.GetTimestamp();
         CopyResult copy;
+        var recordEnd = RecordEnd.For(source);
         try
         {
-            copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, cancellationToken);
+            copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, recordEnd, cancellationToken);
         }
         catch
         {
@@ -85,14 +92,20 @@ internal sealed class DeliveryIntake(
             if (copy.TooLarge)
             {
                 await completion.RefuseAsync(source, delivery, [RefusalRules.TooLarge(source)], copy.Bytes, null, cancellationToken);
-            }
-            else
-            {
-                // Still being written after all: the delivery stays received and is taken once quiet again.
-                Log.ChangedWhileCopying(logger, delivery.Id, source.Name);
+                return null;
             }
 
-            return;
+            // Still being written after all: the delivery stays received and is taken once quiet again.
+            Log.ChangedWhileCopying(logger, delivery.Id, source.Name);
+            return WaitsFor.NoChangeAfterCopy;
+        }
+
+        if (recordEnd is { IsCutOff: true })
+        {
+            // Quiet and closed, yet the writer stopped mid-record: the rest is still to come (a resumed upload appends it).
+            fileSystem.File.Delete(staging);
+            Log.CutOff(logger, delivery.Id, source.Name);
+            return WaitsFor.RestOfRecord;
         }
 
         if (source.Completion.Signal == CompletionSignal.Checksum
@@ -100,7 +113,7 @@ internal sealed class DeliveryIntake(
         {
             fileSystem.File.Delete(staging);
             await completion.RefuseAsync(source, delivery, [problem], copy.Bytes, copy.Sha256, cancellationToken);
-            return;
+            return null;
         }
 
         var store = files.Store(source.Name, delivery.Id, delivery.OriginalName);
@@ -110,6 +123,7 @@ internal sealed class DeliveryIntake(
         var elapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.Stored(logger, stored.Id, source.Name, copy.Bytes, elapsedMs);
         await completion.FinishAsync(source, stored, cancellationToken);
+        return null;
     }
 
     /// <summary>Whether the drop file is still a plain file of the size and time it had when judged complete.</summary>

@@ -2,6 +2,9 @@ using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Scanning;
+using LinkService.Intake.Storage;
+using LinkService.Intake.Scanning.Writers;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
@@ -18,11 +21,12 @@ internal sealed class IntakeCycle(
     ILedger ledger,
     DropFolderScanner scanner,
     CompletionTracker tracker,
+    IWriterSignal writers,
+    ReadinessRules rules,
+    WaitingFiles report,
     NamePatterns temporaryNames,
-    CompanionFiles companions,
     DeliveryIntake intake,
     DeliveryRecovery recovery,
-    TimeProvider timeProvider,
     ILogger logger)
 {
     /// <summary>Runs the pass over <paramref name="sources"/> (all when null); returns when a file now waiting will have been quiet long enough.</summary>
@@ -42,6 +46,7 @@ internal sealed class IntakeCycle(
             }
         }
 
+        await report.PublishAsync(cancellationToken);
         return wake;
     }
 
@@ -68,38 +73,59 @@ internal sealed class IntakeCycle(
     {
         var folder = paths.InboxFolder(source.Name);
         var entries = scanner.List(folder);
+
+        // After the listing, which creates a missing folder: files that arrive from now on are followed from their start.
+        writers.Watch(folder);
+        await ReportWrittenAfterTakenAsync(source, folder, cancellationToken);
         tracker.KeepOnly(folder, entries.Select(e => e.Path));
-        var now = timeProvider.GetUtcNow();
         DateTimeOffset? wake = null;
+        var waiting = new List<WaitingFile>();
         foreach (var entry in entries.OrderBy(e => e.LastWriteUtc).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (temporaryNames.Matches(entry.Name) || CompanionFiles.IsCompanion(source, entry.Name))
+            if (temporaryNames.Matches(entry.LeafName) || DeliveryFiles.IsAside(entry.LeafName) || (!entry.InSubFolder && CompanionFiles.IsCompanion(source, entry.Name)))
             {
                 continue;
             }
 
-            // A link is refused at once: it is not an upload in progress, and it is never opened.
-            if (!entry.IsLink)
+            var readiness = rules.Judge(source, folder, entry);
+            if (!readiness.Ready)
             {
-                var quietAt = tracker.QuietAt(entry, source.Completion.QuietPeriod);
-                if (quietAt > now)
-                {
-                    wake = Earliest(wake, quietAt);
-                    continue;
-                }
-
-                if (source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry.Path))
-                {
-                    continue;
-                }
+                wake = Earliest(wake, readiness.LookAgainAt);
+                waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), readiness.WaitsFor!));
+                continue;
             }
 
             awaiting.Remove((source.Name, entry.Name), out var existing);
-            await intake.TakeAsync(source, entry, existing, cancellationToken);
-            tracker.Forget(entry.Path);
+            if (await intake.TakeAsync(source, entry, existing, cancellationToken) is { } stillWaitsFor)
+            {
+                tracker.Hold(entry);
+                waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), stillWaitsFor));
+            }
+            else
+            {
+                tracker.Forget(entry.Path);
+            }
         }
 
+        report.Set(source.Name, waiting);
         return wake;
+    }
+
+    /// <summary>
+    /// A writer that still held a file intake took (no close could be known: it was there before a restart) and wrote
+    /// on after intake removed it: those bytes are in no delivery. Said loudly, naming the delivery, so that the
+    /// department can be asked for the file again; a file the department removed itself names none.
+    /// </summary>
+    private async Task ReportWrittenAfterTakenAsync(SourceDefinition source, string folder, CancellationToken cancellationToken)
+    {
+        foreach (var name in writers.TakeWrittenAfterRemoval(folder))
+        {
+            var recent = await ledger.GetRecentDeliveriesAsync(source.Name, 100, cancellationToken);
+            if (recent.FirstOrDefault(d => d.OriginalName == name && d.StoredAt is not null) is { } taken)
+            {
+                Log.WrittenAfterTaken(logger, taken.Id, source.Name);
+            }
+        }
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -9,6 +9,7 @@ internal static class RefusalRules
 {
     public const string Link = "the file is a symbolic link; links are never followed, and it was removed";
     public const string Empty = "the file is empty";
+    public const string InSubFolder = "the file is in a sub-folder; deliveries are taken only from the top of the drop folder";
 
     public static string NameMismatch(SourceDefinition source) =>
         $"the file name does not match the source's pattern '{source.FilePattern}'";
@@ -18,6 +19,16 @@ internal static class RefusalRules
 
     public static IReadOnlyList<string> Check(SourceDefinition source, DropEntry entry)
     {
+        if (DropNames.Problem(entry.Name) is { } problem)
+        {
+            return [problem];
+        }
+
+        if (entry.InSubFolder)
+        {
+            return [InSubFolder];
+        }
+
         if (entry.IsLink)
         {
             return [Link];

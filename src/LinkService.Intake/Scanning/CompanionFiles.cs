@@ -36,12 +36,24 @@ internal sealed class CompanionFiles
     public static string? PathFor(SourceDefinition source, string dropPath) => Suffix(source) is { } suffix ? dropPath + suffix : null;
 
     /// <summary>
-    /// Whether the companion is there; a sidecar must also have content, as an upload creates it empty before
-    /// it writes the digest (a marker says all it has to by existing).
+    /// Whether the companion is there and speaks for the file as it is now: a marker must have been written after the
+    /// file's last change (one left from an earlier upload of the same name says nothing of this one), and a sidecar
+    /// must have content, as an upload creates it empty before it writes the digest.
     /// </summary>
-    public bool IsPresent(SourceDefinition source, string dropPath) =>
-        PathFor(source, dropPath) is not { } companion
-        || (_fileSystem.FileInfo.New(companion) is { Exists: true } info && (source.Completion.Signal != CompletionSignal.Checksum || info.Length > 0));
+    public bool IsPresent(SourceDefinition source, DropEntry entry)
+    {
+        if (PathFor(source, entry.Path) is not { } companion)
+        {
+            return true;
+        }
+
+        var info = _fileSystem.FileInfo.New(companion);
+        return info.Exists && source.Completion.Signal switch
+        {
+            CompletionSignal.Checksum => info.Length > 0,
+            _ => new DateTimeOffset(info.LastWriteTimeUtc) >= entry.LastWriteUtc,
+        };
+    }
 
     /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none or is a link.</summary>
     public async Task<string?> ExpectedSha256Async(string dropPath, CancellationToken cancellationToken)
@@ -66,10 +78,13 @@ internal sealed class CompanionFiles
         return word.Length == 64 && word.All(char.IsAsciiHexDigit) ? word.ToLowerInvariant() : null;
     }
 
-    /// <summary>Removes the companion once its delivery is stored: it has served its purpose and holds no data.</summary>
+    /// <summary>
+    /// Removes the companion once its delivery is stored or refused: it has served its purpose and holds no data, and
+    /// left behind it would speak for the next upload of the same name before that upload is whole.
+    /// </summary>
     public void Remove(SourceDefinition source, string dropPath)
     {
-        if (PathFor(source, dropPath) is { } companion && _fileSystem.File.Exists(companion))
+        if (PathFor(source, dropPath) is { } companion && _fileSystem.FileInfo.New(companion) is var info && (info.Exists || info.LinkTarget is not null))
         {
             _fileSystem.File.Delete(companion);
         }

@@ -11,17 +11,36 @@ internal sealed class CompletionTracker
 
     public CompletionTracker(TimeProvider timeProvider) => _timeProvider = timeProvider;
 
-    /// <summary>When the file will have been unchanged for <paramref name="quietPeriod"/>: now or earlier means it is complete.</summary>
+    /// <summary>
+    /// When the file will have been unchanged for <paramref name="quietPeriod"/>: now or earlier means it is complete;
+    /// never, while it is held (<see cref="Hold"/>) and unchanged.
+    /// </summary>
     public DateTimeOffset QuietAt(DropEntry entry, TimeSpan quietPeriod)
     {
+        var seen = Observe(entry);
+        return seen.Held ? DateTimeOffset.MaxValue : seen.UnchangedSince + quietPeriod;
+    }
+
+    /// <summary>Since when intake has seen the file, whatever it did since.</summary>
+    public DateTimeOffset FirstSeen(DropEntry entry) => Observe(entry).FirstSeen;
+
+    /// <summary>The file was found still arriving when taken: it is not taken again until its size or time changes.</summary>
+    public void Hold(DropEntry entry) => _observations[entry.Path] = Observe(entry) with { Held = true };
+
+    private Observation Observe(DropEntry entry)
+    {
         var now = _timeProvider.GetUtcNow();
-        if (!_observations.TryGetValue(entry.Path, out var seen) || seen.Length != entry.Length || seen.LastWriteUtc != entry.LastWriteUtc)
+        if (!_observations.TryGetValue(entry.Path, out var seen))
         {
-            seen = new Observation(entry.Length, entry.LastWriteUtc, now);
-            _observations[entry.Path] = seen;
+            seen = new Observation(entry.Length, entry.LastWriteUtc, now, now, Held: false);
+        }
+        else if (seen.Length != entry.Length || seen.LastWriteUtc != entry.LastWriteUtc)
+        {
+            seen = new Observation(entry.Length, entry.LastWriteUtc, now, seen.FirstSeen, Held: false);
         }
 
-        return seen.UnchangedSince + quietPeriod;
+        _observations[entry.Path] = seen;
+        return seen;
     }
 
     public void Forget(string path) => _observations.Remove(path);
@@ -37,5 +56,5 @@ internal sealed class CompletionTracker
         }
     }
 
-    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince);
+    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince, DateTimeOffset FirstSeen, bool Held);
 }

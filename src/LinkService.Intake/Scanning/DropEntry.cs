@@ -1,4 +1,15 @@
 namespace LinkService.Intake.Scanning;
 
-/// <summary>One entry at the top of a drop folder, as seen without following links.</summary>
-internal sealed record DropEntry(string Path, string Name, long Length, DateTimeOffset LastWriteUtc, bool IsLink);
+/// <summary>
+/// One file or link in a drop folder, as seen without following links. <see cref="Name"/> is escaped
+/// (<see cref="DropNames"/>) and relative to the drop folder: <c>sub/name.csv</c> for a file in a sub-folder.
+/// <see cref="Path"/> addresses the file, except when its name is not UTF-8 (then only its bytes do).
+/// </summary>
+internal sealed record DropEntry(string Path, string Name, long Length, DateTimeOffset LastWriteUtc, bool IsLink)
+{
+    /// <summary>Whether the entry is in a sub-folder rather than at the top, where deliveries go.</summary>
+    public bool InSubFolder => Name.Contains('/', StringComparison.Ordinal);
+
+    /// <summary>The last part of the name, which temporary-name patterns and companions are about.</summary>
+    public string LeafName => Name[(Name.LastIndexOf('/') + 1)..];
+}

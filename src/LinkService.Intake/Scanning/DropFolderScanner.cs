@@ -1,10 +1,17 @@
 using System.IO.Abstractions;
+using System.Text;
 
 namespace LinkService.Intake.Scanning;
 
-/// <summary>Lists the files at the top of a department's inbox; sub-folders are not deliveries.</summary>
+/// <summary>
+/// Lists the files of a department's inbox, and those in its sub-folders (to be refused, not ignored), every name
+/// escaped. A link, to a file or a folder, is an entry of its own and never followed.
+/// </summary>
 internal sealed class DropFolderScanner
 {
+    /// <summary>How deep sub-folders are searched; a department has no reason to nest even one.</summary>
+    private const int MaxDepth = 8;
+
     private readonly IFileSystem _fileSystem;
 
     public DropFolderScanner(IFileSystem fileSystem) => _fileSystem = fileSystem;
@@ -19,27 +26,61 @@ internal sealed class DropFolderScanner
             return entries;
         }
 
+        Add(entries, folder, "", 0);
+        return entries;
+    }
+
+    private void Add(List<DropEntry> entries, string folder, string prefix, int depth)
+    {
+        var lossy = false;
         foreach (var info in _fileSystem.DirectoryInfo.New(folder).EnumerateFileSystemInfos())
         {
             try
             {
-                // A link is reported, never followed: not even to ask what it points at.
-                var isLink = info.LinkTarget is not null || info.Attributes.HasFlag(FileAttributes.ReparsePoint);
-                if (isLink)
+                if (info.Name.Contains('\uFFFD', StringComparison.Ordinal) && OperatingSystem.IsLinux()
+                    && RawNames.Look(folder, Encoding.UTF8.GetBytes(info.Name)) is null)
                 {
-                    entries.Add(new DropEntry(info.FullName, info.Name, 0, info.LastWriteTimeUtc, IsLink: true));
+                    // .NET replaced bytes that are not UTF-8: this name addresses nothing; the raw listing below finds the file.
+                    lossy = true;
+                    continue;
+                }
+
+                var name = prefix + DropNames.Escape(info.Name);
+
+                // A link is reported, never followed: not even to ask what it points at.
+                if (info.LinkTarget is not null || info.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                {
+                    entries.Add(new DropEntry(info.FullName, name, 0, info.LastWriteTimeUtc, IsLink: true));
                 }
                 else if (info is IFileInfo file)
                 {
-                    entries.Add(new DropEntry(file.FullName, file.Name, file.Length, file.LastWriteTimeUtc, IsLink: false));
+                    entries.Add(new DropEntry(file.FullName, name, file.Length, file.LastWriteTimeUtc, IsLink: false));
+                }
+                else if (depth < MaxDepth)
+                {
+                    Add(entries, info.FullName, name + "/", depth + 1);
                 }
             }
             catch (FileNotFoundException)
             {
                 // Gone between listing and looking: the next scan will not see it either.
             }
+            catch (DirectoryNotFoundException)
+            {
+            }
         }
 
-        return entries;
+        if (lossy && OperatingSystem.IsLinux())
+        {
+            foreach (var raw in RawNames.NonUtf8Names(folder))
+            {
+                if (RawNames.Look(folder, raw) is { } look && (look.IsFile || look.IsLink))
+                {
+                    // Its path names no file: only RawNames reaches it, to move it aside when it is refused.
+                    var name = prefix + DropNames.Escape(raw);
+                    entries.Add(new DropEntry(_fileSystem.Path.Combine(folder, DropNames.Escape(raw)), name, look.IsLink ? 0 : look.Length, look.LastWriteUtc, look.IsLink));
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Abstractions;
 using System.Security.Cryptography;
+using LinkService.Intake.Scanning;
 
 namespace LinkService.Intake.Storage;
 
@@ -19,7 +20,8 @@ internal sealed class HashingCopier
         _bufferBytes = bufferBytes;
     }
 
-    public async Task<CopyResult> CopyAsync(string from, string to, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="from"/> to <paramref name="to"/>; every byte copied is also given to <paramref name="recordEnd"/>, if any.</summary>
+    public async Task<CopyResult> CopyAsync(string from, string to, long maxBytes, RecordEnd? recordEnd, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(_bufferBytes);
         try
@@ -39,6 +41,7 @@ internal sealed class HashingCopier
                 }
 
                 hash.AppendData(buffer, 0, read);
+                recordEnd?.Append(buffer.AsSpan(0, read));
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LinkService.Audit;
 using LinkService.Configuration;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
@@ -15,7 +16,7 @@ internal static class StatusReport
     private static readonly DeliveryState[] Columns =
         [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
 
-    public static string Render(LedgerStatus status, AuditVerification audit, StoreVerification store, ConfigCatalog catalog)
+    public static string Render(LedgerStatus status, AuditVerification audit, StoreVerification store, ConfigCatalog catalog, WaitingReport? waiting, DateTimeOffset now)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -30,6 +31,7 @@ internal static class StatusReport
             text.AppendLine(inv, $"  {source,-20} {string.Join(' ', cells)} {inProgress,12}");
         }
 
+        AppendWaiting(text, waiting, now);
         text.AppendLine();
         text.AppendLine("Linkage runs (most recent first)");
         if (status.RecentRuns.Count == 0)
@@ -53,6 +55,34 @@ internal static class StatusReport
             : string.Create(inv, $"Store: ALTERED, {string.Join("; ", store.Problems)}"));
         return text.ToString();
     }
+
+    /// <summary>Files intake has seen and not taken: how long each has waited and for what (names as intake escaped them).</summary>
+    private static void AppendWaiting(StringBuilder text, WaitingReport? waiting, DateTimeOffset now)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        if (waiting is null)
+        {
+            text.AppendLine("Waiting in drop folders: not known (the service has not scanned them yet)");
+            return;
+        }
+
+        text.AppendLine(inv, $"Waiting in drop folders (as the service saw them at {waiting.WrittenAt:yyyy-MM-dd HH:mm:ss}Z)");
+        if (waiting.Files.Count == 0)
+        {
+            text.AppendLine("  none");
+        }
+
+        foreach (var file in waiting.Files)
+        {
+            text.AppendLine(inv, $"  {file.Source,-20} {file.Name}  waiting {Duration(now - file.Since)} for {file.WaitsFor}");
+        }
+    }
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes} min")
+        : span.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)span.TotalSeconds)} s");
 
     private static string Describe(LinkageRun run)
     {

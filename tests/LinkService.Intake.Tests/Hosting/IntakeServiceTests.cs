@@ -73,10 +73,10 @@ public sealed class IntakeServiceTests : IDisposable
         using var harness = new IntakeHarness(Sources.Justice(quiet: TimeSpan.FromMilliseconds(300)), welfare);
         Directory.Delete(harness.Paths.DropFolder("welfare"), recursive: true);
         await File.WriteAllTextAsync(harness.Paths.DropFolder("welfare"), "a file where the folder should be", TestContext.Current.CancellationToken);
-        harness.Drop("offenders_1.csv", "id\n1\n");
 
         await using (await RunningIntake.StartAsync(harness, harness.Check))
         {
+            harness.Drop("offenders_1.csv", "id\n1\n");
             Assert.True(
                 await Eventually.TrueAsync(async () => (await harness.DeliveriesAsync()).Any(d => d.SettledAt is not null), TimeSpan.FromSeconds(20)),
                 "the justice delivery was not taken");
@@ -95,6 +95,8 @@ public sealed class IntakeServiceTests : IDisposable
 
         await using (await RunningIntake.StartAsync(_harness, _harness.Check))
         {
+            // The upload's writer closes the file after the restart: otherwise, there from before, it waits minutes.
+            await File.AppendAllTextAsync(path, "", TestContext.Current.CancellationToken);
             Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout));
         }
 
@@ -124,6 +126,18 @@ public sealed class IntakeServiceTests : IDisposable
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("SweepInterval", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:30")]
+    [InlineData("2.00:00:00")]
+    public async Task StartAsync_FallbackQuietPeriodOutOfRange_FailsNamingTheKey(string period)
+    {
+        using var host = RunningIntake.Build(_harness, _harness.Check, new Dictionary<string, string?> { ["LinkService:Intake:FallbackQuietPeriod"] = period });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("FallbackQuietPeriod", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

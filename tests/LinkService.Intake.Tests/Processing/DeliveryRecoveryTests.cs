@@ -144,6 +144,22 @@ public sealed class DeliveryRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ResumeAsync_DropFileGrewAfterItWasTaken_RecordedAndTheWholeFileTakenAsANewDelivery()
+    {
+        var stored = await StoredAsync();
+        const string More = "2,OKONKWO\n";
+        await File.AppendAllTextAsync(_harness.DropPath(Name), More, TestContext.Current.CancellationToken);
+
+        await _harness.RunUntilQuietAsync(_harness.NewCycle());
+
+        var deliveries = await _harness.DeliveriesAsync();
+        Assert.Equal(2, deliveries.Count);
+        var grown = deliveries.Single(d => d.Id != stored.Id);
+        Assert.Equal((DeliveryState.Accepted, Content + More), (grown.State, await File.ReadAllTextAsync(StorePath(grown), TestContext.Current.CancellationToken)));
+        Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3201 ", StringComparison.Ordinal) && l.Contains(stored.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ResumeAsync_StoredAndDropOriginalReplacedByALink_LinkIsRefusedAndRemovedNotKept()
     {
         var stored = await StoredAsync();

@@ -19,8 +19,9 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_FileNotQuietYet_IsLeftInDropAndWakeIsWhenItWillBeQuiet()
     {
-        _harness.Drop("offenders_1.csv", Content);
         var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Drop("offenders_1.csv", Content);
 
         var wake = await cycle.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
@@ -51,8 +52,9 @@ public sealed class IntakeCycleTests : IDisposable
     [Fact]
     public async Task RunAsync_FileGrowsDuringQuietPeriod_WaitsForANewQuietPeriod()
     {
-        var path = _harness.Drop("offenders_1.csv", Content);
         var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var path = _harness.Drop("offenders_1.csv", Content);
         await cycle.RunAsync(null, CancellationToken.None);
         _harness.Time.Advance(Sources.Quiet - TimeSpan.FromSeconds(1));
         const string More = "2,OKONKWO\n";
@@ -66,6 +68,136 @@ public sealed class IntakeCycleTests : IDisposable
         _harness.Time.Advance(Sources.Quiet);
         await cycle.RunAsync(null, CancellationToken.None);
         Assert.Equal(Content.Length + More.Length, Assert.Single(await _harness.DeliveriesAsync()).Bytes);
+    }
+
+    [Fact]
+    public async Task RunAsync_UploadStallsLongerThanTheQuietPeriodWithTheFileOpen_OnlyTheWholeFileIsEverAccepted()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var rows = Enumerable.Range(1, 2_000).Select(i => $"{i},SURNAME{i}\n").ToList();
+        var path = _harness.DropPath("offenders_1.csv");
+        await using (var upload = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+        {
+            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes("id,surname\n" + string.Concat(rows.Take(1_000))), TestContext.Current.CancellationToken);
+            await upload.FlushAsync(TestContext.Current.CancellationToken);
+
+            // The stall ends at a row boundary: nothing in the content says more is coming.
+            foreach (var pause in new[] { Sources.Quiet * 2, _harness.Options.FallbackQuietPeriod, TimeSpan.FromHours(6) })
+            {
+                _harness.Time.Advance(pause);
+                await cycle.RunAsync(null, CancellationToken.None);
+                Assert.Empty(await _harness.DeliveriesAsync());
+                Assert.Empty(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")));
+            }
+
+            await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(rows.Skip(1_000))), TestContext.Current.CancellationToken);
+        }
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        var stored = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(["id,surname", .. rows.Select(r => r.TrimEnd('\n'))], stored);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileThereBeforeTheServiceStarted_WaitsForTheFallbackQuietPeriodNotTheSources()
+    {
+        _harness.Drop("offenders_1.csv", Content);
+        var restarted = _harness.NewCycle();
+
+        await restarted.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(_harness.Options.FallbackQuietPeriod - TimeSpan.FromSeconds(1));
+        await restarted.RunAsync(null, CancellationToken.None);
+        Assert.Empty(await _harness.DeliveriesAsync());
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await restarted.RunAsync(null, CancellationToken.None);
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await _harness.DeliveriesAsync()).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_WriterFromBeforeARestartWritesOnAfterTheFileWasTaken_LossReportedNamingTheDelivery()
+    {
+        var path = _harness.DropPath("offenders_1.csv");
+        await using var upload = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Content), TestContext.Current.CancellationToken);
+        await upload.FlushAsync(TestContext.Current.CancellationToken);
+        var restarted = _harness.NewCycle();
+        await _harness.RunUntilQuietAsync(restarted);
+        var taken = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.DoesNotContain(_harness.Logs.Lines, l => l.Contains(" 3203 ", StringComparison.Ordinal));
+
+        await upload.WriteAsync(System.Text.Encoding.UTF8.GetBytes("2,OKONKWO\n"), TestContext.Current.CancellationToken);
+        await upload.FlushAsync(TestContext.Current.CancellationToken);
+        await restarted.RunAsync(null, TestContext.Current.CancellationToken);
+
+        Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3203 ", StringComparison.Ordinal) && l.Contains(taken.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_FileThereBeforeTheServiceStartedThenClosedByItsWriter_TakenAfterTheSourcesQuietPeriod()
+    {
+        var path = _harness.Drop("offenders_1.csv", Content);
+        var restarted = _harness.NewCycle();
+        await restarted.RunAsync(null, CancellationToken.None);
+
+        await File.AppendAllTextAsync(path, "2,OKONKWO\n", TestContext.Current.CancellationToken);
+        await restarted.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(Sources.Quiet);
+        await restarted.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await _harness.DeliveriesAsync()).State);
+    }
+
+    [Theory]
+    [InlineData("id,surname\n1,HARG", "REAVES\n")]
+    [InlineData("id,surname\n1,\"HARGREAVES\n", "AND SONS\"\n")]
+    public async Task RunAsync_ClosedButItsLastRecordCutOff_WaitsForTheRestThenOneAcceptedDelivery(string first, string rest)
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var path = _harness.Drop("offenders_1.csv", first);
+
+        await _harness.RunUntilQuietAsync(cycle);
+        await _harness.RunUntilQuietAsync(cycle);
+        Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.State != DeliveryState.Received);
+        Assert.DoesNotContain(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")), f => f.EndsWith(".json", StringComparison.Ordinal));
+
+        await File.AppendAllTextAsync(path, rest, TestContext.Current.CancellationToken);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Accepted, delivery.State);
+        Assert.Equal(first + rest, await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RunAsync_FilesWaiting_PublishedWithHowLongAndWhatFor()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var started = harness.Time.GetUtcNow();
+        await using var open = new FileStream(harness.DropPath("offenders_open.csv"), FileMode.CreateNew, FileAccess.Write);
+        harness.Drop("offenders_unmarked.csv", Content);
+        Directory.CreateDirectory(harness.DropPath("march"));
+        harness.Drop(Path.Combine("march", "offenders_1.csv"), Content);
+
+        await cycle.RunAsync(null, CancellationToken.None);
+        harness.Time.Advance(Sources.Quiet);
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        var report = await Intake.Waiting.WaitingReport.ReadAsync(harness.Paths.IntakeWaitingFile, CancellationToken.None);
+        Assert.NotNull(report);
+        var waiting = report.Files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(["march/offenders_1.csv", "offenders_open.csv", "offenders_unmarked.csv"], waiting.Select(f => f.Name));
+        Assert.All(waiting, f => Assert.Equal(started, f.Since));
+        Assert.StartsWith("to be refused (it is in a sub-folder)", waiting[0].WaitsFor, StringComparison.Ordinal);
+        Assert.Equal(Intake.Waiting.WaitsFor.Writer, waiting[1].WaitsFor);
+        Assert.Equal("its .done marker, written after its last change", waiting[2].WaitsFor);
     }
 
     [Fact]
@@ -127,6 +259,71 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(Content, await File.ReadAllTextAsync(outside, TestContext.Current.CancellationToken));
         Assert.Empty(_harness.Check.Checked);
         Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
+    }
+
+    [Fact]
+    public async Task RunAsync_NameNotUtf8_RefusedOnceForThatReasonAndQuarantined()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        RawFile.Create(_harness.Paths.InboxFolder("justice"), "offenders_\\xff.csv", Content);
+
+        await _harness.RunUntilQuietAsync(cycle);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, "offenders_\\xFF.csv"), (delivery.State, delivery.OriginalName));
+        Assert.Equal([Intake.Scanning.DropNames.NotUtf8], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFileSystemEntries(_harness.Paths.InboxFolder("justice")));
+        Assert.Empty(_harness.Check.Checked);
+    }
+
+    [Theory]
+    [InlineData("offenders_1.csv\n")]
+    [InlineData("offenders_1\nDelivery 20260101T000000Z-00000000 from justice: accepted\n.csv")]
+    [InlineData("offenders_\t1.csv")]
+    [InlineData("offenders_\u001b[31m1.csv")]
+    public async Task RunAsync_NameWithAControlCharacter_RefusedAndShownEscapedInTheReceipt(string name)
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Drop(name, Content);
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Equal([Intake.Scanning.DropNames.ControlCharacter], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
+        var receipt = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".txt"), TestContext.Current.CancellationToken);
+        Assert.Equal($"File:     {Intake.Scanning.DropNames.Escape(name)}", receipt[1]);
+        Assert.Single(receipt, l => l.StartsWith("Delivery ", StringComparison.Ordinal));
+        Assert.All(receipt.Concat(await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".reason.txt"), TestContext.Current.CancellationToken)), l => Assert.DoesNotContain(l, c => char.IsControl(c)));
+        Assert.Empty(_harness.Check.Checked);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileInASubFolder_RefusedWithAReceiptOnceQuietNotIgnored()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        Directory.CreateDirectory(_harness.DropPath("march"));
+        _harness.Drop(Path.Combine("march", "offenders_1.csv"), Content);
+
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Time.Advance(Sources.Quiet);
+        await cycle.RunAsync(null, CancellationToken.None);
+        Assert.Empty(await _harness.DeliveriesAsync());
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, "march/offenders_1.csv"), (delivery.State, delivery.OriginalName));
+        Assert.Equal([Intake.Processing.RefusalRules.InSubFolder], delivery.Reasons);
+        Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")));
+        Assert.Empty(Directory.GetFiles(_harness.DropPath("march")));
     }
 
     [Fact]
@@ -205,6 +402,45 @@ public sealed class IntakeCycleTests : IDisposable
 
         Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
         Assert.Empty(Directory.GetFileSystemEntries(harness.Paths.InboxFolder("justice")));
+    }
+
+    [Fact]
+    public async Task RunAsync_MarkerOlderThanTheFilesLastChange_DoesNotCountUntilWrittenAgain()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var marker = harness.Drop("offenders_1.csv.done", "");
+        var file = harness.Drop("offenders_1.csv", Content);
+        File.SetLastWriteTimeUtc(marker, File.GetLastWriteTimeUtc(file).AddSeconds(-1));
+
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Empty(await harness.DeliveriesAsync());
+
+        harness.Drop("offenders_1.csv.done", "");
+        File.SetLastWriteTimeUtc(marker, File.GetLastWriteTimeUtc(file).AddSeconds(1));
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusedDeliveryWithItsMarker_MarkerConsumedSoTheNextUploadIsNotTakenHalfWritten()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker, maxBytes: 40));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        harness.Drop("offenders_1.csv", Content + "2,OKONKWO\n3,PEMBERTON\n");
+        harness.Drop("offenders_1.csv.done", "");
+        await harness.RunUntilQuietAsync(cycle);
+        Assert.Equal(DeliveryState.Refused, Assert.Single(await harness.DeliveriesAsync()).State);
+        Assert.False(File.Exists(harness.DropPath("offenders_1.csv.done")));
+
+        // The department uploads again; the first half arrives, then the link stalls.
+        var half = harness.Drop("offenders_1.csv", "id,surname\n");
+        File.SetLastWriteTimeUtc(half, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        await harness.RunUntilQuietAsync(cycle);
+
+        Assert.Single(await harness.DeliveriesAsync());
     }
 
     [Theory]

@@ -8,24 +8,64 @@ public sealed class DropFolderScannerTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        RawFile.Clear(_folder.Path);
+        _folder.Dispose();
+    }
 
     [Fact]
     public void List_FilesFoldersAndLinks_ReportsTopLevelFilesAndLinksWithoutFollowingThem()
     {
         File.WriteAllText(Path.Combine(_folder.Path, "offenders_1.csv"), "id\n1\n");
-        Directory.CreateDirectory(Path.Combine(_folder.Path, "receipts"));
-        File.WriteAllText(Path.Combine(_folder.Path, "receipts", "r.json"), "{}");
         File.CreateSymbolicLink(Path.Combine(_folder.Path, "offenders_2.csv"), "/etc/hostname");
         Directory.CreateSymbolicLink(Path.Combine(_folder.Path, "offenders_3.csv"), "/etc");
 
-        var entries = new DropFolderScanner(new FileSystem()).List(_folder.Path).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        var entries = List().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
 
         Assert.Equal(["offenders_1.csv", "offenders_2.csv", "offenders_3.csv"], entries.Select(e => e.Name));
         Assert.Equal([false, true, true], entries.Select(e => e.IsLink));
         Assert.Equal(5, entries[0].Length);
         Assert.Equal(0, entries[1].Length);
     }
+
+    [Fact]
+    public void List_FilesInSubFolders_ReportedWithTheirFolderInTheName()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "march", "late"));
+        File.WriteAllText(Path.Combine(_folder.Path, "march", "offenders_1.csv"), "id\n1\n");
+        File.WriteAllText(Path.Combine(_folder.Path, "march", "late", "offenders_2.csv"), "id\n2\n");
+
+        var entries = List().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["march/late/offenders_2.csv", "march/offenders_1.csv"], entries.Select(e => e.Name));
+        Assert.All(entries, e => Assert.True(e.InSubFolder));
+        Assert.Equal("offenders_1.csv", entries[1].LeafName);
+    }
+
+    [Fact]
+    public void List_NameWithControlCharacters_IsEscapedAndStillAddressesTheFile()
+    {
+        var path = Path.Combine(_folder.Path, "offenders_1.csv\n\tFile:\u001b[2J");
+        File.WriteAllText(path, "id\n1\n");
+
+        var entry = Assert.Single(List());
+
+        Assert.Equal("offenders_1.csv\\n\\tFile:\\u001B[2J", entry.Name);
+        Assert.Equal(path, entry.Path);
+    }
+
+    [Fact]
+    public void List_NameThatIsNotUtf8_FoundOnceWithItsBytesEscapedAndItsRealSize()
+    {
+        RawFile.Create(_folder.Path, "offenders_\\xff.csv", "id\n1\n");
+
+        var entry = Assert.Single(List());
+
+        Assert.Equal(("offenders_\\xFF.csv", 5L, false), (entry.Name, entry.Length, entry.IsLink));
+    }
+
+    private IReadOnlyList<DropEntry> List() => new DropFolderScanner(new FileSystem()).List(_folder.Path);
 
     [Fact]
     public void List_FolderMissing_CreatesItAndFindsNothing()

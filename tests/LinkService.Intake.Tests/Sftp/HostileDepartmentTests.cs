@@ -254,10 +254,11 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         var paths = _harness!.Paths;
         var work = FolderSnapshot.Take(paths.WorkRoot);
         Assert.Empty(work.Links);
-        // The ledger and the anchor file of its chain's head change with every delivery.
-        string[] ledgerFiles = ["ledger.db", "ledger.anchor"];
-        Assert.DoesNotContain(work.ChangedSince(workBefore), e => !ledgerFiles.Any(l => e.StartsWith(l, StringComparison.Ordinal)));
-        string[] allowed = [Path.Combine("store", "justice") + Path.DirectorySeparatorChar, Path.Combine("quarantine", "justice") + Path.DirectorySeparatorChar, .. ledgerFiles];
+        // The ledger and the anchor file of its chain's head change with every delivery; the list of what intake
+        // waits for (its own file) with every pass.
+        string[] serviceFiles = ["ledger.db", "ledger.anchor", Path.GetFileName(paths.IntakeWaitingFile)];
+        Assert.DoesNotContain(work.ChangedSince(workBefore), e => !serviceFiles.Any(l => e.StartsWith(l, StringComparison.Ordinal)));
+        string[] allowed = [Path.Combine("store", "justice") + Path.DirectorySeparatorChar, Path.Combine("quarantine", "justice") + Path.DirectorySeparatorChar, .. serviceFiles];
         Assert.DoesNotContain(work.AddedSince(workBefore), e => !allowed.Any(a => e.StartsWith(a, StringComparison.Ordinal)));
         Assert.Empty(FolderSnapshot.Take(paths.DropFolder("welfare")).ChangedSince(welfareBefore));
         Assert.Empty(FolderSnapshot.Take(paths.DropFolder("welfare")).AddedSince(welfareBefore));

@@ -54,6 +54,7 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
             for (var i = 0; i < 16; i++)
             {
                 Array.Fill(chunk, (byte)('a' + i));
+                chunk[^1] = (byte)'\n';
                 await upload.WriteAsync(chunk, TestContext.Current.CancellationToken);
                 await upload.FlushAsync(TestContext.Current.CancellationToken);
                 content.Write(chunk);
@@ -66,6 +67,33 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal((DeliveryState.Accepted, content.Length), (delivery.State, delivery.Bytes!.Value));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.ToArray())), delivery.Sha256);
+    }
+
+    [Fact]
+    public async Task Upload_StallsLongerThanTheQuietPeriodWithTheFileOpen_OnlyTheWholeFileIsEverAccepted()
+    {
+        var rows = Enumerable.Range(1, 2_000).Select(i => $"{i},SURNAME{i}\n").ToList();
+        var whole = System.Text.Encoding.UTF8.GetBytes("id,surname\n" + string.Concat(rows));
+        var firstHalf = System.Text.Encoding.UTF8.GetByteCount("id,surname\n" + string.Concat(rows.Take(1_000)));
+        await using (var upload = await _department.OpenAsync("offenders_stall.csv", FileMode.CreateNew, FileAccess.Write, CancellationToken.None))
+        {
+            await upload.WriteAsync(whole.AsMemory(0, firstHalf), TestContext.Current.CancellationToken);
+            await upload.FlushAsync(TestContext.Current.CancellationToken);
+
+            // The link stalls at a row boundary: a file uploaded after the stall began is quiet, scanned and settled
+            // (refused) before the upload goes on, so the half file was quiet for the period too.
+            await UntilIntakeHasSeenTheFolderQuietAsync("sentinel-stall.txt");
+            Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.OriginalName == "offenders_stall.csv");
+
+            await upload.WriteAsync(whole.AsMemory(firstHalf), TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(
+            await Eventually.TrueAsync(async () => (await SettledAsync()).Any(d => d.OriginalName == "offenders_stall.csv"), Timeout),
+            _sshd.ServerLog);
+        var delivery = Assert.Single(await _harness.DeliveriesAsync(), d => d.OriginalName == "offenders_stall.csv");
+        Assert.Equal((DeliveryState.Accepted, whole.Length), (delivery.State, delivery.Bytes!.Value));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(whole)), delivery.Sha256);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class HashingCopierTests : IDisposable
         var to = Path.Combine(_folder.Path, "to");
         await File.WriteAllBytesAsync(from, bytes, TestContext.Current.CancellationToken);
 
-        var result = await _copier.CopyAsync(from, to, long.MaxValue, CancellationToken.None);
+        var result = await _copier.CopyAsync(from, to, long.MaxValue, null, CancellationToken.None);
 
         Assert.Equal(bytes, await File.ReadAllBytesAsync(to, TestContext.Current.CancellationToken));
         Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(bytes)), 100_003L, false), (result.Sha256, result.Bytes, result.TooLarge));
@@ -33,7 +33,7 @@ public sealed class HashingCopierTests : IDisposable
         var from = Path.Combine(_folder.Path, "from");
         await File.WriteAllBytesAsync(from, new byte[10_000], TestContext.Current.CancellationToken);
 
-        var result = await _copier.CopyAsync(from, Path.Combine(_folder.Path, "to"), 5_000, CancellationToken.None);
+        var result = await _copier.CopyAsync(from, Path.Combine(_folder.Path, "to"), 5_000, null, CancellationToken.None);
 
         Assert.True(result.TooLarge);
         Assert.True(result.Bytes <= 5_000 + 4096);

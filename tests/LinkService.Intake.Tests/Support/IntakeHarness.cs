@@ -8,6 +8,7 @@ using LinkService.Configuration.Sources;
 using LinkService.Intake.Hosting;
 using LinkService.Intake.Processing;
 using LinkService.Configuration.Keys;
+using LinkService.Intake.Scanning.Writers;
 using LinkService.Ledger;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed class IntakeHarness : IDisposable
 {
     private readonly TempDirectory _root = new();
     private readonly List<ServiceProvider> _providers = [];
+    private readonly List<IDisposable> _disposables = [];
 
     public IntakeHarness(params SourceDefinition[] sources)
         : this(null, sources)
@@ -77,16 +79,24 @@ public sealed class IntakeHarness : IDisposable
         return Ledger;
     }
 
-    internal IntakeCycle NewCycle(IFileSystem? fileSystem = null, IntakeOptions? options = null, Checks.IDeliveryCheck? check = null) =>
-        IntakeComposition.CreateCycle(
+    /// <summary>A fresh intake, as after a restart: it knows nothing of the writers of files already in the drop folders.</summary>
+    internal IntakeCycle NewCycle(IFileSystem? fileSystem = null, IntakeOptions? options = null, Checks.IDeliveryCheck? check = null)
+    {
+        var writers = WriterSignals.ForThisSystem();
+        _disposables.Add(writers);
+        return IntakeComposition.CreateCycle(
             Catalog,
             Paths,
             fileSystem ?? new FileSystem(),
             Ledger,
             check ?? Check,
-            options ?? new IntakeOptions(),
+            options ?? Options,
+            writers,
             Time,
             LoggerFactory.Create(logging => logging.AddProvider(Logs)));
+    }
+
+    public IntakeOptions Options { get; } = new();
 
     public string DropPath(string name, string? source = null) => Path.Combine(Paths.InboxFolder(source ?? Source.Name), name);
 
@@ -97,11 +107,14 @@ public sealed class IntakeHarness : IDisposable
         return path;
     }
 
-    /// <summary>A pass to notice the files, the quiet period, a pass to take them.</summary>
+    /// <summary>
+    /// A pass to notice the files, the quiet period, a pass to take them. The fallback period, as files written before
+    /// the cycle's first pass were there before it could follow their writers.
+    /// </summary>
     internal async Task RunUntilQuietAsync(IntakeCycle cycle)
     {
         await cycle.RunAsync(null, CancellationToken.None);
-        Time.Advance(Source.Completion.QuietPeriod);
+        Time.Advance(Options.FallbackQuietPeriod > Source.Completion.QuietPeriod ? Options.FallbackQuietPeriod : Source.Completion.QuietPeriod);
         await cycle.RunAsync(null, CancellationToken.None);
     }
 
@@ -116,6 +129,7 @@ public sealed class IntakeHarness : IDisposable
     public void Dispose()
     {
         _providers.ForEach(p => p.Dispose());
+        _disposables.ForEach(d => d.Dispose());
         _root.Dispose();
     }
 }

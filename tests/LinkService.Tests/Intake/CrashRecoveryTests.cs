@@ -43,12 +43,13 @@ public sealed class CrashRecoveryTests
 
         using (var second = ServiceProcess.Start(folder))
         {
+            // The file was there before the restart: no close can be known, so it waits the fallback period (a minute here).
             // The receipt is written before the outcome is recorded and the delivery settled: a stop in between would
             // leave it for the next start, which is not what this test is about.
             using var running = new OpenedLedger(folder);
             await Eventually.TrueAsync(
                 async () => FinalReceipt(outbox) is not null && (await running.Ledger.GetUnsettledDeliveriesAsync(CancellationToken.None)).Count == 0,
-                TimeSpan.FromSeconds(120),
+                TimeSpan.FromSeconds(180),
                 "the restarted service settles the delivery");
             Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
         }

@@ -25,6 +25,29 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_FilesWaitingInADropFolder_ListsEachEscapedWithWhatItWaitsFor()
+    {
+        using var folder = new ServiceFolder();
+        using (var opened = new OpenedLedger(folder))
+        {
+            await opened.Ledger.GetStatusAsync(0, TestContext.Current.CancellationToken);
+        }
+
+        var since = TimeProvider.System.GetUtcNow().AddMinutes(-42);
+        await File.WriteAllTextAsync(Path.Combine(folder.WorkFolder, "intake-waiting.json"), $$"""
+            { "writtenAt": "{{since.AddMinutes(40):O}}", "files": [
+              { "source": "justice", "name": "offenders_1.csv", "since": "{{since:O}}", "waitsFor": "its uploader still holds it open" },
+              { "source": "justice", "name": "march/offenders_\\n2.csv", "since": "{{since:O}}", "waitsFor": "to be refused (it is in a sub-folder) once complete" } ] }
+            """, TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.Matches(@"justice\s+offenders_1\.csv  waiting 42 min \d+ s for its uploader still holds it open", result.Output);
+        Assert.Contains(@"march/offenders_\n2.csv  waiting 42 min", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_AuditRowAlteredOutsideLinkService_ReportsTheBrokenChainWithExitOne()
     {
         using var folder = new ServiceFolder();

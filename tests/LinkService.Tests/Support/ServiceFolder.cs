@@ -51,6 +51,9 @@ public sealed class ServiceFolder : IDisposable
         {
             settings["LinkService"]!["Intake"]!["SweepInterval"] = "00:00:00.200";
             settings["LinkService"]!["Intake"]!["HintDelay"] = "00:00:00.050";
+
+            // The shortest allowed: a file there before the service started waits this long, no close being known.
+            settings["LinkService"]!["Intake"]!["FallbackQuietPeriod"] = "00:01:00";
         });
         foreach (var source in new[] { "justice", "welfare" })
         {

@@ -3,6 +3,7 @@ using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Hosting;
+using LinkService.Intake.Waiting;
 using LinkService.Ledger;
 using LinkService.Site;
 using LinkService.Status;
@@ -35,7 +36,9 @@ internal static class StatusCommand
             var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
             var audit = await host.Services.GetRequiredService<LedgerIntegrity>().CheckAsync(cancellationToken);
             var store = await host.Services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
-            await context.Out.WriteAsync(StatusReport.Render(status, audit, store, catalog));
+            var waiting = await WaitingReport.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await context.Out.WriteAsync(StatusReport.Render(status, audit, store, catalog, waiting, now));
             return audit.IsIntact && store.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;

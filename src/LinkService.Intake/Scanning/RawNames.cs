@@ -1,0 +1,104 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+using System.Text;
+
+namespace LinkService.Intake.Scanning;
+
+/// <summary>
+/// A folder's entries by the bytes of their names, for names .NET cannot address: on Linux a name is any bytes,
+/// and one that is not UTF-8 comes back from .NET's listing with replacement characters, naming no file at all.
+/// </summary>
+[SupportedOSPlatform("linux")]
+internal static unsafe partial class RawNames
+{
+    private const int CurrentDirectory = -100;
+    private const int NoFollow = 0x100;
+    private const uint BasicStats = 0x7ff;
+    private const uint NoReplace = 1;
+    private const int TypeMask = 0xF000;
+    private const int LinkType = 0xA000;
+    private const int FileType = 0x8000;
+
+    /// <summary>Offset of <c>d_name</c> in glibc's 64-bit <c>struct dirent</c>.</summary>
+    private const int NameOffset = 19;
+
+    /// <summary>The names in <paramref name="folder"/> that are not valid UTF-8, as bytes.</summary>
+    public static IReadOnlyList<byte[]> NonUtf8Names(string folder)
+    {
+        var names = new List<byte[]>();
+        var dir = OpenDir(PathBytes(folder, []));
+        if (dir == 0)
+        {
+            throw new IOException($"The folder could not be listed (error {Marshal.GetLastPInvokeError()}).");
+        }
+
+        try
+        {
+            for (var entry = ReadDir(dir); entry != 0; entry = ReadDir(dir))
+            {
+                var name = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)entry + NameOffset);
+                if (!System.Text.Unicode.Utf8.IsValid(name))
+                {
+                    names.Add(name.ToArray());
+                }
+            }
+        }
+        finally
+        {
+            _ = CloseDir(dir);
+        }
+
+        return names;
+    }
+
+    /// <summary>What the entry <paramref name="name"/> in <paramref name="folder"/> is, without following a link; null if it is gone.</summary>
+    public static (long Length, DateTimeOffset LastWriteUtc, bool IsLink, bool IsFile)? Look(string folder, byte[] name)
+    {
+        var buffer = new byte[256];
+        if (Statx(CurrentDirectory, PathBytes(folder, name), NoFollow, BasicStats, buffer) != 0)
+        {
+            return null;
+        }
+
+        var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(28)) & TypeMask;
+        var length = (long)BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(40));
+        var seconds = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(112));
+        var nanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(120));
+        var modified = DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(nanoseconds / 100);
+        return (length, modified, mode == LinkType, mode == FileType);
+    }
+
+    /// <summary>Renames <paramref name="name"/> in <paramref name="folder"/> to <paramref name="to"/>, never replacing a file there; false if it is gone.</summary>
+    public static bool MoveTo(string folder, byte[] name, string to)
+    {
+        if (RenameAt2(CurrentDirectory, PathBytes(folder, name), CurrentDirectory, PathBytes(to, []), NoReplace) == 0)
+        {
+            return true;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        return error == 2 ? false : throw new IOException($"The file with a name that is not UTF-8 could not be moved (error {error}).");
+    }
+
+    private static byte[] PathBytes(string folder, byte[] name)
+    {
+        var prefix = Encoding.UTF8.GetBytes(name.Length == 0 ? folder : folder.TrimEnd('/') + "/");
+        return [.. prefix, .. name, 0];
+    }
+
+    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    private static partial nint OpenDir(byte[] path);
+
+    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
+    private static partial nint ReadDir(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "closedir", SetLastError = true)]
+    private static partial int CloseDir(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int Statx(int dirFd, byte[] path, int flags, uint mask, byte[] buffer);
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static partial int RenameAt2(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, uint flags);
+}

@@ -1,0 +1,56 @@
+using LinkService.Configuration.Sources;
+using LinkService.Intake.Scanning.Writers;
+using LinkService.Intake.Waiting;
+
+namespace LinkService.Intake.Scanning;
+
+/// <summary>Whether a drop file may be taken now; if not, what it waits for and when to look again (null: on an event).</summary>
+internal sealed record Readiness(bool Ready, string? WaitsFor, DateTimeOffset? LookAgainAt)
+{
+    public static readonly Readiness Now = new(true, null, null);
+}
+
+/// <summary>
+/// Decides when a drop file is whole. Its writer first: a file still held open is never taken, however quiet. Then a
+/// quiet period: the source's after a close the kernel reported, the long fallback when no close could be known. Then
+/// the source's marker or checksum sidecar. (Whether the last record is cut off is seen while the file is copied.)
+/// </summary>
+internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal writers, CompanionFiles companions, TimeSpan fallbackQuietPeriod, TimeProvider timeProvider)
+{
+    public Readiness Judge(SourceDefinition source, string folder, DropEntry entry)
+    {
+        // A link is refused at once: it is not an upload in progress, and it is never opened.
+        if (entry.IsLink)
+        {
+            return Readiness.Now;
+        }
+
+        var writer = writers.StateOf(folder, entry.Name);
+        if (writer == WriterState.Open)
+        {
+            // Its close wakes intake.
+            return Waiting(entry, WaitsFor.Writer, null);
+        }
+
+        var quiet = writer == WriterState.Closed ? source.Completion.QuietPeriod : Longest(source.Completion.QuietPeriod, fallbackQuietPeriod);
+        var quietAt = tracker.QuietAt(entry, quiet);
+        if (quietAt == DateTimeOffset.MaxValue)
+        {
+            return Waiting(entry, WaitsFor.RestOfRecord, null);
+        }
+
+        if (quietAt > timeProvider.GetUtcNow())
+        {
+            return Waiting(entry, writer == WriterState.Closed ? WaitsFor.Quiet(quiet) : WaitsFor.QuietUnknownWriter(quiet), quietAt);
+        }
+
+        return !entry.InSubFolder && source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry)
+            ? Waiting(entry, WaitsFor.Companion(source), null)
+            : Readiness.Now;
+    }
+
+    private static Readiness Waiting(DropEntry entry, string reason, DateTimeOffset? lookAgainAt) =>
+        new(false, entry.InSubFolder ? WaitsFor.InSubFolder(reason) : reason, lookAgainAt);
+
+    private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

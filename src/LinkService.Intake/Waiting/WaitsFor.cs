@@ -1,0 +1,31 @@
+using System.Globalization;
+using LinkService.Configuration.Sources;
+using LinkService.Intake.Scanning;
+
+namespace LinkService.Intake.Waiting;
+
+/// <summary>The reasons a drop file is not taken yet, as <c>status</c> shows them.</summary>
+internal static class WaitsFor
+{
+    public const string Writer = "its uploader still holds it open";
+    public const string RestOfRecord = "the rest of its last record (it ends with no line end, or inside quotes)";
+    public const string NoChangeAfterCopy = "a quiet period with no change (it changed while it was copied)";
+
+    public static string Quiet(TimeSpan period) => $"no change for {Describe(period)} after its uploader closed it";
+
+    public static string QuietUnknownWriter(TimeSpan period) =>
+        $"no change for {Describe(period)} (it was there before the service started, so no close could be seen)";
+
+    public static string Companion(SourceDefinition source) =>
+        source.Completion.Signal == CompletionSignal.Checksum
+            ? $"its {CompanionFiles.ChecksumSuffix} file with the digest"
+            : $"its {source.Completion.MarkerSuffix} marker, written after its last change";
+
+    /// <summary>A file in a sub-folder waits like any other, then is refused rather than taken.</summary>
+    public static string InSubFolder(string reason) => $"to be refused (it is in a sub-folder) once complete: {reason}";
+
+    public static string Describe(TimeSpan period) =>
+        period.TotalMinutes >= 1 && period.Seconds == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{period.TotalMinutes:0} min")
+            : string.Create(CultureInfo.InvariantCulture, $"{period.TotalSeconds:0} s");
+}
