@@ -17,8 +17,20 @@ internal sealed class DropFolderScanner
     public DropFolderScanner(IFileSystem fileSystem) => _fileSystem = fileSystem;
 
     /// <summary>The folder's files and links; a missing folder is created (a department's first delivery may find it gone).</summary>
+    /// <exception cref="IOException">The inbox, or the department's folder holding it, is a link: read nothing through it.</exception>
     public IReadOnlyList<DropEntry> List(string folder)
     {
+        // Through a link the inbox would be whatever folder it names (the store, say), and every file there would be
+        // refused and moved to quarantine. The scan fails for this source alone, and is tried again at each sweep.
+        foreach (var level in new[] { folder, Path.GetDirectoryName(folder)! })
+        {
+            var info = _fileSystem.DirectoryInfo.New(level);
+            if (info.LinkTarget is not null || (info.Exists && info.Attributes.HasFlag(FileAttributes.ReparsePoint)))
+            {
+                throw new IOException($"'{level}' is a link, not a folder: nothing is read through it until it is a folder again");
+            }
+        }
+
         var entries = new List<DropEntry>();
         if (!_fileSystem.Directory.Exists(folder))
         {

@@ -77,4 +77,30 @@ public sealed class DropFolderScannerTests : IDisposable
         Assert.Empty(entries);
         Assert.True(Directory.Exists(missing));
     }
+
+    [Theory]
+    [InlineData("inbox")]
+    [InlineData("justice")]
+    public void List_InboxOrItsDepartmentFolderIsALink_FailsAndTouchesNothingBehindIt(string linked)
+    {
+        var store = Directory.CreateDirectory(Path.Combine(_folder.Path, "store")).FullName;
+        File.WriteAllText(Path.Combine(store, "offenders_1.csv"), "id\n1\n");
+        var department = Path.Combine(_folder.Path, "drop", "justice");
+        if (linked == "inbox")
+        {
+            Directory.CreateDirectory(department);
+            Directory.CreateSymbolicLink(Path.Combine(department, "inbox"), store);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(department)!);
+            Directory.CreateSymbolicLink(department, Path.Combine(_folder.Path, "elsewhere"));
+            Directory.CreateDirectory(Path.Combine(_folder.Path, "elsewhere", "inbox"));
+        }
+
+        var failure = Assert.Throws<IOException>(() => new DropFolderScanner(new FileSystem()).List(Path.Combine(department, "inbox")));
+
+        Assert.Contains("is a link", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["offenders_1.csv"], Directory.GetFiles(store).Select(Path.GetFileName));
+    }
 }
