@@ -38,7 +38,10 @@ internal sealed class CompanionFiles
     /// <summary>
     /// Whether the companion is there and speaks for the file as it is now: a marker must have been written after the
     /// file's last change (one left from an earlier upload of the same name says nothing of this one), and a sidecar
-    /// must have content, as an upload creates it empty before it writes the digest.
+    /// must have content, as an upload creates it empty before it writes the digest. A marker that is a link speaks for
+    /// nothing (its time would be that of whatever file it names, the service's own log for one): it is removed, the
+    /// link itself and never what it names, and the delivery waits for a real one. (A sidecar that is a link counts as
+    /// there, and the delivery is then refused: its digest is never read through the link.)
     /// </summary>
     public bool IsPresent(SourceDefinition source, DropEntry entry)
     {
@@ -48,6 +51,12 @@ internal sealed class CompanionFiles
         }
 
         var info = _fileSystem.FileInfo.New(companion);
+        if (info.LinkTarget is not null && source.Completion.Signal == CompletionSignal.Marker)
+        {
+            _fileSystem.File.Delete(companion);
+            return false;
+        }
+
         return info.Exists && source.Completion.Signal switch
         {
             CompletionSignal.Checksum => info.Length > 0,

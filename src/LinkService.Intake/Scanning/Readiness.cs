@@ -44,7 +44,8 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
             return Waiting(entry, writer == WriterState.Closed ? WaitsFor.Quiet(quiet) : WaitsFor.QuietUnknownWriter(quiet), quietAt);
         }
 
-        return !entry.InSubFolder && source.MatchesFileName(entry.Name) && !companions.IsPresent(source, entry)
+        // A name that will be refused (control characters, not UTF-8) waits for no marker: it would wait for ever.
+        return !entry.InSubFolder && source.MatchesFileName(entry.Name) && DropNames.Problem(entry.Name) is null && !companions.IsPresent(source, entry)
             ? Waiting(entry, WaitsFor.Companion(source), null)
             : Readiness.Now;
     }

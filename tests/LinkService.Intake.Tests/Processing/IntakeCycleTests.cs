@@ -424,6 +424,42 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_MarkerIsALinkToAFreshFile_DoesNotCountAndTheLinkAloneIsRemoved()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var half = harness.Drop("offenders_1.csv", "id,surname\n1,OKONKWO\n");
+        var fresh = Path.Combine(harness.Paths.WorkRoot, "intake-fresh.json");
+        File.WriteAllText(fresh, "{}");
+        File.SetLastWriteTimeUtc(fresh, File.GetLastWriteTimeUtc(half).AddMinutes(1));
+        File.CreateSymbolicLink(harness.DropPath("offenders_1.csv.done"), fresh);
+
+        await harness.RunUntilQuietAsync(cycle);
+
+        Assert.Empty(await harness.DeliveriesAsync());
+        Assert.False(File.Exists(harness.DropPath("offenders_1.csv.done")) || new FileInfo(harness.DropPath("offenders_1.csv.done")).LinkTarget is not null);
+        Assert.Equal("{}", File.ReadAllText(fresh));
+    }
+
+    [Theory]
+    [InlineData("offenders_\t1.csv")]
+    [InlineData("offenders_1\n.csv")]
+    public async Task RunAsync_NameWithAControlCharacterUnderTheMarkerSignal_RefusedWithoutWaitingForAMarker(string name)
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        harness.Drop(name, Content);
+
+        await harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Equal([Intake.Scanning.DropNames.ControlCharacter], delivery.Reasons);
+    }
+
+    [Fact]
     public async Task RunAsync_RefusedDeliveryWithItsMarker_MarkerConsumedSoTheNextUploadIsNotTakenHalfWritten()
     {
         using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker, maxBytes: 40));
