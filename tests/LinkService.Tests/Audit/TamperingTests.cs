@@ -103,6 +103,22 @@ public sealed class TamperingTests : IDisposable
     }
 
     [Fact]
+    public async Task SetAsideFileDeleted_FailsTheRunRatherThanLinkingTheRowValidationRejected()
+    {
+        Delivery justice;
+        using (var opened = new OpenedLedger(_folder))
+        {
+            justice = await AcceptedAsync(opened.Ledger, "justice", "offenders_1.csv", "offender_id,surname\nOFF00000001,SMITH\nOFF00000002,JONES\n", setAsideRows: 1);
+            await AcceptedAsync(opened.Ledger, "welfare", "claims_1.csv", "claim_ref|last_name\nC1|SMITH\n");
+        }
+
+        var link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", _folder.ConfigDirectory);
+
+        link.AssertExitCode(1);
+        Assert.Contains($"the set-aside rows of delivery {justice.Id} (source 'justice') number 0, but 1 were set aside when it was checked", link.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UntouchedSite_IsIntactInStatus()
     {
         await DeliveredSiteAsync();
@@ -139,7 +155,7 @@ public sealed class TamperingTests : IDisposable
         return (justice, welfare);
     }
 
-    private async Task<Delivery> AcceptedAsync(ILedger ledger, string source, string name, string content)
+    private async Task<Delivery> AcceptedAsync(ILedger ledger, string source, string name, string content, long? setAsideRows = null)
     {
         var none = CancellationToken.None;
         var received = await ledger.RecordReceivedAsync(new NewDelivery(source, name, content.Length, DateTimeOffset.UnixEpoch), none);
@@ -147,7 +163,7 @@ public sealed class TamperingTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, content);
         await ledger.MarkStoredAsync(received.Id, new StoredFile(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))), content.Length), none);
-        await ledger.RecordOutcomeAsync(received.Id, new DeliveryOutcome { State = DeliveryState.Accepted }, none);
+        await ledger.RecordOutcomeAsync(received.Id, new DeliveryOutcome { State = DeliveryState.Accepted, SetAsideRows = setAsideRows }, none);
         return await ledger.MarkSettledAsync(received.Id, none);
     }
 
