@@ -31,6 +31,29 @@ internal static class FolderBootstrapper
         CreatePrivate(paths.KeysFolder);
     }
 
+    /// <summary>
+    /// A work folder that others may open (made by hand with a default umask, or loosened later) is tightened: the
+    /// group an installer chose keeps its access, everyone else loses it. Returns the mode it had, or null if it was
+    /// already closed to others.
+    /// </summary>
+    public static UnixFileMode? CloseToOthers(string workRoot)
+    {
+        const UnixFileMode Others = UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var mode = File.GetUnixFileMode(workRoot);
+        if ((mode & Others) == 0)
+        {
+            return null;
+        }
+
+        File.SetUnixFileMode(workRoot, mode & ~Others);
+        return mode;
+    }
+
     /// <summary>The keys folder is readable by the service account alone, whoever made it.</summary>
     internal static void CreatePrivate(string folder)
     {

@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1604, Level = LogLevel.Information, Message = "LinkService holds the site {WorkRoot} as process {ProcessId}: a second service there exits")]
     public static partial void SiteHeld(ILogger logger, string workRoot, int processId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The work folder {WorkRoot} was open to every account (mode {Mode}); others' access removed")]
+    public static partial void WorkFolderTightened(ILogger logger, string workRoot, string mode);
 }

@@ -61,6 +61,11 @@ internal static class RunCommand
         try
         {
             Hosting.Log.SiteHeld(logger, paths.WorkRoot, Environment.ProcessId);
+            if (FolderBootstrapper.CloseToOthers(paths.WorkRoot) is { } loose)
+            {
+                Hosting.Log.WorkFolderTightened(logger, paths.WorkRoot, Convert.ToString((int)loose, 8));
+            }
+
             FolderBootstrapper.EnsureCreated(paths, host.Services.GetRequiredService<ConfigCatalog>());
             var key = await MasterKeySetup.PrepareAsync(paths, host.Services.GetRequiredService<ILedger>(), cancellationToken);
             if (key.Problem is { } problem)
