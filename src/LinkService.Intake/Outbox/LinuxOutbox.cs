@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using LinkService.Intake.Native;
 
 namespace LinkService.Intake.Outbox;
 

@@ -1,3 +1,4 @@
+using LinkService.Intake.Native;
 namespace LinkService.Intake.Outbox;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text;
+using LinkService.Intake.Native;
 
 namespace LinkService.Intake.Scanning;
 
@@ -10,7 +11,7 @@ namespace LinkService.Intake.Scanning;
 /// and one that is not UTF-8 comes back from .NET's listing with replacement characters, naming no file at all.
 /// </summary>
 [SupportedOSPlatform("linux")]
-internal static unsafe partial class RawNames
+internal static unsafe class RawNames
 {
     private const int CurrentDirectory = -100;
     private const int NoFollow = 0x100;
@@ -27,7 +28,7 @@ internal static unsafe partial class RawNames
     public static IReadOnlyList<byte[]> NonUtf8Names(string folder)
     {
         var names = new List<byte[]>();
-        var dir = OpenDir(PathBytes(folder, []));
+        var dir = Libc.OpenDir(PathBytes(folder, []));
         if (dir == 0)
         {
             throw new IOException($"The folder could not be listed (error {Marshal.GetLastPInvokeError()}).");
@@ -35,7 +36,7 @@ internal static unsafe partial class RawNames
 
         try
         {
-            for (var entry = ReadDir(dir); entry != 0; entry = ReadDir(dir))
+            for (var entry = Libc.ReadDir(dir); entry != 0; entry = Libc.ReadDir(dir))
             {
                 var name = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)entry + NameOffset);
                 if (!System.Text.Unicode.Utf8.IsValid(name))
@@ -46,7 +47,7 @@ internal static unsafe partial class RawNames
         }
         finally
         {
-            _ = CloseDir(dir);
+            _ = Libc.CloseDir(dir);
         }
 
         return names;
@@ -56,7 +57,7 @@ internal static unsafe partial class RawNames
     public static (long Length, DateTimeOffset LastWriteUtc, bool IsLink, bool IsFile)? Look(string folder, byte[] name)
     {
         var buffer = new byte[256];
-        if (Statx(CurrentDirectory, PathBytes(folder, name), NoFollow, BasicStats, buffer) != 0)
+        if (Libc.Statx(CurrentDirectory, PathBytes(folder, name), NoFollow, BasicStats, buffer) != 0)
         {
             return null;
         }
@@ -72,7 +73,7 @@ internal static unsafe partial class RawNames
     /// <summary>Renames <paramref name="name"/> in <paramref name="folder"/> to <paramref name="to"/>, never replacing a file there; false if it is gone.</summary>
     public static bool MoveTo(string folder, byte[] name, string to)
     {
-        if (RenameAt2(CurrentDirectory, PathBytes(folder, name), CurrentDirectory, PathBytes(to, []), NoReplace) == 0)
+        if (Libc.RenameAt2(CurrentDirectory, PathBytes(folder, name), CurrentDirectory, PathBytes(to, []), NoReplace) == 0)
         {
             return true;
         }
@@ -86,19 +87,4 @@ internal static unsafe partial class RawNames
         var prefix = Encoding.UTF8.GetBytes(name.Length == 0 ? folder : folder.TrimEnd('/') + "/");
         return [.. prefix, .. name, 0];
     }
-
-    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
-    private static partial nint OpenDir(byte[] path);
-
-    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
-    private static partial nint ReadDir(nint dir);
-
-    [LibraryImport("libc", EntryPoint = "closedir", SetLastError = true)]
-    private static partial int CloseDir(nint dir);
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static partial int Statx(int dirFd, byte[] path, int flags, uint mask, byte[] buffer);
-
-    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true)]
-    private static partial int RenameAt2(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, uint flags);
 }

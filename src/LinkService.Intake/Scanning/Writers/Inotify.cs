@@ -28,9 +28,6 @@ internal static partial class Inotify
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollFd fds, nuint count, int timeoutMs);
 
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    public static partial int Close(int fd);
-
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using LinkService.Intake.Native;
 
 namespace LinkService.Intake.Scanning.Writers;
 
@@ -95,7 +96,7 @@ internal sealed class InotifyWriters : IWriterSignal
         _reader?.Join();
         lock (_lock)
         {
-            _ = Inotify.Close(_fd);
+            _ = Libc.Close(_fd);
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace LinkService.Intake.Outbox;
+namespace LinkService.Intake.Native;
 
 /// <summary>
-/// The few Linux calls .NET does not offer: opening and creating relative to an open directory, never through a link.
-/// Flag values are Linux's; <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ between Intel and Arm.
+/// The few Linux calls .NET does not offer, declared once for intake: opening and creating relative to an open
+/// directory, never through a link (the outbox); names as raw bytes (a name that is not UTF-8 is no .NET string);
+/// and the descriptor calls inotify needs. Flag values are Linux's; <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ
+/// between Intel and Arm.
 /// </summary>
 internal static partial class Libc
 {
@@ -56,6 +58,21 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    public static partial int Statx(int directory, byte[] path, int flags, uint mask, byte[] buffer);
+
+    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    public static partial nint OpenDir(byte[] path);
+
+    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
+    public static partial nint ReadDir(nint directory);
+
+    [LibraryImport("libc", EntryPoint = "closedir", SetLastError = true)]
+    public static partial int CloseDir(nint directory);
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    public static partial int RenameAt2(int fromDirectory, byte[] from, int toDirectory, byte[] to, uint flags);
 
     /// <summary>The start of Linux's <c>struct statx</c>, whose layout is the same on every architecture.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]
