@@ -1,4 +1,3 @@
-using System.Globalization;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
@@ -27,15 +26,6 @@ internal sealed record LinkageInputs(IReadOnlyList<LinkageInput> Inputs, IReadOn
             }
 
             var setAside = await SetAsideRows.ReadAsync(StoreFiles.SetAside(paths, sourceName, latest.Id), cancellationToken);
-            if (setAside.Count != (latest.SetAsideRows ?? 0))
-            {
-                // The count is under the audit chain; the file beside the store copy is not. A file that lost or gained
-                // rows would have the run link rows validation rejected, or drop rows it accepted.
-                throw new StoredDeliveryAlteredException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the set-aside rows of delivery {latest.Id} (source '{sourceName}') number {setAside.Count}, but {latest.SetAsideRows ?? 0} were set aside when it was checked: the file was altered in the store"));
-            }
-
             inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, StoreFiles.Delivery(paths, latest.Source, latest.Id, latest.OriginalName), setAside));
             deliveries.Add(latest);
         }

@@ -100,6 +100,7 @@ internal sealed class ProjectRunner
             {
                 for (var i = 0; i < inputs.Inputs.Count; i++)
                 {
+                    StoredDigestCheck.VerifySetAside(inputs.Deliveries[i], inputs.Inputs[i].SetAside, _logger);
                     await StoredDigestCheck.VerifyAsync(inputs.Deliveries[i], inputs.Inputs[i].FilePath, _logger, lease.Token);
                 }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using LinkService.Deliveries.SetAside;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +20,23 @@ internal static class StoredDigestCheck
         {
             Log.StoredDeliveryAltered(logger, delivery.Id, delivery.Source, problem);
             throw new StoredDeliveryAlteredException($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="StoredDeliveryAlteredException"/> unless the set-aside rows beside the copy number what the
+    /// ledger recorded, under its audit chain, when the delivery was checked: a file that lost or gained rows would have
+    /// the run link rows validation rejected, or drop rows it accepted.
+    /// </summary>
+    public static void VerifySetAside(Delivery delivery, SetAsideRows setAside, ILogger logger)
+    {
+        var recorded = delivery.SetAsideRows ?? 0;
+        if (setAside.Count != recorded)
+        {
+            var counts = string.Create(CultureInfo.InvariantCulture, $"{setAside.Count}, but {recorded} were set aside when it was checked: the file was altered in the store");
+            var problem = "has set-aside rows beside it numbering " + counts;
+            Log.StoredDeliveryAltered(logger, delivery.Id, delivery.Source, problem);
+            throw new StoredDeliveryAlteredException($"the set-aside rows of delivery {delivery.Id} (source '{delivery.Source}') number {counts}");
         }
     }
 
