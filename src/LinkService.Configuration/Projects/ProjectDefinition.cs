@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using LinkService.Configuration.Loading;
 using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Projects.Outputs;
 
 namespace LinkService.Configuration.Projects;
 
@@ -26,6 +27,9 @@ public sealed class ProjectDefinition : IValidatableConfig
     /// <summary>How records are standardised, blocked, compared, scored and clustered.</summary>
     public required LinkageSpec Linkage { get; init; }
 
+    /// <summary>What leaves the private work area for analysts, and who approves it. Absent: nothing does.</summary>
+    public OutputsSpec? Outputs { get; init; }
+
     public void Validate(ConfigErrors errors, string path)
     {
         if (Sources.Count == 0)
@@ -49,5 +53,6 @@ public sealed class ProjectDefinition : IValidatableConfig
         }
 
         Linkage.Validate(errors, $"{path}.linkage");
+        Outputs?.Validate(errors, $"{path}.outputs");
     }
 }
