@@ -7,7 +7,7 @@ namespace LinkService.Tests.Hosting;
 /// <summary>
 /// The audit stream is read by alerting rules keyed on event ids, so one id must mean one event across the whole
 /// service. Each assembly owns a block of a thousand: host 1000s, ledger 2000s, intake 3000s, validation 4000s,
-/// linkage 5000s, configuration 6000s, synth 7000s.
+/// linkage 5000s, configuration 6000s, synth 7000s, outputs 8000s.
 /// </summary>
 public sealed class EventIdTests
 {
@@ -20,6 +20,7 @@ public sealed class EventIdTests
         ["LinkService.Linkage"] = 5000,
         ["LinkService.Configuration"] = 6000,
         ["LinkService.Synth"] = 7000,
+        ["LinkService.Outputs"] = 8000,
     };
 
     [Fact]
