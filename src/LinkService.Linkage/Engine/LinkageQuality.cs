@@ -29,6 +29,12 @@ public sealed record LinkageQuality
     /// <summary>Expected share of true matches among compared pairs that fell below the match threshold.</summary>
     public required double EstimatedMissedLinkRate { get; init; }
 
+    /// <summary>
+    /// The model's estimate of matching pairs no blocking rule generated (never compared, so never linked); counted in
+    /// <see cref="EstimatedMissedLinkRate"/> once estimated. Null until the estimate exists.
+    /// </summary>
+    public double? EstimatedMatchesOutsideBlocks { get; init; }
+
     /// <summary>The model's expected number of matching pairs among those compared.</summary>
     public required double ExpectedMatches { get; init; }
 }
