@@ -109,6 +109,9 @@ public interface ILedger
     /// <summary>Runs newest first, of one project or of all when <paramref name="project"/> is null.</summary>
     Task<IReadOnlyList<LinkageRun>> GetRecentRunsAsync(string? project, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The project's most recently published run, whose person pseudonyms the next carry forward; null before the first.</summary>
+    Task<LinkageRun?> GetLastPublishedRunAsync(string project, CancellationToken cancellationToken);
+
     /// <summary>Every run in <paramref name="state"/>, oldest first: at start, the runs a crash left running.</summary>
     Task<IReadOnlyList<LinkageRun>> GetRunsInStateAsync(RunState state, CancellationToken cancellationToken);
 

@@ -70,6 +70,17 @@ internal sealed partial class SqliteLedger
             },
             cancellationToken);
 
+    public Task<LinkageRun?> GetLastPublishedRunAsync(string project, CancellationToken cancellationToken) =>
+        ReadAsync(
+            connection =>
+            {
+                using var find = Command(connection, null, "SELECT id FROM runs WHERE project = $project AND stage = $published ORDER BY finished_at DESC, id DESC LIMIT 1;");
+                find.Parameters.AddWithValue("$project", project);
+                find.Parameters.AddWithValue("$published", nameof(RunStage.Published));
+                return SqliteRows.ReadAll(find, r => r.GetString(0)).Select(id => LoadRun(connection, null, id)).FirstOrDefault();
+            },
+            cancellationToken);
+
     private Task<LinkageRun> ChangeRunAsync(string runId, Func<LinkageRun, DateTimeOffset, RunChange> transition, CancellationToken cancellationToken) =>
         WriteAsync(
             (connection, transaction, now) =>

@@ -8,6 +8,7 @@ using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
+using LinkService.Publishing;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ internal static class FeatureRegistration
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
         services.AddSingleton<ProjectRunner>();
+        services.AddPublishing();
 
         if (purpose == HostPurpose.Service)
         {
@@ -42,6 +44,7 @@ internal static class FeatureRegistration
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
             services.AddIntake(configuration);
             services.AddSingleton<ILinkageTrigger, QuartzLinkageTrigger>();
+            services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
         }

@@ -112,6 +112,5 @@ public sealed class ProjectRunnerTests : IDisposable
         }
     }
 
-    private ProjectRunner Runner() => new(
-        _folder.LoadCatalog(), _folder.Paths, Ledger, new LedgerIntegrity(Ledger, _folder.Paths), _linkage, Owners.Service, LeaseTerms.Default, _time, NullLogger<ProjectRunner>.Instance);
+    private ProjectRunner Runner() => new Pipelines(_folder, Ledger, _time, new FakeOutputs(), Owners.Service).Runner(_linkage);
 }

@@ -152,9 +152,18 @@ public sealed class RunRecoveryTests : IDisposable
 
         public Task FirstTrigger => _first.Task;
 
+        public List<string> Resumed { get; } = [];
+
         public Task TriggerNowAsync(string project, CancellationToken cancellationToken)
         {
             Triggered.Add(project);
+            _first.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public Task ResumeNowAsync(string project, string runId, CancellationToken cancellationToken)
+        {
+            Resumed.Add(runId);
             _first.TrySetResult();
             return Task.CompletedTask;
         }
