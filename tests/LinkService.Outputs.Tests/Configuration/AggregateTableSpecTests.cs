@@ -181,4 +181,29 @@ public sealed class AggregateTableSpecTests
 
         OutputsConfig.LoadValid(dir);
     }
+
+    [Fact]
+    public void Load_SumOfATextColumn_IsAnErrorNamingTheFieldAndItsType()
+    {
+        using var dir = Tables("""{ "name": "t", "from": "alpha", "groupBy": ["benefit"], "statistic": "sum", "column": "note" }""");
+
+        Assert.Equal(
+            ("$.outputs.tables[0].column", "'note' is not a number in 'alpha.csv' (field 'note' of type 'string', transform 'keep'); statistic 'sum' needs a number field kept or top-coded"),
+            Assert.Single(Errors(dir)));
+    }
+
+    [Fact]
+    public void Load_MeanOfANumberMadeText_IsAnError_ButTopCodedItIsValid()
+    {
+        const string files = """
+            "files": [ { "source": "alpha", "columns": [ { "column": "benefit" },
+                { "column": "amount", "as": "band", "transform": "category", "groups": { "1": "low" }, "default": "high" },
+                { "column": "amount", "as": "capped", "transform": "top-code", "maximum": 500 } ] } ]
+            """;
+        using var bad = Tables("""{ "name": "t", "from": "alpha", "groupBy": ["benefit"], "statistic": "mean", "column": "band" }""", files);
+        using var good = Tables("""{ "name": "t", "from": "alpha", "groupBy": ["benefit"], "statistic": "mean", "column": "capped" }""", files);
+
+        Assert.Equal("$.outputs.tables[0].column", Assert.Single(Errors(bad)).Path);
+        OutputsConfig.LoadValid(good);
+    }
 }

@@ -8,7 +8,7 @@ namespace LinkService.Configuration.Projects.Outputs;
 /// file and checked with the rules of secure research environments before release. Defaults are the usual ones:
 /// at least 10 persons a cell, the two largest contributors at most 90 % of a magnitude cell, p-ratio 10 %.
 /// </summary>
-public sealed class AggregateTableSpec : IValidatableConfig
+public sealed class AggregateTableSpec : IValidatableConfig, ICatalogAwareConfig
 {
     /// <summary>The table's name; its file is <c>&lt;name&gt;.csv</c>.</summary>
     public required string Name { get; init; }
@@ -75,4 +75,7 @@ public sealed class AggregateTableSpec : IValidatableConfig
 
     /// <summary>The checks against the rest of the project's outputs: the file it names, its columns, the names of files and tables.</summary>
     public void ValidateWithin(OutputsSpec outputs, ConfigErrors errors, string path) => AggregateTableRules.ValidateWithin(this, outputs, errors, path);
+
+    /// <summary>The checks against the source's schema: a sum or mean is taken of a number.</summary>
+    public void ValidateAgainst(ConfigCatalog catalog, ConfigErrors errors, string path) => AggregateTableRules.ValidateAgainst(this, catalog, errors, path);
 }
