@@ -30,5 +30,5 @@ internal static class NumberCells
     }
 
     /// <summary>The plain invariant form an analyst's tools read: no group separators, '.' for decimals.</summary>
-    public static string Format(decimal n) => n.ToString(CultureInfo.InvariantCulture);
+    public static string Format(decimal n) => n.ToString("0.############################", CultureInfo.InvariantCulture);
 }
