@@ -49,7 +49,7 @@ internal static class DataPackageWriter
         }
 
         json.WriteStartObject();
-        json.WriteString("name", PackageHeading.Slug(Path.ChangeExtension(file.Path, null)));
+        json.WriteString("name", PackageHeading.Slug(file.Path));
         json.WriteString("path", file.Path);
         json.WriteString("title", file.Title);
         json.WriteString("description", file.Description);

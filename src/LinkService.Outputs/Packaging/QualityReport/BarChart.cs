@@ -12,7 +12,7 @@ internal static class BarChart
     private const double LabelWidth = 250;
     private const double ValueWidth = 90;
     private const double Row = 22;
-    private const int LabelChars = 38;
+    private const int LabelChars = 34;
 
     public static string Svg(string id, string title, IReadOnlyList<Bar> bars, double min, double max)
     {

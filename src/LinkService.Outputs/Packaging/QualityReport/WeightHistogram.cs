@@ -50,14 +50,15 @@ internal static class WeightHistogram
             svg.Append("<text class=\"tick-x\" x=\"").Append(Html.At(X(w))).Append("\" y=\"").Append(Html.At(Height - Bottom + 16)).Append("\">").Append(w).Append("</text>");
         }
 
-        Threshold(svg, X(thresholds.ReviewWeight), "review");
-        Threshold(svg, X(thresholds.MatchWeight), "match");
+        // The two labels sit on separate lines: the thresholds are often a few units of weight apart.
+        Threshold(svg, X(thresholds.ReviewWeight), Top + 10, "review");
+        Threshold(svg, X(thresholds.MatchWeight), Top + 24, "match");
         svg.Append("<text class=\"axis-title\" x=\"").Append(Html.At(Left + (plotWidth / 2))).Append("\" y=\"").Append(Html.At(Height - 6)).Append("\">match weight (log2 odds)</text></svg>");
         return svg.ToString();
     }
 
-    private static void Threshold(StringBuilder svg, double x, string name) =>
+    private static void Threshold(StringBuilder svg, double x, double labelY, string name) =>
         svg.Append("<line class=\"threshold\" x1=\"").Append(Html.At(x)).Append("\" x2=\"").Append(Html.At(x)).Append("\" y1=\"").Append(Html.At(Top))
-            .Append("\" y2=\"").Append(Html.At(Height - Bottom)).Append("\"/><text class=\"threshold-label\" x=\"").Append(Html.At(x + 3)).Append("\" y=\"").Append(Html.At(Top + 10))
+            .Append("\" y2=\"").Append(Html.At(Height - Bottom)).Append("\"/><text class=\"threshold-label\" x=\"").Append(Html.At(x + 3)).Append("\" y=\"").Append(Html.At(labelY))
             .Append("\">").Append(name).Append("</text>");
 }
