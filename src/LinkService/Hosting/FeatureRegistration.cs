@@ -8,6 +8,9 @@ using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
+using LinkService.Outputs;
+using LinkService.Outputs.Disclosure;
+using LinkService.Outputs.Packaging;
 using LinkService.Publishing;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +24,8 @@ internal static class FeatureRegistration
 {
     public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, IConfiguration configuration, ConfigCatalog catalog, HostPurpose purpose)
     {
+        // Before the ledger, which takes the default terms unless these are registered.
+        services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
         services.AddLedger();
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
@@ -33,6 +38,9 @@ internal static class FeatureRegistration
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
         services.AddSingleton<ProjectRunner>();
+        services.AddAnonymiser();
+        services.AddDisclosureChecks();
+        services.AddOutputPackaging();
         services.AddPublishing();
 
         if (purpose == HostPurpose.Service)
