@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LinkService.Ledger.Runs;
 using LinkService.Tests.Support;
@@ -30,7 +29,7 @@ public sealed class LinkBesideServiceTests
         using (var opened = new OpenedLedger(folder))
         {
             await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
-            var delivery = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, MakeFifoAsync);
+            var delivery = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, Fifo.MakeAsync);
             welfare = StoreFiles.Delivery(folder.Paths, delivery.Source, delivery.Id, delivery.OriginalName);
         }
 
@@ -89,12 +88,5 @@ public sealed class LinkBesideServiceTests
         await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content), TestContext.Current.CancellationToken);
         await writer.FlushAsync(TestContext.Current.CancellationToken);
         File.Move(plain, pipe, overwrite: true);
-    }
-
-    private static async Task MakeFifoAsync(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        await mkfifo.WaitForExitAsync();
-        Assert.Equal(0, mkfifo.ExitCode);
     }
 }
