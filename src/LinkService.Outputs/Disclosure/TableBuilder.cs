@@ -71,7 +71,7 @@ internal static class TableBuilder
         }
 
         return notNumbers > 0
-            ? TableBuild.Failed($"{notNumbers} values of column '{spec.Column}' are not numbers")
+            ? TableBuild.Failed($"{Counted.Of(notNumbers, "value")} of column '{spec.Column}' {Counted.Is(notNumbers)} not numbers")
             : Cross(spec.GroupBy.Count, cells);
     }
 

@@ -84,7 +84,7 @@ public sealed class DisclosureCheckerTests
         Assert.Equal(report.Findings.Count, json.RootElement.GetProperty("findings").GetArrayLength());
         var text = await File.ReadAllTextAsync(Path.Combine(folder, DisclosureFiles.ReportText), TestContext.Current.CancellationToken);
         Assert.Contains("**Verdict: review**", text, StringComparison.Ordinal);
-        Assert.Contains("| by-benefit.csv | zeros | review | 1 of 4 cells are zero;", text, StringComparison.Ordinal);
+        Assert.Contains("| by-benefit.csv | zeros | review | 1 of 4 cells is zero;", text, StringComparison.Ordinal);
     }
 
     [Fact]
