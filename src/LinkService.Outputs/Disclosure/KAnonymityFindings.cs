@@ -13,9 +13,9 @@ internal static class KAnonymityFindings
         }
 
         var over = $"k = {k.K} over {string.Join(", ", k.QuasiIdentifiers)}";
-        var done = $"{k.ClassesBelowK} classes were below k; {k.RowsSuppressed} rows had their quasi-identifiers suppressed and {k.RowsDropped} rows were dropped";
+        var done = $"{Counted.Of(k.ClassesBelowK, "class")} below k; {Counted.Of(k.RowsSuppressed, "row")} had their quasi-identifiers suppressed and {Counted.Of(k.RowsDropped, "row")} dropped";
         return file.Rows > 0 && k.SmallestClassAfter < k.K
-            ? new(file.FileName, DisclosureRules.KAnonymity, DisclosureVerdict.Fail, $"{over}: {done}, yet the smallest class holds {k.SmallestClassAfter} rows, fewer than k")
-            : new(file.FileName, DisclosureRules.KAnonymity, DisclosureVerdict.Pass, $"{over}: {done}; the smallest class holds {k.SmallestClassAfter} rows");
+            ? new(file.FileName, DisclosureRules.KAnonymity, DisclosureVerdict.Fail, $"{over}: {done}, yet the smallest class holds {Counted.Of(k.SmallestClassAfter, "row")}, fewer than k")
+            : new(file.FileName, DisclosureRules.KAnonymity, DisclosureVerdict.Pass, $"{over}: {done}; the smallest class holds {Counted.Of(k.SmallestClassAfter, "row")}");
     }
 }

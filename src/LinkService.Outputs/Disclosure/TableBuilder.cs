@@ -33,13 +33,19 @@ internal static class TableBuilder
         var valueAt = spec.Column is null ? -1 : Array.IndexOf(header, spec.Column);
         var persons = new Dictionary<string, int>(StringComparer.Ordinal);
         var cells = new Dictionary<string[], CellTally>(GroupComparer.Instance);
+        var probe = new string[groupAt.Length];
         long notNumbers = 0;
         while (await csv.ReadAsync(cancellationToken))
         {
-            var group = Array.ConvertAll(groupAt, csv.GetString);
-            if (!cells.TryGetValue(group, out var tally))
+            for (var i = 0; i < groupAt.Length; i++)
             {
-                cells[group] = tally = new CellTally();
+                probe[i] = csv.GetString(groupAt[i]);
+            }
+
+            // The probe is reused; a group's own array is made once, when its cell is.
+            if (!cells.TryGetValue(probe, out var tally))
+            {
+                cells[[.. probe]] = tally = new CellTally();
             }
 
             var person = csv.GetString(personAt);
@@ -65,7 +71,7 @@ internal static class TableBuilder
         }
 
         return notNumbers > 0
-            ? TableBuild.Failed($"{notNumbers} values of column '{spec.Column}' are not numbers")
+            ? TableBuild.Failed($"{Counted.Of(notNumbers, "value")} of column '{spec.Column}' {Counted.Is(notNumbers)} not numbers")
             : Cross(spec.GroupBy.Count, cells);
     }
 

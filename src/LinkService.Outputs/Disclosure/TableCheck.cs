@@ -31,9 +31,9 @@ internal static class TableCheck
 
         var zeros = cells.Count(c => CellRules.IsZero(c, spec.IsMagnitude));
         findings.Add(zeros == 0
-            ? new DisclosureFinding(spec.FileName, DisclosureRules.Zeros, DisclosureVerdict.Pass, $"none of {cells.Count} cells is zero")
+            ? new DisclosureFinding(spec.FileName, DisclosureRules.Zeros, DisclosureVerdict.Pass, $"none of {Counted.Of(cells.Count, "cell")} is zero")
             : new DisclosureFinding(spec.FileName, DisclosureRules.Zeros, DisclosureVerdict.Review,
-                $"{zeros} of {cells.Count} cells are zero; review whether each is structural (the combination cannot occur) or a sampling zero, which can disclose that no one in a group has a value"));
+                $"{zeros} of {Counted.Of(cells.Count, "cell")} {Counted.Is(zeros)} zero; review whether each is structural (the combination cannot occur) or a sampling zero, which can disclose that no one in a group has a value"));
 
         if (spec.Round is { } roundingBase)
         {
@@ -61,9 +61,9 @@ internal static class TableCheck
     }
 
     private static DisclosureFinding Rule(AggregateTableSpec spec, string rule, int breaking, int withRows, string breaks, string holds) =>
-        breaking == 0 ? new(spec.FileName, rule, DisclosureVerdict.Pass, $"all {withRows} cells with rows {holds}")
-        : spec.Suppress ? new(spec.FileName, rule, DisclosureVerdict.Pass, $"{breaking} of {withRows} cells with rows {breaks}; suppressed in the released table")
-        : new(spec.FileName, rule, DisclosureVerdict.Fail, $"{breaking} of {withRows} cells with rows {breaks}; suppress is off, so the table is not released");
+        breaking == 0 ? new(spec.FileName, rule, DisclosureVerdict.Pass, $"all {Counted.Of(withRows, "cell")} with rows {holds}")
+        : spec.Suppress ? new(spec.FileName, rule, DisclosureVerdict.Pass, $"{breaking} of {Counted.Of(withRows, "cell")} with rows {breaks}; suppressed in the released table")
+        : new(spec.FileName, rule, DisclosureVerdict.Fail, $"{breaking} of {Counted.Of(withRows, "cell")} with rows {breaks}; suppress is off, so the table is not released");
 
     private static decimal? Released(AggregateTableSpec spec, TableCell cell)
     {

@@ -24,7 +24,7 @@ internal static class TableRelease
 
         var outcome = TableCheck.Check(spec, build.Cells);
         var table = new DisclosureFinding(spec.FileName, DisclosureRules.Build, DisclosureVerdict.Pass,
-            $"{build.Cells.Count} cells from {source.Rows} rows of {source.FileName}; {outcome.Suppressed} cells suppressed");
+            $"{Counted.Of(build.Cells.Count, "cell")} from {Counted.Of(source.Rows, "row")} of {source.FileName}; {Counted.Of(outcome.Suppressed, "cell")} suppressed");
         outcome = outcome with { Findings = [table, .. outcome.Findings] };
         if (!outcome.Released)
         {

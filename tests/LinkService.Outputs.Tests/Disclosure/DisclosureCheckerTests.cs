@@ -84,7 +84,7 @@ public sealed class DisclosureCheckerTests
         Assert.Equal(report.Findings.Count, json.RootElement.GetProperty("findings").GetArrayLength());
         var text = await File.ReadAllTextAsync(Path.Combine(folder, DisclosureFiles.ReportText), TestContext.Current.CancellationToken);
         Assert.Contains("**Verdict: review**", text, StringComparison.Ordinal);
-        Assert.Contains("| by-benefit.csv | zeros | review | 1 of 4 cells are zero;", text, StringComparison.Ordinal);
+        Assert.Contains("| by-benefit.csv | zeros | review | 1 of 4 cells is zero;", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,6 +170,52 @@ public sealed class DisclosureCheckerTests
         Assert.Equal(["benefit,amount_sum", $"{Common},105"], File.ReadAllLines(Path.Combine(folder, "sums.csv")));
         Assert.Equal("number", Assert.Single(report.Tables).Columns[1].Type);
         Assert.Equal(DisclosureVerdict.Pass, report.Verdict);
+    }
+
+    [Fact]
+    public async Task CheckAsync_TableFromAFileTheAnonymiserDidNotWrite_FailsSayingSo()
+    {
+        using var dir = Config("""{ "name": "by-benefit", "from": "alpha", "groupBy": ["benefit"] }""");
+
+        var (report, _) = await CheckAsync(dir, f => Benefits(f) with { FileName = "other.csv" });
+
+        var finding = Assert.Single(report.Findings, f => f.Subject == "by-benefit.csv");
+        Assert.Equal(DisclosureVerdict.Fail, finding.Verdict);
+        Assert.Equal("the table could not be built: it is taken from 'alpha', which is not among the de-identified files written", finding.Reason);
+    }
+
+    [Fact]
+    public async Task CheckAsync_FileDescribedButMissingFromTheFolder_FailsTheTable()
+    {
+        using var dir = Config("""{ "name": "by-benefit", "from": "alpha", "groupBy": ["benefit"] }""");
+
+        var (report, _) = await CheckAsync(dir, f =>
+        {
+            var table = Benefits(f);
+            File.Delete(Path.Combine(f, table.FileName));
+            return table;
+        });
+
+        Assert.Equal("the table could not be built: its file 'alpha.csv' is not in the output", Assert.Single(report.Findings, f => f.Subject == "by-benefit.csv").Reason);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SameInputsTwice_WritesTheSameBytes()
+    {
+        const string tables = """
+            { "name": "counts", "from": "alpha", "groupBy": ["benefit", "note"], "round": 5 },
+            { "name": "sums", "from": "alpha", "groupBy": ["benefit"], "statistic": "mean", "column": "amount" }
+            """;
+        using var first = Config(tables);
+        using var second = Config(tables);
+
+        var (_, one) = await CheckAsync(first, f => Benefits(f));
+        var (_, two) = await CheckAsync(second, f => Benefits(f));
+
+        foreach (var name in new[] { "counts.csv", "sums.csv", DisclosureFiles.ReportJson, DisclosureFiles.ReportText })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(one, name)), File.ReadAllBytes(Path.Combine(two, name)));
+        }
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class TableCheckTests
 
         var zeros = Finding(outcome, DisclosureRules.Zeros);
         Assert.Equal(DisclosureVerdict.Review, zeros.Verdict);
-        Assert.StartsWith("1 of 2 cells are zero; review whether each is structural", zeros.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("1 of 2 cells is zero; review whether each is structural", zeros.Reason, StringComparison.Ordinal);
         Assert.Equal([0m, 12m], outcome.Values);
         Assert.Equal(DisclosureVerdict.Review, outcome.Verdict);
         Assert.True(outcome.Released);
