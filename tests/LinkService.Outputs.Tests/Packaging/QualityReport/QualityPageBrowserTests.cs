@@ -4,7 +4,8 @@ using LinkService.Outputs.Tests.Support;
 
 namespace LinkService.Outputs.Tests.Packaging.QualityReport;
 
-public sealed class QualityPageBrowserTests(RenderedReport report) : IClassFixture<RenderedReport>
+[Collection(RenderedReportGroup.Name)]
+public sealed class QualityPageBrowserTests(RenderedReport report)
 {
     [Fact]
     public void Report_InChromium_LogsNoConsoleError()
