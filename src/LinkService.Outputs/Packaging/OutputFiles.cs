@@ -1,8 +1,12 @@
+using LinkService.Outputs.Disclosure;
+
 namespace LinkService.Outputs.Packaging;
 
 /// <summary>
-/// The name of every file an output folder holds: the stages that write them, the pipeline and the tests use these
-/// names, so a file is named once.
+/// The name of every file an output folder holds, in one list the pipeline and the tests use. Each name is owned
+/// where the file is written: the record files and aggregate tables by their configuration
+/// (<c>OutputFileSpec.OutputFileName</c>, <c>AggregateTableSpec.FileName</c>), the disclosure report by
+/// <see cref="DisclosureFiles"/>, the rest here.
 /// </summary>
 public static class OutputFiles
 {
@@ -17,13 +21,7 @@ public static class OutputFiles
 
     public const string QualityReportJson = "linkage-quality.json";
 
-    public const string DisclosureReportJson = "disclosure-report.json";
+    public const string DisclosureReportJson = DisclosureFiles.ReportJson;
 
-    public const string DisclosureReportText = "disclosure-report.txt";
-
-    /// <summary>The de-identified record file of a configured source output.</summary>
-    public static string RecordFile(string source) => source + ".csv";
-
-    /// <summary>A configured aggregate table's file (its name, as <c>AggregateTableSpec</c> documents).</summary>
-    public static string AggregateTable(string name) => name + ".csv";
+    public const string DisclosureReportText = DisclosureFiles.ReportText;
 }

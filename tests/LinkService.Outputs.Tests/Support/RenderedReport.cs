@@ -7,7 +7,7 @@ namespace LinkService.Outputs.Tests.Support;
 /// <summary>
 /// The linkage quality report of a real run, opened once in the system's headless Chromium (Debian's <c>chromium</c>,
 /// installed by .ci/run): what the console said, which requests were made or failed, what the charts and the table
-/// hold as drawn, and a screenshot. One browser for the whole class keeps the suite fast.
+/// hold as drawn, and a screenshot. One run and one browser for every test that looks at them keeps the suite fast.
 /// </summary>
 public sealed class RenderedReport : IAsyncLifetime
 {
@@ -24,6 +24,8 @@ public sealed class RenderedReport : IAsyncLifetime
 
     public string RunFolder { get; private set; } = "";
 
+    public string OutputFolder { get; private set; } = "";
+
     public ChartFacts[] Charts { get; private set; } = [];
 
     public string[][] ComparisonRows { get; private set; } = [];
@@ -35,6 +37,7 @@ public sealed class RenderedReport : IAsyncLifetime
         var cancellationToken = TestContext.Current.CancellationToken;
         var output = await LinkedRun.PackageAsync(_temp, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 2, 30, 0, TimeSpan.Zero)), cancellationToken);
         RunFolder = output.Request.RunFolder;
+        OutputFolder = output.Folder;
         ReportPath = Path.Combine(output.Folder, OutputFiles.QualityReportHtml);
 
         var options = new LaunchOptions { Headless = true, ExecutablePath = Chromium, Args = Environment.UserName == "root" ? ["--no-sandbox"] : [] };
@@ -74,4 +77,11 @@ public sealed class RenderedReport : IAsyncLifetime
 
     /// <summary>One chart as the browser laid it out: its size and how many bars have an area.</summary>
     public sealed record ChartFacts(string Id, double Width, double Height, int Bars);
+}
+
+/// <summary>The tests that share one <see cref="RenderedReport"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class RenderedReportGroup : ICollectionFixture<RenderedReport>
+{
+    public const string Name = "A real run's output, rendered";
 }

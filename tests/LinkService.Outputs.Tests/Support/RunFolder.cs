@@ -41,7 +41,7 @@ internal static class RunFolder
               "comparisons": [
                 { "field": {{JsonSerializer.Serialize(field)}}, "termFrequency": true, "levels": [
                   { "level": "exact", "m": 0.91, "u": 0.002, "weight": 8.83 },
-                  { "level": "jaro-winkler>=0.9", "m": 0.05, "u": 0.01, "weight": 2.32 },
+                  { "level": "jaro-winkler>=0.9", "m": 0.05, "u": 0.01, "weight": 2.32, "matchEvidence": 4.5, "randomPairs": 120, "thin": true },
                   { "level": "else", "m": 0.04, "u": 0.988, "weight": -4.63 } ] },
                 { "field": "date_of_birth", "termFrequency": false, "levels": [
                   { "level": "exact", "m": 0.95, "u": 0.0001, "weight": 13.21 },

@@ -14,11 +14,11 @@ internal sealed record SomeOutput(OutputRequest Request, AnonymisedOutput Anonym
         var project = RepositoryConfig.Load().Projects["reoffending-benefits"];
         var folder = temp.Combine("output");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, OutputFiles.RecordFile("justice")), "person,record,sentence_band,release_year\nP3K9Q,R8TX2,\"1-2 years\",2023\nP7M2Z,R4WQ1,under 1 year,2024\n");
-        File.WriteAllText(Path.Combine(folder, OutputFiles.RecordFile("welfare")), "person,record,benefit\nP3K9Q,RZ2M8,universal credit\n");
-        File.WriteAllText(Path.Combine(folder, OutputFiles.AggregateTable("claims_by_year")), "release_year,people\n2023,15\n2024,20\n");
+        File.WriteAllText(Path.Combine(folder, "justice.csv"), "person,record,sentence_band,release_year\nP3K9Q,R8TX2,\"1-2 years\",2023\nP7M2Z,R4WQ1,under 1 year,2024\n");
+        File.WriteAllText(Path.Combine(folder, "welfare.csv"), "person,record,benefit\nP3K9Q,RZ2M8,universal credit\n");
+        File.WriteAllText(Path.Combine(folder, "claims_by_year.csv"), "release_year,people\n2023,15\n2024,20\n");
         File.WriteAllText(Path.Combine(folder, OutputFiles.DisclosureReportJson), "{ \"verdict\": \"pass\" }\n");
-        File.WriteAllText(Path.Combine(folder, OutputFiles.DisclosureReportText), "Verdict: pass\n");
+        File.WriteAllText(Path.Combine(folder, OutputFiles.DisclosureReportText), "# Disclosure report\n\nVerdict: pass\n");
 
         OutputColumn[] keys = [new("person", "string", "The person's pseudonym in this project.", "HMAC-SHA256 of the linked person"), new("record", "string", "The record's pseudonym.")];
         var anonymised = new AnonymisedOutput(

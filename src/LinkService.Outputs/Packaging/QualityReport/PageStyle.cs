@@ -23,5 +23,6 @@ internal static class PageStyle
         svg .bar{fill:#3f7cac}svg .bar-non{fill:#9fb3c8}svg .bar-review{fill:#e0a030}svg .bar-match{fill:#2f8f5b}
         svg .bar-negative{fill:#c05050}svg .bar-positive{fill:#2f8f5b}
         .note{font-size:.9rem;color:#52606d}
+        em.thin{color:#a15c07;font-style:normal;font-size:.8rem;margin-left:.3rem}
         """;
 }

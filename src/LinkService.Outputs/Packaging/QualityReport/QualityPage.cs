@@ -55,7 +55,7 @@ internal static partial class QualityPage
         var levels = figures.Comparisons.SelectMany(c => c.Levels.Select(l => (c.Field, Level: l))).ToList();
         var extent = Math.Max(1, levels.Select(l => Math.Abs(Finite(l.Level.Weight))).DefaultIfEmpty(1).Max());
         var bars = levels.Select(l => new Bar($"{l.Field}: {l.Level.Level}", Finite(l.Level.Weight), Html.Weight(l.Level.Weight), l.Level.Weight < 0 ? "bar-negative" : "bar-positive")).ToList();
-        page.Append("<section id=\"comparisons\">\n<h2>Comparison levels</h2>\n<p class=\"note\">For each comparison and level: m, the share of true matches at that level; u, the share of non-matches; and the weight, log2(m/u), the level adds to a pair's match weight. The prior weight is ")
+        page.Append("<section id=\"comparisons\">\n<h2>Comparison levels</h2>\n<p class=\"note\">For each comparison and level: m, the share of true matches at that level; u, the share of non-matches; and the weight, log2(m/u), the level adds to a pair's match weight. A level marked <em>thin evidence</em> rests on few pairs in training, so its m or u is uncertain. The prior weight is ")
             .Append(Html.Weight(figures.PriorWeight)).Append(" (prior probability ").Append(Html.Probability(figures.Prior)).Append(").</p>\n")
             .Append(BarChart.Svg("chart-comparisons", "Weight of each comparison level", bars, -extent, extent))
             .Append("\n<table id=\"comparison-table\">\n<thead><tr><th>Comparison</th><th>Level</th><th class=\"n\">m</th><th class=\"n\">u</th><th class=\"n\">Weight</th></tr></thead>\n<tbody>\n");
@@ -64,7 +64,7 @@ internal static partial class QualityPage
             foreach (var level in comparison.Levels)
             {
                 page.Append("<tr><td>").Append(Html.Text(comparison.Field)).Append(comparison.TermFrequency ? " (term frequency)" : "").Append("</td><td>")
-                    .Append(Html.Text(level.Level)).Append("</td><td class=\"n\">").Append(Html.Probability(level.M)).Append("</td><td class=\"n\">")
+                    .Append(Html.Text(level.Level)).Append(level.Thin ? " <em class=\"thin\">thin evidence</em>" : "").Append("</td><td class=\"n\">").Append(Html.Probability(level.M)).Append("</td><td class=\"n\">")
                     .Append(Html.Probability(level.U)).Append("</td><td class=\"n\">").Append(Html.Weight(level.Weight)).Append("</td></tr>\n");
             }
         }

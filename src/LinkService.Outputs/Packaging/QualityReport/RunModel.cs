@@ -10,5 +10,6 @@ internal sealed record RunModel(double Prior, double PriorWeight, ThresholdSpec 
 {
     public sealed record ComparisonEntry(string Field, bool TermFrequency, IReadOnlyList<LevelEntry> Levels);
 
-    public sealed record LevelEntry(string Level, double M, double U, double Weight);
+    /// <summary>One level; <paramref name="Thin"/> where the model flags its m or u as resting on few pairs (false where the model does not say).</summary>
+    public sealed record LevelEntry(string Level, double M, double U, double Weight, bool Thin = false);
 }

@@ -81,6 +81,15 @@ public sealed partial class QualityPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_LevelTheModelFlagsThin_IsMarkedThinEvidence()
+    {
+        var html = (await PackageAsync()).Read(OutputFiles.QualityReportHtml);
+
+        Assert.Contains("<td>jaro-winkler&gt;=0.9 <em class=\"thin\">thin evidence</em></td>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "class=\"thin\""));
+    }
+
+    [Fact]
     public async Task Report_OfARunFolder_OpensNeitherLinksNorReview()
     {
         // RunFolder makes links.csv and review.csv folders: opening either as a file would throw.
