@@ -70,6 +70,12 @@ public static partial class ConfigCatalogLoader
                 {
                     files[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.files[{i}]");
                 }
+
+                var tables = project.Outputs?.Tables ?? [];
+                for (var i = 0; i < tables.Count; i++)
+                {
+                    tables[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.tables[{i}]");
+                }
             }
         }
 

@@ -31,6 +31,7 @@ public sealed class OutputsSpec : IValidatableConfig
         for (var i = 0; i < Tables.Count; i++)
         {
             Tables[i].Validate(errors, $"{path}.tables[{i}]");
+            Tables[i].ValidateWithin(this, errors, $"{path}.tables[{i}]");
         }
     }
 }
