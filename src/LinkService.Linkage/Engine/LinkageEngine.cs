@@ -47,7 +47,8 @@ internal static class LinkageEngine
         Stage("EM");
 
         var best = new float[table.Count];
-        var scoring = new ScoringVisitor(comparer, new PairScorer(trained.Model, comparer), spec.Thresholds.Review, best);
+        var scorer = new PairScorer(trained.Model, comparer);
+        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken);
         Stage("compare and score");
 
@@ -59,7 +60,7 @@ internal static class LinkageEngine
         Stage("cluster");
 
         var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth);
-        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings);
+        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings, scorer);
     }
 
     private static LinkageQuality Figures(
