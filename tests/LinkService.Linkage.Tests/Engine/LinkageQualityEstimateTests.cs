@@ -1,0 +1,29 @@
+using LinkService.Configuration.Projects;
+using LinkService.Linkage.Engine;
+using LinkService.Linkage.Tests.Support;
+using LinkService.Synth;
+
+namespace LinkService.Linkage.Tests.Engine;
+
+/// <summary>The model's own estimates of its false-link and missed-link rates, held against the rates measured with the truth.</summary>
+public sealed class LinkageQualityEstimateTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Run_DefaultProjectOnSynth_EstimatesItsErrorRatesWithinAQuarterOfTheMeasuredOnes()
+    {
+        var catalog = RepositoryConfig.Load();
+        var project = catalog.Projects["reoffending-benefits"];
+        var (table, truth) = await SynthTables.BuildAsync(catalog, project.Linkage, _temp.Path, new SynthOptions { People = 20_000, Seed = 11 });
+
+        var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, CancellationToken.None);
+
+        var score = PairwiseScore.Of(table, outcome.Entity, truth, LinkageMode.Link);
+        var q = outcome.Quality;
+        output.WriteLine($"measured: false {1 - score.Precision:F5} missed {1 - score.Recall:F5} (true {score.TruePairs}, predicted {score.PredictedPairs}, correct {score.CorrectPairs}); blocking recall {q.BlockingRecall:F5}");
+        output.WriteLine($"estimated: false {q.EstimatedFalseLinkRate:F5} missed {q.EstimatedMissedLinkRate:F5}; expected matches {q.ExpectedMatches}, outside blocks {q.EstimatedMatchesOutsideBlocks}; links {q.Links}");
+    }
+}
