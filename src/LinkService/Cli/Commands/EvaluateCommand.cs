@@ -36,9 +36,8 @@ internal static class EvaluateCommand
             }
 
             var name = parseResult.GetValue(project)!;
-            if (!startup.Catalog!.Projects.ContainsKey(name))
+            if (!await CommandConfiguration.HasProjectAsync(startup, name, context))
             {
-                await context.Error.WriteLineAsync($"There is no project '{name}' (configured: {string.Join(", ", startup.Catalog.Projects.Keys)}).");
                 return ExitCodes.UsageOrConfiguration;
             }
 
