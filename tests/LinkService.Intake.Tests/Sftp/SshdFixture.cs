@@ -153,7 +153,9 @@ public sealed class SshdFixture : IAsyncLifetime
         script.Environment["DROP_ROOT"] = DropRoot;
         script.Environment["SERVICE_USER"] = "root";
         script.Environment["SERVICE_GROUP"] = "root";
-        return RunAsync(script, SourceName, Account);
+        script.Environment["ACCOUNT"] = Account;
+        script.Environment["CONFIG_DIR"] = Path.Combine(Root, "config");
+        return RunAsync(script, SourceName);
     }
 
     private static string InstallScript(string name)
