@@ -134,7 +134,7 @@ if ! live; then
   exit 0
 fi
 
-systemctl daemon-reload
+systemctl daemon-reload || echo "systemctl daemon-reload failed: is systemd running here?" >&2
 if [ ! -f "$work/keys/master.key" ]; then
   /usr/local/bin/linkservice keys init
 fi

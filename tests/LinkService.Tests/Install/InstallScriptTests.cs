@@ -204,6 +204,18 @@ public sealed partial class InstallScriptTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Root, "srv", "linkservice")));
     }
 
+    [Theory]
+    [InlineData("install.sh")]
+    [InlineData("uninstall.sh")]
+    [InlineData("add-department.sh")]
+    [InlineData("linkservice-wrapper.sh")]
+    public async Task Script_PassesShellcheck(string script)
+    {
+        var (exitCode, output, error) = await InstallScripts.RunAsync("shellcheck", [InstallScripts.Linux(script)], TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, output + error);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     [GeneratedRegex(@"Overall exposure level for linkservice\.service: (?<level>[0-9.]+) (?<rating>[A-Z]+)")]
