@@ -9,6 +9,7 @@
 # the manifest's owners after creating the accounts from /usr/lib/sysusers.d/linkservice.conf (systemd-sysusers),
 # then creates the master key with `linkservice keys init` (or lets the service's first start create it).
 set -euo pipefail
+umask 022
 
 usage() { echo "usage: install.sh [--root DIR] [RELEASE]" >&2; exit 2; }
 
