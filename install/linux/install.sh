@@ -79,12 +79,12 @@ if live; then
 fi
 
 # The program: root's, read-only to everyone else, replaced whole on an upgrade.
-rm -rf "${root:?}$prefix.new"
+rm -rf "$root$prefix.new"
 mkdir -p "$root$prefix.new"
 cp -a "$release/." "$root$prefix.new/"
 chmod -R u+rwX,go+rX,go-w "$root$prefix.new"
 if live; then chown -R root:root "$prefix.new"; fi
-rm -rf "${root:?}$prefix"
+rm -rf "$root$prefix"
 mv "$root$prefix.new" "$root$prefix"
 record 0755 root root "$prefix"
 

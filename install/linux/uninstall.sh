@@ -25,7 +25,7 @@ rm -rf "$root/opt/linkservice"
 rm -f "$root/usr/local/bin/linkservice" "$root/etc/systemd/system/linkservice.service" \
   "$root/etc/ssh/sshd_config.d/linkservice.conf"
 if live; then
-  systemctl daemon-reload
+  systemctl daemon-reload || echo "systemctl daemon-reload failed: is systemd running here?" >&2
   echo "Removed the sshd snippet: reload sshd."
 fi
 
