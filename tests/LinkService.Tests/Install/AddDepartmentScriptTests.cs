@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
-using LinkService.Tests.Support;
 
 namespace LinkService.Tests.Install;
 

@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LinkService.Tests.Support;
 
 namespace LinkService.Tests.Install;
 

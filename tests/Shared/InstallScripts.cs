@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace LinkService.Tests.Support;
+namespace LinkService.Testing;
 
 /// <summary>The repository's install/linux scripts, found above the test's output folder, and a way to run a program.</summary>
-internal static class InstallScripts
+public static class InstallScripts
 {
     public static string Linux(string name)
     {
