@@ -26,7 +26,10 @@ internal sealed record LinkageInputs(IReadOnlyList<LinkageInput> Inputs, IReadOn
             }
 
             var setAside = await SetAsideRows.ReadAsync(StoreFiles.SetAside(paths, sourceName, latest.Id), cancellationToken);
-            inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, StoreFiles.Delivery(paths, latest.Source, latest.Id, latest.OriginalName), setAside));
+            var file = StoreFiles.Delivery(paths, latest.Source, latest.Id, latest.OriginalName);
+
+            // The reading checks the copy against the digest as it goes: the file is read once, not hashed and then read.
+            inputs.Add(new LinkageInput(catalog.Sources[sourceName], latest.Id, file, setAside) { Digest = new StoredDigest(latest.Bytes, latest.Sha256) });
             deliveries.Add(latest);
         }
 
