@@ -7,30 +7,14 @@ namespace LinkService.Deliveries.Reading;
 /// Hashes the stored file's bytes as the reading takes them (before any decompression), so that a run checks its
 /// copy against the digest intake recorded without reading the file a second time.
 /// </summary>
-internal sealed class DigestingReadStream(Stream inner) : Stream
+internal sealed class DigestingReadStream(Stream inner) : ReadOnlyWrapperStream(inner)
 {
     private readonly IncrementalHash _hash = StoredDigest.NewHash();
     private long _bytes;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _bytes;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        var n = Inner.Read(buffer);
         _hash.AppendData(buffer[..n]);
         _bytes += n;
         return n;
@@ -50,22 +34,11 @@ internal sealed class DigestingReadStream(Stream inner) : Stream
         return (_bytes, _hash.GetHashAndReset());
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _hash.Dispose();
-            inner.Dispose();
         }
 
         base.Dispose(disposing);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LinkService.Ledger.Runs;
 using LinkService.Tests.Support;
@@ -8,8 +7,8 @@ namespace LinkService.Tests.Linking;
 
 /// <summary>
 /// A <c>link</c> command and the service, as two real processes on one site. The link is held mid-run by a stored
-/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe (for the run's
-/// digest check, which reads first; the reader after it finds a plain file there), so the service can be restarted while the link's run is certainly under way.
+/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe (the run reads each
+/// copy once, checking its digest as it reads), so the service can be restarted while the link's run is certainly under way.
 /// </summary>
 public sealed class LinkBesideServiceTests
 {
@@ -30,7 +29,7 @@ public sealed class LinkBesideServiceTests
         using (var opened = new OpenedLedger(folder))
         {
             await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
-            var delivery = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, MakeFifoAsync);
+            var delivery = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, NamedPipes.MakeAsync);
             welfare = StoreFiles.Delivery(folder.Paths, delivery.Source, delivery.Id, delivery.OriginalName);
         }
 
@@ -77,9 +76,8 @@ public sealed class LinkBesideServiceTests
     }
 
     /// <summary>
-    /// Writes the extract into the pipe, where the run's digest check is reading, and before closing it puts the same
-    /// extract as a plain file in the pipe's place: the check sees the end of its input only once the plain file is
-    /// there, so the reader that opens the path next reads the file.
+    /// Writes the extract into the pipe, where the run is reading, and before closing it puts the same extract as a
+    /// plain file in the pipe's place, so that anything opening the path after the run (status's store check) finds the file.
     /// </summary>
     private static async Task ReleaseThePipeAsync(string pipe, string content)
     {
@@ -89,12 +87,5 @@ public sealed class LinkBesideServiceTests
         await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content), TestContext.Current.CancellationToken);
         await writer.FlushAsync(TestContext.Current.CancellationToken);
         File.Move(plain, pipe, overwrite: true);
-    }
-
-    private static async Task MakeFifoAsync(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        await mkfifo.WaitForExitAsync();
-        Assert.Equal(0, mkfifo.ExitCode);
     }
 }

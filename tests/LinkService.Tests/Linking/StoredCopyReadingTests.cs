@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LinkService.Deliveries.Store;
 using LinkService.Tests.Support;
 
@@ -30,7 +29,7 @@ public sealed class StoredCopyReadingTests : IDisposable
         using (var opened = new OpenedLedger(_folder))
         {
             await AcceptedDeliveries.RecordAsync(opened.Ledger, _folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
-            var welfare = await AcceptedDeliveries.RecordAsync(opened.Ledger, _folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, MakeFifoAsync);
+            var welfare = await AcceptedDeliveries.RecordAsync(opened.Ledger, _folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None, NamedPipes.MakeAsync);
             pipe = StoreFiles.Delivery(_folder.Paths, welfare.Source, welfare.Id, welfare.OriginalName);
         }
 
@@ -82,12 +81,5 @@ public sealed class StoredCopyReadingTests : IDisposable
     {
         await using var writer = new FileStream(pipe, FileMode.Open, FileAccess.Write);
         await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content));
-    }
-
-    private static async Task MakeFifoAsync(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        await mkfifo.WaitForExitAsync();
-        Assert.Equal(0, mkfifo.ExitCode);
     }
 }
