@@ -7,18 +7,20 @@ namespace LinkService.Linkage.Model;
 /// Trains m on each training rule's pairs in turn, leaving out the comparisons of the fields that rule
 /// blocks on, and averages each comparison's m over the rules that could estimate it (weighted by their
 /// expected matches). The prior is the expected number of matches among the blocked pairs over all pairs.
+/// Each level's evidence (expected matches summed over the rules that estimated it) is kept for model.json.
 /// </summary>
 internal static class ModelTrainer
 {
     public sealed record RuleTraining(string Rule, double Pairs, double MatchShare, int Iterations, IReadOnlyList<string> Fixed);
 
-    public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches);
+    public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches, double[][] MatchEvidence);
 
     public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double totalPairs, int maxIterations, double tolerance)
     {
         var comparisons = comparer.Comparisons;
         var sums = u.Select(levels => new double[levels.Length]).ToArray();
         var weights = new double[u.Length];
+        var evidence = u.Select(levels => new double[levels.Length]).ToArray();
         var lambdas = new double[rules.Count];
         var reports = new List<RuleTraining>();
         for (var r = 0; r < rules.Count; r++)
@@ -42,6 +44,7 @@ internal static class ModelTrainer
                     for (var l = 0; l < u[c].Length; l++)
                     {
                         sums[c][l] += weight * result.M[c][l];
+                        evidence[c][l] += result.Evidence[c][l];
                     }
                 }
             }
@@ -62,12 +65,13 @@ internal static class ModelTrainer
                 // Every rule blocks on this field: estimate it on all blocked pairs, biased but better than nothing.
                 fallback ??= EmTrainer.Run(patterns, u, new bool[u.Length], maxIterations, tolerance);
                 m[c] = fallback.M[c];
+                evidence[c] = fallback.Evidence[c];
             }
         }
 
         var expected = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
         var prior = Math.Clamp(expected / Math.Max(1, totalPairs), 1e-12, 0.5);
-        return new Outcome(new FellegiSunterModel(m, u, prior), reports, expected);
+        return new Outcome(new FellegiSunterModel(m, u, prior), reports, expected, evidence);
     }
 
     private static double ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
