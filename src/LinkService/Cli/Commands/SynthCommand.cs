@@ -17,7 +17,7 @@ internal static class SynthCommand
             Description = "Exact record counts per source, e.g. --records justice=1000000 --records welfare=3000000.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("synth", "Write synthetic extracts for the configured sources, and truth.csv (source,record_id,person_id).")
+        var command = new Command("synth", "Write synthetic extracts for the configured sources, and truth.csv (source,record_id,person_id,variations).")
         {
             output, people, seed, records,
         };
