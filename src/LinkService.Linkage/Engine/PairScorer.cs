@@ -3,9 +3,24 @@ using LinkService.Linkage.Model;
 
 namespace LinkService.Linkage.Engine;
 
-/// <summary>Match weight of a pair: the model's weight for its pattern, adjusted for the frequency of exactly agreeing names.</summary>
+/// <summary>
+/// Match weight of a pair: the model's weight for its pattern, adjusted for the frequency of exactly agreeing names.
+/// <para>
+/// A rare name earns its full credit; a common one loses at most <see cref="MaxTermFrequencyPenalty"/> bits per field.
+/// The full penalty (log2 of u over the value's frequency, −2.3 bits for SMITH, −1.1 for SARAH) guards against two
+/// different people sharing a common name, but it counts that risk twice: a common forename's frequency is tied to
+/// the sex that also agrees and a common surname's to the region the postcode also compares, and the risk itself is
+/// met directly by the match decision, where another SARAH SMITH born the same day among the candidates is a rival
+/// that sends the pair to review (<see cref="CandidateDecision"/>). Without the bound, SARAH SMITH with an exact
+/// date of birth and a new postcode fell under the match threshold in a few million records although a second
+/// SARAH SMITH born that day is rarely there.
+/// </para>
+/// </summary>
 internal sealed class PairScorer
 {
+    /// <summary>The most a common value's frequency takes off the weight of exact agreement, in bits (a halving of the odds).</summary>
+    public const double MaxTermFrequencyPenalty = 1.0;
+
     private readonly FellegiSunterModel _model;
     private readonly CompiledComparison[] _termFrequency;
     private readonly PairComparer _comparer;
@@ -27,7 +42,7 @@ internal sealed class PairScorer
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
                 // P(agree on v | non-match) is the value's frequency, not the average u of exact agreement.
-                weight += Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(value));
+                weight += Math.Max(Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(value)), -MaxTermFrequencyPenalty);
             }
         }
 
