@@ -39,15 +39,15 @@ internal static class LinkageEngine
         var u = UEstimator.Run(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken);
         Stage("u from random pairs");
 
-        var training = new TrainingVisitor(comparer, rules, hashes, truth);
+        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken);
         Stage("compare (training pass)");
 
-        var trained = ModelTrainer.Train(training.Patterns, u.U, rules, comparer, sampler.TotalPairs, spec.Training.MaxIterations, spec.Training.Tolerance);
+        var trained = ModelTrainer.Train(training.Patterns, u.U, rules, comparer, sampler.PairsBySourcePair, spec.Training.MaxIterations, spec.Training.Tolerance);
         Stage("EM");
 
         var best = new float[table.Count];
-        var scorer = new PairScorer(trained.Model, comparer);
+        var scorer = new PairScorer(trained.Model, comparer, table.Source);
         var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken);
         Stage("compare and score");

@@ -25,8 +25,14 @@ internal sealed class PairScorer
     private readonly CompiledComparison[] _termFrequency;
     private readonly PairComparer _comparer;
 
-    public PairScorer(FellegiSunterModel model, PairComparer comparer)
+    private readonly byte[]? _source;
+
+    /// <param name="model">The trained model.</param>
+    /// <param name="comparer">The project's comparisons over the records.</param>
+    /// <param name="source">Per record, its source, for the prior of its pair of sources; null: the overall prior.</param>
+    public PairScorer(FellegiSunterModel model, PairComparer comparer, byte[]? source = null)
     {
+        _source = source;
         _model = model;
         _comparer = comparer;
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
@@ -34,7 +40,7 @@ internal sealed class PairScorer
 
     public double Weight(int a, int b, ulong pattern)
     {
-        var weight = _model.Weight(pattern);
+        var weight = _model.Weight(pattern) + (_source is null ? 0 : _model.PriorShift(SourcePairs.Of(_source[a], _source[b])));
         foreach (var comparison in _termFrequency)
         {
             // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.

@@ -15,8 +15,12 @@ namespace LinkService.Linkage.Model;
 /// </summary>
 internal sealed class FellegiSunterModel
 {
-    public FellegiSunterModel(double[][] m, double[][] u, double prior)
+    private readonly Dictionary<int, double> _priorShift;
+
+    public FellegiSunterModel(double[][] m, double[][] u, double prior, IReadOnlyDictionary<int, double>? sourcePairPriors = null)
     {
+        SourcePairPriors = sourcePairPriors ?? new Dictionary<int, double>();
+        _priorShift = SourcePairPriors.ToDictionary(p => p.Key, p => Math.Log2(p.Value / (1 - p.Value)) - Math.Log2(prior / (1 - prior)));
         M = m;
         U = u;
         Prior = prior;
@@ -29,6 +33,9 @@ internal sealed class FellegiSunterModel
     public double[][] U { get; }
 
     public double Prior { get; }
+
+    /// <summary>The prior per pair of sources (<see cref="SourcePairs"/>): matches expected among those pairs over their number.</summary>
+    public IReadOnlyDictionary<int, double> SourcePairPriors { get; }
 
     public double PriorWeight { get; }
 
@@ -45,6 +52,9 @@ internal sealed class FellegiSunterModel
 
         return weight;
     }
+
+    /// <summary>What a pair between these sources adds to <see cref="Weight"/>: its own prior in place of the overall one.</summary>
+    public double PriorShift(int sourcePair) => _priorShift.GetValueOrDefault(sourcePair);
 
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 

@@ -8,6 +8,11 @@ namespace LinkService.Linkage.Model;
 /// blocks on, and averages each comparison's m over the rules that could estimate it (weighted by their
 /// expected matches). The prior is the expected number of matches among the blocked pairs over all pairs.
 /// Each level's evidence (expected matches summed over the rules that estimated it) is kept for model.json.
+/// <para>
+/// The prior is also kept per pair of sources: in mode both, a justice record's chance of matching a random welfare
+/// record is not its chance of matching a random justice record (aliases) nor two welfare records' (rare duplicate
+/// claims), and one prior over all three kinds of pair would put each wrong by the others' share of the pairs.
+/// </para>
 /// </summary>
 internal static class ModelTrainer
 {
@@ -15,7 +20,7 @@ internal static class ModelTrainer
 
     public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches, double[][] MatchEvidence);
 
-    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double totalPairs, int maxIterations, double tolerance)
+    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, IReadOnlyDictionary<int, double> pairsBySourcePair, int maxIterations, double tolerance)
     {
         var comparisons = comparer.Comparisons;
         var sums = u.Select(levels => new double[levels.Length]).ToArray();
@@ -69,35 +74,44 @@ internal static class ModelTrainer
             }
         }
 
-        var expected = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
-        var prior = Math.Clamp(expected / Math.Max(1, totalPairs), 1e-12, 0.5);
-        return new Outcome(new FellegiSunterModel(m, u, prior), reports, expected, evidence);
+        var bySourcePair = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
+        var expected = bySourcePair.Values.Sum();
+        var prior = Prior(expected, pairsBySourcePair.Values.Sum());
+        var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => Prior(bySourcePair.GetValueOrDefault(p.Key), p.Value));
+        return new Outcome(new FellegiSunterModel(m, u, prior, priors), reports, expected, evidence);
     }
 
-    private static double ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
+    private static double Prior(double expected, double pairs) => Math.Clamp(expected / Math.Max(1, pairs), 1e-12, 0.5);
+
+    private static Dictionary<int, double> ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
     {
-        var expected = 0.0;
+        var expected = new Dictionary<int, double>();
         foreach (var entry in patterns)
         {
-            var owner = System.Numerics.BitOperations.TrailingZeroCount(entry.RuleMask);
-            var lambda = lambdas[owner] > 0 ? lambdas[owner] : lambdas.Where(l => l > 0).DefaultIfEmpty(0.01).Max();
-            var pm = lambda;
-            var pu = 1 - lambda;
-            for (var c = 0; c < m.Length; c++)
-            {
-                var level = ComparisonVector.Level(entry.Pattern, c);
-                if (level == ComparisonVector.Missing || rules[owner].Fields.Contains(comparer.Comparisons[c].Spec.Field))
-                {
-                    continue;
-                }
-
-                pm *= m[c][level];
-                pu *= u[c][level];
-            }
-
-            expected += pm / (pm + pu) * entry.Count;
+            expected[entry.SourcePair] = expected.GetValueOrDefault(entry.SourcePair) + ExpectedMatches(entry, m, u, rules, comparer, lambdas);
         }
 
         return expected;
+    }
+
+    private static double ExpectedMatches(PatternCount entry, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
+    {
+        var owner = System.Numerics.BitOperations.TrailingZeroCount(entry.RuleMask);
+        var lambda = lambdas[owner] > 0 ? lambdas[owner] : lambdas.Where(l => l > 0).DefaultIfEmpty(0.01).Max();
+        var pm = lambda;
+        var pu = 1 - lambda;
+        for (var c = 0; c < m.Length; c++)
+        {
+            var level = ComparisonVector.Level(entry.Pattern, c);
+            if (level == ComparisonVector.Missing || rules[owner].Fields.Contains(comparer.Comparisons[c].Spec.Field))
+            {
+                continue;
+            }
+
+            pm *= m[c][level];
+            pu *= u[c][level];
+        }
+
+        return pm / (pm + pu) * entry.Count;
     }
 }

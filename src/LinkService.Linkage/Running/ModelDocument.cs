@@ -1,6 +1,7 @@
 using LinkService.Configuration.Loading;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Engine;
+using LinkService.Linkage.Model;
 
 namespace LinkService.Linkage.Running;
 
@@ -11,8 +12,12 @@ internal sealed record ModelDocument(
     double ExpectedMatches,
     ThresholdSpec Thresholds,
     IReadOnlyList<ModelDocument.ComparisonEntry> Comparisons,
-    IReadOnlyList<ModelDocument.TrainingEntry> Training)
+    IReadOnlyList<ModelDocument.TrainingEntry> Training,
+    IReadOnlyList<ModelDocument.SourcePairPrior> SourcePairPriors)
 {
+    /// <summary>The prior a pair between these two sources (the same one twice: its duplicates) is scored with.</summary>
+    public sealed record SourcePairPrior(string SourceA, string SourceB, double Prior);
+
     /// <summary>
     /// Fewer expected matches or random pairs than this in a level and its m or u is mostly the prior: the level is
     /// flagged as resting on thin evidence (a count of 10 leaves a relative error of about a third).
@@ -41,7 +46,11 @@ internal sealed record ModelDocument(
             c.TermFrequency,
             [.. LevelNames(c).Select((name, l) => Level(outcome, i, l, name))])).ToList();
         var training = outcome.Training.Rules.Select(r => new TrainingEntry(r.Rule, r.Pairs, Round(r.MatchShare), r.Iterations, r.Fixed)).ToList();
-        return new ModelDocument(model.Prior, Math.Round(model.PriorWeight, 4), Math.Round(outcome.Training.ExpectedMatches, 3), spec.Thresholds, comparisons, training);
+        var names = outcome.Table.SourceNames;
+        var priors = model.SourcePairPriors.OrderBy(p => p.Key)
+            .Select(p => (Sources: SourcePairs.Sources(p.Key), Prior: p.Value))
+            .Select(p => new SourcePairPrior(names[p.Sources.S], names[p.Sources.T], p.Prior)).ToList();
+        return new ModelDocument(model.Prior, Math.Round(model.PriorWeight, 4), Math.Round(outcome.Training.ExpectedMatches, 3), spec.Thresholds, comparisons, training, priors);
     }
 
     private static LevelEntry Level(LinkageOutcome outcome, int comparison, int level, string name)

@@ -29,6 +29,9 @@ public static class LinkageDefaults
         // Both names and part of the date: a year off by one, a digit of the day wrong, day and month swapped.
         Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Month)),
         Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
+
+        // Surname and district: a new forename (alias) or a date of birth off in more than one way, at the same address.
+        Rule(Key(CanonicalField.Surname), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
     ];
 
     public static IReadOnlyList<ComparisonSpec> Comparisons { get; } =
