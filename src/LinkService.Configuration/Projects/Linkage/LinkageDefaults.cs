@@ -30,6 +30,9 @@ public static class LinkageDefaults
         Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Month)),
         Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
 
+        // Both names in either order with the date of birth: forename and surname swapped, at a new address.
+        new() { Keys = [Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth)], AnyOrder = true },
+
         // Surname and district: a new forename (alias) or a date of birth off in more than one way, at the same address.
         Rule(Key(CanonicalField.Surname), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
     ];

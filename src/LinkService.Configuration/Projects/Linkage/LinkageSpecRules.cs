@@ -81,6 +81,11 @@ internal static class LinkageSpecRules
                 errors.Add($"{rulePath}.keys", "a rule needs one to four keys");
             }
 
+            if (rule.AnyOrder && (rule.Keys.Count < 2 || rule.Keys.Take(2).Any(k => k.Transform != KeyTransform.Exact || spec.KindOf(k.Field) is not (StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name))))
+            {
+                errors.Add($"{rulePath}.anyOrder", "needs the rule's first two keys to be name fields taken exactly (forename and surname)");
+            }
+
             if (rule.MaxBlockSize < 2)
             {
                 errors.Add($"{rulePath}.maxBlockSize", "must be at least 2");
