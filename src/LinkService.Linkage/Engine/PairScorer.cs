@@ -38,20 +38,52 @@ internal sealed class PairScorer
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
     }
 
+    /// <summary>
+    /// The match-weight waterfall of a pair: what each comparison adds (its level's weight, with the term-frequency
+    /// adjustment where it applies); <see cref="PriorWeight"/> plus these is <see cref="Weight"/>. For custodians, not the hot path.
+    /// </summary>
+    public double[] Contributions(int a, int b, ulong pattern)
+    {
+        var contributions = new double[_model.Log2Factors.Length];
+        for (var c = 0; c < contributions.Length; c++)
+        {
+            contributions[c] = _model.Log2Factors[c][ComparisonVector.Level(pattern, c)];
+        }
+
+        foreach (var comparison in _termFrequency)
+        {
+            var value = _comparer.Value(a, comparison.Index);
+            if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
+            {
+                contributions[comparison.Index] += TermFrequency(comparison, value);
+            }
+        }
+
+        return contributions;
+    }
+
+    /// <summary>The prior's weight for a pair of these two records: their pair of sources' own prior.</summary>
+    public double PriorWeight(int a, int b) => _model.PriorWeight + PriorShift(a, b);
+
     public double Weight(int a, int b, ulong pattern)
     {
-        var weight = _model.Weight(pattern) + (_source is null ? 0 : _model.PriorShift(SourcePairs.Of(_source[a], _source[b])));
+        var weight = _model.Weight(pattern) + PriorShift(a, b);
         foreach (var comparison in _termFrequency)
         {
             // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                // P(agree on v | non-match) is the value's frequency, not the average u of exact agreement.
-                weight += Math.Max(Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(value)), -MaxTermFrequencyPenalty);
+                weight += TermFrequency(comparison, value);
             }
         }
 
         return weight;
     }
+
+    private double PriorShift(int a, int b) => _source is null ? 0 : _model.PriorShift(SourcePairs.Of(_source[a], _source[b]));
+
+    /// <summary>P(agree on v | non-match) is the value's frequency, not the average u of exact agreement; a common value loses at most the bound.</summary>
+    private double TermFrequency(CompiledComparison comparison, int value) =>
+        Math.Max(Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(value)), -MaxTermFrequencyPenalty);
 }

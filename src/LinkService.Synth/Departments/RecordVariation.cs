@@ -153,7 +153,7 @@ internal sealed class RecordVariation
         if (rng.Chance(_profile.PostcodeMissing))
         {
             id.Address = null;
-            id.Add(Variation.PostcodeMissing);
+            id.Variations = (id.Variations & ~Variation.EarlierAddress) | Variation.PostcodeMissing;
         }
         else if (rng.Chance(_profile.PostcodeTypo))
         {
