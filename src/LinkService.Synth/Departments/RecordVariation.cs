@@ -143,7 +143,8 @@ internal sealed class RecordVariation
         }
         else if (rng.Chance(_profile.SexUnknown))
         {
-            id.SexCode = 2;
+            // Some systems code "not known", others leave the field empty.
+            id.SexCode = rng.Chance(0.4) ? 3 : 2;
             id.Add(Variation.SexUnknown);
         }
     }
@@ -219,6 +220,11 @@ internal sealed class RecordVariation
         {
             id.HasNi = true;
             id.Variations &= ~Variation.NiMissing;
+        }
+
+        if (r.Sex && id.SexCode == 3)
+        {
+            id.SexCode = 2;
         }
 
         if (r.KnownSex && id.SexCode == 2)
