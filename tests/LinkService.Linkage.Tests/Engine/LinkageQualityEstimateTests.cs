@@ -31,7 +31,7 @@ public sealed class LinkageQualityEstimateTests(ITestOutputHelper output) : IDis
         // The run is deterministic: these are the figures it gives (a change to the model or to synth moves them).
         Assert.Equal((7644, 7561, 7560), (score.TruePairs, score.PredictedPairs, score.CorrectPairs));
         Assert.InRange(q.EstimatedFalseLinkRate, 0.000418, 0.000428);
-        Assert.InRange(q.EstimatedMissedLinkRate, 0.011612, 0.011622);
+        Assert.InRange(q.EstimatedMissedLinkRate, 0.011516, 0.011526);
         Assert.InRange(q.EstimatedMatchesOutsideBlocks!.Value, 55.1, 55.4);
 
         // Missed: within a quarter of the measured rate (84 true pairs of 7644 not joined).

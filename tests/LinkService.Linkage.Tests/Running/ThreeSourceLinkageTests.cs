@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using LinkService.Configuration.Loading;
 using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Running;
@@ -61,10 +62,12 @@ public sealed class ThreeSourceLinkageTests : IDisposable
             }
             """);
         File.WriteAllText(Path.Combine(config, "sources", "health.json"), """{ "schema": "patients", "filePattern": "patients_*.csv" }""");
-        var project = File.ReadAllText(Path.Combine(config, "projects", "reoffending-benefits.json"))
-            .Replace("\"welfare\"", "\"welfare\", \"health\"", StringComparison.Ordinal)
-            .Replace("\"randomPairs\": 2000000", "\"randomPairs\": 300000", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(config, "projects", "three.json"), project);
+        // The default project with a third source; its outputs name only the first two, and are not what is tested here.
+        var project = JsonNode.Parse(File.ReadAllText(Path.Combine(config, "projects", "reoffending-benefits.json")))!.AsObject();
+        project["sources"]!.AsArray().Add("health");
+        project["linkage"]!["training"]!["randomPairs"] = 300_000;
+        project.Remove("outputs");
+        File.WriteAllText(Path.Combine(config, "projects", "three.json"), project.ToJsonString());
         return config;
     }
 
