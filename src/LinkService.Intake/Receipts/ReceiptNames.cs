@@ -17,21 +17,27 @@ internal static class ReceiptNames
     /// <summary>Most file systems hold at most 255 bytes in one name.</summary>
     private const int MaxNameBytes = 255;
 
-    public static string Text(Delivery delivery) => Stem(delivery, TextSuffix) + TextSuffix;
+    public static string Text(Delivery delivery) => Text(delivery.OriginalName, delivery.Id);
 
-    public static string Json(Delivery delivery) => Stem(delivery, JsonSuffix) + JsonSuffix;
+    public static string Json(Delivery delivery) => Json(delivery.OriginalName, delivery.Id);
 
     /// <summary>The complete list of a delivery's row errors, when its receipt cannot name them all.</summary>
-    public static string Errors(Delivery delivery) => Stem(delivery, ErrorsSuffix) + ErrorsSuffix;
+    public static string Errors(Delivery delivery) => Stem(delivery.OriginalName, delivery.Id, ErrorsSuffix) + ErrorsSuffix;
+
+    /// <param name="originalName">The delivered name as the ledger keeps it (escaped).</param>
+    public static string Text(string originalName, string deliveryId) => Stem(originalName, deliveryId, TextSuffix) + TextSuffix;
+
+    /// <param name="originalName">The delivered name as the ledger keeps it (escaped).</param>
+    public static string Json(string originalName, string deliveryId) => Stem(originalName, deliveryId, JsonSuffix) + JsonSuffix;
 
     /// <summary>
     /// The delivered name as the ledger keeps it (escaped: no control or direction character, see <c>DropNames</c>),
     /// with a folder separator (a file refused from a sub-folder) made plain, and shortened so the whole name fits.
     /// </summary>
-    private static string Stem(Delivery delivery, string suffix)
+    private static string Stem(string originalName, string deliveryId, string suffix)
     {
-        var tail = "." + delivery.Id;
-        var name = delivery.OriginalName.Replace('/', '_').Replace(Path.DirectorySeparatorChar, '_');
+        var tail = "." + deliveryId;
+        var name = originalName.Replace('/', '_').Replace(Path.DirectorySeparatorChar, '_');
         var room = MaxNameBytes - Encoding.UTF8.GetByteCount(tail + suffix);
         var kept = new StringBuilder();
         var bytes = 0;
