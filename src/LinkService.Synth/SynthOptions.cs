@@ -21,6 +21,12 @@ public sealed class SynthOptions
     /// </summary>
     public IReadOnlyDictionary<string, long>? RecordsPerSource { get; init; }
 
+    /// <summary>
+    /// The same sources' deliveries a month later: every record again under its key, 5 % of the people with changed
+    /// details, and records for 10 % new people (see <c>Population/NextMonth.cs</c>). Default false.
+    /// </summary>
+    public bool SecondMonth { get; init; }
+
     /// <summary>Every problem with these options for this configuration; empty when they can be used.</summary>
     public IReadOnlyList<string> Validate(ConfigCatalog catalog)
     {

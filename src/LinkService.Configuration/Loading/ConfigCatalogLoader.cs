@@ -65,6 +65,17 @@ public static partial class ConfigCatalogLoader
             if (project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
             {
                 (project.Linkage as ICatalogAwareConfig)?.ValidateAgainst(catalog, fileErrors, "$.linkage");
+                var files = project.Outputs?.Files ?? [];
+                for (var i = 0; i < files.Count; i++)
+                {
+                    files[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.files[{i}]");
+                }
+
+                var tables = project.Outputs?.Tables ?? [];
+                for (var i = 0; i < tables.Count; i++)
+                {
+                    tables[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.tables[{i}]");
+                }
             }
         }
 

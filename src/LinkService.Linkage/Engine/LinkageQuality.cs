@@ -23,15 +23,21 @@ public sealed record LinkageQuality
 
     public required IReadOnlyList<WeightBin> WeightDistribution { get; init; }
 
-    /// <summary>Expected share of links that are false: the mean of (1 − p) over links.</summary>
+    /// <summary>
+    /// Expected share of linked pairs that are false: the mean of (1 − p) over every pair of records the entities join
+    /// (as the mode counts pairs), the pairs joined only through other records included.
+    /// </summary>
     public required double EstimatedFalseLinkRate { get; init; }
 
-    /// <summary>Expected share of true matches among compared pairs that fell below the match threshold.</summary>
+    /// <summary>
+    /// Expected share of true matches not linked: those compared that fell below the match threshold, and those no
+    /// blocking rule generated (<see cref="EstimatedMatchesOutsideBlocks"/>), over all expected matches.
+    /// </summary>
     public required double EstimatedMissedLinkRate { get; init; }
 
     /// <summary>
     /// The model's estimate of matching pairs no blocking rule generated (never compared, so never linked); counted in
-    /// <see cref="EstimatedMissedLinkRate"/> once estimated. Null until the estimate exists.
+    /// <see cref="EstimatedMissedLinkRate"/>. See <c>OutsideBlocks</c> for how it is reached.
     /// </summary>
     public double? EstimatedMatchesOutsideBlocks { get; init; }
 

@@ -15,8 +15,11 @@ public sealed record OutputTable(
     long Rows,
     KAnonymityFigures? KAnonymity);
 
-/// <summary>A column of an output file: its Table Schema type (string, integer, number, date, year, ...) and meaning.</summary>
-public sealed record OutputColumn(string Name, string Type, string Description);
+/// <summary>
+/// A column of an output file: its Table Schema type (string, integer, number, date, year, ...), meaning, and the
+/// transform that derived it from the delivered data (e.g. "age band at 2024-04-01"), shown in the data dictionary.
+/// </summary>
+public sealed record OutputColumn(string Name, string Type, string Description, string? Transform = null);
 
 /// <summary>
 /// What k-anonymity did to a file: rows in equivalence classes (over the quasi-identifiers) smaller than k had their

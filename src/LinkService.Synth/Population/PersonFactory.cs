@@ -11,6 +11,9 @@ internal sealed class PersonFactory
 {
     private const double MarriedRecently = 0.12;
     private const double MovedRecently = 0.12;
+
+    /// <summary>An offender population (young, renting, often in unsettled housing) moves far more often.</summary>
+    private const double OffendersMovedRecently = 0.3;
     private const double NoNiNumber = 0.015;
     private const double DoubleBarrelled = 0.01;
     private readonly ulong _stream;
@@ -18,9 +21,15 @@ internal sealed class PersonFactory
     private readonly PopulationPlan _plan;
     private readonly DateOnly _referenceDate;
     private readonly NameTables _names;
+    private readonly long _idOffset;
+    private readonly bool _nextMonth;
 
-    public PersonFactory(PopulationPlan plan, DateOnly referenceDate, NameTables names)
+    /// <param name="idOffset">Added to every truth id: the second month's new people are numbered after the first month's.</param>
+    /// <param name="nextMonth">The people as they are a month later (<see cref="NextMonth"/>).</param>
+    public PersonFactory(PopulationPlan plan, DateOnly referenceDate, NameTables names, long idOffset = 0, bool nextMonth = false)
     {
+        _idOffset = idOffset;
+        _nextMonth = nextMonth;
         _plan = plan;
         _stream = SplitMix.Combine(plan.Seed, SplitMix.Hash("people"));
         _ids = new FeistelPermutation(plan.People, SplitMix.Combine(plan.Seed, SplitMix.Hash("person-ids")));
@@ -34,7 +43,7 @@ internal sealed class PersonFactory
         var young = _plan.InYoungMenWindow(k);
         var person = new Person
         {
-            Id = _ids.Map(k),
+            Id = _idOffset + _ids.Map(k),
             Sex = rng.Chance(young ? 0.85 : 0.49) ? Sex.Male : Sex.Female,
         };
         var age = young ? YoungAge(ref rng) : AdultAge(ref rng);
@@ -59,7 +68,7 @@ internal sealed class PersonFactory
         }
 
         person.Home = new Address((short)rng.Between(1, 180), (short)rng.Next(Address.Streets.Length), _names.Areas.Sample(ref rng));
-        if (rng.Chance(MovedRecently))
+        if (rng.Chance(young ? OffendersMovedRecently : MovedRecently))
         {
             var earlier = rng.Chance(0.6) ? PostcodeAreas.Nearby(person.Home.Postcode, ref rng) : _names.Areas.Sample(ref rng);
             person.EarlierHome = new Address((short)rng.Between(1, 180), (short)rng.Next(Address.Streets.Length), earlier);
@@ -68,6 +77,11 @@ internal sealed class PersonFactory
         person.HasNi = !rng.Chance(NoNiNumber);
         person.Ni = NiNumber.Sample(ref rng);
         person.Reference = 1_000_000_000L + (long)(rng.NextUInt64() % 9_000_000_000UL);
+        if (_nextMonth)
+        {
+            NextMonth.Change(ref person, k, _plan.Seed, _referenceDate, _names);
+        }
+
         return person;
     }
 

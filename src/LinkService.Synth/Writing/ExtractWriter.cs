@@ -22,32 +22,37 @@ internal sealed class ExtractWriter
     private readonly KeyFormat _keys;
     private readonly Func<RowRenderer> _newRenderer;
 
-    public ExtractWriter(SourceDefinition source, SourcePlan plan, PersonFactory people, NameTables names, DateOnly referenceDate)
+    /// <param name="keyPlan">The plan whose key sequence the records continue (the first month's, for the second month's new people); default <paramref name="plan"/>.</param>
+    public ExtractWriter(SourceDefinition source, SourcePlan plan, PersonFactory people, NameTables names, DateOnly referenceDate, SourcePlan? keyPlan = null)
     {
         _source = source;
         _plan = plan;
         var schema = source.SchemaOrThrow;
         _columns = ColumnPlanner.For(schema);
-        var keySeed = SplitMix.Combine(plan.Stream, SplitMix.Hash("keys"));
+        var keySeed = SplitMix.Combine((keyPlan ?? plan).Stream, SplitMix.Hash("keys"));
         _keys = KeyFormat.FromPattern(schema.KeyField?.Constraints?.Pattern, keySeed) ?? KeyFormat.Sequential("");
         _newRenderer = () => new RowRenderer(source, plan, _columns, _keys, people, names, referenceDate);
     }
 
     /// <summary>Writes the extract to <paramref name="path"/> and its truth rows to <paramref name="truthPath"/>; returns the number of records.</summary>
-    public async Task<long> WriteAsync(string path, string truthPath, CancellationToken cancellationToken)
+    /// <param name="firstIndex">Above 0: the records are appended to the extract, numbered (and keyed) from here on.</param>
+    public async Task<long> WriteAsync(string path, string truthPath, CancellationToken cancellationToken, long firstIndex = 0)
     {
         if (_plan.ExactRecords is { } wanted && (ulong)wanted > _keys.Capacity)
         {
             throw new InvalidOperationException($"Source '{_source.Name}': {wanted} records asked for, but its key pattern has only {_keys.Capacity} distinct values.");
         }
 
-        await using var file = new StreamWriter(path, append: false, DeliveryText.EncodingOf(_source.Dialect), BufferSize);
+        await using var file = new StreamWriter(path, append: firstIndex > 0, DeliveryText.EncodingOf(_source.Dialect), BufferSize);
         await using var truth = new StreamWriter(truthPath, append: false, new UTF8Encoding(false), BufferSize);
-        WriteHeader(file);
+        if (firstIndex == 0)
+        {
+            WriteHeader(file);
+        }
 
         var free = new Stack<RowRenderer>(Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => _newRenderer()));
         var inFlight = new Queue<(Task Rendering, RowRenderer Renderer)>();
-        var next = 0L;
+        var next = firstIndex;
         var remaining = _plan.ExactRecords ?? long.MaxValue;
         foreach (var pass in _plan.Passes())
         {
@@ -71,7 +76,7 @@ internal sealed class ExtractWriter
             await DrainAsync(inFlight.Dequeue(), file, truth);
         }
 
-        return next;
+        return next - firstIndex;
     }
 
     private void WriteHeader(StreamWriter file)

@@ -77,6 +77,7 @@ public static class CliApp
         root.Subcommands.Add(CheckConfigCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(LinkCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(DecisionCommands.Create("approve", "Approve a run's held outputs for export.", context));
         root.Subcommands.Add(DecisionCommands.Create("reject", "Reject a run's held outputs.", context));
         root.Subcommands.Add(StatusCommand.Create(context));

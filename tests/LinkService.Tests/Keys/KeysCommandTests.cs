@@ -22,6 +22,21 @@ public sealed class KeysCommandTests
     }
 
     [Fact]
+    public async Task KeysInit_FirstTime_ExplainsWhatLosingTheKeyLosesAndHowToBackItUp()
+    {
+        using var folder = new ServiceFolder();
+
+        var result = await Support.Cli.RunAsync("keys", "init", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        var key = await File.ReadAllTextAsync(folder.Combine("var", "work", "keys", "master.key"), TestContext.Current.CancellationToken);
+        Assert.Contains("Losing it loses pseudonym continuity", result.Output, StringComparison.Ordinal);
+        Assert.Contains("cp --preserve=mode", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Never put the key in the configuration, a log, a receipt, an output", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Trim(), result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeysInit_SecondTime_RefusesAndKeepsTheFirstKey()
     {
         using var folder = new ServiceFolder();

@@ -22,11 +22,16 @@ public sealed class OutputsSpec : IValidatableConfig
         for (var i = 0; i < Files.Count; i++)
         {
             Files[i].Validate(errors, $"{path}.files[{i}]");
+            if (Files.Take(i).Any(f => string.Equals(f.OutputFileName, Files[i].OutputFileName, StringComparison.Ordinal)))
+            {
+                errors.Add($"{path}.files[{i}]", $"writes '{Files[i].OutputFileName}', as an earlier file does (give one a fileName)");
+            }
         }
 
         for (var i = 0; i < Tables.Count; i++)
         {
             Tables[i].Validate(errors, $"{path}.tables[{i}]");
+            Tables[i].ValidateWithin(this, errors, $"{path}.tables[{i}]");
         }
     }
 }

@@ -35,8 +35,7 @@ internal static class KeysCommand
                 return ExitCodes.Problem;
             }
 
-            await context.Out.WriteLineAsync(
-                $"Created the master key at {paths.MasterKeyFile} (owner read/write only). Back it up offline: losing it loses pseudonym continuity and the proof that the ledger is unaltered.");
+            await context.Out.WriteLineAsync(KeyBackupAdvice.For(paths.MasterKeyFile));
             return ExitCodes.Success;
         });
         return new Command("keys", "Manage the pseudonymisation key.") { init };

@@ -17,9 +17,13 @@ internal static class SynthCommand
             Description = "Exact record counts per source, e.g. --records justice=1000000 --records welfare=3000000.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("synth", "Write synthetic extracts for the configured sources, and truth.csv (source,record_id,person_id).")
+        var secondMonth = new Option<bool>("--second-month")
         {
-            output, people, seed, records,
+            Description = "The same deliveries a month later: every record again under its key, 5% of people with changed details, 10% new people.",
+        };
+        var command = new Command("synth", "Write synthetic extracts for the configured sources, and truth.csv (source,record_id,person_id,variations).")
+        {
+            output, people, seed, records, secondMonth,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -34,7 +38,7 @@ internal static class SynthCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            var options = new SynthOptions { People = parseResult.GetValue(people), Seed = parseResult.GetValue(seed), RecordsPerSource = perSource };
+            var options = new SynthOptions { People = parseResult.GetValue(people), Seed = parseResult.GetValue(seed), RecordsPerSource = perSource, SecondMonth = parseResult.GetValue(secondMonth) };
             var problems = options.Validate(startup.Catalog!);
             if (problems.Count > 0)
             {

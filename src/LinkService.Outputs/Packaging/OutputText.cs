@@ -1,0 +1,15 @@
+using System.Text;
+
+namespace LinkService.Outputs.Packaging;
+
+/// <summary>Writes a text file of the output: UTF-8 without a byte-order mark, '\n' line ends, so the bytes are the same on every platform.</summary>
+internal static class OutputText
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static Task WriteAsync(string path, string text, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(path, text, Utf8, cancellationToken);
+
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        File.WriteAllBytesAsync(path, bytes, cancellationToken);
+}

@@ -1,0 +1,29 @@
+namespace LinkService.Outputs.Pseudonyms;
+
+/// <summary>
+/// Crockford's base 32: digits and upper-case letters without I, L, O and U, so a pseudonym read aloud or typed
+/// from paper is not mistaken for another (no 0/O or 1/I/L confusion, no accidental words).
+/// </summary>
+internal static class Crockford
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>The first <paramref name="characters"/> × 5 bits of <paramref name="bytes"/>, most significant first.</summary>
+    public static string Encode(ReadOnlySpan<byte> bytes, int characters)
+    {
+        if (characters * 5 > bytes.Length * 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(characters), "more characters than the bytes hold");
+        }
+
+        return string.Create(characters, bytes.ToArray(), static (chars, source) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var bit = i * 5;
+                var window = (source[bit / 8] << 8) | (bit / 8 + 1 < source.Length ? source[(bit / 8) + 1] : 0);
+                chars[i] = Alphabet[(window >> (11 - (bit % 8))) & 31];
+            }
+        });
+    }
+}

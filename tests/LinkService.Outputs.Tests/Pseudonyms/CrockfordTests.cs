@@ -1,0 +1,22 @@
+using LinkService.Outputs.Pseudonyms;
+
+namespace LinkService.Outputs.Tests.Pseudonyms;
+
+public sealed class CrockfordTests
+{
+    [Fact]
+    public void Encode_TakesFiveBitsAChracterMostSignificantFirst()
+    {
+        // 0x00 0x44 0x32 0x14 0xC7: 00000 00001 00010 00011 00100 00101 00110 00111.
+        Assert.Equal("01234567", Crockford.Encode([0x00, 0x44, 0x32, 0x14, 0xC7], 8));
+        Assert.Equal("ZZZZZZZZ", Crockford.Encode([0xFF, 0xFF, 0xFF, 0xFF, 0xFF], 8));
+    }
+
+    [Fact]
+    public void Encode_UsesNoLetterThatReadsAsAnotherCharacter()
+    {
+        var all = Crockford.Encode(Enumerable.Range(0, 20).Select(i => (byte)(i * 37)).ToArray(), 32);
+
+        Assert.DoesNotContain(all, c => c is 'I' or 'L' or 'O' or 'U');
+    }
+}

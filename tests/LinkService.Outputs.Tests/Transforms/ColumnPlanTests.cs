@@ -1,0 +1,102 @@
+using LinkService.Configuration.Projects.Outputs;
+using LinkService.Configuration.Schemas;
+using LinkService.Outputs.Tests.Support;
+using LinkService.Outputs.Transforms;
+
+namespace LinkService.Outputs.Tests.Transforms;
+
+public sealed class ColumnPlanTests : IDisposable
+{
+    private readonly TempDirectory _dir = OutputsConfig.Create("{}");
+    private readonly TableSchema _schema;
+
+    public ColumnPlanTests() => _schema = OutputsConfig.LoadValid(_dir).Schemas["people"];
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("31/12/1989", "1989")]
+    [InlineData("01/01/1990", "1990")]
+    [InlineData("not a date", null)]
+    public void YearOfBirth_ReadsTheFieldsOwnDateFormat(string dob, string? expected) =>
+        Assert.Equal(expected, Plan(new() { Column = "dob", Transform = ColumnTransform.YearOfBirth }).Apply(dob, null));
+
+    [Theory]
+    [InlineData("2024-01-31", "2024-01", "2024")]
+    [InlineData("2024-02-01", "2024-02", "2024")]
+    [InlineData("2023-12-31", "2023-12", "2023")]
+    public void MonthAndYear_CutADateOnEitherSideOfTheirEdges(string start, string month, string year)
+    {
+        Assert.Equal(month, Plan(new() { Column = "start", Transform = ColumnTransform.Month }).Apply(start, null));
+        Assert.Equal(year, Plan(new() { Column = "start", Transform = ColumnTransform.Year }).Apply(start, null));
+    }
+
+    [Theory]
+    [InlineData("14/06/1990", "2020-06-14", "30-39")]
+    [InlineData("15/06/1990", "2020-06-14", "20-29")]
+    [InlineData("15/06/1990", null, null)]
+    public void AgeBand_AtAnotherColumn_TakesTheAgeOnThatRowsDate(string dob, string? start, string? expected) =>
+        Assert.Equal(expected, Plan(new() { Column = "dob", Transform = ColumnTransform.AgeBand, BandWidth = 10, AtColumn = "start" }).Apply(dob, start));
+
+    [Theory]
+    [InlineData("01/04/1994", "30-34")]
+    [InlineData("02/04/1994", "25-29")]
+    public void AgeBand_AtAFixedDate_TakesTheAgeOnThatDate(string dob, string expected) =>
+        Assert.Equal(expected, Plan(new() { Column = "dob", Transform = ColumnTransform.AgeBand, BandWidth = 5, AtDate = "2024-04-01" }).Apply(dob, null));
+
+    [Theory]
+    [InlineData("sw1a 1aa", "SW1A", "SW1A 1")]
+    [InlineData("M11AE", "M1", "M1 1")]
+    [InlineData("   ", null, null)]
+    public void Postcode_GivesTheDistrictOrSectorOfTheNormalisedPostcode(string postcode, string? district, string? sector)
+    {
+        Assert.Equal(district, Plan(new() { Column = "postcode", Transform = ColumnTransform.PostcodeDistrict }).Apply(postcode, null));
+        Assert.Equal(sector, Plan(new() { Column = "postcode", Transform = ColumnTransform.PostcodeSector }).Apply(postcode, null));
+    }
+
+    [Theory]
+    [InlineData("499.99", "499.99")]
+    [InlineData("500", "500")]
+    [InlineData("500.01", "500")]
+    [InlineData("-3", "-3")]
+    public void TopCode_ShowsValuesAboveTheMaximumAsTheMaximum(string amount, string expected)
+    {
+        var plan = Plan(new() { Column = "amount", Transform = ColumnTransform.TopCode, Maximum = 500 });
+
+        Assert.Equal(expected, plan.Apply(amount, null));
+        Assert.Equal("number", plan.Column.Type);
+    }
+
+    [Theory]
+    [InlineData("JSA", "jobseeker")]
+    [InlineData("jsa", "other")]
+    [InlineData("PIP", "other")]
+    public void Category_MapsListedValuesAndSendsTheRestToTheDefault(string benefit, string expected) =>
+        Assert.Equal(expected, Plan(new() { Column = "benefit", Transform = ColumnTransform.Category, Groups = new Dictionary<string, string> { ["JSA"] = "jobseeker" }, Default = "other" }).Apply(benefit, null));
+
+    [Fact]
+    public void Keep_WritesNumbersAndDatesInTheirPlainForms()
+    {
+        Assert.Equal("12.5", Plan(new() { Column = "amount" }).Apply("12.50", null));
+        Assert.Equal("2024-02-01", Plan(new() { Column = "start" }).Apply("2024-02-01", null));
+        Assert.Equal("=1+1", Plan(new() { Column = "note" }).Apply("=1+1", null));
+    }
+
+    [Fact]
+    public void Apply_MissingCell_StaysBlank() =>
+        Assert.Null(Plan(new() { Column = "benefit", Transform = ColumnTransform.Category, Groups = new Dictionary<string, string>(), Default = "other" }).Apply(null, null));
+
+    [Fact]
+    public void Create_DescribesEveryColumnWithItsTableSchemaType()
+    {
+        Assert.Equal("year", Plan(new() { Column = "dob", Transform = ColumnTransform.YearOfBirth }).Column.Type);
+        Assert.Equal("yearmonth", Plan(new() { Column = "start", Transform = ColumnTransform.Month }).Column.Type);
+        Assert.Equal("string", Plan(new() { Column = "dob", Transform = ColumnTransform.AgeBand, BandWidth = 10, AtDate = "2024-01-01" }).Column.Type);
+        Assert.Equal("date", Plan(new() { Column = "start" }).Column.Type);
+        Assert.All(
+            new[] { Plan(new() { Column = "start" }), Plan(new() { Column = "postcode", As = "district", Transform = ColumnTransform.PostcodeDistrict }) },
+            p => Assert.False(string.IsNullOrWhiteSpace(p.Column.Description)));
+    }
+
+    private ColumnPlan Plan(OutputColumnSpec spec) => ColumnPlan.Create(spec, _schema);
+}
