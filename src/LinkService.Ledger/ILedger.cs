@@ -67,10 +67,50 @@ public interface ILedger
     /// <summary>Records a failed run; <paramref name="reason"/> names what failed, never a data value.</summary>
     Task<LinkageRun> FailRunAsync(string runId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that <paramref name="owner"/>'s running run has linked, with its figures; its outputs come next. (A project
+    /// without outputs ends at linking: <see cref="CompleteRunAsync"/>.) Every stage write below follows
+    /// <see cref="RunTransitions"/> and throws <see cref="RunStateException"/> where its rules do not allow it.
+    /// </summary>
+    Task<LinkageRun> RecordLinkedAsync(string runId, RunOwner owner, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken);
+
+    /// <summary>Records that the run's de-identified files are written.</summary>
+    Task<LinkageRun> RecordAnonymisedAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>Records the disclosure check's verdict and findings; the output is packaged.</summary>
+    Task<LinkageRun> RecordCheckedAsync(string runId, RunOwner owner, RunCheck check, CancellationToken cancellationToken);
+
+    /// <summary>Holds a checked run for the custodian; it has no owner at work from then on.</summary>
+    Task<LinkageRun> HoldRunAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>Approves a checked run whose every check passed, its project approving automatically.</summary>
+    Task<LinkageRun> ApproveAutomaticallyAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The custodian <paramref name="by"/> approves a held run: <paramref name="owner"/> takes it under a lease to publish it,
+    /// unless another run of its project is running under a live lease (refused, naming that run).
+    /// </summary>
+    Task<RunStartResult> ApproveHeldAsync(string runId, RunOwner owner, string by, CancellationToken cancellationToken);
+
+    /// <summary>Records that an approved run's output is whole in the export folder; the run is complete.</summary>
+    Task<LinkageRun> RecordPublishedAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>The custodian <paramref name="by"/> rejects a held run's outputs, for <paramref name="reason"/>.</summary>
+    Task<LinkageRun> RejectRunAsync(string runId, string by, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Takes over a run abandoned after it linked (<see cref="RunTransitions.IsResumable"/>) under <paramref name="owner"/>'s lease, to continue its pipeline.</summary>
+    Task<LinkageRun> ResumeRunAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>Lets <paramref name="owner"/>'s lease on a running run expire now (a stop between stages), so that it is resumed without waiting for it.</summary>
+    Task ReleaseLeaseAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
+
     Task<LinkageRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>Runs newest first, of one project or of all when <paramref name="project"/> is null.</summary>
     Task<IReadOnlyList<LinkageRun>> GetRecentRunsAsync(string? project, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The project's most recently published run, whose person pseudonyms the next carry forward; null before the first.</summary>
+    Task<LinkageRun?> GetLastPublishedRunAsync(string project, CancellationToken cancellationToken);
 
     /// <summary>Every run in <paramref name="state"/>, oldest first: at start, the runs a crash left running.</summary>
     Task<IReadOnlyList<LinkageRun>> GetRunsInStateAsync(RunState state, CancellationToken cancellationToken);

@@ -70,5 +70,22 @@ public sealed class ServicePaths
 
     public string RunFolder(string project, string runId) => Path.Combine(RunsRoot, project, runId);
 
-    public string ExportFolder(string project, string runId) => Path.Combine(ExportRoot, project, runId);
+    /// <summary>
+    /// A run's output as it is made, private like the rest of the run folder: the de-identified files, the disclosure
+    /// report and the package. Publishing copies it whole to <see cref="ExportFolder"/>.
+    /// </summary>
+    public string RunOutputFolder(string project, string runId) => Path.Combine(RunFolder(project, runId), "output");
+
+    /// <summary>A project's published outputs, one folder per run, for analysts.</summary>
+    public string ExportProjectFolder(string project) => Path.Combine(ExportRoot, project);
+
+    public string ExportFolder(string project, string runId) => Path.Combine(ExportProjectFolder(project), runId);
+
+    /// <summary>
+    /// Where a publish copies an output before renaming it into <see cref="ExportFolder"/>: on the export volume, so the
+    /// rename is atomic, and a dot-folder closed to analysts, so nothing half-copied is ever in their view.
+    /// </summary>
+    public string PublishStagingRoot => Path.Combine(ExportRoot, ".staging");
+
+    public string PublishStagingFolder(string project, string runId) => Path.Combine(PublishStagingRoot, project, runId);
 }

@@ -32,6 +32,12 @@ internal sealed class AuditReplay
         ["runFolder"] = "run folder",
         ["startedAt"] = "start time",
         ["inputs"] = "input deliveries",
+        ["stage"] = "stage",
+        ["verdict"] = "disclosure verdict",
+        ["findings"] = "findings count",
+        ["decidedBy"] = "approver or rejecter",
+        ["decidedAt"] = "decision time",
+        ["decisionReason"] = "rejection reason",
     };
 
     private readonly Dictionary<(string Entity, string Id), Dictionary<string, string?>> _entities = [];
@@ -83,9 +89,52 @@ internal sealed class AuditReplay
                 fields["state"] = nameof(RunState.Running);
                 fields["startedAt"] = row.At;
                 fields["inputs"] = InputsText(detail.GetProperty("deliveries").EnumerateArray().Select(e => e.GetString()!));
+                fields["stage"] = nameof(RunStage.Linking);
                 Copy(detail, fields, "project", "runFolder");
                 break;
-            case (EntityRecord.Run, _) when Enum.TryParse<RunState>(row.Action, ignoreCase: true, out var state):
+            case (EntityRecord.Run, _):
+                ApplyRun(row, detail, fields);
+                break;
+        }
+    }
+
+    /// <summary>A run's transitions after its start (<see cref="RunTransitions"/>): each sets what it changed.</summary>
+    private static void ApplyRun(AuditRow row, JsonElement detail, Dictionary<string, string?> fields)
+    {
+        switch (row.Action)
+        {
+            case "completed":
+                fields["state"] = nameof(RunState.Completed);
+                fields["stage"] = nameof(RunStage.Linked);
+                break;
+            case "linked":
+            case "anonymised":
+                fields["stage"] = Enum.Parse<RunStage>(row.Action, ignoreCase: true).ToString();
+                break;
+            case "checked":
+                fields["stage"] = nameof(RunStage.Checked);
+                Copy(detail, fields, "verdict", "findings");
+                break;
+            case "held":
+                fields["state"] = nameof(RunState.Held);
+                break;
+            case "approved":
+                fields["state"] = nameof(RunState.Running);
+                fields["stage"] = nameof(RunStage.Approved);
+                fields["decidedAt"] = row.At;
+                Copy(detail, fields, "decidedBy");
+                break;
+            case "published":
+                fields["state"] = nameof(RunState.Completed);
+                fields["stage"] = nameof(RunStage.Published);
+                break;
+            case "rejected":
+                fields["state"] = nameof(RunState.Rejected);
+                fields["decidedAt"] = row.At;
+                fields["decisionReason"] = Text(detail, "reason");
+                Copy(detail, fields, "decidedBy");
+                break;
+            case var action when Enum.TryParse<RunState>(action, ignoreCase: true, out var state):
                 fields["state"] = state.ToString();
                 break;
         }

@@ -23,6 +23,15 @@ public sealed record LinkageRun
 
     public string? FailureReason { get; init; }
 
+    /// <summary>The last stage of its pipeline that completed.</summary>
+    public RunStage Stage { get; init; } = RunStage.Linking;
+
+    /// <summary>The disclosure check's verdict and findings, once checked.</summary>
+    public RunCheck? Check { get; init; }
+
+    /// <summary>Who approved or rejected its outputs, and when.</summary>
+    public RunDecision? Decision { get; init; }
+
     /// <summary>Who ran or runs it, and while it runs, until when it is theirs; null for runs recorded before leases.</summary>
     public RunLease? Lease { get; init; }
 }

@@ -25,8 +25,13 @@ internal sealed partial class SqliteLedger
         using var runs = Command(
             connection,
             snapshot,
-            "SELECT id, state, project, run_folder, started_at, (SELECT group_concat(delivery_id, ',') FROM run_inputs WHERE run_id = runs.id) FROM runs ORDER BY started_at, id;");
-        foreach (var row in SqliteRows.ReadAll(runs, r => Record(r, EntityRecord.Run, "state", "project", "runFolder", "startedAt", "inputs")))
+            """
+            SELECT id, state, project, run_folder, started_at, (SELECT group_concat(delivery_id, ',') FROM run_inputs WHERE run_id = runs.id),
+                stage, verdict, findings, decided_by, decided_at, decision_reason
+            FROM runs ORDER BY started_at, id;
+            """);
+        var fields = new[] { "state", "project", "runFolder", "startedAt", "inputs", "stage", "verdict", "findings", "decidedBy", "decidedAt", "decisionReason" };
+        foreach (var row in SqliteRows.ReadAll(runs, r => Record(r, EntityRecord.Run, fields)))
         {
             yield return row with { Fields = new Dictionary<string, string?>(row.Fields) { ["inputs"] = AuditReplay.InputsText((row.Fields["inputs"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } };
         }

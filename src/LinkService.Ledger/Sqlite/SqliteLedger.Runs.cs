@@ -94,7 +94,9 @@ internal sealed partial class SqliteLedger
             {
                 using var counts = Command(connection, null, "SELECT source, state, COUNT(*) FROM deliveries GROUP BY source, state ORDER BY source, state;");
                 var deliveries = SqliteRows.ReadAll(counts, r => new SourceStateCount(r.GetString(0), Enum.Parse<DeliveryState>(r.GetString(1)), r.GetInt64(2)));
-                return new LedgerStatus(deliveries, RecentRuns(connection, null, recentRuns));
+                using var held = Command(connection, null, $"SELECT {SqliteRows.RunColumns} FROM runs WHERE state = $held ORDER BY started_at, id;");
+                held.Parameters.AddWithValue("$held", nameof(RunState.Held));
+                return new LedgerStatus(deliveries, RecentRuns(connection, null, recentRuns), SqliteRows.ReadAll(held, r => SqliteRows.ReadRun(r, [])));
             },
             cancellationToken);
 
@@ -106,6 +108,11 @@ internal sealed partial class SqliteLedger
                 if (current.State != RunState.Running)
                 {
                     throw new InvalidOperationException($"Run '{runId}' is {current.State}; only a running run can finish.");
+                }
+
+                if (state == RunState.Completed && current.Stage != RunStage.Linking)
+                {
+                    throw new RunStateException($"Run '{runId}' is {RunTransitions.Describe(current)}; its pipeline ends when it is published, not here.");
                 }
 
                 return Finish(connection, transaction, now, runId, state, countsJson, reason, detail);
@@ -122,7 +129,11 @@ internal sealed partial class SqliteLedger
         using var update = Command(
             connection,
             transaction,
-            "UPDATE runs SET state = $state, finished_at = $now, counts = $counts, failure_reason = $reason WHERE id = $id;");
+            """
+            UPDATE runs SET state = $state, finished_at = $now, counts = $counts, failure_reason = $reason,
+                stage = CASE WHEN $state = 'Completed' THEN 'Linked' ELSE stage END
+            WHERE id = $id;
+            """);
         update.Parameters.AddWithValue("$state", state.ToString());
         update.Parameters.AddWithValue("$now", now);
         update.Parameters.AddWithValue("$counts", countsJson);

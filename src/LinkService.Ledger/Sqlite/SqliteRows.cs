@@ -12,7 +12,7 @@ internal static class SqliteRows
     public const string DeliveryColumns =
         "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at";
 
-    public const string RunColumns = "id, project, state, run_folder, started_at, finished_at, counts, failure_reason, owner_host, owner_pid, lease_expires_at";
+    public const string RunColumns = "id, project, state, run_folder, started_at, finished_at, counts, failure_reason, owner_host, owner_pid, lease_expires_at, stage, verdict, findings, decided_by, decided_at, decision_reason";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -52,6 +52,9 @@ internal static class SqliteRows
         Counts = JsonSerializer.Deserialize<Dictionary<string, long>>(r.GetString(6)) ?? [],
         FailureReason = r.IsDBNull(7) ? null : r.GetString(7),
         Lease = r.IsDBNull(8) ? null : new RunLease(new RunOwner(r.GetString(8), r.GetInt32(9)), ParseTime(r.GetString(10))),
+        Stage = Enum.Parse<RunStage>(r.GetString(11)),
+        Check = r.IsDBNull(12) ? null : new RunCheck(r.GetString(12), r.GetInt64(13)),
+        Decision = r.IsDBNull(14) ? null : new RunDecision(r.GetString(14), ParseTime(r.GetString(15)), r.IsDBNull(16) ? null : r.GetString(16)),
         DeliveryIds = deliveryIds,
     };
 

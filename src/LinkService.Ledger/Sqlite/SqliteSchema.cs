@@ -83,6 +83,19 @@ internal static class SqliteSchema
         ALTER TABLE audit RENAME COLUMN hash TO mac;
         ALTER TABLE deliveries DROP COLUMN stored_path;
         """,
+
+        // A run is a pipeline of recorded stages (RunTransitions): its last completed stage, its disclosure check, and
+        // the custodian's decision. Runs completed before this had linked, which the chain's "completed" rows say too.
+        """
+        ALTER TABLE runs ADD COLUMN stage TEXT NOT NULL DEFAULT 'Linking';
+        ALTER TABLE runs ADD COLUMN verdict TEXT;
+        ALTER TABLE runs ADD COLUMN findings INTEGER;
+        ALTER TABLE runs ADD COLUMN decided_by TEXT;
+        ALTER TABLE runs ADD COLUMN decided_at TEXT;
+        ALTER TABLE runs ADD COLUMN decision_reason TEXT;
+        UPDATE runs SET stage = 'Linked' WHERE state = 'Completed';
+        CREATE INDEX ix_runs_state ON runs (state, started_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

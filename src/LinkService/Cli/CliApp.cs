@@ -78,8 +78,8 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(LinkCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
-        root.Subcommands.Add(DecisionCommands.Create("approve", "Approve a run's held outputs for export.", context));
-        root.Subcommands.Add(DecisionCommands.Create("reject", "Reject a run's held outputs.", context));
+        root.Subcommands.Add(DecisionCommands.CreateApprove(context));
+        root.Subcommands.Add(DecisionCommands.CreateReject(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(SynthCommand.Create(context));

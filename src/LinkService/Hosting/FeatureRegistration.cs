@@ -8,6 +8,10 @@ using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
+using LinkService.Outputs;
+using LinkService.Outputs.Disclosure;
+using LinkService.Outputs.Packaging;
+using LinkService.Publishing;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +24,8 @@ internal static class FeatureRegistration
 {
     public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, IConfiguration configuration, ConfigCatalog catalog, HostPurpose purpose)
     {
+        // Before the ledger, which takes the default terms unless these are registered.
+        services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
         services.AddLedger();
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
@@ -32,6 +38,10 @@ internal static class FeatureRegistration
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
         services.AddSingleton<ProjectRunner>();
+        services.AddAnonymiser();
+        services.AddDisclosureChecks();
+        services.AddOutputPackaging();
+        services.AddPublishing();
 
         if (purpose == HostPurpose.Service)
         {
@@ -42,6 +52,7 @@ internal static class FeatureRegistration
             services.AddSingleton<IDeliveryCheck, SchemaValidationCheck>();
             services.AddIntake(configuration);
             services.AddSingleton<ILinkageTrigger, QuartzLinkageTrigger>();
+            services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
         }

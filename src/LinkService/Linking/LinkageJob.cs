@@ -1,17 +1,27 @@
+using LinkService.Publishing;
 using Quartz;
 
 namespace LinkService.Linking;
 
-/// <summary>The scheduled run of one project: a thin adapter onto <see cref="ProjectRunner"/>.</summary>
+/// <summary>
+/// The scheduled run of one project: a thin adapter onto <see cref="ProjectRunner"/>, or, triggered with a run id under
+/// <see cref="ResumeKey"/>, onto <see cref="OutputPipeline.ResumeAsync"/>. One job per project, so its runs never overlap.
+/// </summary>
 [DisallowConcurrentExecution]
 internal sealed class LinkageJob : IJob
 {
     public const string ProjectKey = "project";
+    public const string ResumeKey = "resume";
     public const string Group = "linkage";
 
     private readonly ProjectRunner _runner;
+    private readonly OutputPipeline _outputs;
 
-    public LinkageJob(ProjectRunner runner) => _runner = runner;
+    public LinkageJob(ProjectRunner runner, OutputPipeline outputs)
+    {
+        _runner = runner;
+        _outputs = outputs;
+    }
 
     public static JobKey KeyFor(string project) => new($"link-{project}", Group);
 
@@ -19,6 +29,12 @@ internal sealed class LinkageJob : IJob
     {
         var project = context.MergedJobDataMap.GetString(ProjectKey)
             ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no '{ProjectKey}' in its data.");
+        if (context.MergedJobDataMap.GetString(ResumeKey) is { } runId)
+        {
+            await _outputs.ResumeAsync(runId, cancellationToken);
+            return;
+        }
+
         await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
     }
 }

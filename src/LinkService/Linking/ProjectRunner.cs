@@ -7,6 +7,7 @@ using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage.Running;
+using LinkService.Publishing;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Linking;
@@ -16,6 +17,7 @@ namespace LinkService.Linking;
 /// ledger from start to end. The schedule and the <c>link</c> command both come through here. The run is
 /// this process's under a lease in the ledger, renewed while it works; the ledger refuses to start a project
 /// that another process or node is running (see <see cref="RunClaims"/>), so no lock in this process is needed.
+/// A project with <c>outputs</c> goes on once linked (<see cref="OutputPipeline"/>); one without ends completed.
 /// </summary>
 internal sealed class ProjectRunner
 {
@@ -24,6 +26,7 @@ internal sealed class ProjectRunner
     private readonly ILedger _ledger;
     private readonly LedgerIntegrity _integrity;
     private readonly ILinkageRunner _runner;
+    private readonly OutputPipeline _outputs;
     private readonly RunOwner _owner;
     private readonly LeaseTerms _leaseTerms;
     private readonly TimeProvider _timeProvider;
@@ -35,6 +38,7 @@ internal sealed class ProjectRunner
         ILedger ledger,
         LedgerIntegrity integrity,
         ILinkageRunner runner,
+        OutputPipeline outputs,
         RunOwner owner,
         LeaseTerms leaseTerms,
         TimeProvider timeProvider,
@@ -45,6 +49,7 @@ internal sealed class ProjectRunner
         _paths = paths;
         _ledger = ledger;
         _runner = runner;
+        _outputs = outputs;
         _owner = owner;
         _leaseTerms = leaseTerms;
         _timeProvider = timeProvider;
@@ -93,6 +98,7 @@ internal sealed class ProjectRunner
         Log.RunStarted(_logger, runId, project.Name, inputs.Inputs.Count, trigger);
         var started = _timeProvider.GetTimestamp();
         var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
+        LinkageRun linked;
         try
         {
             LinkageRunResult result;
@@ -107,10 +113,16 @@ internal sealed class ProjectRunner
                 result = await _runner.RunAsync(project, inputs.Inputs, folder, lease.Token);
             }
 
-            await _ledger.CompleteRunAsync(runId, RunCounts.From(result), CancellationToken.None);
             var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+            if (project.Outputs is null)
+            {
+                await _ledger.CompleteRunAsync(runId, RunCounts.From(result), CancellationToken.None);
+                Log.RunCompleted(_logger, runId, project.Name, seconds);
+                return new ProjectRunOutcome(true, runId, folder, "completed");
+            }
+
+            linked = await _ledger.RecordLinkedAsync(runId, _owner, RunCounts.From(result), CancellationToken.None);
             Log.RunCompleted(_logger, runId, project.Name, seconds);
-            return new ProjectRunOutcome(true, runId, folder, "completed");
         }
         catch (OperationCanceledException) when (lease.Lost)
         {
@@ -132,6 +144,9 @@ internal sealed class ProjectRunner
             Log.RunFailed(_logger, SafeReason.Strip(ex), runId, project.Name, reason);
             return new ProjectRunOutcome(false, runId, folder, reason);
         }
+
+        // Linked: from here a stop or a crash leaves the run to be resumed, not failed.
+        return await _outputs.ContinueAsync(project, linked, cancellationToken);
     }
 
     /// <summary>A run stopped before it wrote anything leaves no folder behind; one with files keeps them for inspection.</summary>

@@ -11,8 +11,11 @@ namespace LinkService.Linking;
 /// <summary>
 /// At start, for every run the ledger shows as running, by another process than this one:
 /// <list type="bullet">
-/// <item>its lease expired (or it has none): its owner died or hung. It is taken over, recorded as failed (its
-/// folder stays, for inspection), and its project, if scheduled, is run again now;</item>
+/// <item>its lease expired (or it has none) after it linked: its owner died or stopped during a later stage. Its
+/// project's job resumes it from its last recorded stage (<see cref="Publishing.OutputPipeline.ResumeAsync"/>);</item>
+/// <item>its lease expired (or it has none) while it was linking: its owner died or hung. It is taken over, recorded
+/// as failed (its folder stays, for inspection; linking is redone whole by a new run), and its project, if scheduled,
+/// is run again now;</item>
 /// <item>its lease is live: a <c>link</c> command, or another node, is running it. It is left alone, and its project
 /// is not run here meanwhile. When that lease would expire it is looked at again: renewed, it is still left alone;
 /// finished, there is nothing to do; abandoned, it is taken over as above.</item>
@@ -107,6 +110,14 @@ internal sealed class RunRecovery : IHostedService, IDisposable
         {
             if (run.Lease?.Owner == _owner)
             {
+                continue;
+            }
+
+            if (RunTransitions.IsResumable(run, _timeProvider.GetUtcNow()))
+            {
+                // The job takes it over when it runs; a second trigger meanwhile finds it taken and does nothing.
+                await _trigger.ResumeNowAsync(run.Project, run.Id, cancellationToken);
+                held.Add(run.Project);
                 continue;
             }
 

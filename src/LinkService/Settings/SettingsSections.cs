@@ -1,6 +1,7 @@
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
+using LinkService.Linking;
 using LinkService.Validation;
 
 namespace LinkService.Settings;
@@ -16,5 +17,6 @@ internal static class SettingsSections
         SettingsSection.For(FolderOptions.SectionName, new FolderOptionsValidator(workingDirectory, configDirectory)),
         SettingsSection.For(IntakeOptions.SectionName, new IntakeOptionsValidator()),
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
+        SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
     ];
 }

@@ -44,8 +44,7 @@ internal static class StatusReport
             text.AppendLine(inv, $"  {run.Id}  {run.Project}  {Describe(run)}");
         }
 
-        text.AppendLine();
-        text.AppendLine("Approvals waiting: none (outputs are held for approval once export exists)");
+        AppendApprovals(text, status.AwaitingApproval);
         text.AppendLine();
         text.AppendLine(audit.IsIntact
             ? string.Create(inv, $"Audit chain: intact ({audit.RowsChecked} rows)")
@@ -79,23 +78,50 @@ internal static class StatusReport
         }
     }
 
+    /// <summary>Runs held for the custodian, oldest first, with their disclosure verdicts and the commands that decide them.</summary>
+    private static void AppendApprovals(StringBuilder text, IReadOnlyList<LinkageRun> held)
+    {
+        text.AppendLine();
+        if (held.Count == 0)
+        {
+            text.AppendLine("Approvals waiting: none");
+            return;
+        }
+
+        text.AppendLine("Approvals waiting (approve or reject with linkservice approve|reject --project P --run R)");
+        foreach (var run in held)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {run.Id}  {run.Project}  {Verdict(run.Check)}");
+        }
+    }
+
+    private static string Verdict(RunCheck? check) => check is null
+        ? "not checked"
+        : string.Create(CultureInfo.InvariantCulture, $"disclosure verdict {check.Verdict}, {check.Findings} finding{(check.Findings == 1 ? "" : "s")} to review");
+
     private static string Duration(TimeSpan span) =>
         span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes} min")
         : span.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds} s")
         : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)span.TotalSeconds)} s");
 
+    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static string Describe(LinkageRun run)
     {
         var inv = CultureInfo.InvariantCulture;
         var started = run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv);
+        var counts = string.Concat(run.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $", {c.Key} {c.Value.ToString(inv)}"));
         return run.State switch
         {
-            RunState.Running => $"running since {started}" + (run.Lease is { } lease
+            RunState.Running => $"running since {started}" + (run.Stage == RunStage.Linking ? "" : $", {run.Stage.ToString().ToLowerInvariant()}") + (run.Lease is { } lease
                 ? $" in {lease.Owner}, lease until {lease.ExpiresAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv)}"
                 : ", with no lease (left by an older version; taken over at the next start)"),
-            RunState.Completed => $"completed {started} in {(run.FinishedAt!.Value - run.StartedAt).TotalSeconds.ToString("0", inv)} s"
-                + string.Concat(run.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $", {c.Key} {c.Value.ToString(inv)}")),
-            _ => $"failed {started}: {run.FailureReason}",
+            RunState.Completed when run.Stage == RunStage.Published =>
+                $"published {Time(run.FinishedAt!.Value)} (approved by {run.Decision?.By}; {Verdict(run.Check)}){counts}",
+            RunState.Completed => $"completed {started} in {(run.FinishedAt!.Value - run.StartedAt).TotalSeconds.ToString("0", inv)} s{counts}",
+            RunState.Held => $"held for approval (started {started}): {Verdict(run.Check)}",
+            RunState.Rejected => $"rejected by {run.Decision?.By} at {Time(run.Decision!.At)}: {run.Decision.Reason}",
+            _ => $"failed {started}" + (run.Stage == RunStage.Linking ? "" : $" after stage {run.Stage.ToString().ToLowerInvariant()}") + $": {run.FailureReason}",
         };
     }
 }

@@ -20,6 +20,9 @@ public sealed class ProjectRunnerTests : IDisposable
     public ProjectRunnerTests()
     {
         _ledger = new OpenedLedger(_folder, _time);
+
+        // Linking alone: the stages after it are OutputPipelineTests'.
+        _folder.EditConfigJson(Path.Combine("projects", Project + ".json"), node => node.AsObject().Remove("outputs"));
     }
 
     private ILedger Ledger => _ledger.Ledger;
@@ -112,6 +115,5 @@ public sealed class ProjectRunnerTests : IDisposable
         }
     }
 
-    private ProjectRunner Runner() => new(
-        _folder.LoadCatalog(), _folder.Paths, Ledger, new LedgerIntegrity(Ledger, _folder.Paths), _linkage, Owners.Service, LeaseTerms.Default, _time, NullLogger<ProjectRunner>.Instance);
+    private ProjectRunner Runner() => new Pipelines(_folder, Ledger, _time, new FakeOutputs(), Owners.Service).Runner(_linkage);
 }

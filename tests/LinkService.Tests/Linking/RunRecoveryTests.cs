@@ -80,6 +80,22 @@ public sealed class RunRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_RunAbandonedAfterItLinked_IsResumedNotFailedAndNoNewRunIsStarted()
+    {
+        await CompletedRunAsync("r0");
+        _time.Advance(TimeSpan.FromDays(2));
+        await StartRunAsync("r1", Owners.Other);
+        await Ledger.RecordLinkedAsync("r1", Owners.Other, new Dictionary<string, long>(), CancellationToken.None);
+        _time.Advance(LeaseDuration);
+
+        await StartRecoveryAsync();
+
+        Assert.Equal(RunState.Running, (await Ledger.GetRunAsync("r1", CancellationToken.None))!.State);
+        Assert.Equal(["r1"], _trigger.Resumed);
+        Assert.Empty(_trigger.Triggered);
+    }
+
+    [Fact]
     public async Task StartAsync_RunLeftRunningBeforeLeasesExisted_IsRecordedAsFailedAndRunAgain()
     {
         await StartRunAsync("r1", Owners.Other);
@@ -152,9 +168,18 @@ public sealed class RunRecoveryTests : IDisposable
 
         public Task FirstTrigger => _first.Task;
 
+        public List<string> Resumed { get; } = [];
+
         public Task TriggerNowAsync(string project, CancellationToken cancellationToken)
         {
             Triggered.Add(project);
+            _first.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public Task ResumeNowAsync(string project, string runId, CancellationToken cancellationToken)
+        {
+            Resumed.Add(runId);
             _first.TrySetResult();
             return Task.CompletedTask;
         }

@@ -111,4 +111,40 @@ public sealed class StatusCommandTests
 
         Assert.Contains("r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in process 4242 on host node-b, lease until 2026-11-20 12:01:00Z", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_RunsAtEachStage_ListsHeldRunsWithTheirVerdictsAndEachRunsStage()
+    {
+        using var folder = new ServiceFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        using (var opened = new OpenedLedger(folder, time))
+        {
+            var ledger = opened.Ledger;
+            foreach (var (id, verdict, findings) in new[] { ("r1", "review", 3L), ("r2", "pass", 0L), ("r3", "fail", 1L) })
+            {
+                await ledger.StartRunAsync(new Ledger.Runs.RunStart(id, "reoffending-benefits", "runs/" + id, [], Owners.Service), CancellationToken.None);
+                await ledger.RecordLinkedAsync(id, Owners.Service, new Dictionary<string, long>(), CancellationToken.None);
+                await ledger.RecordAnonymisedAsync(id, Owners.Service, CancellationToken.None);
+                await ledger.RecordCheckedAsync(id, Owners.Service, new Ledger.Runs.RunCheck(verdict, findings), CancellationToken.None);
+                await ledger.HoldRunAsync(id, Owners.Service, CancellationToken.None);
+                time.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            await ledger.ApproveHeldAsync("r2", Owners.Service, "custodian-account", CancellationToken.None);
+            await ledger.RecordPublishedAsync("r2", Owners.Service, CancellationToken.None);
+            await ledger.RejectRunAsync("r3", "custodian-account", "cells too small", CancellationToken.None);
+            await ledger.StartRunAsync(new Ledger.Runs.RunStart("r4", "reoffending-benefits", "runs/r4", [], Owners.Other), CancellationToken.None);
+            await ledger.RecordLinkedAsync("r4", Owners.Other, new Dictionary<string, long>(), CancellationToken.None);
+        }
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.Contains("Approvals waiting (approve or reject with linkservice approve|reject --project P --run R)\n  r1  reoffending-benefits  disclosure verdict review, 3 findings to review\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Approvals waiting: none", result.Output, StringComparison.Ordinal);
+        Assert.Contains("r1  reoffending-benefits  held for approval (started 2026-11-20 12:00:00Z): disclosure verdict review, 3 findings to review", result.Output, StringComparison.Ordinal);
+        Assert.Contains("r2  reoffending-benefits  published 2026-11-20 12:03:00Z (approved by custodian-account; disclosure verdict pass, 0 findings to review)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("r3  reoffending-benefits  rejected by custodian-account at 2026-11-20 12:03:00Z: cells too small", result.Output, StringComparison.Ordinal);
+        Assert.Contains("r4  reoffending-benefits  running since 2026-11-20 12:03:00Z, linked in process 4242 on host node-b", result.Output, StringComparison.Ordinal);
+    }
 }

@@ -46,7 +46,7 @@ internal static class LinkCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await context.Error.WriteLineAsync($"Cancelled: project {name} was not linked. A run it had started is recorded as cancelled.");
+                await context.Error.WriteLineAsync($"Cancelled: project {name} was not linked, or its outputs not finished. A run stopped while linking is recorded as cancelled; one that had linked is resumed by the service.");
                 return ExitCodes.Problem;
             }
 
@@ -58,6 +58,7 @@ internal static class LinkCommand
 
             await context.Out.WriteLineAsync($"run {outcome.RunId}");
             await context.Out.WriteLineAsync($"folder {outcome.RunFolder}");
+            await context.Out.WriteLineAsync($"outcome {outcome.Message}");
             return ExitCodes.Success;
         });
         return command;

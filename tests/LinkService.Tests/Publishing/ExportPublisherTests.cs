@@ -1,0 +1,161 @@
+using LinkService.Ledger.Runs;
+using LinkService.Publishing;
+using LinkService.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LinkService.Tests.Publishing;
+
+public sealed class ExportPublisherTests : IDisposable
+{
+    private const string Project = "reoffending-benefits";
+    private const string RunId = "20261120T120000Z-0a0b0c0d";
+    private readonly ServiceFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task PublishAsync_FaultPartWayThroughTheCopy_LeavesNoExportFolderAndNoStagingCopy()
+    {
+        var output = WriteOutput();
+
+        // The third file to be copied cannot be opened: a link to nothing.
+        File.CreateSymbolicLink(Path.Combine(output, "c-broken.csv"), Path.Combine(output, "missing"));
+        File.WriteAllText(Path.Combine(output, "d-after.csv"), "never copied\n");
+
+        await Assert.ThrowsAnyAsync<IOException>(() => Publisher().PublishAsync(Project, RunId, CancellationToken.None));
+
+        Assert.False(Directory.Exists(_folder.Paths.ExportFolder(Project, RunId)));
+        Assert.False(Directory.Exists(_folder.Paths.PublishStagingFolder(Project, RunId)));
+    }
+
+    [Fact]
+    public async Task PublishAsync_CancelledPartWay_LeavesNoExportFolder()
+    {
+        WriteOutput();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Publisher().PublishAsync(Project, RunId, cancelled.Token));
+
+        Assert.False(Directory.Exists(_folder.Paths.ExportFolder(Project, RunId)));
+    }
+
+    [Fact]
+    public async Task PublishAsync_Output_IsCopiedWholeWithItsSubfolders()
+    {
+        var output = WriteOutput();
+        Directory.CreateDirectory(Path.Combine(output, "tables"));
+        File.WriteAllText(Path.Combine(output, "tables", "counts.csv"), "n\n12\n");
+
+        Assert.True(await Publisher().PublishAsync(Project, RunId, CancellationToken.None));
+
+        var final = _folder.Paths.ExportFolder(Project, RunId);
+        Assert.Equal("a\n1\n", File.ReadAllText(Path.Combine(final, "a.csv")));
+        Assert.Equal("n\n12\n", File.ReadAllText(Path.Combine(final, "tables", "counts.csv")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(_folder.Paths.PublishStagingFolder(Project, RunId))!));
+    }
+
+    [Fact]
+    public async Task PublishAsync_FolderPublishedAlready_IsLeftAsItIs()
+    {
+        WriteOutput();
+        var final = _folder.Paths.ExportFolder(Project, RunId);
+        Directory.CreateDirectory(final);
+        File.WriteAllText(Path.Combine(final, "a.csv"), "the published bytes");
+
+        Assert.False(await Publisher().PublishAsync(Project, RunId, CancellationToken.None));
+
+        Assert.Equal("the published bytes", File.ReadAllText(Path.Combine(final, "a.csv")));
+    }
+
+    [Fact]
+    public async Task PublishAsync_SetgidExportFolder_FilesAre0640FoldersAre0750AndTakeItsGroup()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Modes and groups are POSIX; on Windows the export folder's ACL is inherited.
+        }
+
+        var output = WriteOutput();
+        Directory.CreateDirectory(Path.Combine(output, "tables"));
+        File.WriteAllText(Path.Combine(output, "tables", "counts.csv"), "n\n12\n");
+        File.SetUnixFileMode(Path.Combine(output, "a.csv"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+        var export = _folder.Paths.ExportRoot;
+        Directory.CreateDirectory(export);
+        var group = GroupOtherThanOurs();
+        if (group is not null)
+        {
+            Chgrp(export, group);
+        }
+
+        File.SetUnixFileMode(export, File.GetUnixFileMode(export) | UnixFileMode.SetGroup);
+
+        await Publisher().PublishAsync(Project, RunId, CancellationToken.None);
+
+        var final = _folder.Paths.ExportFolder(Project, RunId);
+        const UnixFileMode Permissions = (UnixFileMode)0x1FF;
+        Assert.Equal(ExportPermissions.File, File.GetUnixFileMode(Path.Combine(final, "a.csv")) & Permissions);
+        Assert.Equal(ExportPermissions.File, File.GetUnixFileMode(Path.Combine(final, "tables", "counts.csv")) & Permissions);
+        Assert.Equal(ExportPermissions.Folder, File.GetUnixFileMode(final) & Permissions);
+        Assert.Equal(ExportPermissions.Folder, File.GetUnixFileMode(Path.Combine(final, "tables")) & Permissions);
+        if (group is not null)
+        {
+            Assert.Equal(group, GroupOf(Path.Combine(final, "tables", "counts.csv")));
+            Assert.Equal(group, GroupOf(_folder.Paths.ExportProjectFolder(Project)));
+        }
+    }
+
+    [Fact]
+    public async Task StagingCleanup_CopyLeftByACrash_IsRemovedAtStartButNotOneALiveOwnerIsMaking()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        using var ledger = new OpenedLedger(_folder, time);
+        await ledger.Ledger.StartRunAsync(new RunStart("live", Project, "runs/live", [], Owners.Other), CancellationToken.None);
+        var crashed = _folder.Paths.PublishStagingFolder(Project, RunId);
+        var live = _folder.Paths.PublishStagingFolder(Project, "live");
+        Directory.CreateDirectory(crashed);
+        File.WriteAllText(Path.Combine(crashed, "a.csv"), "half");
+        Directory.CreateDirectory(live);
+
+        await new StagingCleanup(_folder.Paths, ledger.Ledger, time, NullLogger<StagingCleanup>.Instance).StartAsync(CancellationToken.None);
+
+        Assert.False(Directory.Exists(crashed));
+        Assert.True(Directory.Exists(live));
+    }
+
+    private ExportPublisher Publisher() => new(_folder.Paths);
+
+    private string WriteOutput()
+    {
+        var output = _folder.Paths.RunOutputFolder(Project, RunId);
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "a.csv"), "a\n1\n");
+        File.WriteAllText(Path.Combine(output, "b.csv"), "b\n2\n");
+        return output;
+    }
+
+    /// <summary>A group this process may give a folder (root may give any): not its own, so inheriting it is seen.</summary>
+    private static string? GroupOtherThanOurs()
+    {
+        var ours = Run("id", "-gn").Trim();
+        var candidates = Run("id", "-Gn").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(g => g != ours).ToList();
+        if (candidates.Count > 0)
+        {
+            return candidates[0];
+        }
+
+        return Run("id", "-u").Trim() == "0" ? "daemon" : null;
+    }
+
+    private static void Chgrp(string path, string group) => Run("chgrp", group, path);
+
+    private static string GroupOf(string path) => Run("stat", "-c", "%G", path).Trim();
+
+    private static string Run(string file, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+}
