@@ -64,4 +64,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Error, Message = "The drop file of delivery {DeliveryId} from {Source} was written to after it was taken and removed: the bytes written since are in no delivery; the department must deliver the file again")]
     public static partial void WrittenAfterTaken(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3400, Level = LogLevel.Information, Message = "Published the delivery contract of {Source} (CONTRACT.md, datapackage.json) in its outbox")]
+    public static partial void ContractPublished(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Error, Message = "The delivery contract of {Source} could not be written to its outbox; intake goes on")]
+    public static partial void ContractNotPublished(ILogger logger, Exception exception, string source);
 }

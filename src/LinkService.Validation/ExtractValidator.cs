@@ -29,7 +29,7 @@ internal sealed class ExtractValidator : IExtractValidator
         var started = _time.GetTimestamp();
 
         // The check is CPU-bound streaming with synchronous reads (faster than CsvHelper's async path); run it on the pool.
-        var result = await Task.Run(() => new ExtractCheck(source, _options).Run(filePath, cancellationToken), cancellationToken);
+        var (result, errorsFile) = await Task.Run(() => Check(source, filePath, outputs.ErrorsFilePath, cancellationToken), cancellationToken);
         var (outcome, reasons) = ToleranceDecision.Decide(result, source.ErrorTolerance);
 
         // A rejected delivery goes to quarantine whole, so only an accepted one has rows set aside (and a rejects file).
@@ -50,6 +50,14 @@ internal sealed class ExtractValidator : IExtractValidator
             }
         }
 
+        var groups = result.Report.Groups;
+        if (errorsFile is not null && !groups.Any(g => g.HasUnlistedRows))
+        {
+            // Every row is named in the report itself: a second list would only repeat it.
+            File.Delete(errorsFile);
+            errorsFile = null;
+        }
+
         var report = new ValidationReport
         {
             SourceName = source.Name,
@@ -61,6 +69,8 @@ internal sealed class ExtractValidator : IExtractValidator
             DecompressedBytes = result.TextBytes,
             Labels = result.Labels,
             ErrorCounts = new Dictionary<string, long>(result.Report.Counts, StringComparer.Ordinal),
+            ErrorGroups = groups,
+            ErrorsFile = errorsFile,
             Errors = [.. result.Report.Errors],
             SetAsideRows = outcome == ValidationOutcome.AcceptedWithSetAside ? [.. result.Report.SetAsideRows] : [],
             SetAside = outcome == ValidationOutcome.AcceptedWithSetAside ? setAside : [],
@@ -85,5 +95,28 @@ internal sealed class ExtractValidator : IExtractValidator
         }
 
         return report;
+    }
+
+    /// <summary>The check, writing every row error to <paramref name="errorsPath"/> as it goes; with the list's path if one was written.</summary>
+    private (CheckResult Result, string? ErrorsFile) Check(SourceDefinition source, string filePath, string? errorsPath, CancellationToken cancellationToken)
+    {
+        if (errorsPath is null)
+        {
+            return (new ExtractCheck(source, _options).Run(filePath, cancellationToken), null);
+        }
+
+        CheckResult result;
+        using (var writer = new StreamWriter(errorsPath, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        {
+            result = new ExtractCheck(source, _options, writer).Run(filePath, cancellationToken);
+        }
+
+        if (result.Report.Listed > 0)
+        {
+            return (result, errorsPath);
+        }
+
+        File.Delete(errorsPath);
+        return (result, null);
     }
 }

@@ -19,6 +19,12 @@ public sealed record DeliveryCheckResult
     /// <summary>A readable summary, appended to the receipt's text.</summary>
     public string? Summary { get; init; }
 
+    /// <summary>
+    /// The complete list of row errors (CSV naming rows, fields and problems, never a value) in the service's work area,
+    /// when <see cref="Summary"/> cannot name every failing row; the receipt publishes it beside itself. Null: none.
+    /// </summary>
+    public string? ErrorsFile { get; init; }
+
     /// <summary>Rows set aside as invalid, with their fingerprints (accepted deliveries only); intake keeps them beside the stored copy.</summary>
     public IReadOnlyList<SetAsideRow> SetAsideRows { get; init; } = [];
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
+using LinkService.Intake.Contract;
 using LinkService.Intake.Processing;
 using LinkService.Intake.Scanning.Writers;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +55,7 @@ internal sealed partial class IntakeService : BackgroundService
     {
         await Task.Yield();
         PrepareFolders();
+        await new ContractPublisher(_catalog, _paths, _options.FallbackQuietPeriod, _logger).PublishAsync(stoppingToken);
         var hints = Channel.CreateBounded<string>(new BoundedChannelOptions(_options.HintCapacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
         using var watchers = new DropWatchers(_fileSystem, hints.Writer, _logger);
         foreach (var source in _catalog.Sources.Keys)

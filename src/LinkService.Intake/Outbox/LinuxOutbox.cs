@@ -14,7 +14,7 @@ internal static class LinuxOutbox
     private const ushort DirectoryType = 0x4000;
     private const ushort WritableByOthers = 0x12; // group or other write
 
-    public static async Task WriteAsync(string root, IReadOnlyList<string> below, string name, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string root, IReadOnlyList<string> below, string name, Func<Stream, CancellationToken, Task> write, bool durable, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var folder = OpenVerified(root, below);
@@ -34,9 +34,11 @@ internal static class LinuxOutbox
                 throw Failure(root, below, "a new file could not be created in it", Marshal.GetLastPInvokeError());
             }
 
-            using (var handle = new SafeFileHandle(file, ownsHandle: true))
+            // The stream owns the handle and closes it; it is flushed (and synced, if asked) before that.
+            await using (var stream = new FileStream(new SafeFileHandle(file, ownsHandle: true), FileAccess.Write, bufferSize: 1 << 16))
             {
-                await RandomAccess.WriteAsync(handle, content, 0, cancellationToken);
+                await write(stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
                 if (durable && Libc.FSync(file) < 0)
                 {
                     throw Failure(root, below, "the file could not be flushed to disk", Marshal.GetLastPInvokeError());

@@ -24,7 +24,20 @@ public static class OutboxFile
     /// <paramref name="durable"/>. Folders missing below the root are created. Throws <see cref="IOException"/> naming
     /// the folder when it is not the service's own.
     /// </summary>
-    public static Task WriteAsync(string root, string folder, string name, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken)
+    public static Task WriteAsync(string root, string folder, string name, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken) =>
+        WriteAsync(root, folder, name, (stream, token) => stream.WriteAsync(content, token).AsTask(), durable, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(string, string, string, ReadOnlyMemory{byte}, bool, CancellationToken)"/>, with the content
+    /// copied from the file at <paramref name="contentPath"/> (the service's own, in its work area) however large it is.
+    /// </summary>
+    public static async Task CopyAsync(string root, string folder, string name, string contentPath, bool durable, CancellationToken cancellationToken)
+    {
+        await using var source = new FileStream(contentPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await WriteAsync(root, folder, name, (stream, token) => source.CopyToAsync(stream, token), durable, cancellationToken);
+    }
+
+    private static Task WriteAsync(string root, string folder, string name, Func<Stream, CancellationToken, Task> write, bool durable, CancellationToken cancellationToken)
     {
         var below = Path.GetRelativePath(root, folder);
         if (below == ".." || below.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(below))
@@ -42,8 +55,8 @@ public static class OutboxFile
         // The root is the operator's (configured, above every department): made by path like every other service folder.
         Directory.CreateDirectory(root);
         return Libc.Supported
-            ? LinuxOutbox.WriteAsync(root, parts, name, content, durable, cancellationToken)
-            : PortableOutbox.WriteAsync(root, parts, name, content, durable, cancellationToken);
+            ? LinuxOutbox.WriteAsync(root, parts, name, write, durable, cancellationToken)
+            : PortableOutbox.WriteAsync(root, parts, name, write, durable, cancellationToken);
     }
 
     /// <summary>The hidden name the content is written under before it is renamed into place.</summary>

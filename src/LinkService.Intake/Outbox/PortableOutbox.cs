@@ -7,7 +7,7 @@ namespace LinkService.Intake.Outbox;
 /// </summary>
 internal static class PortableOutbox
 {
-    public static async Task WriteAsync(string root, IReadOnlyList<string> below, string name, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string root, IReadOnlyList<string> below, string name, Func<Stream, CancellationToken, Task> write, bool durable, CancellationToken cancellationToken)
     {
         var folder = Path.Combine([root, .. below]);
         Directory.CreateDirectory(folder);
@@ -26,7 +26,7 @@ internal static class PortableOutbox
         File.Delete(temporary);
         await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
-            await stream.WriteAsync(content, cancellationToken);
+            await write(stream, cancellationToken);
             stream.Flush(flushToDisk: durable);
         }
 

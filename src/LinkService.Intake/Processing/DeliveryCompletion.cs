@@ -106,7 +106,7 @@ internal sealed class DeliveryCompletion(
 
                 companions.Remove(source, drop);
 
-                await receipts.WriteAsync(delivery, ReceiptOutcome.Rejected, delivery.Reasons, null, cancellationToken);
+                await receipts.WriteAsync(delivery, ReceiptOutcome.Refused, delivery.Reasons, null, cancellationToken);
                 break;
         }
 

@@ -10,9 +10,11 @@ using LinkService.Ledger.Deliveries;
 namespace LinkService.Intake.Receipts;
 
 /// <summary>
-/// Writes <c>&lt;deliveryId&gt;.json</c> and <c>.txt</c> into the source's outbox, each atomically and through
-/// <see cref="OutboxFile"/>: the department reads them there, and nothing it does redirects the write.
-/// A receipt names the delivery, its file, size, digest, outcome and reasons; never a value from the file.
+/// Writes a delivery's receipt, <c>.receipt.json</c> and <c>.receipt.txt</c> (<see cref="ReceiptNames"/>), into the
+/// source's outbox, each atomically and through <see cref="OutboxFile"/>: the department reads them there, and nothing
+/// it does redirects the write. When the check's groups cannot name every failing row, the complete list of row
+/// errors goes beside them (<c>.errors.csv</c>) and the text says so. A receipt names the delivery, its file, size,
+/// digest, outcome and reasons, rows and fields; never a value from the file.
 /// </summary>
 internal sealed class ReceiptWriter(DeliveryFiles files, TimeProvider timeProvider)
 {
@@ -20,7 +22,17 @@ internal sealed class ReceiptWriter(DeliveryFiles files, TimeProvider timeProvid
 
     public async Task WriteAsync(Delivery delivery, ReceiptOutcome outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check, CancellationToken cancellationToken)
     {
-        var outcomeName = outcome.ToString().ToLowerInvariant();
+        // A "received" receipt is replaced within the minute; losing it in a power cut loses nothing.
+        var durable = outcome != ReceiptOutcome.Received;
+
+        // The list first: a receipt never points at a file that is not there yet.
+        string? errorsName = null;
+        if (check?.ErrorsFile is { } errors && File.Exists(errors))
+        {
+            errorsName = ReceiptNames.Errors(delivery);
+            await OutboxFile.CopyAsync(files.Paths.DropRoot, Outbox(delivery), errorsName, errors, durable, cancellationToken);
+        }
+
         var json = new JsonObject
         {
             ["deliveryId"] = delivery.Id,
@@ -29,32 +41,29 @@ internal sealed class ReceiptWriter(DeliveryFiles files, TimeProvider timeProvid
             ["bytes"] = delivery.Bytes ?? delivery.DropBytes,
             ["sha256"] = delivery.Sha256,
             ["receivedAt"] = delivery.ReceivedAt,
-            ["outcome"] = outcomeName,
+            ["outcome"] = ReceiptMeanings.Name(outcome),
+            ["meaning"] = ReceiptMeanings.Of(outcome),
             ["reasons"] = new JsonArray([.. reasons.Select(r => JsonValue.Create(r))]),
             ["duplicateOf"] = delivery.DuplicateOf,
             ["setAsideRows"] = check?.SetAsideRows.Count ?? delivery.SetAsideRows,
+            ["errorsFile"] = errorsName,
             ["report"] = check?.Report?.DeepClone(),
             ["writtenAt"] = timeProvider.GetUtcNow(),
         };
-        // A "received" receipt is replaced within the minute; losing it in a power cut loses nothing.
-        var transient = outcome == ReceiptOutcome.Received;
-        await PublishAsync(delivery, ".json", json.ToJsonString(Indented), transient, cancellationToken);
-        await PublishAsync(delivery, ".txt", Text(delivery, outcomeName, reasons, check), transient, cancellationToken);
+        await PublishAsync(delivery, ReceiptNames.Json(delivery), json.ToJsonString(Indented), durable, cancellationToken);
+        await PublishAsync(delivery, ReceiptNames.Text(delivery), Text(delivery, outcome, reasons, check, errorsName), durable, cancellationToken);
     }
 
-    private Task PublishAsync(Delivery delivery, string extension, string text, bool transient, CancellationToken cancellationToken) =>
-        OutboxFile.WriteAsync(
-            files.Paths.DropRoot,
-            files.Paths.ReceiptsFolder(delivery.Source),
-            DeliveryFiles.ReceiptName(delivery.Id, extension),
-            Encoding.UTF8.GetBytes(text),
-            durable: !transient,
-            cancellationToken);
+    private string Outbox(Delivery delivery) => files.Paths.ReceiptsFolder(delivery.Source);
 
-    private static string Text(Delivery delivery, string outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check)
+    private Task PublishAsync(Delivery delivery, string name, string text, bool durable, CancellationToken cancellationToken) =>
+        OutboxFile.WriteAsync(files.Paths.DropRoot, Outbox(delivery), name, Encoding.UTF8.GetBytes(text), durable, cancellationToken);
+
+    private static string Text(Delivery delivery, ReceiptOutcome outcome, IReadOnlyList<string> reasons, DeliveryCheckResult? check, string? errorsName)
     {
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Delivery {delivery.Id} from {delivery.Source}: {outcome}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Delivery {delivery.Id} from {delivery.Source}: {ReceiptMeanings.Name(outcome)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Meaning:  {ReceiptMeanings.Of(outcome)}")
             .AppendLine(CultureInfo.InvariantCulture, $"File:     {delivery.OriginalName}")
             .AppendLine(CultureInfo.InvariantCulture, $"Bytes:    {delivery.Bytes ?? delivery.DropBytes}")
             .AppendLine(CultureInfo.InvariantCulture, $"SHA-256:  {delivery.Sha256 ?? "-"}")
@@ -72,6 +81,11 @@ internal sealed class ReceiptWriter(DeliveryFiles files, TimeProvider timeProvid
         if (!string.IsNullOrWhiteSpace(check?.Summary))
         {
             text.AppendLine().AppendLine(check.Summary.TrimEnd());
+        }
+
+        if (errorsName is not null)
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every failing row is listed in {errorsName} beside this receipt (row, line, field, column, error type, problem; never a value).");
         }
 
         return text.ToString();

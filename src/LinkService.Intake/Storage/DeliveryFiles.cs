@@ -36,9 +36,6 @@ internal sealed class DeliveryFiles
 
     public string QuarantineReason(string source, string deliveryId) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + ".reason.txt");
 
-    /// <summary>A receipt's name in the source's <see cref="ServicePaths.ReceiptsFolder"/>.</summary>
-    public static string ReceiptName(string deliveryId, string extension) => deliveryId + extension;
-
     /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), as the store keeps it.</summary>
     public static string Extension(string originalName) => StoreFiles.Extension(originalName);
 }

@@ -3,44 +3,43 @@ using LinkService.Validation.Report;
 namespace LinkService.Validation.Cells;
 
 /// <summary>
-/// The words for a failing cell. An identifier's or key's value is never quoted; a content value may be,
-/// shortened, so a department can find it.
+/// The words for a failing cell. They name the field and what is wrong, never the value: not an identifier's, and
+/// not a content value either, since a receipt travels outside the service and content can identify too.
 /// </summary>
 internal static class CellMessages
 {
-    private const int MaxShown = 40;
     private const int MaxEnumListed = 12;
 
     public static string ErrorType(CellFault fault) => fault == CellFault.Type ? ErrorTypes.Type : ErrorTypes.Constraint;
 
-    public static string Describe(FieldRule rule, CellFault fault, string cell)
+    public static string Describe(FieldRule rule, CellFault fault) => fault == CellFault.Required
+        ? $"field '{rule.Name}' is required, but the cell is empty"
+        : $"the value in field '{rule.Name}' {Problem(rule, fault)}";
+
+    /// <summary>What is wrong, said of one row's cell and the same for every row with it: the key errors are grouped by.</summary>
+    public static string Problem(FieldRule rule, CellFault fault)
     {
-        var c = rule.Field.Constraints;
-        var subject = Subject(rule, cell);
-        return fault switch
-        {
-            CellFault.Required => $"field '{rule.Name}' is required, but the cell is empty",
-            CellFault.Type => $"{subject} is not {rule.TypeCheck.Description}",
-            CellFault.MinLength => $"{subject} is shorter than the minimum length of {c!.MinLength} characters",
-            CellFault.MaxLength => $"{subject} is {cell.Length} characters long, more than the maximum of {c!.MaxLength}",
-            CellFault.Pattern => $"{subject} does not match the pattern {c!.Pattern}",
-            CellFault.PatternTimeout => $"{subject} took too long to check against the pattern {c!.Pattern}",
-            CellFault.Enum => $"{subject} is not one of the allowed values ({EnumList(rule)})",
-            CellFault.Minimum => $"{subject} is below the minimum {FieldRuleFactory.BoundText(c!.Minimum)}",
-            CellFault.Maximum => $"{subject} is above the maximum {FieldRuleFactory.BoundText(c!.Maximum)}",
-            _ => $"{subject} is not valid",
-        };
+        var cache = rule.Problems;
+        var index = (int)fault;
+        return cache[index] ??= Compose(rule, fault);
     }
 
-    private static string Subject(FieldRule rule, string cell)
+    private static string Compose(FieldRule rule, CellFault fault)
     {
-        if (rule.IsSensitive)
+        var c = rule.Field.Constraints;
+        return fault switch
         {
-            return $"the value in {rule.Field.Role.ToString().ToLowerInvariant()} field '{rule.Name}'";
-        }
-
-        var shown = cell.Length <= MaxShown ? cell : cell[..MaxShown] + "…";
-        return $"the value \"{shown}\" in field '{rule.Name}'";
+            CellFault.Required => "is empty but required",
+            CellFault.Type => $"is not {rule.TypeCheck.Expected}",
+            CellFault.MinLength => $"is shorter than the minimum length of {c!.MinLength} characters",
+            CellFault.MaxLength => $"is longer than the maximum length of {c!.MaxLength} characters",
+            CellFault.Pattern => $"does not match the pattern {c!.Pattern}",
+            CellFault.PatternTimeout => $"took too long to check against the pattern {c!.Pattern}",
+            CellFault.Enum => $"is not one of the allowed values ({EnumList(rule)})",
+            CellFault.Minimum => $"is below the minimum {FieldRuleFactory.BoundText(c!.Minimum)}",
+            CellFault.Maximum => $"is above the maximum {FieldRuleFactory.BoundText(c!.Maximum)}",
+            _ => "is not valid",
+        };
     }
 
     private static string EnumList(FieldRule rule)

@@ -47,6 +47,12 @@ internal sealed class CellTypeCheck
     /// <summary>What a valid cell looks like, for messages: "a date in the format %d/%m/%Y".</summary>
     public string Description { get; }
 
+    /// <summary>What a valid cell looks like, as a department reads it: "dd/mm/yyyy", "an integer".</summary>
+    public string Expected => _temporal?.Expected ?? Description;
+
+    /// <summary>True for dates and times, whose failing values are worth telling apart by layout.</summary>
+    public bool IsTemporal => _temporal is not null;
+
     /// <summary>Bounds compare <paramref name="number"/> (NaN when not numeric) and <paramref name="ticks"/> (0 when not temporal).</summary>
     public bool TryRead(string cell, out double number, out long ticks)
     {

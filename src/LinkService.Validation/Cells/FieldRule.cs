@@ -52,6 +52,9 @@ internal sealed class FieldRule
     /// <summary>False for a plain optional string with no constraint and no key role: every cell passes, so it is skipped.</summary>
     public bool HasChecks { get; init; } = true;
 
+    /// <summary>Each fault's problem text, made once (<see cref="CellMessages.Problem"/>): a file of bad rows allocates none per row.</summary>
+    internal string?[] Problems { get; } = new string?[System.Enum.GetValues<CellFault>().Length];
+
     public bool IsMissing(string cell) => _missingValues.Contains(cell);
 
     public CellFault Check(string cell)

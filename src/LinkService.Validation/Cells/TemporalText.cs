@@ -23,22 +23,28 @@ internal sealed class TemporalText
         {
             _formats = null;
             Description = isDate ? "a date" : "a date and time";
+            Expected = Description;
         }
         else if (format is null or "default")
         {
             _formats = isDate ? ["yyyy-MM-dd"] : IsoDateTimes;
             _fixed = isDate ? FixedDatePattern.TryCreate("%Y-%m-%d") : null;
             Description = isDate ? "an ISO 8601 date (YYYY-MM-DD)" : "an ISO 8601 date and time (YYYY-MM-DDThh:mm:ss)";
+            Expected = isDate ? "yyyy-mm-dd" : "yyyy-mm-ddThh:mm:ss";
         }
         else
         {
             _formats = StrftimeFormat.TryToDotNet(format, out var dotNet, out _) ? [dotNet] : ["yyyy-MM-dd"];
             _fixed = FixedDatePattern.TryCreate(format);
             Description = (isDate ? "a date" : "a date and time") + $" in the format {format}";
+            Expected = DateShapes.Readable(format);
         }
     }
 
     public string Description { get; }
+
+    /// <summary>The layout a value must have, as departments read it: "dd/mm/yyyy" (or "a date" for any layout).</summary>
+    public string Expected { get; }
 
     public bool TryParse(ReadOnlySpan<char> cell, out long ticks)
     {

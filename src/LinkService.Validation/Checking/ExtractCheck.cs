@@ -16,18 +16,21 @@ internal sealed class ExtractCheck
 {
     private readonly SourceDefinition _source;
     private readonly ValidationOptions _options;
+    private readonly TextWriter? _errorList;
 
-    public ExtractCheck(SourceDefinition source, ValidationOptions options)
+    /// <param name="errorList">Where every row error is written as found (see <see cref="ReportBuilder"/>); null: nowhere.</param>
+    public ExtractCheck(SourceDefinition source, ValidationOptions options, TextWriter? errorList = null)
     {
         _source = source;
         _options = options;
+        _errorList = errorList;
     }
 
     public CheckResult Run(string path, CancellationToken cancellationToken)
     {
         var schema = _source.SchemaOrThrow;
         var tolerance = _source.ErrorTolerance;
-        var report = new ReportBuilder(_options.MaxErrorsInReport, tolerance.Mode == ToleranceMode.Reject ? 0 : tolerance.MaxRows ?? long.MaxValue);
+        var report = new ReportBuilder(_options.MaxErrorsInReport, tolerance.Mode == ToleranceMode.Reject ? 0 : tolerance.MaxRows ?? long.MaxValue, _errorList);
         var pass = new PassState();
         using var keys = new UniqueKeys(schema, _options.KeyMemoryBudgetBytes, _options.TempDirectory ?? Path.GetTempPath());
         try

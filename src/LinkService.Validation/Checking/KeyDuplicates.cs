@@ -17,13 +17,13 @@ internal static class KeyDuplicates
         {
             var name = schema.Fields[keys.UniqueFields[i]].Name;
             var column = Array.IndexOf(columnToField, keys.UniqueFields[i]) + 1;
-            Collect(keys.UniqueDetectors[i], ErrorTypes.Unique, name, column > 0 ? column : null, first => $"field '{name}' repeats the value of row {first}", report, rows, cancellationToken);
+            Collect(keys.UniqueDetectors[i], ErrorTypes.Unique, name, column > 0 ? column : null, "repeats the value of an earlier row", first => $"field '{name}' repeats the value of row {first}", report, rows, cancellationToken);
         }
 
         if (keys.PrimaryKeyDetector is { } pk)
         {
             var names = string.Join(", ", keys.PrimaryKeyFields.Select(f => schema.Fields[f].Name));
-            Collect(pk, ErrorTypes.PrimaryKey, null, null, first => $"the primary key ({names}) repeats row {first}", report, rows, cancellationToken);
+            Collect(pk, ErrorTypes.PrimaryKey, null, null, $"repeats the primary key ({names}) of an earlier row", first => $"the primary key ({names}) repeats row {first}", report, rows, cancellationToken);
         }
 
         if (rows.Count > 0)
@@ -34,7 +34,7 @@ internal static class KeyDuplicates
         return rows;
     }
 
-    private static void Collect(DuplicateDetector detector, string type, string? field, int? column, Func<long, string> message, ReportBuilder report, List<(long Row, string Type)> rows, CancellationToken cancellationToken)
+    private static void Collect(DuplicateDetector detector, string type, string? field, int? column, string problem, Func<long, string> message, ReportBuilder report, List<(long Row, string Type)> rows, CancellationToken cancellationToken)
     {
         var found = new List<(long Row, long FirstRow)>();
         foreach (var duplicate in detector.Duplicates())
@@ -48,7 +48,7 @@ internal static class KeyDuplicates
         foreach (var (row, first) in found)
         {
             rows.Add((row, type));
-            if (report.Count(type))
+            if (report.Count(type, row, null, field, column, problem))
             {
                 report.AddDetail(new ValidationError(type, message(first), row, null, field, column));
             }

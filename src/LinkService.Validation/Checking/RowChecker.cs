@@ -57,14 +57,15 @@ internal sealed class RowChecker
 
         if (quote != QuoteProblem.None)
         {
-            Error(ErrorTypes.Quote, row, line, null, null, quote == QuoteProblem.Unclosed
+            var unclosed = quote == QuoteProblem.Unclosed;
+            Error(ErrorTypes.Quote, row, line, null, null, unclosed ? "opens a quoted field that is never closed" : "has a quote character out of place", unclosed
                 ? "a quoted field is opened and never closed: the rest of the file was read into it"
                 : "a quote character is out of place (inside an unquoted field, or text follows a closing quote)");
         }
 
         if (blank)
         {
-            Error(ErrorTypes.BlankRow, row, line, null, null, "the row is blank");
+            Error(ErrorTypes.BlankRow, row, line, null, null, "is blank", "the row is blank");
             return true;
         }
 
@@ -94,12 +95,12 @@ internal sealed class RowChecker
     {
         if (count > _columns)
         {
-            Error(ErrorTypes.ExtraCell, row, line, null, _columns + 1, string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields where the header has {_columns}"));
+            Error(ErrorTypes.ExtraCell, row, line, null, _columns + 1, "has more fields than the header", string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields where the header has {_columns}"));
         }
         else if (count < _columns)
         {
             var field = _columnToField[count] >= 0 ? _rules[_columnToField[count]].Name : null;
-            Error(ErrorTypes.MissingCell, row, line, field, count + 1, string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields where the header has {_columns}"));
+            Error(ErrorTypes.MissingCell, row, line, field, count + 1, "has fewer fields than the header", string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields where the header has {_columns}"));
         }
     }
 
@@ -110,13 +111,13 @@ internal sealed class RowChecker
         var rule = f >= 0 ? _rules[f] : null;
         if (cell.Length > _maxFieldLength)
         {
-            Error(ErrorTypes.CellSize, row, line, rule?.Name, col + 1, string.Create(CultureInfo.InvariantCulture, $"the field is {cell.Length:N0} characters long, more than the source's maximum of {_maxFieldLength:N0}"));
+            Error(ErrorTypes.CellSize, row, line, rule?.Name, col + 1, "is longer than the source's maximum field length", string.Create(CultureInfo.InvariantCulture, $"the field is {cell.Length:N0} characters long, more than the source's maximum of {_maxFieldLength:N0}"));
             return;
         }
 
         if (_scanCells && cell.AsSpan().ContainsAny(Undecodable))
         {
-            Error(ErrorTypes.Encoding, row, line, rule?.Name, col + 1, "the field holds bytes that are not valid text in the source's encoding");
+            Error(ErrorTypes.Encoding, row, line, rule?.Name, col + 1, "holds bytes that are not valid text in the source's encoding", "the field holds bytes that are not valid text in the source's encoding");
             return;
         }
 
@@ -133,19 +134,22 @@ internal sealed class RowChecker
         else if (fault != CellFault.Missing)
         {
             var type = CellMessages.ErrorType(fault);
-            if (_report.Count(type))
+
+            // The layouts the value reads as, so the report can say which format a consistent mistake follows.
+            var shapes = fault == CellFault.Type && rule.TypeCheck.IsTemporal ? DateShapes.Of(cell) : 0;
+            if (_report.Count(type, row, line, rule.Name, col + 1, CellMessages.Problem(rule, fault), shapes))
             {
-                _report.AddDetail(new ValidationError(type, CellMessages.Describe(rule, fault, cell), row, line, rule.Name, col + 1));
+                _report.AddDetail(new ValidationError(type, CellMessages.Describe(rule, fault), row, line, rule.Name, col + 1));
             }
 
             RowErrorTypes.Add(type);
         }
     }
 
-    private void Error(string type, long row, long line, string? field, int? column, string message)
+    private void Error(string type, long row, long line, string? field, int? column, string problem, string message)
     {
         RowErrorTypes.Add(type);
-        if (_report.Count(type))
+        if (_report.Count(type, row, line, field, column, problem))
         {
             _report.AddDetail(new ValidationError(type, message, row, line, field, column));
         }

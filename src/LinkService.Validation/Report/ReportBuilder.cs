@@ -13,6 +13,8 @@ internal sealed class ReportBuilder
     private readonly List<string> _fatal = [];
     private readonly List<long> _setAside = [];
     private readonly Dictionary<long, string> _setAsideTypes = [];
+    private readonly ErrorGroups _groups = new();
+    private readonly ErrorListWriter? _list;
 
     /// <param name="maxErrors">How many errors to keep in full.</param>
     /// <param name="setAsideLimit">
@@ -20,11 +22,19 @@ internal sealed class ReportBuilder
     /// whatever else is found, so further rows are only counted. A file of millions of failing (or blank) rows must
     /// not hold a list entry for each.
     /// </param>
-    public ReportBuilder(int maxErrors, long setAsideLimit = long.MaxValue)
+    /// <param name="errorList">Where every row error is written as it is found; null: nowhere.</param>
+    public ReportBuilder(int maxErrors, long setAsideLimit = long.MaxValue, TextWriter? errorList = null)
     {
         _maxErrors = maxErrors;
         _setAsideLimit = setAsideLimit;
+        _list = errorList is null ? null : new ErrorListWriter(errorList);
     }
+
+    /// <summary>The row errors by field and problem, over the whole file.</summary>
+    public IReadOnlyList<ErrorGroup> Groups => _groups.Build(Cells.DateShapes.Label);
+
+    /// <summary>How many row errors went into the error list.</summary>
+    public long Listed => _list?.Written ?? 0;
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
@@ -42,8 +52,19 @@ internal sealed class ReportBuilder
 
     public IReadOnlyDictionary<string, long> Counts => _counts;
 
-    /// <summary>Counts an error; true when the caller should build its message and <see cref="AddDetail"/> it.</summary>
-    public bool Count(string type)
+    /// <summary>
+    /// Counts an error in a row under its field and <paramref name="problem"/> (a predicate naming no value: "is not
+    /// dd/mm/yyyy") and lists it; true when the caller should build its message and <see cref="AddDetail"/> it.
+    /// </summary>
+    /// <param name="shapes">For a date in the wrong format, the layouts its value reads as; otherwise 0.</param>
+    public bool Count(string type, long row, long? line, string? field, int? column, string problem, int shapes = 0)
+    {
+        _groups.Add(type, field, problem, row, shapes);
+        _list?.Write(row, line, field, column, type, problem);
+        return Count(type);
+    }
+
+    private bool Count(string type)
     {
         _counts[type] = _counts.GetValueOrDefault(type) + 1;
         return _errors.Count < _maxErrors;

@@ -89,6 +89,13 @@ internal static class ReportJson
 
         json.WriteEndArray();
         json.WriteBoolean("errorsTruncated", report.ErrorsTruncated);
+        json.WriteStartArray("errorGroups");
+        foreach (var group in report.ErrorGroups)
+        {
+            WriteGroup(json, group);
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("warnings");
         json.WriteEndArray();
         json.WriteStartArray("errors");
@@ -98,6 +105,24 @@ internal static class ReportJson
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter json, ErrorGroup group)
+    {
+        json.WriteStartObject();
+        json.WriteString("fieldName", group.Field);
+        json.WriteString("type", group.Type);
+        json.WriteString("problem", group.Problem);
+        json.WriteNumber("rows", group.Rows);
+        json.WriteStartArray("firstRows");
+        foreach (var row in group.FirstRows)
+        {
+            json.WriteNumberValue(row);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("looksLike", group.LooksLike);
         json.WriteEndObject();
     }
 

@@ -3,10 +3,14 @@ using System.Text;
 
 namespace LinkService.Validation.Report;
 
-/// <summary>The readable summary: a few lines a department officer can act on.</summary>
+/// <summary>
+/// The readable summary: a few lines a department officer can act on. Row errors are grouped by field and problem
+/// ("date_of_birth: 2,988 rows are not dd/mm/yyyy; they look like yyyy-mm-dd (rows 1, 2, 3, 4, 5, …)"); errors
+/// with no row (the file, the header) are listed one by one.
+/// </summary>
 internal static class ReportSummary
 {
-    private const int ErrorsShown = 20;
+    private const int FileErrorsShown = 20;
 
     public static string Write(ValidationReport report)
     {
@@ -28,24 +32,35 @@ internal static class ReportSummary
         }
 
         sb.Append(c, $"Errors:  {report.ErrorCount:N0}").AppendLine();
-        foreach (var (type, count) in report.ErrorCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var group in report.ErrorGroups)
         {
-            sb.Append(c, $"  {type,-18} {count,12:N0}").AppendLine();
+            sb.Append("  ").AppendLine(Line(group));
         }
 
-        var shown = report.Errors.Take(ErrorsShown).ToList();
-        sb.Append(c, $"First {shown.Count} error(s):").AppendLine();
-        foreach (var error in shown)
+        var unrowed = report.Errors.Where(e => e.RowNumber is null).Take(FileErrorsShown).ToList();
+        foreach (var error in unrowed)
         {
             sb.Append("  ").Append(Where(error)).Append(error.Type).Append(": ").AppendLine(error.Message);
         }
 
-        if (report.ErrorCount > shown.Count)
+        return sb.ToString();
+    }
+
+    /// <summary>"date_of_birth: 2,988 rows are not dd/mm/yyyy; they look like yyyy-mm-dd (rows 1, 2, 3, 4, 5, …)".</summary>
+    public static string Line(ErrorGroup group)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(group.Field ?? "(whole row)").Append(": ");
+        text.Append(c, $"{group.Rows:N0} {(group.Rows == 1 ? "row" : "rows")} {group.ProblemFor(group.Rows)}");
+        if (group.LooksLike is { } layout)
         {
-            sb.Append(c, $"  ... and {report.ErrorCount - shown.Count:N0} more (see the JSON report)").AppendLine();
+            text.Append(c, $"; {(group.Rows == 1 ? "it looks" : "they look")} like {layout}");
         }
 
-        return sb.ToString();
+        text.Append(group.FirstRows.Count == 1 ? " (row " : " (rows ");
+        text.AppendJoin(", ", group.FirstRows.Select(r => r.ToString(c)));
+        return text.Append(group.HasUnlistedRows ? ", …)" : ")").ToString();
     }
 
     private static string Describe(ValidationOutcome outcome) => outcome switch
@@ -59,11 +74,7 @@ internal static class ReportSummary
     {
         var c = CultureInfo.InvariantCulture;
         var parts = new List<string>();
-        if (error.RowNumber is { } row)
-        {
-            parts.Add(error.LineNumber is { } line ? string.Create(c, $"row {row} (line {line})") : string.Create(c, $"row {row}"));
-        }
-        else if (error.LineNumber is { } line)
+        if (error.LineNumber is { } line)
         {
             parts.Add(string.Create(c, $"line {line}"));
         }

@@ -35,6 +35,15 @@ public sealed class ValidationReport
     /// <summary>The first errors found, up to the configured number, in the order found.</summary>
     public required IReadOnlyList<ValidationError> Errors { get; init; }
 
+    /// <summary>The row errors by field and problem over the whole file, most rows first.</summary>
+    public IReadOnlyList<ErrorGroup> ErrorGroups { get; init; } = [];
+
+    /// <summary>
+    /// The complete list of row errors (<see cref="ValidationOutputs.ErrorsFilePath"/>), kept only when
+    /// <see cref="ErrorGroups"/> cannot name every row; otherwise null.
+    /// </summary>
+    public string? ErrorsFile { get; init; }
+
     /// <summary>The data row numbers (1 = the first row after the header) set aside, ascending.</summary>
     public required IReadOnlyList<long> SetAsideRows { get; init; }
 

@@ -23,10 +23,13 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
     {
         // Set-aside rows are kept whole beside the other quarantined files of the source.
         var rejects = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".rejects.csv");
+
+        // Every row error, for the receipt to publish when it cannot name them all; beside the rejects, in the service's own area.
+        var errors = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".errors.csv");
         ValidationReport report;
         try
         {
-            report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects, delivery.OriginalName), cancellationToken);
+            report = await _validator.ValidateAsync(delivery.Source, delivery.StoredPath, new ValidationOutputs(rejects, delivery.OriginalName, errors), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -40,6 +43,7 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
             Reasons = report.RejectionReasons,
             Report = JsonNode.Parse(report.ToJson()),
             Summary = report.ToSummaryText(),
+            ErrorsFile = report.ErrorsFile,
             SetAsideRows = report.SetAside,
         };
     }

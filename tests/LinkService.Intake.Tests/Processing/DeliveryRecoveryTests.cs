@@ -94,7 +94,7 @@ public sealed class DeliveryRecoveryTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal((stored.Id, DeliveryState.Accepted), (delivery.Id, delivery.State));
         Assert.False(File.Exists(_harness.DropPath(Name)));
-        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), stored.Id + ".json")));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Json(stored))));
     }
 
     [Fact]

@@ -234,8 +234,8 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal([delivery.Id + ".csv", delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(quarantine));
         Assert.Equal(content, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".csv"), TestContext.Current.CancellationToken));
         Assert.Contains(reason, await File.ReadAllTextAsync(Path.Combine(quarantine, delivery.Id + ".reason.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
-        Assert.Equal("rejected", (string?)receipt["outcome"]);
+        var receipt = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Json(delivery)), TestContext.Current.CancellationToken))!;
+        Assert.Equal("refused", (string?)receipt["outcome"]);
         Assert.Empty(harness.Check.Checked);
         Assert.False(File.Exists(harness.DropPath(name)));
     }
@@ -296,8 +296,8 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(DeliveryState.Refused, delivery.State);
         Assert.Equal([Intake.Scanning.DropNames.ControlCharacter], delivery.Reasons);
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
-        var receipt = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".txt"), TestContext.Current.CancellationToken);
-        Assert.Equal($"File:     {Intake.Scanning.DropNames.Escape(name)}", receipt[1]);
+        var receipt = await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Text(delivery)), TestContext.Current.CancellationToken);
+        Assert.Equal($"File:     {Intake.Scanning.DropNames.Escape(name)}", receipt[2]);
         Assert.Single(receipt, l => l.StartsWith("Delivery ", StringComparison.Ordinal));
         Assert.All(receipt.Concat(await File.ReadAllLinesAsync(Path.Combine(_harness.Paths.QuarantineFolder("justice"), delivery.Id + ".reason.txt"), TestContext.Current.CancellationToken)), l => Assert.DoesNotContain(l, c => char.IsControl(c)));
         Assert.Empty(_harness.Check.Checked);
@@ -322,7 +322,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal((DeliveryState.Refused, "march/offenders_1.csv"), (delivery.State, delivery.OriginalName));
         Assert.Equal([Intake.Processing.RefusalRules.InSubFolder], delivery.Reasons);
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
-        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), delivery.Id + ".json")));
+        Assert.True(File.Exists(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Json(delivery))));
         Assert.Empty(Directory.GetFiles(_harness.DropPath("march")));
     }
 
@@ -342,7 +342,7 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Single(_harness.Check.Checked);
         Assert.Equal(Content, await File.ReadAllTextAsync(duplicate.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, duplicate.Source, duplicate.Id, duplicate.OriginalName)));
-        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), duplicate.Id + ".txt"), TestContext.Current.CancellationToken);
+        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Text(duplicate)), TestContext.Current.CancellationToken);
         Assert.Contains($"Same content as delivery {original.Id}", receipt, StringComparison.Ordinal);
     }
 
@@ -366,10 +366,10 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal(Content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
         Assert.False(File.Exists(StoreFiles.Delivery(_harness.Paths, delivery.Source, delivery.Id, delivery.OriginalName)));
         var receipts = _harness.Paths.ReceiptsFolder("justice");
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".json"), TestContext.Current.CancellationToken))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(receipts, Intake.Receipts.ReceiptNames.Json(delivery)), TestContext.Current.CancellationToken))!;
         Assert.Equal("rejected", (string?)json["outcome"]);
         Assert.Equal(1, (int?)json["report"]!["invalidRows"]);
-        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, delivery.Id + ".txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("1 row invalid.", await File.ReadAllTextAsync(Path.Combine(receipts, Intake.Receipts.ReceiptNames.Text(delivery)), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,16 +33,18 @@ public sealed class ReceiptWriterTests : IDisposable
         await _writer.WriteAsync(Delivery, ReceiptOutcome.Accepted, ["row 4 set aside: field 'dob' is not a date"], check, CancellationToken.None);
 
         var folder = _paths.ReceiptsFolder("justice");
-        Assert.Equal(["d1.json", "d1.txt"], IntakeHarness.FilesIn(folder));
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "d1.json"), TestContext.Current.CancellationToken))!;
+        Assert.Equal(["offenders_1.csv.d1.receipt.json", "offenders_1.csv.d1.receipt.txt"], IntakeHarness.FilesIn(folder));
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "offenders_1.csv.d1.receipt.json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("accepted", (string?)json["outcome"]);
         Assert.Equal("offenders_1.csv", (string?)json["originalName"]);
         Assert.Equal(24, (long?)json["bytes"]);
         Assert.Equal(new string('a', 64), (string?)json["sha256"]);
         Assert.Equal(1, (int?)json["setAsideRows"]);
         Assert.Equal(10, (int?)json["report"]!["rows"]);
-        var text = await File.ReadAllTextAsync(Path.Combine(folder, "d1.txt"), TestContext.Current.CancellationToken);
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, "offenders_1.csv.d1.receipt.txt"), TestContext.Current.CancellationToken);
         Assert.StartsWith("Delivery d1 from justice: accepted", text, StringComparison.Ordinal);
+        Assert.Contains($"Meaning:  {ReceiptMeanings.Of(ReceiptOutcome.Accepted)}", text, StringComparison.Ordinal);
+        Assert.Null(json["errorsFile"]);
         Assert.Contains("row 4 set aside", text, StringComparison.Ordinal);
         Assert.EndsWith("10 rows, 1 set aside.\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
@@ -66,7 +68,8 @@ public sealed class ReceiptWriterTests : IDisposable
         var masterKey = _root.Write("work/keys/master.key", "key");
         var outbox = _paths.OutboxFolder("justice");
         Directory.CreateDirectory(outbox);
-        foreach (var name in new[] { "d1.json", "d1.txt", ".d1.json.tmp", ".d1.txt.tmp" })
+        string[] names = ["offenders_1.csv.d1.receipt.json", "offenders_1.csv.d1.receipt.txt"];
+        foreach (var name in names.Concat(names.Select(n => "." + n + ".tmp")))
         {
             File.CreateSymbolicLink(Path.Combine(outbox, name), masterKey);
         }
@@ -74,8 +77,44 @@ public sealed class ReceiptWriterTests : IDisposable
         await _writer.WriteAsync(Delivery, ReceiptOutcome.Accepted, [], null, CancellationToken.None);
 
         Assert.Equal("key", await File.ReadAllTextAsync(masterKey, TestContext.Current.CancellationToken));
-        Assert.Equal(["d1.json", "d1.txt"], IntakeHarness.FilesIn(outbox));
+        Assert.Equal(names, IntakeHarness.FilesIn(outbox));
         Assert.All(Directory.GetFiles(outbox), f => Assert.Null(new FileInfo(f).LinkTarget));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CheckListsEveryError_ListPublishedBesideTheReceiptWhichNamesIt()
+    {
+        var list = _root.Write("work/quarantine/justice/d1.errors.csv", "row,line,field,column,error_type,problem\n" + string.Concat(Enumerable.Range(1, 3000).Select(r => $"{r},{r + 1},dob,2,type-error,is not dd/mm/yyyy\n")));
+        var check = new DeliveryCheckResult { Accepted = false, Summary = "Errors:  3,000", ErrorsFile = list };
+
+        await _writer.WriteAsync(Delivery, ReceiptOutcome.Rejected, ["too many rows failed"], check, CancellationToken.None);
+
+        var folder = _paths.ReceiptsFolder("justice");
+        Assert.Equal(["offenders_1.csv.d1.errors.csv", "offenders_1.csv.d1.receipt.json", "offenders_1.csv.d1.receipt.txt"], IntakeHarness.FilesIn(folder));
+        Assert.Equal(await File.ReadAllBytesAsync(list, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(Path.Combine(folder, "offenders_1.csv.d1.errors.csv"), TestContext.Current.CancellationToken));
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, "offenders_1.csv.d1.receipt.txt"), TestContext.Current.CancellationToken);
+        Assert.Contains("Every failing row is listed in offenders_1.csv.d1.errors.csv", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("see the JSON", text, StringComparison.Ordinal);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "offenders_1.csv.d1.receipt.json"), TestContext.Current.CancellationToken))!;
+        Assert.Equal("offenders_1.csv.d1.errors.csv", (string?)json["errorsFile"]);
+        Assert.Equal("rejected", (string?)json["outcome"]);
+    }
+
+    [Theory]
+    [InlineData("Accepted", "accepted")]
+    [InlineData("Rejected", "rejected")]
+    [InlineData("Refused", "refused")]
+    [InlineData("Duplicate", "duplicate")]
+    public async Task WriteAsync_EachOutcome_NamedInTheLedgersWordsWithItsMeaning(string outcomeName, string word)
+    {
+        var outcome = Enum.Parse<ReceiptOutcome>(outcomeName);
+        await _writer.WriteAsync(Delivery, outcome, [], null, CancellationToken.None);
+
+        var folder = _paths.ReceiptsFolder("justice");
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "offenders_1.csv.d1.receipt.json"), TestContext.Current.CancellationToken))!;
+        Assert.Equal(word, (string?)json["outcome"]);
+        Assert.Equal(ReceiptMeanings.Of(outcome), (string?)json["meaning"]);
+        Assert.True(Enum.TryParse<DeliveryState>(word, ignoreCase: true, out _), $"'{word}' is not a ledger state");
     }
 
     private static Delivery Delivery => new()

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using LinkService.Configuration.Keys;
 using LinkService.Configuration.Sources;
 using LinkService.Intake.Processing;
+using LinkService.Intake.Receipts;
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
 using Renci.SshNet;
@@ -115,12 +116,12 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         Assert.False(_department.TryRename("/inbox", "/inbox.old"));
         Assert.False(_department.TryCreateFolder("/mine"));
         Assert.False(_department.TryLink("/elsewhere", _harness.Paths.WorkRoot));
-        Assert.False(_department.TryDelete($"/outbox/{attack.KnownId}.json"));
-        Assert.False(_department.TryRename($"/outbox/{attack.KnownId}.json", "/inbox/taken.json"));
+        Assert.False(_department.TryDelete($"/outbox/{ReceiptNames.Json(attack.KnownName, attack.KnownId)}"));
+        Assert.False(_department.TryRename($"/outbox/{ReceiptNames.Json(attack.KnownName, attack.KnownId)}", "/inbox/taken.json"));
         Assert.False(_department.TryLink("/outbox/planted", attack.MasterKey));
         Assert.False(_department.TryCreateFolder("/outbox/planted"));
         Assert.Throws<Renci.SshNet.Common.SftpPermissionDeniedException>(() => _sftp.WriteAllText("/outbox/planted.json", "{}"));
-        Assert.Contains("accepted", _sftp.ReadAllText($"/outbox/{attack.KnownId}.txt"), StringComparison.Ordinal);
+        Assert.Contains("accepted", _sftp.ReadAllText($"/outbox/{ReceiptNames.Text(attack.KnownName, attack.KnownId)}"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -178,10 +179,10 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         await DeliverAsync(signal, cycle, "offenders_0.csv");
         var first = Assert.Single(await _harness.DeliveriesAsync(), d => d.OriginalName == "offenders_0.csv");
         Assert.Equal(DeliveryState.Accepted, first.State);
-        var receipts = _department.FindFolderHolding(first.Id + ".json");
+        var receipts = _department.FindFolderHolding(ReceiptNames.Json(first));
         Assert.NotNull(receipts);
         check.Rearm();
-        return new Attack(_department, masterKey, paths.LedgerFile, otherStoreCopy, paths.KeysFolder, receipts, first.Id);
+        return new Attack(_department, masterKey, paths.LedgerFile, otherStoreCopy, paths.KeysFolder, receipts, first.Id, first.OriginalName);
     }
 
     /// <summary>One delivery from upload to settled, with the department acting at <paramref name="moment"/>, then intake runs until nothing is left.</summary>
@@ -200,6 +201,7 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         {
             // The department has read the delivery's id from its "received" receipt.
             attack.CurrentId = entered ? (await check.Entered).DeliveryId : null;
+            attack.CurrentName = Delivery;
             act(attack);
         }
 
@@ -272,7 +274,7 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
     }
 
     /// <summary>The department's session and what it aims at (paths outside its chroot, which only the service could reach).</summary>
-    public sealed record Attack(HostileDepartment Department, string MasterKey, string Ledger, string OtherStoreCopy, string KeysFolder, string ReceiptFolder, string KnownId)
+    public sealed record Attack(HostileDepartment Department, string MasterKey, string Ledger, string OtherStoreCopy, string KeysFolder, string ReceiptFolder, string KnownId, string KnownName)
     {
         /// <summary>Links at every name the service writes a receipt under, for the delivery the department knows of.</summary>
         public void LinkReceiptNames(string folder, string target)
@@ -292,9 +294,12 @@ public sealed class HostileDepartmentTests : IClassFixture<SshdFixture>, IAsyncL
         }
 
         private IEnumerable<string> ReceiptNames =>
-            [.. KnownIds.SelectMany(id => new[] { id + ".json", id + ".txt", "." + id + ".json.tmp", "." + id + ".txt.tmp" })];
+            [.. Known.Select(k => global::LinkService.Intake.Receipts.ReceiptNames.Json(k.Name, k.Id)).Concat(Known.Select(k => global::LinkService.Intake.Receipts.ReceiptNames.Text(k.Name, k.Id))).SelectMany(n => new[] { n, "." + n + ".tmp" })];
 
-        private IEnumerable<string> KnownIds => CurrentId is null ? [KnownId] : [KnownId, CurrentId];
+        private IEnumerable<(string Name, string Id)> Known => CurrentId is null ? [(KnownName, KnownId)] : [(KnownName, KnownId), (CurrentName, CurrentId)];
+
+        /// <summary>The file name of the delivery under way.</summary>
+        public string CurrentName { get; set; } = "";
 
         /// <summary>The id of the delivery under way, once the department has seen its "received" receipt.</summary>
         public string? CurrentId { get; set; }

@@ -125,7 +125,7 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
         Assert.False(_department.Exists("offenders_3.csv"));
         Assert.Null(new FileInfo(delivery.QuarantinePath!).LinkTarget);
         Assert.Empty(_harness.Check.Checked);
-        Assert.Contains("symbolic link", _department.ReadAllText($"/outbox/{delivery.Id}.txt"), StringComparison.Ordinal);
+        Assert.Contains("symbolic link", _department.ReadAllText($"/outbox/{Intake.Receipts.ReceiptNames.Text(delivery)}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LinkService.Configuration.Schemas;
 using LinkService.Configuration.Sources;
 
 namespace LinkService.Intake.Tests.Support;
@@ -12,6 +13,7 @@ public static class Sources
         {
             Name = "justice",
             Schema = "offenders",
+            ResolvedSchema = Schema("offenders", "offender_id", "date_of_birth"),
             FilePattern = "offenders_*.csv",
             MaxBytes = maxBytes,
             Completion = new CompletionRule { QuietPeriod = quiet ?? Quiet, Signal = signal, MarkerSuffix = ".done" },
@@ -23,8 +25,21 @@ public static class Sources
         {
             Name = "welfare",
             Schema = "claims",
+            ResolvedSchema = Schema("claims", "claim_ref", "last_name"),
             FilePattern = "claims_*.csv",
             MaxBytes = 1L << 30,
             Completion = new CompletionRule { QuietPeriod = Quiet, Signal = CompletionSignal.Quiet },
+        };
+
+    /// <summary>A small schema: intake checks none of it (the check is faked), but publishes it as the source's contract.</summary>
+    public static TableSchema Schema(string name, string key, string other) =>
+        new()
+        {
+            Name = name,
+            Fields =
+            [
+                new SchemaField { Name = key, Linkage = new FieldLinkage { Role = LinkageRole.Key }, Constraints = new FieldConstraints { Required = true } },
+                new SchemaField { Name = other },
+            ],
         };
 }

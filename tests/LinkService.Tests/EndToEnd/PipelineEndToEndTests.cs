@@ -128,7 +128,7 @@ public sealed class PipelineEndToEndTests
             await DropAsync(folder.InboxFolder("justice"), "offenders_20261101.csv", extracts.JusticeCsv);
             await DropAsync(folder.InboxFolder("welfare"), "claims_20261101.csv", extracts.WelfareCsv);
             await Eventually.TrueAsync(
-                () => Directory.GetFiles(folder.OutboxFolder("justice"), "*.json").Length == 1 && Directory.GetFiles(folder.OutboxFolder("welfare"), "*.json").Length == 1,
+                () => Directory.GetFiles(folder.OutboxFolder("justice"), "*.receipt.json").Length == 1 && Directory.GetFiles(folder.OutboxFolder("welfare"), "*.receipt.json").Length == 1,
                 TimeSpan.FromSeconds(60),
                 "both deliveries are receipted");
 

@@ -130,7 +130,7 @@ public sealed class ServiceEndToEndTests
     private static JsonNode? ReceiptJson(ServiceFolder folder, string source)
     {
         var receipts = folder.OutboxFolder(source);
-        var json = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [];
+        var json = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.receipt.json") : [];
         return json.Length == 1 ? JsonNode.Parse(File.ReadAllText(json[0])) : null;
     }
 

@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests
         Assert.Equal(digest, accepted.Sha256);
         Assert.Equal(digest, await Sha256Async(StoreFiles.Delivery(folder.Paths, accepted.Source, accepted.Id, accepted.OriginalName)));
         Assert.Equal("accepted", FinalReceipt(outbox));
-        Assert.Single(Directory.GetFiles(outbox, "*.json"));
+        Assert.Single(Directory.GetFiles(outbox, "*.receipt.json"));
         Assert.False(File.Exists(Path.Combine(drop, name)), "the original leaves the drop folder once stored");
         Assert.Empty(Directory.GetFiles(staging));
         Assert.Single(Directory.GetFiles(Path.Combine(folder.WorkFolder, "store", "justice"), "*.csv"));
@@ -72,7 +72,7 @@ public sealed class CrashRecoveryTests
 
     private static string? FinalReceipt(string receipts)
     {
-        var files = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [];
+        var files = Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.receipt.json") : [];
         var outcomes = files.Select(f => JsonNode.Parse(File.ReadAllText(f))?["outcome"]?.GetValue<string>()).Where(o => o is not "received").ToList();
         return outcomes.Count == 1 ? outcomes[0] : null;
     }

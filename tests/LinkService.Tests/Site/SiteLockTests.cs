@@ -65,7 +65,7 @@ public sealed class SiteLockTests
 
     private static List<string?> Outcomes(string receipts)
     {
-        return (Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.json") : [])
+        return (Directory.Exists(receipts) ? Directory.GetFiles(receipts, "*.receipt.json") : [])
             .Select(f => JsonNode.Parse(File.ReadAllText(f))?["outcome"]?.GetValue<string>())
             .Where(o => o is not "received")
             .ToList();

@@ -39,17 +39,21 @@ public sealed class FieldRuleTests
     }
 
     [Fact]
-    public void Describe_IdentifierValue_NamesTheFieldButNeverTheValue()
+    public void Describe_IdentifierOrContent_NamesTheFieldAndTheRuleWithoutTakingTheValue()
     {
         var schema = Schemas.Parse("""{ "fields": [ { "name": "id", "linkage": { "role": "key" } }, { "name": "surname", "constraints": { "maxLength": 3 }, "linkage": { "role": "identifier", "canonical": "surname" } }, { "name": "note", "constraints": { "maxLength": 3 } } ] }""");
         var surname = FieldRuleFactory.Create(schema, schema.Fields[1], false, TimeSpan.FromSeconds(1));
         var note = FieldRuleFactory.Create(schema, schema.Fields[2], false, TimeSpan.FromSeconds(1));
 
-        var identifierMessage = CellMessages.Describe(surname, CellFault.MaxLength, "Quibblethwaite");
-        var contentMessage = CellMessages.Describe(note, CellFault.MaxLength, "lengthy");
+        Assert.Equal("the value in field 'surname' is longer than the maximum length of 3 characters", CellMessages.Describe(surname, CellFault.MaxLength));
+        Assert.Equal("the value in field 'note' is longer than the maximum length of 3 characters", CellMessages.Describe(note, CellFault.MaxLength));
+    }
 
-        Assert.DoesNotContain("Quibblethwaite", identifierMessage, StringComparison.Ordinal);
-        Assert.Contains("'surname'", identifierMessage, StringComparison.Ordinal);
-        Assert.Contains("lengthy", contentMessage, StringComparison.Ordinal);
+    [Fact]
+    public void Problem_DateInAPattern_SaysTheLayoutAsDepartmentsWriteIt()
+    {
+        var rule = FieldRuleFactory.Create(Schemas.Parse("""{ "fields": [ { "name": "id", "linkage": { "role": "key" } }, { "name": "dob", "type": "date", "format": "%d/%m/%Y" } ] }"""), Schemas.Field("""{ "name": "dob", "type": "date", "format": "%d/%m/%Y" }"""), false, TimeSpan.FromSeconds(1));
+
+        Assert.Equal("is not dd/mm/yyyy", CellMessages.Problem(rule, CellFault.Type));
     }
 }

@@ -18,8 +18,13 @@ public sealed class ValidationReportTests
         ErrorCounts = new Dictionary<string, long> { [ErrorTypes.Type] = 2, [ErrorTypes.PrimaryKey] = 1 },
         Errors =
         [
-            new ValidationError(ErrorTypes.Type, "the value \"x\" in field 'sentence_months' is not an integer", 4, 5, "sentence_months", 2),
+            new ValidationError(ErrorTypes.Type, "the value in field 'sentence_months' is not an integer", 4, 5, "sentence_months", 2),
             new ValidationError(ErrorTypes.PrimaryKey, "the primary key (offender_id) repeats row 3", 9, 10),
+        ],
+        ErrorGroups =
+        [
+            new ErrorGroup("sentence_months", ErrorTypes.Type, "is not an integer", 2, [4, 6], null),
+            new ErrorGroup(null, ErrorTypes.PrimaryKey, "repeats the primary key (offender_id) of an earlier row", 1, [9], null),
         ],
         SetAsideRows = outcome == ValidationOutcome.Rejected ? [] : [4, 9],
         RejectionReasons = outcome == ValidationOutcome.Rejected ? ["2 row(s) failed"] : [],
@@ -58,8 +63,22 @@ public sealed class ValidationReportTests
         Assert.Contains("offenders_2026-11.csv", summary, StringComparison.Ordinal);
         Assert.Contains("REJECTED", summary, StringComparison.Ordinal);
         Assert.Contains("Reason:  2 row(s) failed", summary, StringComparison.Ordinal);
-        Assert.Contains("primary-key", summary, StringComparison.Ordinal);
-        Assert.Contains("row 4 (line 5), field 'sentence_months' (column 2)", summary, StringComparison.Ordinal);
+        Assert.Contains("  sentence_months: 2 rows are not an integer (rows 4, 6)\n", summary.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("  (whole row): 1 row repeats the primary key (offender_id) of an earlier row (row 9)\n", summary.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("JSON", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_Report_CarriesTheGroups()
+    {
+        using var json = JsonDocument.Parse(Sample().ToJson());
+
+        var group = json.RootElement.GetProperty("tasks")[0].GetProperty("errorGroups")[0];
+
+        Assert.Equal("sentence_months", group.GetProperty("fieldName").GetString());
+        Assert.Equal("is not an integer", group.GetProperty("problem").GetString());
+        Assert.Equal(2, group.GetProperty("rows").GetInt64());
+        Assert.Equal([4L, 6L], group.GetProperty("firstRows").EnumerateArray().Select(r => r.GetInt64()));
     }
 
     [Fact]
