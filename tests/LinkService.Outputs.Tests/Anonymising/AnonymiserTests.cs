@@ -108,6 +108,16 @@ public sealed class AnonymiserTests : IDisposable
         Assert.Equal(after["alpha,A2"], file[pseudonyms.Record("alpha", "A2")]);
     }
 
+    [Fact]
+    public async Task AnonymiseAsync_PreviousRunWithoutAPersonMap_StartsAfreshAsAFirstRunWould()
+    {
+        var (_, _, firstRun) = await _run.AnonymiseAsync("r1");
+
+        var (_, _, secondRun) = await _run.AnonymiseAsync("r2", previousRun: "before-outputs-existed");
+
+        Assert.Equal(PersonMap(firstRun), PersonMap(secondRun));
+    }
+
     private static Dictionary<string, string> PersonMap(string runFolder) =>
         File.ReadAllLines(Path.Combine(runFolder, "persons.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0] + "," + c[1], c => c[2]);
 }
