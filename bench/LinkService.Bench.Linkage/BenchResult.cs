@@ -28,7 +28,8 @@ internal sealed record BenchResult(int Records, TimeSpan Read, TimeSpan ReadCpu,
         }
 
         output.WriteLine($"blocking recall    {q.BlockingRecall:P3}");
-        output.WriteLine($"links {q.Links:N0}, review {q.ReviewPairs:N0}, entities {q.Entities:N0}; prior {Outcome.Model.Prior:E3}; estimated false-link rate {q.EstimatedFalseLinkRate:P3}, missed-link rate {q.EstimatedMissedLinkRate:P3}");
+        output.WriteLine($"links {q.Links:N0}, review {q.ReviewPairs:N0}, entities {q.Entities:N0}; prior {Outcome.Model.Prior:E3}; estimated false-link rate {q.EstimatedFalseLinkRate:P3}, missed-link rate {q.EstimatedMissedLinkRate:P3} ({q.EstimatedMatchesOutsideBlocks:N0} matches outside blocks)");
+        output.WriteLine($"measured  false-link rate {1 - Score.Precision:P3}, missed-link rate {1 - Score.Recall:P3}");
         output.WriteLine($"precision {Score.Precision:F4}  recall {Score.Recall:F4}  F1 {Score.F1:F4}  (true pairs {Score.TruePairs:N0}, predicted {Score.PredictedPairs:N0})");
     }
 }

@@ -11,13 +11,20 @@ namespace LinkService.Synth;
 
 /// <summary>
 /// Writes synthetic extracts for every configured source, describing one synthetic population with
-/// each department's realistic differences, plus <c>truth.csv</c> (source,record_id,person_id):
+/// each department's realistic differences, plus <c>truth.csv</c> (source,record_id,person_id,variations):
 /// <c>&lt;out&gt;/&lt;source&gt;/&lt;file matching its pattern&gt;</c>. Sources are written in parallel, each
 /// from its own random streams, so the output depends only on the configuration and the options.
 /// </summary>
 public static class SyntheticExtracts
 {
     public const string TruthFileName = "truth.csv";
+
+    /// <summary>
+    /// truth.csv's columns: the record, the person it describes (records of one person share it, within
+    /// a source as across sources), and the ways the record departs from that person (names joined by
+    /// <c>;</c>, empty when none; see the synth README).
+    /// </summary>
+    private static readonly byte[] TruthHeader = "source,record_id,person_id,variations\r\n"u8.ToArray();
 
     public static async Task<SynthResult> WriteAsync(ConfigCatalog catalog, string outDirectory, SynthOptions options, CancellationToken cancellationToken)
     {
@@ -126,7 +133,7 @@ public static class SyntheticExtracts
     {
         await using (var truth = new FileStream(truthPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
         {
-            await truth.WriteAsync("source,record_id,person_id\r\n"u8.ToArray(), cancellationToken);
+            await truth.WriteAsync(TruthHeader, cancellationToken);
             foreach (var part in parts)
             {
                 await using var input = new FileStream(part, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);

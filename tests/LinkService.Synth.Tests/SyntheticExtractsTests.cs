@@ -39,7 +39,7 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
     [Fact]
     public void WriteAsync_DefaultConfiguration_TruthListsEveryRecordExactlyOnce()
     {
-        Assert.Equal(["source", "record_id", "person_id"], _generated.Truth[0]);
+        Assert.Equal(["source", "record_id", "person_id", "variations"], _generated.Truth[0]);
         foreach (var file in _generated.Result.Files)
         {
             var keyField = GeneratedExtracts.Source(file.Source).SchemaOrThrow.KeyField!.Name;
@@ -64,13 +64,13 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
     }
 
     [Fact]
-    public void WriteAsync_Justice_HoldsAliasesForAboutOnePersonInTwenty()
+    public void WriteAsync_Justice_HoldsAliasesForAboutOnePersonInTwelve()
     {
         var records = _generated.PersonOf("justice").GroupBy(p => p.Value, StringComparer.Ordinal).ToList();
 
         var withAliases = records.Count(g => g.Count() > 1) / (double)records.Count;
-        Assert.InRange(withAliases, 0.035, 0.065);
-        Assert.InRange(_generated.Records["justice"].Count / (double)records.Count, 1.04, 1.08);
+        Assert.InRange(withAliases, 0.065, 0.095);
+        Assert.InRange(_generated.Records["justice"].Count / (double)records.Count, 1.08, 1.14);
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
 
         Assert.Equal(GeneratedExtracts.People * 30 / 100 * 8 / 10, pairs.Count);
         Assert.InRange(Agree((j, w) => string.Equals(j["surname"], w["last_name"], StringComparison.OrdinalIgnoreCase)), 0.90, 0.97);
-        Assert.InRange(Agree((j, w) => j["forenames"].Split(' ')[0] == w["first_name"]), 0.88, 0.96);
+        Assert.InRange(Agree((j, w) => j["forenames"].Split(' ')[0] == w["first_name"]), 0.83, 0.93);
         Assert.InRange(Agree((j, w) => IsoBirthDate(j) == w["birth_date"]), 0.95, 0.99);
-        Assert.InRange(Agree((j, w) => j["postcode"].Length > 0 && j["postcode"] == w["postcode"]), 0.72, 0.84);
+        Assert.InRange(Agree((j, w) => j["postcode"].Length > 0 && j["postcode"] == w["postcode"]), 0.58, 0.70);
         var withNi = pairs.Where(p => p.Justice["ni_number"].Length > 0 && p.Welfare["nino"].Length > 0).ToList();
         Assert.InRange(withNi.Count(p => p.Justice["ni_number"].Replace(" ", "", StringComparison.Ordinal) == p.Welfare["nino"]) / (double)withNi.Count, 0.98, 1.0);
     }

@@ -25,7 +25,7 @@ internal static class RecordTableBuilder
         foreach (var field in fields.OrderBy(f => f == CanonicalField.MiddleNames ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var kind = spec.KindOf(field);
+            var kind = spec.KindOf(field, DeclaredKind(sources, field));
             var pool = kind == StandardiseAs.Date ? null : kind is StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name ? names : new ValuePool();
             var values = new int[total];
             for (var s = 0; s < sources.Count; s++)
@@ -46,6 +46,10 @@ internal static class RecordTableBuilder
 
         return new RecordTable([.. sources.Select(s => s.Name)], starts, [.. sources.Select(s => s.RecordIds)], columns);
     }
+
+    /// <summary>The standardiser the sources' schemas declare for a field of the custodian's own (configuration checks they agree).</summary>
+    private static StandardiseAs DeclaredKind(IReadOnlyList<SourceRecords> sources, string field) =>
+        sources.SelectMany(s => s.Fields).FirstOrDefault(f => f.Standardiser != StandardiseAs.Auto && string.Equals(f.Canonical, field, StringComparison.Ordinal))?.Standardiser ?? StandardiseAs.Auto;
 
     private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles, CancellationToken cancellationToken)
     {

@@ -1,7 +1,12 @@
+using LinkService.Configuration.Projects.Linkage;
+
 namespace LinkService.Linkage.Data;
 
-/// <summary>One column of a source as delivered: the canonical field it feeds and, for dates, its .NET format.</summary>
-public sealed record SourceField(string Canonical, string? DateFormat = null);
+/// <summary>
+/// One column of a source as delivered: the canonical field it feeds, for dates its .NET format, and for a field of
+/// the custodian's own the standardiser its schema declares.
+/// </summary>
+public sealed record SourceField(string Canonical, string? DateFormat = null, StandardiseAs Standardiser = StandardiseAs.Auto);
 
 /// <summary>
 /// A source's records as read, before standardisation: each raw column interned (each distinct raw

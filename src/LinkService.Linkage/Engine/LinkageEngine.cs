@@ -47,7 +47,8 @@ internal static class LinkageEngine
         Stage("EM");
 
         var best = new float[table.Count];
-        var scoring = new ScoringVisitor(comparer, new PairScorer(trained.Model, comparer), spec.Thresholds.Review, best);
+        var scorer = new PairScorer(trained.Model, comparer);
+        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken);
         Stage("compare and score");
 
@@ -58,13 +59,16 @@ internal static class LinkageEngine
         var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();
         Stage("cluster");
 
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth);
-        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings);
+        var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, ScoringVisitor.FromFixed(scoring.ProbabilitySum));
+        Stage("matches outside blocks");
+
+        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, outside);
+        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings, scorer);
     }
 
     private static LinkageQuality Figures(
         RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
-        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth)
+        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, double outside)
     {
         long truePairs = 0;
         if (truth is not null)
@@ -113,7 +117,9 @@ internal static class LinkageEngine
             MatchRatePerSource = matchRates,
             WeightDistribution = bins,
             EstimatedFalseLinkRate = links.Count == 0 ? 0 : Math.Round(1 - (linkedExpected / links.Count), 6),
-            EstimatedMissedLinkRate = expected <= 0 ? 0 : Math.Round(Math.Max(0, expected - linkedExpected) / expected, 6),
+            // Matches no rule generated were never compared: missed as surely as those that scored too low.
+            EstimatedMissedLinkRate = expected + outside <= 0 ? 0 : Math.Round(Math.Max(0, expected + outside - linkedExpected) / (expected + outside), 6),
+            EstimatedMatchesOutsideBlocks = Math.Round(outside, 3),
             ExpectedMatches = Math.Round(expected, 3),
         };
     }

@@ -13,7 +13,8 @@ internal sealed record LinkageOutcome(
     FellegiSunterModel Model,
     ModelTrainer.Outcome Training,
     LinkageQuality Quality,
-    IReadOnlyList<StageTiming> Timings);
+    IReadOnlyList<StageTiming> Timings,
+    PairScorer Scorer);
 
 /// <summary>How long one stage took, on the wall clock and in processor time (all threads).</summary>
 public sealed record StageTiming(string Stage, TimeSpan Duration, TimeSpan ProcessorTime);

@@ -26,12 +26,15 @@ public sealed record LinkageQuality
     /// <summary>Expected share of links that are false: the mean of (1 − p) over links.</summary>
     public required double EstimatedFalseLinkRate { get; init; }
 
-    /// <summary>Expected share of true matches among compared pairs that fell below the match threshold.</summary>
+    /// <summary>
+    /// Expected share of true matches not linked: those compared that fell below the match threshold, and those no
+    /// blocking rule generated (<see cref="EstimatedMatchesOutsideBlocks"/>), over all expected matches.
+    /// </summary>
     public required double EstimatedMissedLinkRate { get; init; }
 
     /// <summary>
     /// The model's estimate of matching pairs no blocking rule generated (never compared, so never linked); counted in
-    /// <see cref="EstimatedMissedLinkRate"/> once estimated. Null until the estimate exists.
+    /// <see cref="EstimatedMissedLinkRate"/>. See <c>OutsideBlocks</c> for how it is reached.
     /// </summary>
     public double? EstimatedMatchesOutsideBlocks { get; init; }
 

@@ -26,12 +26,18 @@ internal static class LinksWriter
         }
     }
 
+    /// <summary>
+    /// The pairs for clerical review, each with its match-weight waterfall: the prior's weight, then per comparison the
+    /// level the pair reached and the weight it added, summing to the match weight.
+    /// </summary>
     public static async Task WriteReviewAsync(LinkageOutcome outcome, IReadOnlyList<string> comparisonNames, IReadOnlyList<IReadOnlyList<string>> levelNames, string path, CancellationToken cancellationToken)
     {
         var table = outcome.Table;
         await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
-        var header = "source_a,record_id_a,source_b,record_id_b,match_weight,match_probability" + string.Concat(comparisonNames.Select(n => "," + CsvText.Field(n)));
+        var header = "source_a,record_id_a,source_b,record_id_b,match_weight,match_probability,prior_weight"
+            + string.Concat(comparisonNames.Select(n => "," + CsvText.Field(n) + "," + CsvText.Field(n + "_weight")));
         await writer.WriteLineAsync(header.AsMemory(), cancellationToken);
+        var priorWeight = Weight(outcome.Model.PriorWeight);
         var line = new StringBuilder(160);
         foreach (var pair in outcome.Review.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
         {
@@ -40,16 +46,21 @@ internal static class LinksWriter
                 .Append(CsvText.Field(table.RecordId(pair.A))).Append(',')
                 .Append(CsvText.Field(table.SourceNames[table.Source[pair.B]])).Append(',')
                 .Append(CsvText.Field(table.RecordId(pair.B))).Append(',')
-                .Append(pair.Weight.ToString("0.###", CultureInfo.InvariantCulture)).Append(',')
-                .Append(pair.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+                .Append(Weight(pair.Weight)).Append(',')
+                .Append(pair.Probability.ToString("0.######", CultureInfo.InvariantCulture)).Append(',')
+                .Append(priorWeight);
+            var contributions = outcome.Scorer.Contributions(pair.A, pair.B, pair.Pattern);
             for (var c = 0; c < levelNames.Count; c++)
             {
-                line.Append(',').Append(LevelName(levelNames[c], Comparison.ComparisonVector.Level(pair.Pattern, c)));
+                line.Append(',').Append(LevelName(levelNames[c], Comparison.ComparisonVector.Level(pair.Pattern, c)))
+                    .Append(',').Append(Weight(contributions[c]));
             }
 
             await writer.WriteLineAsync(line, cancellationToken);
         }
     }
+
+    private static string Weight(double weight) => weight.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string LevelName(IReadOnlyList<string> names, byte level) =>
         level == Comparison.ComparisonVector.Missing ? "missing" : level < names.Count ? names[level] : "else";

@@ -26,7 +26,7 @@ internal static class SourceRecordsReader
 
         var key = schema.KeyField ?? throw new InvalidOperationException($"Schema '{schema.Name}' has no key field.");
         var identifiers = schema.Fields.Where(f => f.Role == LinkageRole.Identifier && used.Contains(f.Linkage!.Canonical!)).ToList();
-        var records = new SourceRecords(source.Name, [.. identifiers.Select(f => new SourceField(f.Linkage!.Canonical!, DateFormatOf(f)))]);
+        var records = new SourceRecords(source.Name, [.. identifiers.Select(f => new SourceField(f.Linkage!.Canonical!, DateFormatOf(f), f.Linkage.Standardiser ?? StandardiseAs.Auto))]);
         var missing = identifiers.Select(f => (f.MissingValues ?? schema.MissingValues).ToHashSet(StringComparer.Ordinal)).ToArray();
 
         using var rows = AcceptedRows.Open(source, input.DeliveryId, input.FilePath, input.SetAside);

@@ -47,6 +47,10 @@ public sealed class FieldStandardiser
             StandardiseAs.Postcode => (PostcodeParts.Normalise(raw), null),
             StandardiseAs.NiNumber => (NiNumber(raw), null),
             StandardiseAs.Reference => (Reference(raw), null),
+            StandardiseAs.UpperAlnum => (ContactStandardisers.UpperAlnum(raw), null),
+            StandardiseAs.Email => (ContactStandardisers.Email(raw), null),
+            StandardiseAs.Phone => (ContactStandardisers.Phone(raw), null),
+            StandardiseAs.Address => (ContactStandardisers.Address(raw), null),
             _ => (Empty(TextFolding.Fold(raw)), null),
         };
     }

@@ -1,45 +1,70 @@
-using LinkService.Synth.Names;
 using LinkService.Synth.Population;
 using LinkService.Synth.Randomness;
 
 namespace LinkService.Synth.Departments;
 
 /// <summary>
-/// What makes a person's second justice record an alias rather than a copy: another form of the
-/// forename, the middle name used as the forename, the other surname (or a misspelt one), a slipped
-/// date of birth, or a misspelt forename. One of these per alias, so aliases stay linkable.
+/// What makes a person's further justice record an alias rather than a copy: another form of the
+/// forename (nickname, short form, middle name), a different forename altogether, the other surname
+/// (or a misspelt one), a date of birth with the year or a day or month off, day and month swapped,
+/// a misspelt forename, or forename and surname swapped. One of these per alias, so the record always
+/// differs and stays linkable; the shares are in the synth README.
 /// </summary>
 internal static class Aliases
 {
-    /// <summary>One deliberate difference that makes a second record an alias rather than a copy.</summary>
-    public static void Apply(ref RecordIdentity id, in Person person, Nicknames nicknames, ref SplitMix rng)
+    public static void Apply(ref RecordIdentity id, in Person person, NameVariation names, RecordVariation dates, ref SplitMix rng)
     {
-        id.Differences++;
         var kind = rng.NextDouble();
-        if (kind < 0.3 && nicknames.Variant(person.Forename, person.Sex, ref rng) is { } variant)
+        var changed = kind switch
         {
-            id.Forename = variant;
+            < 0.18 => names.TryNickname(ref id, person, ref rng),
+            < 0.28 => names.TryShortForm(ref id, person, ref rng),
+            < 0.38 => NameVariation.TryMiddleAsForename(ref id, person, ref rng),
+            < 0.53 => names.AliasForename(ref id, person, ref rng),
+            < 0.66 => OtherSurname(ref id, person),
+            < 0.74 => RecordVariation.TryYearOffByOne(ref id, ref rng),
+            < 0.80 => Slip(ref id, ref rng),
+            < 0.85 => dates.TrySwapDayAndMonth(ref id),
+            < 0.95 => false,
+            _ => Swap(ref id, names, ref rng),
+        };
+        if (!changed)
+        {
+            NameVariation.ForenameTypo(ref id);
         }
-        else if (kind < 0.45 && person.Middle1 is not null)
+    }
+
+    /// <summary>The married surname where the record holds the earlier one and the other way round; else a misspelt surname.</summary>
+    private static bool OtherSurname(ref RecordIdentity id, in Person person)
+    {
+        if (person.EarlierSurname is null)
         {
-            // Known by their middle name.
-            id.Forename = person.Middle1;
-            id.Middle1 = person.Middle2;
-            id.Middle2 = null;
+            NameVariation.SurnameTypo(ref id);
         }
-        else if (kind < 0.65)
+        else if (string.Equals(id.Surname, person.EarlierSurname, StringComparison.Ordinal))
         {
-            id.Surname = person.EarlierSurname is not null && id.Surname == person.Surname ? person.EarlierSurname : null;
-            id.Surname ??= person.Surname;
-            id.SurnameTypo = id.Surname == person.Surname;
-        }
-        else if (kind < 0.9)
-        {
-            id.BirthDate = BirthDateSlips.Slip(person.BirthDate, ref rng);
+            id.Surname = person.Surname;
+            id.Variations &= ~Variation.EarlierSurname;
         }
         else
         {
-            id.ForenameTypo = true;
+            id.Surname = person.EarlierSurname;
+            id.Add(Variation.EarlierSurname);
         }
+
+        return true;
+    }
+
+    private static bool Slip(ref RecordIdentity id, ref SplitMix rng)
+    {
+        id.BirthDate = BirthDateSlips.Slip(id.BirthDate!.Value, ref rng);
+        id.Add(Variation.BirthDateSlip);
+        return true;
+    }
+
+    private static bool Swap(ref RecordIdentity id, NameVariation names, ref SplitMix rng)
+    {
+        names.Swap(ref id, ref rng);
+        return true;
     }
 }

@@ -47,21 +47,43 @@ internal sealed record DepartmentProfile
     /// <summary>Recorded under another form of the forename (Bill for William).</summary>
     public double NicknameUsed { get; init; } = 0.02;
 
+    /// <summary>Recorded under a short form no nickname table lists (Jen for Jennifer, Steph for Stephanie).</summary>
+    public double ShortForename { get; init; } = 0.01;
+
+    /// <summary>Of people with a middle name, the share recorded under it (first and middle swapped, or the middle alone).</summary>
+    public double MiddleAsForename { get; init; } = 0.01;
+
+    /// <summary>Recorded under a different forename altogether, the other identifiers as they are.</summary>
+    public double AliasForename { get; init; }
+
     public double NamesSwapped { get; init; } = 0.005;
+
+    /// <summary>Of records with forename and surname swapped, the share with a typo in one of them as well (one mis-keyed entry).</summary>
+    public double SwappedNameTypo { get; init; } = 0.5;
 
     public double MiddleNamesOmitted { get; init; } = 0.2;
 
     public double ForenameMissing { get; init; } = 0.002;
 
-    public double DayMonthTransposed { get; init; } = 0.005;
+    /// <summary>
+    /// Of records whose date of birth can be read the other way round (day 12 or less, in a format that
+    /// puts day and month first), the share recorded with day and month swapped.
+    /// </summary>
+    public double DayMonthTransposed { get; init; } = 0.01;
 
-    /// <summary>A different day, month or year of birth (a slip of one digit).</summary>
-    public double BirthDateSlip { get; init; } = 0.005;
+    /// <summary>The year of birth off by one, day and month right.</summary>
+    public double BirthYearOffByOne { get; init; } = 0.003;
+
+    /// <summary>The day or the month of birth off by one (a slip of one digit).</summary>
+    public double BirthDateSlip { get; init; } = 0.003;
 
     public double BirthDateMissing { get; init; } = 0.002;
 
     /// <summary>Only the year known, recorded as 1 January of it.</summary>
     public double BirthDateDefaulted { get; init; } = 0.001;
+
+    /// <summary>The other sex recorded: a keying error, or a change of recorded gender one system has and the other not.</summary>
+    public double SexDiffers { get; init; } = 0.002;
 
     public double SexUnknown { get; init; } = 0.005;
 
@@ -71,7 +93,11 @@ internal sealed record DepartmentProfile
 
     public double NiMissing { get; init; } = 0.05;
 
-    public double NiTypo { get; init; } = 0.003;
+    /// <summary>Two neighbouring digits of the NI number swapped, the commonest slip in keying a number.</summary>
+    public double NiTransposed { get; init; } = 0.003;
+
+    /// <summary>One character of the NI number misread.</summary>
+    public double NiTypo { get; init; } = 0.002;
 
     /// <summary>Writes the NI number in the spaced form of the card.</summary>
     public double NiSpaced { get; init; }

@@ -8,15 +8,16 @@ internal static class DepartmentProfiles
 {
     /// <summary>
     /// A justice system: about 30% of people, mostly young men, an older view of names and
-    /// addresses, surnames in capitals, NI numbers often unknown, and aliases for about 5% of them.
+    /// addresses, surnames in capitals, NI numbers mostly unknown, and several records (aliases) for
+    /// about 8% of them. The rates and why they are realistic: src/LinkService.Synth/README.md.
     /// </summary>
     public static DepartmentProfile Justice { get; } = new()
     {
         PopulationShare = 0.30,
         Overlap = 0.8,
         Duplicates = DuplicateKind.Alias,
-        DuplicateShare = 0.05,
-        ExtraRecordWeights = [0.8, 0.2],
+        DuplicateShare = 0.08,
+        ExtraRecordWeights = [0.7, 0.2, 0.1],
         YoungMenSkew = true,
         Recency = 0.0,
         UpperCaseSurnames = true,
@@ -25,18 +26,24 @@ internal static class DepartmentProfiles
         SurnamePartOnly = 0.35,
         PunctuationDropped = 0.5,
         NicknameUsed = 0.04,
+        ShortForename = 0.02,
+        MiddleAsForename = 0.03,
+        AliasForename = 0.01,
         NamesSwapped = 0.01,
         MiddleNamesOmitted = 0.25,
         ForenameMissing = 0.002,
-        DayMonthTransposed = 0.01,
-        BirthDateSlip = 0.01,
+        DayMonthTransposed = 0.02,
+        BirthYearOffByOne = 0.006,
+        BirthDateSlip = 0.006,
         BirthDateMissing = 0.005,
         BirthDateDefaulted = 0.004,
+        SexDiffers = 0.004,
         SexUnknown = 0.01,
         PostcodeMissing = 0.08,
         PostcodeTypo = 0.005,
-        NiMissing = 0.55,
-        NiTypo = 0.005,
+        NiMissing = 0.7,
+        NiTransposed = 0.006,
+        NiTypo = 0.004,
         NiSpaced = 0.2,
         ContentMissing = 0.03,
     };
@@ -57,17 +64,22 @@ internal static class DepartmentProfiles
         SurnameTypo = 0.015,
         SurnamePartOnly = 0.1,
         NicknameUsed = 0.01,
+        ShortForename = 0.008,
+        MiddleAsForename = 0.015,
         NamesSwapped = 0.003,
         MiddleNamesOmitted = 0.15,
         ForenameMissing = 0.001,
-        DayMonthTransposed = 0.004,
-        BirthDateSlip = 0.004,
+        DayMonthTransposed = 0.01,
+        BirthYearOffByOne = 0.003,
+        BirthDateSlip = 0.003,
         BirthDateMissing = 0.001,
         BirthDateDefaulted = 0.001,
+        SexDiffers = 0.002,
         SexUnknown = 0.003,
         PostcodeMissing = 0.02,
         PostcodeTypo = 0.003,
         NiMissing = 0.01,
+        NiTransposed = 0.003,
         NiTypo = 0.002,
         ContentMissing = 0.02,
     };

@@ -1,3 +1,4 @@
+using System.Numerics;
 using LinkService.Synth.Population;
 
 namespace LinkService.Synth.Departments;
@@ -39,6 +40,11 @@ internal struct RecordIdentity
 
     public long Reference;
 
-    /// <summary>How many of the differences were applied to this record (for tests and reports).</summary>
-    public int Differences;
+    /// <summary>Every way this record departs from the person (written to truth.csv).</summary>
+    public Variation Variations;
+
+    /// <summary>How many slips (variations beyond the department's circumstances) the record carries.</summary>
+    public readonly int Differences => BitOperations.PopCount((uint)(Variations & ~Variation.Circumstance));
+
+    public void Add(Variation variation) => Variations |= variation;
 }

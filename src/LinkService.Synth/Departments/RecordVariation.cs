@@ -6,22 +6,24 @@ namespace LinkService.Synth.Departments;
 
 /// <summary>
 /// Decides how one department's record of a person differs from the truth: which surname and
-/// address it holds (by how recent its view is), then small independent chances of a nickname,
-/// typo, swapped names, transposed or slipped date of birth and blank values. An alias record
-/// (a person's second justice record) also gets one deliberate variation of name or birth date.
-/// Identifiers the schema requires are never left blank.
+/// address it holds (by how recent its view is), then small independent chances of each error class
+/// (<see cref="Variation"/>) at the department's rates. An alias record (a person's second justice
+/// record) also gets one deliberate variation. Identifiers the schema requires are never left blank.
 /// </summary>
 internal sealed class RecordVariation
 {
     private readonly DepartmentProfile _profile;
-    private readonly Nicknames _nicknames;
+    private readonly NameVariation _names;
     private readonly RequiredIdentifiers _required;
+    private readonly bool _dayMonthAmbiguous;
 
-    public RecordVariation(DepartmentProfile profile, Nicknames nicknames, RequiredIdentifiers required = default)
+    /// <param name="dayMonthAmbiguous">Whether the source writes dates of birth day and month first, so they can be read the other way round.</param>
+    public RecordVariation(DepartmentProfile profile, NameTables names, RequiredIdentifiers required, bool dayMonthAmbiguous)
     {
         _profile = profile;
-        _nicknames = nicknames;
+        _names = new NameVariation(profile, names);
         _required = required;
+        _dayMonthAmbiguous = dayMonthAmbiguous;
     }
 
     public RecordIdentity Create(in Person person, int copy, ref SplitMix rng)
@@ -31,14 +33,25 @@ internal sealed class RecordVariation
         var id = new RecordIdentity
         {
             Forename = person.Forename,
-            Surname = earlier && person.EarlierSurname is not null ? person.EarlierSurname : person.Surname,
+            Surname = person.Surname,
             BirthDate = person.BirthDate,
             SexCode = person.Sex == Sex.Female ? 1 : 0,
-            Address = earlier && person.EarlierHome is not null ? person.EarlierHome : person.Home,
+            Address = person.Home,
             HasNi = person.HasNi,
             Ni = person.Ni,
             Reference = person.Reference,
         };
+        if (earlier && person.EarlierSurname is not null)
+        {
+            id.Surname = person.EarlierSurname;
+            id.Add(Variation.EarlierSurname);
+        }
+
+        if (earlier && person.EarlierHome is not null)
+        {
+            id.Address = person.EarlierHome;
+            id.Add(Variation.EarlierAddress);
+        }
 
         if (!rng.Chance(p.MiddleNamesOmitted))
         {
@@ -48,137 +61,170 @@ internal sealed class RecordVariation
 
         if (copy > 0 && p.Duplicates == DuplicateKind.Alias)
         {
-            Aliases.Apply(ref id, person, _nicknames, ref rng);
+            Aliases.Apply(ref id, person, _names, this, ref rng);
         }
 
-        VaryNames(ref id, person, ref rng);
+        _names.Apply(ref id, person, ref rng);
         VaryBirthDate(ref id, ref rng);
-        if (rng.Chance(p.SexUnknown))
-        {
-            id.SexCode = 2;
-            id.Differences++;
-        }
-
-        if (rng.Chance(p.PostcodeMissing))
-        {
-            id.Address = null;
-        }
-        else if (rng.Chance(p.PostcodeTypo))
-        {
-            id.PostcodeTypo = true;
-            id.Differences++;
-        }
-
-        if (id.HasNi && rng.Chance(p.NiMissing))
-        {
-            id.HasNi = false;
-        }
-
-        id.NiSpaced = rng.Chance(p.NiSpaced);
-        if (id.HasNi && rng.Chance(p.NiTypo))
-        {
-            id.NiTypo = true;
-            id.Differences++;
-        }
-
+        VarySex(ref id, ref rng);
+        VaryPostcode(ref id, ref rng);
+        VaryNi(ref id, ref rng);
         KeepRequired(ref id, person);
         return id;
     }
 
-    private void KeepRequired(ref RecordIdentity id, in Person person)
+    /// <summary>Day and month read the other way round, where the source's date format allows it.</summary>
+    public bool TrySwapDayAndMonth(ref RecordIdentity id)
     {
-        var r = _required;
-        id.Forename ??= r.Forename ? person.Forename : null;
-        id.Surname ??= r.Surname ? person.Surname : null;
-        id.BirthDate ??= r.BirthDate ? person.BirthDate : null;
-        id.Address ??= r.Address ? person.Home : null;
-        id.HasNi |= r.Ni;
-        if (r.KnownSex && id.SexCode == 2)
+        if (_dayMonthAmbiguous && id.BirthDate is { } dob && BirthDateSlips.DayMonthSwapped(dob) is { } swapped)
         {
-            id.SexCode = person.Sex == Sex.Female ? 1 : 0;
+            id.BirthDate = swapped;
+            id.Add(Variation.BirthDayMonthSwapped);
+            return true;
         }
+
+        return false;
     }
 
-    private void VaryNames(ref RecordIdentity id, in Person person, ref SplitMix rng)
+    /// <summary>The year of birth off by one; false for 29 February.</summary>
+    public static bool TryYearOffByOne(ref RecordIdentity id, ref SplitMix rng)
     {
-        var p = _profile;
-        if (rng.Chance(p.NicknameUsed) && _nicknames.Variant(id.Forename!, person.Sex, ref rng) is { } variant)
+        if (id.BirthDate is { } dob && BirthDateSlips.YearOffByOne(dob, ref rng) is { } other)
         {
-            id.Forename = variant;
-            id.Differences++;
+            id.BirthDate = other;
+            id.Add(Variation.BirthYearOffByOne);
+            return true;
         }
 
-        if (rng.Chance(p.ForenameTypo))
-        {
-            id.ForenameTypo = true;
-            id.Differences++;
-        }
-
-        if (id.Surname is { } surname && surname.IndexOfAny(['-', '\'']) > 0)
-        {
-            id.Surname = VarySurnamePunctuation(surname, ref rng, ref id.Differences);
-        }
-
-        if (rng.Chance(p.SurnameTypo))
-        {
-            id.SurnameTypo = true;
-            id.Differences++;
-        }
-
-        if (rng.Chance(p.NamesSwapped))
-        {
-            (id.Forename, id.Surname) = (id.Surname, id.Forename);
-            (id.ForenameTypo, id.SurnameTypo) = (id.SurnameTypo, id.ForenameTypo);
-            id.Differences++;
-        }
-
-        if (rng.Chance(p.ForenameMissing))
-        {
-            id.Forename = null;
-            id.Differences++;
-        }
+        return false;
     }
 
     private void VaryBirthDate(ref RecordIdentity id, ref SplitMix rng)
     {
         var p = _profile;
-        var dob = id.BirthDate!.Value;
-        if (rng.Chance(p.DayMonthTransposed) && dob.Day <= 12 && dob.Day != dob.Month)
+        if (id.BirthDate is not { } dob)
         {
-            id.BirthDate = new DateOnly(dob.Year, dob.Day, dob.Month);
-            id.Differences++;
+            return;
+        }
+
+        if (dob.Day <= 12 && rng.Chance(p.DayMonthTransposed))
+        {
+            TrySwapDayAndMonth(ref id);
+        }
+        else if (rng.Chance(p.BirthYearOffByOne))
+        {
+            TryYearOffByOne(ref id, ref rng);
         }
         else if (rng.Chance(p.BirthDateSlip))
         {
             id.BirthDate = BirthDateSlips.Slip(dob, ref rng);
-            id.Differences++;
+            id.Add(Variation.BirthDateSlip);
         }
 
         if (rng.Chance(p.BirthDateDefaulted) && id.BirthDate is { } known)
         {
             id.BirthDate = new DateOnly(known.Year, 1, 1);
-            id.Differences++;
+            id.Add(Variation.BirthDateDefaulted);
         }
 
         if (rng.Chance(p.BirthDateMissing))
         {
             id.BirthDate = null;
-            id.Differences++;
+            id.Add(Variation.BirthDateMissing);
         }
     }
 
-    /// <summary>A double-barrelled surname cut to one part, or punctuation dropped (O'Brien, OBrien).</summary>
-    private string VarySurnamePunctuation(string surname, ref SplitMix rng, ref int differences)
+    private void VarySex(ref RecordIdentity id, ref SplitMix rng)
     {
-        var hyphen = surname.IndexOf('-', StringComparison.Ordinal);
-        if (hyphen > 0 && rng.Chance(_profile.SurnamePartOnly))
+        if (rng.Chance(_profile.SexDiffers))
         {
-            differences++;
-            return rng.Chance(0.7) ? surname[..hyphen] : surname[(hyphen + 1)..];
+            id.SexCode = 1 - id.SexCode;
+            id.Add(Variation.SexDiffers);
+        }
+        else if (rng.Chance(_profile.SexUnknown))
+        {
+            id.SexCode = 2;
+            id.Add(Variation.SexUnknown);
+        }
+    }
+
+    private void VaryPostcode(ref RecordIdentity id, ref SplitMix rng)
+    {
+        if (rng.Chance(_profile.PostcodeMissing))
+        {
+            id.Address = null;
+            id.Variations = (id.Variations & ~Variation.EarlierAddress) | Variation.PostcodeMissing;
+        }
+        else if (rng.Chance(_profile.PostcodeTypo))
+        {
+            id.PostcodeTypo = true;
+            id.Add(Variation.PostcodeTypo);
+        }
+    }
+
+    private void VaryNi(ref RecordIdentity id, ref SplitMix rng)
+    {
+        var p = _profile;
+        if (id.HasNi && rng.Chance(p.NiMissing))
+        {
+            id.HasNi = false;
+            id.Add(Variation.NiMissing);
         }
 
-        return rng.Chance(_profile.PunctuationDropped)
-            ? surname.Replace("'", "", StringComparison.Ordinal).Replace('-', ' ')
-            : surname;
+        id.NiSpaced = rng.Chance(p.NiSpaced);
+        if (!id.HasNi)
+        {
+            return;
+        }
+
+        if (rng.Chance(p.NiTransposed) && id.Ni.Transposed(ref rng) is { } transposed)
+        {
+            id.Ni = transposed;
+            id.Add(Variation.NiTransposed);
+        }
+        else if (rng.Chance(p.NiTypo))
+        {
+            id.NiTypo = true;
+            id.Add(Variation.NiTypo);
+        }
+    }
+
+    private void KeepRequired(ref RecordIdentity id, in Person person)
+    {
+        var r = _required;
+        if (id.Forename is null && r.Forename)
+        {
+            id.Forename = person.Forename;
+            id.Variations &= ~Variation.ForenameMissing;
+        }
+
+        if (id.Surname is null && r.Surname)
+        {
+            id.Surname = person.Surname;
+        }
+
+        if (id.BirthDate is null && r.BirthDate)
+        {
+            id.BirthDate = person.BirthDate;
+            id.Variations &= ~(Variation.BirthDateMissing | Variation.BirthDateDefaulted | Variation.BirthDateSlip | Variation.BirthYearOffByOne | Variation.BirthDayMonthSwapped);
+        }
+
+        if (id.Address is null && r.Address)
+        {
+            id.Address = person.Home;
+            id.Variations &= ~(Variation.PostcodeMissing | Variation.EarlierAddress);
+        }
+
+        if (!id.HasNi && r.Ni)
+        {
+            id.HasNi = true;
+            id.Variations &= ~Variation.NiMissing;
+        }
+
+        if (r.KnownSex && id.SexCode == 2)
+        {
+            id.SexCode = person.Sex == Sex.Female ? 1 : 0;
+            id.Variations &= ~Variation.SexUnknown;
+        }
     }
 }

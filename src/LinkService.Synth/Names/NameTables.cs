@@ -18,6 +18,7 @@ internal sealed class NameTables
         CommonSurnames = new WeightedNames(ResourceText.Lines("surnames.txt"), offset: 20);
         RareSurnames = new RareSurnames();
         Nicknames = new Nicknames(ResourceText.Lines("nicknames.txt"));
+        ShortForenames = new ShortForenames(Male, Female, Nicknames);
         Areas = new PostcodeAreas(ResourceText.Lines("postcode-areas.txt"));
     }
 
@@ -32,6 +33,8 @@ internal sealed class NameTables
     public RareSurnames RareSurnames { get; }
 
     public Nicknames Nicknames { get; }
+
+    public ShortForenames ShortForenames { get; }
 
     public PostcodeAreas Areas { get; }
 

@@ -53,6 +53,10 @@ internal sealed class Nicknames
         return table.TryGetValue(forename, out var forms) ? forms[rng.Next(forms.Length)] : null;
     }
 
+    /// <summary>Every other form the table knows for <paramref name="forename"/>; empty when it knows none.</summary>
+    public IReadOnlyList<string> FormsOf(string forename, Sex sex) =>
+        (sex == Sex.Female ? _female : _male).TryGetValue(forename, out var forms) ? forms : [];
+
     private static FrozenDictionary<string, string[]> Freeze(Dictionary<string, HashSet<string>> table) =>
         table.Where(p => p.Value.Count > 0)
             .ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);

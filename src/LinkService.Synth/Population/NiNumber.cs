@@ -15,6 +15,35 @@ internal readonly record struct NiNumber(short Prefix, int Digits, byte Suffix)
     public static NiNumber Sample(ref SplitMix rng) =>
         new((short)rng.Next(Prefixes.Length), rng.Next(1_000_000), (byte)rng.Next(4));
 
+    /// <summary>The number with two neighbouring, different digits swapped (123456 as 124356); null when all six are the same.</summary>
+    public NiNumber? Transposed(ref SplitMix rng)
+    {
+        Span<int> digits = stackalloc int[6];
+        for (int i = 5, rest = Digits; i >= 0; i--, rest /= 10)
+        {
+            digits[i] = rest % 10;
+        }
+
+        var start = rng.Next(5);
+        for (var step = 0; step < 5; step++)
+        {
+            var at = (start + step) % 5;
+            if (digits[at] != digits[at + 1])
+            {
+                (digits[at], digits[at + 1]) = (digits[at + 1], digits[at]);
+                var value = 0;
+                foreach (var digit in digits)
+                {
+                    value = (value * 10) + digit;
+                }
+
+                return this with { Digits = value };
+            }
+        }
+
+        return null;
+    }
+
     public int Format(Span<char> destination, bool spaced)
     {
         var prefix = Prefixes[Prefix];

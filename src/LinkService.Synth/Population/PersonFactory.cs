@@ -11,6 +11,9 @@ internal sealed class PersonFactory
 {
     private const double MarriedRecently = 0.12;
     private const double MovedRecently = 0.12;
+
+    /// <summary>An offender population (young, renting, often in unsettled housing) moves far more often.</summary>
+    private const double OffendersMovedRecently = 0.3;
     private const double NoNiNumber = 0.015;
     private const double DoubleBarrelled = 0.01;
     private readonly ulong _stream;
@@ -65,7 +68,7 @@ internal sealed class PersonFactory
         }
 
         person.Home = new Address((short)rng.Between(1, 180), (short)rng.Next(Address.Streets.Length), _names.Areas.Sample(ref rng));
-        if (rng.Chance(MovedRecently))
+        if (rng.Chance(young ? OffendersMovedRecently : MovedRecently))
         {
             var earlier = rng.Chance(0.6) ? PostcodeAreas.Nearby(person.Home.Postcode, ref rng) : _names.Areas.Sample(ref rng);
             person.EarlierHome = new Address((short)rng.Between(1, 180), (short)rng.Next(Address.Streets.Length), earlier);

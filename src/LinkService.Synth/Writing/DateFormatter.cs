@@ -19,6 +19,10 @@ internal sealed class DateFormatter
     private DateFormatter(string pattern, bool withTime)
     {
         _withTime = withTime;
+        var day = pattern.IndexOf("%d", StringComparison.Ordinal);
+        var month = pattern.IndexOf("%m", StringComparison.Ordinal);
+        var year = Math.Max(pattern.IndexOf("%Y", StringComparison.Ordinal), pattern.IndexOf("%y", StringComparison.Ordinal));
+        DayMonthAmbiguous = day >= 0 && month >= 0 && (year < 0 || year > Math.Min(day, month));
         if (!StrftimeFormat.TryToDotNet(pattern, out var dotNet, out _))
         {
             throw new ArgumentException($"The date format of a field cannot be written (pattern '{pattern}').", nameof(pattern));
@@ -29,6 +33,12 @@ internal sealed class DateFormatter
     }
 
     public const int MaxLength = 64;
+
+    /// <summary>
+    /// Whether day and month are both numbers and lead the date (31/12/1990, 12/31/1990), so that a
+    /// person or a system can read one for the other; a year-first date (1990-12-31) is not misread.
+    /// </summary>
+    public bool DayMonthAmbiguous { get; }
 
     public static DateFormatter For(SchemaField field)
     {

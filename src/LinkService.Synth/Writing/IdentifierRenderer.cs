@@ -19,7 +19,8 @@ internal sealed class IdentifierRenderer
         _areas = names.Areas;
     }
 
-    public void Write(CsvRowWriter csv, Column column, in RecordIdentity id, ref SplitMix rng)
+    /// <summary>Writes the column's value; a slip the column's pattern would refuse is dropped, and from <paramref name="id"/>'s variations too.</summary>
+    public void Write(CsvRowWriter csv, Column column, ref RecordIdentity id, ref SplitMix rng)
     {
         var text = _scratch.AsSpan();
         var n = Render(text, column, id, ref rng);
@@ -29,6 +30,7 @@ internal sealed class IdentifierRenderer
             var clean = id;
             (clean.ForenameTypo, clean.SurnameTypo, clean.PostcodeTypo, clean.NiTypo, clean.NiSpaced) = (false, false, false, false, false);
             n = Render(text, column, clean, ref rng);
+            id.Variations &= ~SlipsOf(column.Kind);
         }
 
         if (n < 0)
@@ -40,6 +42,16 @@ internal sealed class IdentifierRenderer
             csv.Field(text[..n], column.MaxLength);
         }
     }
+
+    private static Variation SlipsOf(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Forename or ColumnKind.AllForenames => Variation.ForenameTypo,
+        ColumnKind.Surname => Variation.SurnameTypo,
+        ColumnKind.FullName => Variation.ForenameTypo | Variation.SurnameTypo,
+        ColumnKind.Postcode => Variation.PostcodeTypo,
+        ColumnKind.NiNumber => Variation.NiTypo,
+        _ => Variation.None,
+    };
 
     private int Render(Span<char> text, Column column, in RecordIdentity id, ref SplitMix rng) =>
         column.Kind switch

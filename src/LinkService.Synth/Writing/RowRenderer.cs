@@ -24,6 +24,7 @@ internal sealed class RowRenderer
     private readonly IdentifierRenderer _identifiers;
     private readonly ContentRenderer _content;
     private readonly char[] _key;
+    private readonly Dictionary<Variation, string> _variationNames = [];
 
     public RowRenderer(SourceDefinition source, SourcePlan plan, IReadOnlyList<Column> columns, KeyFormat keys, PersonFactory people, NameTables names, DateOnly referenceDate)
     {
@@ -32,7 +33,8 @@ internal sealed class RowRenderer
         _keys = keys;
         _stream = plan.Stream;
         _people = people;
-        _variation = new RecordVariation(plan.Profile, names.Nicknames, RequiredIdentifiers.Of(columns));
+        var dayMonthAmbiguous = columns.Any(c => c.Kind == ColumnKind.DateOfBirth && c.Dates!.DayMonthAmbiguous);
+        _variation = new RecordVariation(plan.Profile, names, RequiredIdentifiers.Of(columns), dayMonthAmbiguous);
         _identifiers = new IdentifierRenderer(plan.Profile, names);
         _content = new ContentRenderer(referenceDate, plan.Profile.ContentMissing, OffenceSentences.For(columns));
         _key = new char[keys.MaxLength + 1];
@@ -43,7 +45,7 @@ internal sealed class RowRenderer
     /// <summary>The rendered extract rows.</summary>
     public CsvRowWriter Rows { get; }
 
-    /// <summary>The rendered truth rows (source,record_id,person_id).</summary>
+    /// <summary>The rendered truth rows (source,record_id,person_id,variations).</summary>
     public CsvRowWriter Truth { get; }
 
     /// <summary>
@@ -60,17 +62,28 @@ internal sealed class RowRenderer
             var rng = SplitMix.For(_stream, (ulong)index);
             var identity = _variation.Create(person, pass.Number, ref rng);
             var key = _key.AsSpan(0, _keys.Format(index, _key));
-            Row(key, identity, ref rng);
+            Row(key, ref identity, ref rng);
 
             person.Id.TryFormat(personId, out var idLength, provider: CultureInfo.InvariantCulture);
             Truth.Field(_source);
             Truth.Field(key);
             Truth.Field(personId[..idLength]);
+            Truth.Field(VariationNamesOf(identity.Variations));
             Truth.EndRow();
         }
     }
 
-    private void Row(ReadOnlySpan<char> key, in RecordIdentity identity, ref SplitMix rng)
+    private string VariationNamesOf(Variation variations)
+    {
+        if (!_variationNames.TryGetValue(variations, out var names))
+        {
+            _variationNames[variations] = names = VariationNames.Format(variations);
+        }
+
+        return names;
+    }
+
+    private void Row(ReadOnlySpan<char> key, ref RecordIdentity identity, ref SplitMix rng)
     {
         _content.StartRow(ref rng);
         foreach (var column in _columns)
@@ -81,7 +94,7 @@ internal sealed class RowRenderer
                     Rows.Field(key);
                     break;
                 case < ColumnKind.Enum:
-                    _identifiers.Write(Rows, column, identity, ref rng);
+                    _identifiers.Write(Rows, column, ref identity, ref rng);
                     break;
                 default:
                     _content.Write(Rows, column, ref rng);

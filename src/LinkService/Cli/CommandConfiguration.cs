@@ -17,4 +17,16 @@ internal static class CommandConfiguration
         await ConfigurationReport.WriteProblemsAsync(context.Error, startup.Problems);
         return null;
     }
+
+    /// <summary>Whether the configuration has the project a command names; if not, says which it has (the command then exits 2).</summary>
+    public static async Task<bool> HasProjectAsync(StartupConfiguration startup, string name, CliContext context)
+    {
+        if (startup.Catalog!.Projects.ContainsKey(name))
+        {
+            return true;
+        }
+
+        await context.Error.WriteLineAsync($"There is no project '{name}' (configured: {string.Join(", ", startup.Catalog.Projects.Keys)}).");
+        return false;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkService.Configuration;
 using LinkService.Configuration.Projects;
 using LinkService.Configuration.Projects.Linkage;
@@ -67,6 +68,28 @@ public sealed class LinkageRunnerTests : IDisposable
         var exact = surname.GetProperty("levels")[0];
         Assert.Equal("exact", exact.GetProperty("level").GetString());
         Assert.True(exact.GetProperty("weight").GetDouble() > 5);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewCsv_ShowsEachComparisonsLevelAndWeightAddingUpToTheMatchWeight()
+    {
+        var result = await RunAsync("run1", []);
+
+        var lines = await File.ReadAllLinesAsync(result.ReviewFile, TestContext.Current.CancellationToken);
+        var header = lines[0].Split(',');
+        Assert.Equal(["source_a", "record_id_a", "source_b", "record_id_b", "match_weight", "match_probability", "prior_weight", "forename", "forename_weight", "middle_names", "middle_names_weight", "surname", "surname_weight"], header[..13]);
+        Assert.True(lines.Length > 10, $"{lines.Length - 1} review pairs");
+        foreach (var row in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            var waterfall = double.Parse(row[6], CultureInfo.InvariantCulture);
+            for (var c = 8; c < row.Length; c += 2)
+            {
+                waterfall += double.Parse(row[c], CultureInfo.InvariantCulture);
+                Assert.True(row[c - 1] == "missing" ? row[c] == "0" : row[c - 1].Length > 0, $"{header[c - 1]} is {row[c - 1]} with weight {row[c]}");
+            }
+
+            Assert.Equal(double.Parse(row[4], CultureInfo.InvariantCulture), waterfall, 0.01);
+        }
     }
 
     /// <summary>Links the FEBRL deliveries with <paramref name="setAside"/> justice rows set aside; <paramref name="misplace"/> gives the last the fingerprint of another row.</summary>

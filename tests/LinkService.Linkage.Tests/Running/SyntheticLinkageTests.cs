@@ -26,6 +26,6 @@ public sealed class SyntheticLinkageTests(ITestOutputHelper output) : IDisposabl
 
         var score = LinksScore.Of(result.LinksFile, synth.TruthPath);
         output.WriteLine($"records {synth.TotalRecords}, pairs {result.PairsCompared}, links {result.Links}: precision {score.Precision:F4}, recall {score.Recall:F4}, F1 {score.F1:F4}");
-        ReadmeFigure.AssertF1(0.9959, score.F1, $"synth cross-source, precision {score.Precision:F4}, recall {score.Recall:F4}");
+        ReadmeFigure.AssertF1(0.9886, score.F1, $"synth cross-source, precision {score.Precision:F4}, recall {score.Recall:F4}");
     }
 }

@@ -66,4 +66,40 @@ public sealed class FieldStandardiserTests
     [Fact]
     public void Standardise_ConfiguredBlankValue_IsMissing() =>
         Assert.Null(new FieldStandardiser(StandardiseAs.Surname, ["REFUSED"]).Standardise("Refused").Value);
+
+    [Theory]
+    [InlineData(" Jo.Bloggs@Example.ORG ", "JO.BLOGGS@EXAMPLE.ORG")]
+    [InlineData("mailto:jo@example.org", "JO@EXAMPLE.ORG")]
+    [InlineData("jo at example.org", null)]
+    [InlineData("jo@@example.org", null)]
+    [InlineData("@example.org", null)]
+    [InlineData("jo@localhost", null)]
+    public void Standardise_Email_KeepsOneAddressFormOrNone(string raw, string? expected) =>
+        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Email, []).Standardise(raw).Value);
+
+    [Theory]
+    [InlineData("07700 900123", "07700900123")]
+    [InlineData("+44 7700 900123", "07700900123")]
+    [InlineData("+44 (0)7700-900123", "07700900123")]
+    [InlineData("0044 7700 900123", "07700900123")]
+    [InlineData("(020) 7946 0018", "02079460018")]
+    [InlineData("12345", null)]
+    [InlineData("000 0000 0000", null)]
+    public void Standardise_Phone_ReadsUkPrefixesAsTheLeadingZero(string raw, string? expected) =>
+        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Phone, []).Standardise(raw).Value);
+
+    [Theory]
+    [InlineData("12 High Street", "12 HIGH ST")]
+    [InlineData("12, HIGH ST.", "12 HIGH ST")]
+    [InlineData("Flat 3, The Old Mill, Mill Lane", "FLAT 3 OLD MILL MILL LN")]
+    [InlineData("Apt 3 Old Mill Mill Ln", "FLAT 3 OLD MILL MILL LN")]
+    public void Standardise_Address_AbbreviatesStreetWords(string raw, string expected) =>
+        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Address, []).Standardise(raw).Value);
+
+    [Theory]
+    [InlineData("ab-0012/x", "AB0012X")]
+    [InlineData("000123", "000123")]
+    [InlineData("--", null)]
+    public void Standardise_UpperAlnum_KeepsLettersDigitsAndLeadingZeros(string raw, string? expected) =>
+        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.UpperAlnum, []).Standardise(raw).Value);
 }

@@ -71,7 +71,9 @@ public sealed partial class PersonFactoryTests
 
         Assert.InRange(people.Count(p => p.EarlierSurname is not null) / (double)people.Count, 0.02, 0.05);
         Assert.All(people.Where(p => p.EarlierSurname is not null), p => Assert.Equal(Sex.Female, p.Sex));
-        Assert.InRange(people.Count(p => p.EarlierHome is not null) / (double)people.Count, 0.10, 0.14);
+        Assert.InRange(people.Count(p => p.EarlierHome is not null) / (double)people.Count, 0.14, 0.20);
+        var offenders = Enumerable.Range(0, 20_000).Where(k => _plan.InYoungMenWindow(k)).Select(k => factory.Create(k)).ToList();
+        Assert.InRange(offenders.Count(p => p.EarlierHome is not null) / (double)offenders.Count, 0.27, 0.33);
     }
 
     [GeneratedRegex("^[A-Z]{1,2}[0-9]{1,2} [0-9][ABD-HJLNP-UW-Z]{2}$")]

@@ -16,7 +16,7 @@ public sealed class SynthCommandTests
         Assert.Matches(@"^offenders_.*\.csv$", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(output, "justice")))));
         Assert.Matches(@"^claims_.*\.csv$", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(output, "welfare")))));
         var truth = await File.ReadAllLinesAsync(Path.Combine(output, "truth.csv"), TestContext.Current.CancellationToken);
-        Assert.Equal("source,record_id,person_id", truth[0]);
+        Assert.Equal("source,record_id,person_id,variations", truth[0]);
         Assert.Contains(truth, l => l.StartsWith("justice,", StringComparison.Ordinal));
         Assert.Contains(truth, l => l.StartsWith("welfare,", StringComparison.Ordinal));
     }

@@ -14,6 +14,18 @@ public enum StandardiseAs
     Postcode,
     NiNumber,
     Reference,
+
+    /// <summary>Letters and digits only, upper-cased (a department's reference where leading zeros count).</summary>
+    UpperAlnum,
+
+    /// <summary>An email address: trimmed and upper-cased; a value without one '@' between text is missing.</summary>
+    Email,
+
+    /// <summary>A phone number: digits only, a UK international prefix (+44, 0044) read as the leading 0.</summary>
+    Phone,
+
+    /// <summary>An address line: folded, with the usual street words abbreviated (ROAD → RD, STREET → ST).</summary>
+    Address,
 }
 
 /// <summary>What a blocking key takes from a standardised field.</summary>

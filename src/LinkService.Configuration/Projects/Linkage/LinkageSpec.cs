@@ -21,11 +21,18 @@ public sealed class LinkageSpec : IValidatableConfig, ICatalogAwareConfig
 
     public ClusteringSpec Clustering { get; init; } = new();
 
-    public StandardiseAs KindOf(string field)
+    /// <summary>
+    /// How <paramref name="field"/> is standardised: as this project says, else as its sources' schemas
+    /// <paramref name="declared"/> it (a field of the custodian's own), else by its name.
+    /// </summary>
+    public StandardiseAs KindOf(string field, StandardiseAs declared = StandardiseAs.Auto)
     {
         var kind = Standardisation.TryGetValue(field, out var spec) ? spec.As : StandardiseAs.Auto;
-        return kind == StandardiseAs.Auto ? LinkageDefaults.KindFor(field) : kind;
+        return kind != StandardiseAs.Auto ? kind : declared != StandardiseAs.Auto ? declared : LinkageDefaults.KindFor(field);
     }
+
+    /// <summary>Whether the project itself says how <paramref name="field"/> is standardised.</summary>
+    public bool StandardisesExplicitly(string field) => Standardisation.TryGetValue(field, out var spec) && spec.As != StandardiseAs.Auto;
 
     public IEnumerable<(string Field, string Path)> FieldsUsed()
     {

@@ -14,18 +14,11 @@ internal static class LinkageSpecRules
 
     public static void Validate(LinkageSpec spec, ConfigErrors errors, string path)
     {
-        foreach (var field in spec.Standardisation.Keys.Where(f => !CanonicalField.IsKnown(f)))
-        {
-            errors.Add($"{path}.standardisation.{field}", $"'{field}' is not a canonical field (one of: {string.Join(", ", CanonicalField.All)}){NearestName.Hint(field, CanonicalField.All)}");
-        }
-
-        foreach (var (field, fieldPath) in spec.FieldsUsed().Where(f => !CanonicalField.IsKnown(f.Field)))
-        {
-            errors.Add($"{path}.{fieldPath}", $"'{field}' is not a canonical field (one of: {string.Join(", ", CanonicalField.All)}){NearestName.Hint(field, CanonicalField.All)}");
-        }
-
+        // Field names and the kinds of fields of the custodian's own are known only from the sources' schemas:
+        // checked in ValidateAgainst. Here, only the fields whose kind the project or the built-in list fixes.
         ValidateBlocking(spec, errors, path);
         ValidateComparisons(spec, errors, path);
+        ValidateKinds(spec, errors, path, f => CanonicalField.IsKnown(f) || spec.StandardisesExplicitly(f) ? spec.KindOf(f) : null);
         ValidateNumbers(spec, errors, path);
     }
 
@@ -37,23 +30,63 @@ internal static class LinkageSpecRules
             return;
         }
 
-        foreach (var sourceName in project.Sources)
+        var schemas = project.Sources.Select(s => catalog.Sources[s].SchemaOrThrow).ToList();
+        var declared = DeclaredKinds(project, schemas, errors, path);
+        var known = CanonicalField.All.Concat(declared.Keys).ToList();
+        foreach (var field in spec.Standardisation.Keys.Where(f => !known.Contains(f, StringComparer.Ordinal)))
         {
-            var schema = catalog.Sources[sourceName].SchemaOrThrow;
-            foreach (var (field, fieldPath) in spec.FieldsUsed().Where(f => CanonicalField.IsKnown(f.Field)))
+            errors.Add($"{path}.standardisation.{field}", NotAField(field, known));
+        }
+
+        // A source without a field the project uses is missing it for every pair (neutral in comparisons, no pairs
+        // from blocking rules on it): only a field no source feeds is an error.
+        foreach (var (field, fieldPath) in spec.FieldsUsed())
+        {
+            if (!known.Contains(field, StringComparer.Ordinal))
             {
-                if (!Feeds(spec, schema, field))
-                {
-                    errors.Add($"{path}.{fieldPath}", $"uses '{field}', but source '{sourceName}' (schema '{schema.Name}') has no identifier feeding it");
-                }
+                errors.Add($"{path}.{fieldPath}", NotAField(field, known));
+            }
+            else if (!schemas.Any(schema => Feeds(spec, schema, field)))
+            {
+                errors.Add($"{path}.{fieldPath}", $"uses '{field}', but none of the project's sources ({string.Join(", ", project.Sources)}) has an identifier feeding it");
             }
         }
+
+        StandardiseAs? CustomKind(string field) =>
+            !CanonicalField.IsKnown(field) && !spec.StandardisesExplicitly(field) && declared.TryGetValue(field, out var kind) ? kind : null;
+        ValidateKinds(spec, errors, path, CustomKind);
 
         if (spec.Clustering.OneToOne && (project.Sources.Count != 2 || project.Mode == LinkageMode.Dedupe))
         {
             errors.Add($"{path}.clustering.oneToOne", "needs exactly two sources linked across (mode 'link' or 'both')");
         }
     }
+
+    /// <summary>The standardiser of each field of the custodian's own the project's sources declare; sources that disagree are an error unless the project says which.</summary>
+    private static Dictionary<string, StandardiseAs> DeclaredKinds(ProjectDefinition project, List<TableSchema> schemas, ConfigErrors errors, string path)
+    {
+        var declared = new Dictionary<string, StandardiseAs>(StringComparer.Ordinal);
+        var declaredBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var s = 0; s < schemas.Count; s++)
+        {
+            foreach (var (field, kind) in CustomField.Declared([schemas[s]]))
+            {
+                if (!declared.TryAdd(field, kind) && declared[field] != kind && !project.Linkage.StandardisesExplicitly(field))
+                {
+                    errors.Add(
+                        $"{path}.standardisation.{field}",
+                        $"source '{declaredBy[field]}' declares '{field}' with standardiser '{ConfigJson.EnumName(declared[field])}' and source '{project.Sources[s]}' with '{ConfigJson.EnumName(kind)}': say which with linkage.standardisation.{field}.as");
+                }
+
+                declaredBy.TryAdd(field, project.Sources[s]);
+            }
+        }
+
+        return declared;
+    }
+
+    private static string NotAField(string field, IReadOnlyList<string> known) =>
+        $"'{field}' is neither a canonical field nor a field of the project's sources' own (one of: {string.Join(", ", known)}){NearestName.Hint(field, known)}";
 
     private static bool Feeds(LinkageSpec spec, TableSchema schema, string field) =>
         schema.IdentifiersFeeding(field).Any()
@@ -88,25 +121,9 @@ internal static class LinkageSpecRules
 
             for (var k = 0; k < rule.Keys.Count; k++)
             {
-                var key = rule.Keys[k];
-                var kind = spec.KindOf(key.Field);
-                var keyPath = $"{rulePath}.keys[{k}]";
-                if (key.Transform is KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth && kind != StandardiseAs.Date)
+                if (rule.Keys[k].Length < 1)
                 {
-                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a date field");
-                }
-                else if (key.Transform is KeyTransform.PostcodeArea or KeyTransform.PostcodeDistrict or KeyTransform.PostcodeSector && kind != StandardiseAs.Postcode)
-                {
-                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a postcode field");
-                }
-                else if (key.Transform is not (KeyTransform.Exact or KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth) && kind == StandardiseAs.Date)
-                {
-                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' does not apply to a date field (use exact, year, month or year-month)");
-                }
-
-                if (key.Length < 1)
-                {
-                    errors.Add($"{keyPath}.length", "must be at least 1");
+                    errors.Add($"{rulePath}.keys[{k}].length", "must be at least 1");
                 }
             }
         }
@@ -123,12 +140,56 @@ internal static class LinkageSpecRules
         {
             var comparison = spec.Comparisons[c];
             var comparisonPath = $"{path}.comparisons[{c}]";
-            var kind = spec.KindOf(comparison.Field);
             if (comparison.Levels.Count is 0 or > ComparisonSpec.MaxLevels)
             {
                 errors.Add($"{comparisonPath}.levels", $"needs one to {ComparisonSpec.MaxLevels} levels");
             }
 
+            for (var l = 0; l < comparison.Levels.Count; l++)
+            {
+                ValidateLevel(comparison.Levels[l], errors, $"{comparisonPath}.levels[{l}]");
+            }
+        }
+    }
+
+    /// <summary>The transforms and methods that need a kind of field (a date, a postcode), for the fields <paramref name="kindOf"/> knows the kind of.</summary>
+    private static void ValidateKinds(LinkageSpec spec, ConfigErrors errors, string path, Func<string, StandardiseAs?> kindOf)
+    {
+        for (var r = 0; r < spec.Blocking.Count; r++)
+        {
+            for (var k = 0; k < spec.Blocking[r].Keys.Count; k++)
+            {
+                var key = spec.Blocking[r].Keys[k];
+                if (kindOf(key.Field) is not { } kind)
+                {
+                    continue;
+                }
+
+                var keyPath = $"{path}.blocking[{r}].keys[{k}]";
+                if (key.Transform is KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth && kind != StandardiseAs.Date)
+                {
+                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a date field");
+                }
+                else if (key.Transform is KeyTransform.PostcodeArea or KeyTransform.PostcodeDistrict or KeyTransform.PostcodeSector && kind != StandardiseAs.Postcode)
+                {
+                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a postcode field");
+                }
+                else if (key.Transform is not (KeyTransform.Exact or KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth) && kind == StandardiseAs.Date)
+                {
+                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' does not apply to a date field (use exact, year, month or year-month)");
+                }
+            }
+        }
+
+        for (var c = 0; c < spec.Comparisons.Count; c++)
+        {
+            var comparison = spec.Comparisons[c];
+            if (kindOf(comparison.Field) is not { } kind)
+            {
+                continue;
+            }
+
+            var comparisonPath = $"{path}.comparisons[{c}]";
             if (comparison.TermFrequency && kind == StandardiseAs.Date)
             {
                 errors.Add($"{comparisonPath}.termFrequency", "applies to text fields, not dates");
@@ -136,27 +197,27 @@ internal static class LinkageSpecRules
 
             for (var l = 0; l < comparison.Levels.Count; l++)
             {
-                ValidateLevel(comparison.Levels[l], kind, errors, $"{comparisonPath}.levels[{l}]");
+                var method = ConfigJson.EnumName(comparison.Levels[l].Method);
+                var levelMethod = comparison.Levels[l].Method;
+                var methodPath = $"{comparisonPath}.levels[{l}].method";
+                if (DateMethods.Contains(levelMethod) && kind != StandardiseAs.Date)
+                {
+                    errors.Add(methodPath, $"'{method}' needs a date field");
+                }
+                else if (PostcodeMethods.Contains(levelMethod) && kind != StandardiseAs.Postcode)
+                {
+                    errors.Add(methodPath, $"'{method}' needs a postcode field");
+                }
+                else if (kind == StandardiseAs.Date && levelMethod is not ComparisonMethod.Exact and not ComparisonMethod.Levenshtein and not ComparisonMethod.DamerauLevenshtein && !DateMethods.Contains(levelMethod))
+                {
+                    errors.Add(methodPath, $"'{method}' does not apply to a date field");
+                }
             }
         }
     }
 
-    private static void ValidateLevel(ComparisonLevelSpec level, StandardiseAs kind, ConfigErrors errors, string path)
+    private static void ValidateLevel(ComparisonLevelSpec level, ConfigErrors errors, string path)
     {
-        var method = ConfigJson.EnumName(level.Method);
-        if (DateMethods.Contains(level.Method) && kind != StandardiseAs.Date)
-        {
-            errors.Add($"{path}.method", $"'{method}' needs a date field");
-        }
-        else if (PostcodeMethods.Contains(level.Method) && kind != StandardiseAs.Postcode)
-        {
-            errors.Add($"{path}.method", $"'{method}' needs a postcode field");
-        }
-        else if (kind == StandardiseAs.Date && level.Method is not ComparisonMethod.Exact and not ComparisonMethod.Levenshtein and not ComparisonMethod.DamerauLevenshtein && !DateMethods.Contains(level.Method))
-        {
-            errors.Add($"{path}.method", $"'{method}' does not apply to a date field");
-        }
-
         if (level.Threshold is <= 0 or > 1)
         {
             errors.Add($"{path}.threshold", "must be above 0 and at most 1");

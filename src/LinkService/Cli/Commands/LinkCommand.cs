@@ -27,9 +27,8 @@ internal static class LinkCommand
             }
 
             var name = parseResult.GetValue(project)!;
-            if (!startup.Catalog!.Projects.ContainsKey(name))
+            if (!await CommandConfiguration.HasProjectAsync(startup, name, context))
             {
-                await context.Error.WriteLineAsync($"There is no project '{name}' (configured: {string.Join(", ", startup.Catalog.Projects.Keys)}).");
                 return ExitCodes.UsageOrConfiguration;
             }
 

@@ -21,7 +21,7 @@ internal static class SynthCommand
         {
             Description = "The same deliveries a month later: every record again under its key, 5% of people with changed details, 10% new people.",
         };
-        var command = new Command("synth", "Write synthetic extracts for the configured sources, and truth.csv (source,record_id,person_id).")
+        var command = new Command("synth", "Write synthetic extracts for the configured sources, and truth.csv (source,record_id,person_id,variations).")
         {
             output, people, seed, records, secondMonth,
         };

@@ -1,0 +1,115 @@
+using LinkService.Linkage.Engine;
+using LinkService.Linkage.Running;
+
+namespace LinkService.Linkage.Evaluation;
+
+/// <summary>Pairwise precision, recall and F1 of a run's links (its private links.csv) against a truth, across sources and within them.</summary>
+public sealed record RunEvaluation(PairwiseScore CrossSource, PairwiseScore WithinSource, long RecordsEvaluated, long RecordsNotInTruth, long TruthRecordsNotInRun)
+{
+    /// <summary>Reads the run's links.csv and the truth file and scores one against the other.</summary>
+    /// <exception cref="InvalidDataException">Either file is not as expected; the message names the file's line, never a value.</exception>
+    public static RunEvaluation Of(string runFolder, string truthPath, CancellationToken cancellationToken)
+    {
+        TruthFile truth;
+        try
+        {
+            truth = TruthFile.Read(truthPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"truth file: {ex.Message}", ex);
+        }
+
+        var entity = ReadLinks(Path.Combine(runFolder, RunFiles.Links), cancellationToken);
+        return truth.Person is { } person ? AgainstPeople(entity, person) : AgainstPairs(entity, truth.Pairs!);
+    }
+
+    private static RunEvaluation AgainstPeople(Dictionary<(string Source, string Id), string> entity, Dictionary<(string Source, string Id), string> person)
+    {
+        var records = entity.Keys.Where(person.ContainsKey).ToList();
+        var sources = new Dictionary<string, int>(StringComparer.Ordinal);
+        var source = records.Select(r => sources.TryGetValue(r.Source, out var s) ? s : sources[r.Source] = sources.Count).ToArray();
+        var entityIds = Ids(records.Select(r => entity[r]));
+        var personIds = Ids(records.Select(r => person[r]));
+        var predicted = PairCounts.Within(source, i => entityIds[i]);
+        var truePairs = PairCounts.Within(source, i => personIds[i]);
+        var correct = PairCounts.Within(source, i => ((long)entityIds[i] << 32) | (uint)personIds[i]);
+        return new RunEvaluation(
+            new PairwiseScore(truePairs.Cross, predicted.Cross, correct.Cross),
+            new PairwiseScore(truePairs.Within, predicted.Within, correct.Within),
+            records.Count,
+            entity.Count - records.Count,
+            person.Keys.Count(r => !entity.ContainsKey(r)));
+    }
+
+    private static RunEvaluation AgainstPairs(Dictionary<(string Source, string Id), string> entity, List<LabelledPair> pairs)
+    {
+        // Precision and recall among the labelled pairs only: a pair nobody judged is neither right nor wrong.
+        long[] truePairs = [0, 0], predicted = [0, 0], correct = [0, 0];
+        var named = new HashSet<(string, string)>();
+        long missing = 0;
+        foreach (var pair in pairs)
+        {
+            named.Add(pair.A);
+            named.Add(pair.B);
+            if (!entity.TryGetValue(pair.A, out var ea) || !entity.TryGetValue(pair.B, out var eb))
+            {
+                missing++;
+                continue;
+            }
+
+            var k = string.Equals(pair.A.Source, pair.B.Source, StringComparison.Ordinal) ? 1 : 0;
+            var linked = string.Equals(ea, eb, StringComparison.Ordinal);
+            truePairs[k] += pair.IsMatch ? 1 : 0;
+            predicted[k] += linked ? 1 : 0;
+            correct[k] += linked && pair.IsMatch ? 1 : 0;
+        }
+
+        var evaluated = named.Count(entity.ContainsKey);
+        return new RunEvaluation(
+            new PairwiseScore(truePairs[0], predicted[0], correct[0]),
+            new PairwiseScore(truePairs[1], predicted[1], correct[1]),
+            evaluated,
+            0,
+            named.Count - evaluated);
+    }
+
+    private static Dictionary<(string Source, string Id), string> ReadLinks(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"the run has no {RunFiles.Links}");
+        }
+
+        using var reader = new StreamReader(path);
+        var entity = new Dictionary<(string, string), string>();
+        foreach (var (line, fields) in CsvRows.Read(reader))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (line == 1)
+            {
+                if (fields is not ["source", "record_id", "entity_id", ..])
+                {
+                    throw new InvalidDataException($"{RunFiles.Links} line 1: the header does not start source,record_id,entity_id");
+                }
+
+                continue;
+            }
+
+            if (fields.Length < 3)
+            {
+                throw new InvalidDataException($"{RunFiles.Links} line {line}: {fields.Length} fields where at least 3 are expected");
+            }
+
+            entity[(fields[0], fields[1])] = fields[2];
+        }
+
+        return entity;
+    }
+
+    private static int[] Ids(IEnumerable<string> values)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return [.. values.Select(v => ids.TryGetValue(v, out var id) ? id : ids[v] = ids.Count)];
+    }
+}

@@ -1,0 +1,123 @@
+namespace LinkService.Linkage.Evaluation;
+
+/// <summary>
+/// What a custodian knows to be true, read from a file in one of two forms: a truth file
+/// (<c>source,record_id,person_id</c>, as <c>synth</c> writes) or labelled pairs
+/// (<c>source_a,record_id_a,source_b,record_id_b[,is_match]</c>, as clerical review yields). Pairs without
+/// <c>is_match</c> are the true pairs among the records they name; with it, each pair is judged on its own.
+/// </summary>
+internal sealed class TruthFile
+{
+    private TruthFile(Dictionary<(string Source, string Id), string>? person, List<LabelledPair>? pairs)
+    {
+        Person = person;
+        Pairs = pairs;
+    }
+
+    /// <summary>The person behind each record (a truth file, or pairs without labels joined into people).</summary>
+    public Dictionary<(string Source, string Id), string>? Person { get; }
+
+    /// <summary>Pairs each judged a match or not.</summary>
+    public List<LabelledPair>? Pairs { get; }
+
+    /// <exception cref="InvalidDataException">The file is in neither form; the message names the line, never a value.</exception>
+    public static TruthFile Read(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var rows = CsvRows.Read(reader).GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            throw new InvalidDataException("the truth file is empty: it needs a header (source,record_id,person_id or source_a,record_id_a,source_b,record_id_b[,is_match])");
+        }
+
+        var header = rows.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (header is ["source", "record_id", "person_id", ..])
+        {
+            var person = new Dictionary<(string, string), string>();
+            while (rows.MoveNext())
+            {
+                var (line, fields) = rows.Current;
+                Expect(fields, 3, line);
+                person[(fields[0], fields[1])] = fields[2];
+            }
+
+            return new TruthFile(person, null);
+        }
+
+        if (header is ["source_a", "record_id_a", "source_b", "record_id_b", ..])
+        {
+            var labelled = header.Length > 4 && header[4] == "is_match";
+            var pairs = new List<LabelledPair>();
+            while (rows.MoveNext())
+            {
+                var (line, fields) = rows.Current;
+                Expect(fields, labelled ? 5 : 4, line);
+                pairs.Add(new LabelledPair((fields[0], fields[1]), (fields[2], fields[3]), !labelled || IsMatch(fields[4], line)));
+            }
+
+            return labelled ? new TruthFile(null, pairs) : new TruthFile(People(pairs), null);
+        }
+
+        throw new InvalidDataException("line 1: the header is neither source,record_id,person_id nor source_a,record_id_a,source_b,record_id_b[,is_match]");
+    }
+
+    /// <summary>True pairs joined into people (a record's person is the smallest record of its group).</summary>
+    private static Dictionary<(string, string), string> People(List<LabelledPair> pairs)
+    {
+        var parent = new Dictionary<(string, string), (string, string)>();
+        (string, string) Find((string, string) x)
+        {
+            while (parent.TryGetValue(x, out var p) && p != x)
+            {
+                parent[x] = parent.GetValueOrDefault(p, p);
+                x = p;
+            }
+
+            return x;
+        }
+
+        foreach (var pair in pairs)
+        {
+            parent.TryAdd(pair.A, pair.A);
+            parent.TryAdd(pair.B, pair.B);
+            var (ra, rb) = (Find(pair.A), Find(pair.B));
+            if (ra != rb)
+            {
+                parent[rb] = ra;
+            }
+        }
+
+        var ids = new Dictionary<(string, string), string>();
+        var person = new Dictionary<(string, string), string>();
+        foreach (var record in parent.Keys.ToList())
+        {
+            var root = Find(record);
+            if (!ids.TryGetValue(root, out var id))
+            {
+                ids[root] = id = ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            person[record] = id;
+        }
+
+        return person;
+    }
+
+    private static bool IsMatch(string value, int line) => value.Trim().ToLowerInvariant() switch
+    {
+        "1" or "true" or "yes" or "y" or "match" => true,
+        "0" or "false" or "no" or "n" or "non-match" or "" => false,
+        _ => throw new InvalidDataException($"line {line}: is_match must be 1 or 0 (true or false)"),
+    };
+
+    private static void Expect(string[] fields, int count, int line)
+    {
+        if (fields.Length < count)
+        {
+            throw new InvalidDataException($"line {line}: {fields.Length} fields where the header has {count}");
+        }
+    }
+}
+
+/// <summary>Two records and whether they are the same person.</summary>
+internal readonly record struct LabelledPair((string Source, string Id) A, (string Source, string Id) B, bool IsMatch);

@@ -1,0 +1,136 @@
+using LinkService.Configuration.Loading;
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Tests.Support;
+
+namespace LinkService.Configuration.Tests.Projects;
+
+/// <summary>Identifier fields of the custodian's own (email, phone, a department's reference), and sources that lack a field the project uses.</summary>
+public sealed class CustomIdentifierTests
+{
+    private const string EmailField = """{ "name": "email", "type": "string", "linkage": { "role": "identifier", "canonical": "email", "standardiser": "email" } }""";
+
+    private const string EmailProject = """
+        { "sources": ["alpha", "beta"],
+          "linkage": {
+            "blocking": [ { "keys": [ { "field": "email" } ] }, { "keys": [ { "field": "surname" }, { "field": "date_of_birth" } ] } ],
+            "comparisons": [ { "field": "email", "levels": [ { "method": "exact" }, { "method": "levenshtein", "distance": 1 } ] },
+                             { "field": "surname", "levels": [ { "method": "exact" } ] } ] } }
+        """;
+
+    [Fact]
+    public void Load_SchemaDeclaresAFieldOfItsOwnWithAStandardiser_ProjectsBlockAndCompareOnIt()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField));
+        dir.Write("projects/match.json", EmailProject);
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        var field = result.Catalog!.Schemas["people"].FindField("email")!;
+        Assert.Equal(StandardiseAs.Email, field.Linkage!.Standardiser);
+        Assert.True(field.IsSensitive);
+    }
+
+    [Fact]
+    public void Load_MisspeltStandardiser_SuggestsTheClosestOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField.Replace("\"standardiser\": \"email\"", "\"standardiser\": \"emial\"", StringComparison.Ordinal)));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.fields[6].linkage.standardiser", error.JsonPath);
+        Assert.EndsWith("did you mean 'email'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FieldOfItsOwnWithoutAStandardiser_SaysToNameOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, """{ "name": "phone", "type": "string", "linkage": { "role": "identifier", "canonical": "phone" } }"""));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.fields[6].linkage.canonical", error.JsonPath);
+        Assert.Contains("names its 'standardiser' (text, upper-alnum, email, phone, address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ProjectUsesAFieldNoSourceDeclares_SuggestsTheClosestDeclaredOne()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField));
+        dir.Write("projects/match.json", EmailProject.Replace("{ \"field\": \"email\", \"levels\"", "{ \"field\": \"emails\", \"levels\"", StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[0].field", error.JsonPath);
+        Assert.EndsWith("did you mean 'email'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PostcodeMethodOnAnEmailField_IsAnError()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField));
+        dir.Write("projects/match.json", EmailProject.Replace("\"method\": \"levenshtein\", \"distance\": 1", "\"method\": \"postcode-sector\"", StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[0].levels[1].method", error.JsonPath);
+        Assert.Contains("needs a postcode field", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SourcesDeclareOneFieldWithDifferentStandardisers_IsAnErrorUntilTheProjectSaysWhich()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField));
+        dir.Write("schemas/others.json", WithField(ConfigFolder.Schema, EmailField.Replace("\"standardiser\": \"email\"", "\"standardiser\": \"text\"", StringComparison.Ordinal)));
+        dir.Write("sources/beta.json", ConfigFolder.Source("others"));
+        dir.Write("projects/match.json", EmailProject);
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+        Assert.Equal("$.linkage.standardisation.email", error.JsonPath);
+        Assert.Contains("source 'alpha' declares 'email' with standardiser 'email' and source 'beta' with 'text'", error.Message, StringComparison.Ordinal);
+
+        dir.Write("projects/match.json", EmailProject.Replace("\"linkage\": {", "\"linkage\": { \"standardisation\": { \"email\": { \"as\": \"email\" } },", StringComparison.Ordinal));
+        var settled = ConfigCatalogLoader.Load(dir.Path);
+        Assert.True(settled.Succeeded, string.Join(Environment.NewLine, settled.Errors));
+    }
+
+    [Fact]
+    public void Load_ThirdSourceWithoutPostcodes_KeepsPostcodesInTheProject()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/nopostcode.json", WithoutField(ConfigFolder.Schema, "postcode"));
+        dir.Write("sources/gamma.json", ConfigFolder.Source("nopostcode"));
+        dir.Write("projects/match.json", """{ "sources": ["alpha", "beta", "gamma"], "mode": "link", "linkage": {} }""");
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        Assert.Contains(result.Catalog!.Projects["match"].Linkage.Comparisons, c => c.Field == "postcode");
+    }
+
+    [Fact]
+    public void Load_FieldNoSourceFeeds_IsStillAnError()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithoutField(ConfigFolder.Schema, "postcode"));
+
+        var errors = ConfigCatalogLoader.Load(dir.Path).Errors;
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains("none of the project's sources (alpha, beta) has an identifier feeding it", e.Message, StringComparison.Ordinal));
+    }
+
+    private const string Benefit = "{ \"name\": \"benefit\", ";
+
+    private static string WithField(string schema, string field) =>
+        schema.Replace(Benefit, field + ",\n" + Benefit, StringComparison.Ordinal);
+
+    private static string WithoutField(string schema, string canonical) =>
+        string.Join('\n', schema.Split('\n').Where(line => !line.Contains($"\"canonical\": \"{canonical}\"", StringComparison.Ordinal)));
+}

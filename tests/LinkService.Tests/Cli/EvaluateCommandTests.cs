@@ -1,0 +1,125 @@
+using LinkService.Ledger.Runs;
+using LinkService.Tests.Support;
+
+namespace LinkService.Tests.Cli;
+
+public sealed class EvaluateCommandTests
+{
+    private const string Project = "reoffending-benefits";
+
+    // Entities as a run linked them: E1 and E2 right, E3 joins two different people, OFF90000004 and C900000004 are one
+    // person left apart, and E5 joins one person's two justice records.
+    private const string Links = """
+        source,record_id,entity_id,match_probability
+        justice,OFF90000001,E1,0.99
+        welfare,C900000001,E1,0.99
+        justice,OFF90000002,E2,0.98
+        welfare,C900000002,E2,0.98
+        justice,OFF90000003,E3,0.95
+        welfare,C900000003,E3,0.95
+        justice,OFF90000004,E4,0
+        welfare,C900000004,E6,0
+        justice,OFF90000005,E5,0.97
+        justice,OFF90000006,E5,0.97
+        """;
+
+    [Fact]
+    public async Task Evaluate_LatestCompletedRunAgainstATruthFile_PrintsCrossAndWithinSourceFiguresButNoIdentifier()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, """
+            source,record_id,person_id
+            justice,OFF90000001,P1
+            welfare,C900000001,P1
+            justice,OFF90000002,P2
+            welfare,C900000002,P2
+            justice,OFF90000003,P3
+            welfare,C900000003,P9
+            justice,OFF90000004,P4
+            welfare,C900000004,P4
+            justice,OFF90000005,P5
+            justice,OFF90000006,P5
+            """, TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.Contains("run r1 of project reoffending-benefits", result.Output, StringComparison.Ordinal);
+        Assert.Contains("cross-source: precision 0.6667, recall 0.6667, F1 0.6667 (true pairs 3, linked pairs 3, correct 2)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("within-source: precision 1.0000, recall 1.0000, F1 1.0000 (true pairs 1, linked pairs 1, correct 1)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("C9000", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_LabelledPairs_JudgesOnlyThePairsLabelled()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var labels = folder.Combine("labels.csv");
+        await File.WriteAllTextAsync(labels, """
+            source_a,record_id_a,source_b,record_id_b,is_match
+            justice,OFF90000001,welfare,C900000001,1
+            justice,OFF90000003,welfare,C900000003,0
+            justice,OFF90000004,welfare,C900000004,1
+            justice,OFF90000005,justice,OFF90000006,true
+            """, TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--run", "r1", "--truth", labels, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.Contains("cross-source: precision 0.5000, recall 0.5000, F1 0.5000 (true pairs 2, linked pairs 2, correct 1)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("within-source: precision 1.0000, recall 1.0000, F1 1.0000 (true pairs 1, linked pairs 1, correct 1)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_RunThatFailed_ExitsTwoSayingItHasNoLinks()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links, complete: false);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\n", TestContext.Current.CancellationToken);
+
+        var named = await Support.Cli.RunAsync("evaluate", "--project", Project, "--run", "r1", "--truth", truth, "--config", folder.ConfigDirectory);
+        var latest = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        named.AssertExitCode(2);
+        Assert.Contains("Run r1 of project reoffending-benefits did not complete (failed)", named.Error, StringComparison.Ordinal);
+        latest.AssertExitCode(2);
+        Assert.Contains("Project reoffending-benefits has no completed run to evaluate.", latest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_TruthFileInNeitherForm_ExitsOneNamingTheLineNotTheValue()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: line 2: 2 fields where the header has 3", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool complete = true)
+    {
+        var runFolder = folder.Paths.RunFolder(Project, runId);
+        Directory.CreateDirectory(runFolder);
+        await File.WriteAllTextAsync(Path.Combine(runFolder, "links.csv"), links + "\n", TestContext.Current.CancellationToken);
+        using var opened = new OpenedLedger(folder);
+        await opened.Ledger.StartRunAsync(new RunStart(runId, Project, runFolder, [], Owners.Service), CancellationToken.None);
+        if (complete)
+        {
+            await opened.Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);
+        }
+        else
+        {
+            await opened.Ledger.FailRunAsync(runId, "stopped", CancellationToken.None);
+        }
+    }
+}
