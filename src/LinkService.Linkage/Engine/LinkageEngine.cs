@@ -62,13 +62,14 @@ internal static class LinkageEngine
         var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, ScoringVisitor.FromFixed(scoring.ProbabilitySum));
         Stage("matches outside blocks");
 
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, outside);
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer);
+        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, outside, joined);
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings, scorer);
     }
 
     private static LinkageQuality Figures(
         RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
-        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, double outside)
+        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, double outside, (long Pairs, double ExpectedTrue) joined)
     {
         long truePairs = 0;
         if (truth is not null)
@@ -101,7 +102,6 @@ internal static class LinkageEngine
         }
 
         var expected = ScoringVisitor.FromFixed(scoring.ProbabilitySum);
-        var linkedExpected = links.Sum(l => (double)l.Probability);
         var bins = scoring.Histogram
             .Select((n, i) => new WeightBin(ScoringVisitor.HistogramLow + i, ScoringVisitor.HistogramLow + i + 1, n))
             .Where(b => b.Pairs > 0).ToList();
@@ -116,9 +116,11 @@ internal static class LinkageEngine
             Entities = entities,
             MatchRatePerSource = matchRates,
             WeightDistribution = bins,
-            EstimatedFalseLinkRate = links.Count == 0 ? 0 : Math.Round(1 - (linkedExpected / links.Count), 6),
+            // Over the pairs the entities join (as precision counts them), not only the links: clustering joins more.
+            EstimatedFalseLinkRate = joined.Pairs == 0 ? 0 : Math.Round(Math.Max(0, 1 - (joined.ExpectedTrue / joined.Pairs)), 6),
+
             // Matches no rule generated were never compared: missed as surely as those that scored too low.
-            EstimatedMissedLinkRate = expected + outside <= 0 ? 0 : Math.Round(Math.Max(0, expected + outside - linkedExpected) / (expected + outside), 6),
+            EstimatedMissedLinkRate = expected + outside <= 0 ? 0 : Math.Round(Math.Max(0, expected + outside - joined.ExpectedTrue) / (expected + outside), 6),
             EstimatedMatchesOutsideBlocks = Math.Round(outside, 3),
             ExpectedMatches = Math.Round(expected, 3),
         };

@@ -23,7 +23,10 @@ public sealed record LinkageQuality
 
     public required IReadOnlyList<WeightBin> WeightDistribution { get; init; }
 
-    /// <summary>Expected share of links that are false: the mean of (1 − p) over links.</summary>
+    /// <summary>
+    /// Expected share of linked pairs that are false: the mean of (1 − p) over every pair of records the entities join
+    /// (as the mode counts pairs), the pairs joined only through other records included.
+    /// </summary>
     public required double EstimatedFalseLinkRate { get; init; }
 
     /// <summary>
