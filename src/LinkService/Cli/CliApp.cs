@@ -77,9 +77,9 @@ public static class CliApp
         root.Subcommands.Add(CheckConfigCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(LinkCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(DecisionCommands.CreateApprove(context));
         root.Subcommands.Add(DecisionCommands.CreateReject(context));
-        root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(SynthCommand.Create(context));

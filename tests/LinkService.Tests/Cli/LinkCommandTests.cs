@@ -55,6 +55,6 @@ public sealed class LinkCommandTests
         var result = await Support.Cli.RunAsync(stop.Token, "link", "--project", Project, "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(1);
-        Assert.Contains($"Cancelled: project {Project} was not linked.", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Cancelled: project {Project} was not linked, or its outputs not finished.", result.Error, StringComparison.Ordinal);
     }
 }

@@ -57,7 +57,7 @@ public sealed class ServiceEndToEndTests
         });
         Assert.True(linked >= People * 0.98, $"{linked} of {People} people linked across the two sources");
         Assert.Matches(@"justice\s+1\s+0\s+0\s+0\s+0", status.Output);
-        Assert.Contains("completed", status.Output, StringComparison.Ordinal);
+        Assert.Contains("held for approval", status.Output, StringComparison.Ordinal);
         status.AssertExitCode(0);
         Assert.Contains("Audit chain: intact", status.Output, StringComparison.Ordinal);
 

@@ -87,12 +87,12 @@ internal static class EvaluateCommand
             var run = await ledger.GetRunAsync(runId, cancellationToken);
             return run is null || !string.Equals(run.Project, project, StringComparison.Ordinal)
                 ? (null, $"Project {project} has no run {runId}.")
-                : run.State != RunState.Completed
+                : run.Stage < RunStage.Linked
                     ? (null, $"Run {runId} of project {project} did not complete ({run.State.ToString().ToLowerInvariant()}): it has no links to evaluate.")
                     : (run, "");
         }
 
-        var latest = (await ledger.GetRecentRunsAsync(project, 100, cancellationToken)).FirstOrDefault(r => r.State == RunState.Completed);
+        var latest = (await ledger.GetRecentRunsAsync(project, 100, cancellationToken)).FirstOrDefault(r => r.Stage >= RunStage.Linked);
         return latest is null ? (null, $"Project {project} has no completed run to evaluate.") : (latest, "");
     }
 
