@@ -19,5 +19,13 @@ internal sealed record StatusFacts(
     /// <summary>How many deliveries and runs status lists.</summary>
     public const int Recent = 10;
 
+    /// <summary>The outcomes status counts per source, in its columns' order; every other state is in progress.</summary>
+    public static IReadOnlyList<DeliveryState> Outcomes { get; } =
+        [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
+
     public bool IsIntact => Audit.IsIntact && Store.IsIntact;
+
+    /// <summary>How many of <paramref name="source"/>'s deliveries are in a state <paramref name="which"/> holds for.</summary>
+    public long Count(string source, Func<DeliveryState, bool> which) =>
+        Ledger.Deliveries.Where(d => d.Source == source && which(d.State)).Sum(d => d.Count);
 }

@@ -11,9 +11,6 @@ namespace LinkService.Status;
 /// </summary>
 internal static class StatusJson
 {
-    private static readonly DeliveryState[] Counted =
-        [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
-
     public static string Render(StatusFacts facts)
     {
         using var stream = new MemoryStream();
@@ -59,16 +56,14 @@ internal static class StatusJson
         json.WriteStartArray("deliveries");
         foreach (var source in facts.Sources)
         {
-            long Count(Func<DeliveryState, bool> which) =>
-                facts.Ledger.Deliveries.Where(d => d.Source == source && which(d.State)).Sum(d => d.Count);
             json.WriteStartObject();
             json.WriteString("source", source);
-            foreach (var state in Counted)
+            foreach (var state in StatusFacts.Outcomes)
             {
-                json.WriteNumber(StatusWords.Outcome(state), Count(s => s == state));
+                json.WriteNumber(StatusWords.Outcome(state), facts.Count(source, s => s == state));
             }
 
-            json.WriteNumber("inProgress", Count(s => !Counted.Contains(s)));
+            json.WriteNumber("inProgress", facts.Count(source, s => !StatusFacts.Outcomes.Contains(s)));
             json.WriteEndObject();
         }
 

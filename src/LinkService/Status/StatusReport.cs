@@ -12,9 +12,6 @@ namespace LinkService.Status;
 /// <summary>The text of <c>linkservice status</c>: deliveries by state per source, recent runs, the audit chain's check and the store's.</summary>
 internal static class StatusReport
 {
-    private static readonly DeliveryState[] Columns =
-        [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
-
     public static string Render(StatusFacts facts)
     {
         var (status, audit, store, waiting, now) = (facts.Ledger, facts.Audit, facts.Store, facts.Waiting, facts.Now);
@@ -24,9 +21,8 @@ internal static class StatusReport
         text.AppendLine(inv, $"  {"source",-20} {"accepted",9} {"rejected",9} {"duplicate",9} {"refused",9} {"in progress",12}");
         foreach (var source in facts.Sources)
         {
-            long Count(Func<DeliveryState, bool> which) => status.Deliveries.Where(d => d.Source == source && which(d.State)).Sum(d => d.Count);
-            var cells = Columns.Select(state => Count(s => s == state).ToString(inv).PadLeft(9));
-            var inProgress = Count(s => !Columns.Contains(s));
+            var cells = StatusFacts.Outcomes.Select(state => facts.Count(source, s => s == state).ToString(inv).PadLeft(9));
+            var inProgress = facts.Count(source, s => !StatusFacts.Outcomes.Contains(s));
             text.AppendLine(inv, $"  {source,-20} {string.Join(' ', cells)} {inProgress,12}");
         }
 
