@@ -149,25 +149,13 @@ public sealed class SshdFixture : IAsyncLifetime
 
     private Task<string> AddDepartmentAsync()
     {
-        var script = new ProcessStartInfo(InstallScript("add-department.sh")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var script = new ProcessStartInfo(InstallScripts.Linux("add-department.sh")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         script.Environment["DROP_ROOT"] = DropRoot;
         script.Environment["SERVICE_USER"] = "root";
         script.Environment["SERVICE_GROUP"] = "root";
-        return RunAsync(script, SourceName, Account);
-    }
-
-    private static string InstallScript(string name)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var script = Path.Combine(folder.FullName, "install", "linux", name);
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        throw new InvalidOperationException($"install/linux/{name} was not found above {AppContext.BaseDirectory}.");
+        script.Environment["ACCOUNT"] = Account;
+        script.Environment["CONFIG_DIR"] = Path.Combine(Root, "config");
+        return RunAsync(script, SourceName);
     }
 
     private void StartServer(string config)
