@@ -33,7 +33,7 @@ public sealed class ConfigJsonSchemaTests
 
         var (committed, generated) = JsonSchemaFiles.Compare(file, ConfigJsonSchema.For(type, JsonShape.ConfigFiles, title));
 
-        Assert.True(committed == generated, $"config/json-schema/{file} is out of date with the configuration classes: run this test with LINKSERVICE_WRITE_JSON_SCHEMAS=1 and commit the result");
+        Assert.True(committed == generated, $"docs/json-schema/{file} is out of date with the configuration classes: run this test with LINKSERVICE_WRITE_JSON_SCHEMAS=1 and commit the result");
     }
 
     [Theory]

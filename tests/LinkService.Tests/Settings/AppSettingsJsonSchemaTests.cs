@@ -17,7 +17,7 @@ public sealed class AppSettingsJsonSchemaTests
     {
         var (committed, generated) = JsonSchemaFiles.Compare(FileName, Generate());
 
-        Assert.True(committed == generated, $"config/json-schema/{FileName} is out of date with the options classes: run this test with LINKSERVICE_WRITE_JSON_SCHEMAS=1 and commit the result");
+        Assert.True(committed == generated, $"docs/json-schema/{FileName} is out of date with the options classes: run this test with LINKSERVICE_WRITE_JSON_SCHEMAS=1 and commit the result");
     }
 
     [Fact]
