@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using LinkService.Configuration;
 using LinkService.Configuration.Projects;
 using LinkService.Deliveries.SetAside;
@@ -39,6 +40,16 @@ internal static class BenchRun
         var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, cancellationToken);
         var linkTime = wall.Elapsed - truthTime + read + standardised;
         var score = PairwiseScore.Of(table, outcome.Entity, truth, project.Mode);
+        if (project.Mode == LinkageMode.Both)
+        {
+            // Issue 11's targets are per kind of pair: across sources, and each source's own duplicates.
+            foreach (var (kind, only) in new[] { ("cross-source", LinkageMode.Link), ("within-source", LinkageMode.Dedupe) })
+            {
+                var part = PairwiseScore.Of(table, outcome.Entity, truth, only);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-14} precision {part.Precision:F4}  recall {part.Recall:F4}  F1 {part.F1:F4}  (true pairs {part.TruePairs:N0})"));
+            }
+        }
+
         return new BenchResult(table.Count, read, readCpu - startCpu, standardised, standardisedCpu, linkTime, outcome, score, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 }

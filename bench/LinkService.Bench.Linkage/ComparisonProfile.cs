@@ -35,7 +35,7 @@ internal static class ComparisonProfile
 
         output.WriteLine($"  whole pattern  {whole.Elapsed.TotalMilliseconds * 1e6 / pairs.Length,8:F0} ns/pair ({check})");
         whole.Restart();
-        UEstimator.Estimate(comparer, table, mode, 2_000_000, 1, CancellationToken.None);
+        UEstimator.Run(comparer, table, mode, 2_000_000, 1, CancellationToken.None);
         output.WriteLine($"  u estimate 2M  {whole.Elapsed.TotalMilliseconds,8:F0} ms");
         whole.Restart();
         for (var i = 0; i < 2_000_000; i++)

@@ -1,4 +1,5 @@
 using LinkService.Deliveries.SetAside;
+using LinkService.Deliveries.Store;
 using LinkService.Deliveries.Tests.Support;
 using LinkService.Linkage.Running;
 using LinkService.Validation;
@@ -102,6 +103,62 @@ public sealed class AcceptedRowsTests : IDisposable
         Assert.True(rows.Read());
         Assert.Equal(1, rows.Row);
         Assert.Equal(Offenders.Key(1), rows[rows.ColumnOf(0)]);
+    }
+
+    [Fact]
+    public async Task Read_StoredCopyRowChangedSinceIntake_FailsOnceReadNamingTheDeliveryNotTheRow()
+    {
+        var source = Offenders.Source();
+        var path = Offenders.Write(_temp.Combine("d.csv"), Lines(Enumerable.Range(1, 4).Select(p => Offenders.Row(p))));
+        var digest = await DigestOfAsync(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Surname3,", "Surname8,", StringComparison.Ordinal));
+
+        using var rows = AcceptedRows.Open(source, "d1", path, SetAsideRows.None, digest);
+        var read = 0;
+        var failure = Assert.Throws<StoredCopyAlteredException>(() =>
+        {
+            while (rows.Read())
+            {
+                read++;
+            }
+        });
+
+        Assert.Equal(4, read);
+        Assert.Equal("the stored copy of delivery d1 (source 'justice') does not match the SHA-256 recorded when it was taken: it was altered in the store", failure.Message);
+    }
+
+    [Fact]
+    public async Task Read_StoredCopyCutShortSinceIntake_SaysItWasAlteredRatherThanThatSetAsideRowsAreMissing()
+    {
+        var source = Offenders.Source();
+        var path = Offenders.Write(_temp.Combine("d.csv"), Lines(Enumerable.Range(1, 3).Select(p => Offenders.Row(p, dateOfBirth: p == 3 ? "x" : "01/02/1980"))));
+        var report = await ValidateAsync(source, path);
+        var digest = await DigestOfAsync(path);
+        File.WriteAllText(path, Lines(Enumerable.Range(1, 2).Select(p => Offenders.Row(p))));
+
+        using var rows = AcceptedRows.Open(source, "d1", path, new SetAsideRows(report.SetAside), digest);
+        var failure = Assert.Throws<StoredCopyAlteredException>(() =>
+        {
+            while (rows.Read())
+            {
+            }
+        });
+
+        Assert.EndsWith("does not have the size recorded when it was taken: it was altered in the store", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_StoredCopyMissing_SaysItIsMissingFromTheStore()
+    {
+        var failure = Assert.Throws<StoredCopyAlteredException>(() => AcceptedRows.Open(Offenders.Source(), "d1", _temp.Combine("gone.csv"), SetAsideRows.None, new StoredDigest(1, "00")));
+
+        Assert.Equal("the stored copy of delivery d1 (source 'justice') is missing from the store", failure.Message);
+    }
+
+    private static async Task<StoredDigest> DigestOfAsync(string path)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        return new StoredDigest(bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
     }
 
     private static string Lines(IEnumerable<string> rows) => Offenders.Header + "\n" + string.Concat(rows.Select(r => r + "\n"));

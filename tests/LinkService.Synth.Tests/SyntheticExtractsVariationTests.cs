@@ -61,6 +61,16 @@ public sealed class SyntheticExtractsVariationTests : IClassFixture<GeneratedExt
     }
 
     [Fact]
+    public void WriteAsync_SexUnknown_IsWrittenAsTheNotKnownCodeOrLeftBlank()
+    {
+        var unknown = _views.Where(r => r.Has(Variation.SexUnknown)).ToList();
+
+        Assert.All(unknown, r => Assert.Contains(r.Sex, " U"));
+        Assert.InRange(unknown.Count(r => r.Sex == ' ') / (double)unknown.Count, 0.25, 0.55);
+        Assert.All(_views.Where(r => r.Sex is ' ' or 'U'), r => Assert.True(r.Has(Variation.SexUnknown)));
+    }
+
+    [Fact]
     public void WriteAsync_Welfare_NeverSwapsDayAndMonthInItsYearFirstDates()
     {
         Assert.DoesNotContain(_views, r => r.Source == "welfare" && r.Has(Variation.BirthDayMonthSwapped));

@@ -9,32 +9,16 @@ namespace LinkService.Deliveries.Reading;
 /// quoted field count too (and a quoted line break resets the count): the limit leaves room for a field of
 /// delimiters as long as the source's longest field. A vectorised count over each buffer: nearly free.
 /// </summary>
-internal sealed class DelimiterGuardStream(Stream inner, byte delimiter) : Stream
+internal sealed class DelimiterGuardStream(Stream inner, byte delimiter) : ReadOnlyWrapperStream(inner)
 {
     private long _sinceLineBreak;
 
     /// <summary>The most delimiter bytes a line may hold.</summary>
     public long Limit { get; set; } = long.MaxValue;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        var n = Inner.Read(buffer);
         var read = buffer[..n];
 
         // Usually the whole buffer holds fewer delimiters than a line may: no line in it can hold too many.
@@ -47,16 +31,6 @@ internal sealed class DelimiterGuardStream(Stream inner, byte delimiter) : Strea
         _sinceLineBreak = lastBreak >= 0 ? read[(lastBreak + 1)..].Count(delimiter) : _sinceLineBreak + read.Count(delimiter);
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void CheckEachLine(ReadOnlySpan<byte> read)
     {
@@ -78,15 +52,5 @@ internal sealed class DelimiterGuardStream(Stream inner, byte delimiter) : Strea
             carry = 0;
             read = read[(lineBreak + 1)..];
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using LinkService.Configuration.Sources;
+using LinkService.Deliveries.Store;
 
 namespace LinkService.Deliveries.Reading;
 
@@ -11,7 +12,8 @@ namespace LinkService.Deliveries.Reading;
 /// number means the same row to all: file, optional gzip, a byte counter with the decompression limit, the
 /// <see cref="DelimiterGuardStream"/>, and CsvHelper's reader in the source's dialect, decoding strictly.
 /// Every record counts, blank ones too; with a header, the first record is the header and data rows are
-/// numbered from 1. Quote problems the parser meets are flagged for the current record.
+/// numbered from 1. Quote problems the parser meets are flagged for the current record. Opened with the digest
+/// intake recorded, it hashes the stored bytes as it reads them (<see cref="StoredCopyProblem"/>).
 /// </summary>
 public sealed class DeliveryReader : IDisposable
 {
@@ -24,15 +26,22 @@ public sealed class DeliveryReader : IDisposable
     private readonly bool _isUtf16;
     private readonly bool _hasHeader;
     private readonly Dictionary<long, QuoteProblem> _malformed = [];
+    private readonly DigestingReadStream? _digesting;
+    private readonly StoredDigest? _digest;
+    private string? _storedCopyProblem;
+    private bool _storedCopyChecked;
     private bool _invalidUtf8;
     private long _records;
 
-    private DeliveryReader(SourceDefinition source, string path, ReadLimits limits)
+    private DeliveryReader(SourceDefinition source, string path, ReadLimits limits, StoredDigest? digest)
     {
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            Stream raw = source.Compression == Compression.Gzip ? new GZipStream(_file, CompressionMode.Decompress) : _file;
+            _digest = digest;
+            _digesting = digest is null ? null : new DigestingReadStream(_file);
+            Stream stored = _digesting ?? (Stream)_file;
+            Stream raw = source.Compression == Compression.Gzip ? new GZipStream(stored, CompressionMode.Decompress) : stored;
             var limit = source.Compression == Compression.Gzip ? source.MaxDecompressedBytes : long.MaxValue;
             Inspector = new InspectingReadStream(raw, limit);
             Fallback = new CountingDecoderFallback();
@@ -96,7 +105,10 @@ public sealed class DeliveryReader : IDisposable
     /// <summary>Cell <paramref name="index"/> of the current record.</summary>
     public string this[int index] => _csv.GetString(index);
 
-    public static DeliveryReader Open(SourceDefinition source, string path, ReadLimits limits) => new(source, path, limits);
+    public static DeliveryReader Open(SourceDefinition source, string path, ReadLimits limits) => new(source, path, limits, digest: null);
+
+    /// <summary>Opens a stored copy, hashing its bytes as they are read, to be checked against <paramref name="digest"/> by <see cref="StoredCopyProblem"/>.</summary>
+    public static DeliveryReader Open(SourceDefinition source, string path, ReadLimits limits, StoredDigest digest) => new(source, path, limits, digest);
 
     /// <summary>The parser settings of every reading, and of the validation bench's bare parse, so it measures the same work.</summary>
     public static CsvReaderOptions Options(SourceDefinition source, ReadLimits limits, Action<CsvMalformedRecord>? onMalformed, Encoding? encoding) =>
@@ -162,6 +174,32 @@ public sealed class DeliveryReader : IDisposable
     {
         FieldLimit = ReadLimits.FieldLimitFor(columns);
         _guard.Limit = FieldLimit + (long)_maxFieldLength;
+    }
+
+    /// <summary>The most characters cell <paramref name="index"/> of the current record can hold: its bytes in the file (no character takes fewer).</summary>
+    public int MaxCellChars(int index) => index < _csv.FieldCount ? _csv.GetRawSpan(index).Length : 0;
+
+    /// <summary>
+    /// Copies cell <paramref name="index"/> into <paramref name="destination"/> (at least <see cref="MaxCellChars"/> long)
+    /// and returns its length: the text <c>this[index]</c> would give, without making a string of it.
+    /// </summary>
+    public int CopyCell(int index, Span<char> destination) => _csv.GetChars(index, destination);
+
+    /// <summary>
+    /// Once reading has stopped (at the end or on a failure), reads what is left of the stored file and compares the
+    /// whole with the digest it was opened with: what is wrong with the copy, completing "the stored copy of delivery
+    /// X ...", or null when it is intact (or no digest was given).
+    /// </summary>
+    public string? StoredCopyProblem()
+    {
+        if (_digesting is not null && !_storedCopyChecked)
+        {
+            var (bytes, sha256) = _digesting.Finish();
+            _storedCopyProblem = _digest!.ProblemWith(bytes, sha256);
+            _storedCopyChecked = true;
+        }
+
+        return _storedCopyProblem;
     }
 
     /// <summary>The current record's cells, each taken once.</summary>

@@ -5,17 +5,16 @@ namespace LinkService.Deliveries.Reading;
 /// cut off, not inflated), keeps the first bytes to check the byte-order mark, and notices NUL bytes near the
 /// start, which text in a single-byte or UTF-8 encoding never has.
 /// </summary>
-public sealed class InspectingReadStream : Stream
+public sealed class InspectingReadStream : ReadOnlyWrapperStream
 {
     private const int PrefixLength = 8192;
-    private readonly Stream _inner;
     private readonly long _limit;
     private readonly byte[] _prefix = new byte[PrefixLength];
     private int _prefixLength;
 
     public InspectingReadStream(Stream inner, long limit)
+        : base(inner)
     {
-        _inner = inner;
         _limit = limit;
     }
 
@@ -28,25 +27,15 @@ public sealed class InspectingReadStream : Stream
     /// <summary>Whether any NUL byte has been read so far (a vectorised scan of each buffer, nearly free).</summary>
     public bool NulSeen { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        var n = _inner.Read(buffer);
+        var n = Inner.Read(buffer);
         if (_prefixLength < PrefixLength && n > 0)
         {
             var take = Math.Min(n, PrefixLength - _prefixLength);
@@ -62,25 +51,5 @@ public sealed class InspectingReadStream : Stream
         }
 
         return n;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

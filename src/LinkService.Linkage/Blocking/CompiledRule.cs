@@ -28,9 +28,10 @@ internal sealed class CompiledRule
     public ulong Hash(int record)
     {
         ulong hash = 14_695_981_039_346_656_037UL;
-        foreach (var key in Keys)
+        for (var k = 0; k < Keys.Length; k++)
         {
-            var v = key[record];
+            // Any order: the first two keys share the names' pool, so taking the smaller id first makes the pair a set.
+            var v = !Spec.AnyOrder || k > 1 ? Keys[k][record] : k == 0 ? Math.Min(Keys[0][record], Keys[1][record]) : Math.Max(Keys[0][record], Keys[1][record]);
             if (v == 0)
             {
                 return 0;

@@ -42,7 +42,7 @@ internal sealed class CompiledComparison
                     _ => KeyTransform.PostcodeSector,
                 });
             }
-            else if (method == ComparisonMethod.Swapped)
+            else if (method is ComparisonMethod.Swapped or ComparisonMethod.InOtherField)
             {
                 var other = table.ColumnOrThrow(_levels[l].OtherField!);
                 _otherValues[l] = other.Values;
@@ -106,9 +106,12 @@ internal sealed class CompiledComparison
             ComparisonMethod.DoubleMetaphone => MetaphonesMeet(c.A, c.B),
             ComparisonMethod.Nickname => NicknamesMeet(c.A, c.B),
             ComparisonMethod.Initial => InitialOnly(c.A, c.B),
+            ComparisonMethod.Prefix => NameForms.ShortForm(_pool![c.A], _pool[c.B]),
             ComparisonMethod.Swapped => Swapped(l, a, b),
+            ComparisonMethod.InOtherField => InOtherField(l, a, b),
             ComparisonMethod.DateTransposed => DateRules.Transposed(c.A, c.B),
             ComparisonMethod.DateOneDigit => DateRules.OneDigitOff(c.A, c.B),
+            ComparisonMethod.YearOffByOne => DateRules.YearOffByOne(c.A, c.B),
             ComparisonMethod.SameYearMonth => c.A / 100 == c.B / 100,
             ComparisonMethod.SameYear => c.A / 10000 == c.B / 10000,
             ComparisonMethod.YearsApart => Math.Abs((c.A / 10000) - (c.B / 10000)) <= level.Distance,
@@ -158,27 +161,43 @@ internal sealed class CompiledComparison
         return (sa.Length == 1 || sb.Length == 1) && sa[0] == sb[0];
     }
 
+    /// <summary>
+    /// This field of each record against the other field of the other record: both crossed pairs equal, or one equal
+    /// and the other within the level's Jaro–Winkler threshold (a swap with a typo in one name).
+    /// </summary>
     private bool Swapped(int l, int a, int b)
     {
         var other = _otherValues[l]!;
         var oa = other[a];
         var ob = other[b];
-        if (oa == 0 || ob == 0)
+        var otherPool = _otherPools[l];
+        if (oa == 0 || ob == 0 || otherPool is null || _pool is null)
         {
             return false;
         }
 
+        var first = _pool[_values[a]];
+        var second = _pool[_values[b]];
+        var crossA = first.SequenceEqual(otherPool[ob]);
+        var crossB = otherPool[oa].SequenceEqual(second);
+        var threshold = _levels[l].Threshold;
+        return (crossA && crossB)
+            || (crossA && threshold < 1 && JaroWinkler.Similarity(otherPool[oa], second) >= threshold)
+            || (crossB && threshold < 1 && JaroWinkler.Similarity(first, otherPool[ob]) >= threshold);
+    }
+
+    /// <summary>Either record's value is a word of the other record's other field (a forename given as a middle name).</summary>
+    private bool InOtherField(int l, int a, int b)
+    {
+        var other = _otherValues[l]!;
         var otherPool = _otherPools[l];
-        var va = _values[a];
-        var vb = _values[b];
-        if (ReferenceEquals(otherPool, _pool))
+        if (otherPool is null || _pool is null)
         {
-            return va == ob && oa == vb;
+            return false;
         }
 
-        return otherPool is not null && _pool is not null
-            && _pool[va].SequenceEqual(otherPool[ob])
-            && otherPool[oa].SequenceEqual(_pool[vb]);
+        return (other[b] != 0 && NameForms.IsWordOf(_pool[_values[a]], otherPool[other[b]]))
+            || (other[a] != 0 && NameForms.IsWordOf(_pool[_values[b]], otherPool[other[a]]));
     }
 
     private struct PairCache(int a, int b)

@@ -43,6 +43,9 @@ internal static class DateRules
             || (differing == 2 && first < 7 && digitsA[first] == digitsB[first + 1] && digitsA[first + 1] == digitsB[first]);
     }
 
+    /// <summary>Day and month equal and the years one apart (1989 against 1990, which is two digits off).</summary>
+    public static bool YearOffByOne(int a, int b) => a % 10000 == b % 10000 && Math.Abs((a / 10000) - (b / 10000)) == 1;
+
     public static string Digits(int value) => value.ToString("D8", CultureInfo.InvariantCulture);
 
     private static (int Year, int Month, int Day) Split(int value) => (value / 10000, value / 100 % 100, value % 100);

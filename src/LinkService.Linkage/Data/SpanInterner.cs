@@ -12,8 +12,10 @@ internal sealed class SpanInterner
     private char[] _chars = new char[1 << 16];
     private int _charCount;
     private int[] _starts = new int[1024];
-    private int[] _hashes = new int[1024];
-    private int[] _slots = new int[2048];
+
+    // Each slot holds a value's hash (high half) and id (low half), 0 when empty: a probe compares hashes without
+    // touching another array, and the characters only when the hashes agree.
+    private long[] _slots = new long[2048];
     private int _count = 1;
 
     public int Count => _count;
@@ -31,15 +33,15 @@ internal sealed class SpanInterner
         var mask = _slots.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var id = _slots[slot];
-            if (id == 0)
+            var entry = _slots[slot];
+            if (entry == 0)
             {
                 return add ? Add(value, hash, slot) : 0;
             }
 
-            if (_hashes[id] == hash && this[id].SequenceEqual(value))
+            if ((int)(entry >> 32) == hash && this[(int)entry].SequenceEqual(value))
             {
-                return id;
+                return (int)entry;
             }
         }
     }
@@ -50,7 +52,6 @@ internal sealed class SpanInterner
         if (_count + 1 > _starts.Length)
         {
             Array.Resize(ref _starts, _starts.Length * 2);
-            Array.Resize(ref _hashes, _hashes.Length * 2);
         }
 
         if (_charCount + value.Length > _chars.Length)
@@ -62,8 +63,7 @@ internal sealed class SpanInterner
         _starts[id] = _charCount;
         _charCount += value.Length;
         _starts[id + 1] = _charCount;
-        _hashes[id] = hash;
-        _slots[slot] = id;
+        _slots[slot] = ((long)hash << 32) | (uint)id;
         if (_count * 2 > _slots.Length)
         {
             Rehash();
@@ -74,17 +74,23 @@ internal sealed class SpanInterner
 
     private void Rehash()
     {
-        _slots = new int[_slots.Length * 2];
+        var old = _slots;
+        _slots = new long[old.Length * 2];
         var mask = _slots.Length - 1;
-        for (var id = 1; id < _count; id++)
+        foreach (var entry in old)
         {
-            var slot = _hashes[id] & mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)(entry >> 32) & mask;
             while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = id;
+            _slots[slot] = entry;
         }
     }
 }

@@ -36,24 +36,24 @@ internal static class LinkageEngine
         Stage("blocking");
 
         var sampler = new RandomPairSampler(table, mode);
-        var u = UEstimator.Estimate(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken);
+        var u = UEstimator.Run(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken);
         Stage("u from random pairs");
 
-        var training = new TrainingVisitor(comparer, rules, hashes, truth);
+        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken);
         Stage("compare (training pass)");
 
-        var trained = ModelTrainer.Train(training.Patterns, u, rules, comparer, sampler.TotalPairs, spec.Training.MaxIterations, spec.Training.Tolerance);
+        var trained = ModelTrainer.Train(training.Patterns, u.U, rules, comparer, sampler.PairsBySourcePair, spec.Training.MaxIterations, spec.Training.Tolerance);
         Stage("EM");
 
         var best = new float[table.Count];
-        var scorer = new PairScorer(trained.Model, comparer);
+        var scorer = new PairScorer(trained.Model, comparer, table.Source);
         var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken);
         Stage("compare and score");
 
-        var kept = scoring.Kept;
-        kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        scoring.Kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
         var links = kept.Where(p => p.Probability >= spec.Thresholds.Match).ToList();
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();
@@ -64,7 +64,7 @@ internal static class LinkageEngine
 
         var joined = EntityPairs.Score(table, entity, mode, scorer, comparer);
         var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, outside, joined);
-        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, quality, timings, scorer);
+        return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
     private static LinkageQuality Figures(

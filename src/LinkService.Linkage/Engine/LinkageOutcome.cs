@@ -12,6 +12,7 @@ internal sealed record LinkageOutcome(
     IReadOnlyList<ScoredPair> Review,
     FellegiSunterModel Model,
     ModelTrainer.Outcome Training,
+    long[][] RandomPairCounts,
     LinkageQuality Quality,
     IReadOnlyList<StageTiming> Timings,
     PairScorer Scorer);

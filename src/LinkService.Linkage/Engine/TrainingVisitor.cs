@@ -5,11 +5,11 @@ using LinkService.Linkage.Model;
 namespace LinkService.Linkage.Engine;
 
 /// <summary>First pass: counts distinct (pattern, rules) combinations for EM, pairs per rule and, where truth is known, true pairs kept.</summary>
-internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, RuleHashes hashes, int[]? truth) : IPairVisitor<TrainingVisitor.Local>
+internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, RuleHashes hashes, byte[] source, int[]? truth) : IPairVisitor<TrainingVisitor.Local>
 {
     private readonly Lock _lock = new();
     private readonly CompiledRule[] _rules = [.. rules];
-    private readonly Dictionary<(ulong, uint), long> _counts = [];
+    private readonly Dictionary<(ulong, uint, int), long> _counts = [];
 
     public long[] PairsOwned { get; } = new long[rules.Count];
 
@@ -17,7 +17,7 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
 
     public long[] TrueInRule { get; } = new long[rules.Count];
 
-    public IReadOnlyList<PatternCount> Patterns => [.. _counts.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => new PatternCount(p.Key.Item1, p.Key.Item2, p.Value))];
+    public IReadOnlyList<PatternCount> Patterns => [.. _counts.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3).Select(p => new PatternCount(p.Key.Item1, p.Key.Item2, p.Value, p.Key.Item3))];
 
     public Local NewLocal() => new(_rules.Length);
 
@@ -33,7 +33,7 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
             }
         }
 
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (pattern, mask), out _);
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (pattern, mask, SourcePairs.Of(source[a], source[b])), out _);
         count++;
         local.PairsOwned[rule]++;
         if (truth is not null && truth[a] >= 0 && truth[a] == truth[b])
@@ -69,7 +69,7 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
 
     internal sealed class Local(int rules)
     {
-        public Dictionary<(ulong, uint), long> Counts { get; } = [];
+        public Dictionary<(ulong, uint, int), long> Counts { get; } = [];
 
         public long[] PairsOwned { get; } = new long[rules];
 

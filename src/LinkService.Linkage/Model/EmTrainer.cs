@@ -7,10 +7,19 @@ namespace LinkService.Linkage.Model;
 /// (with counts), u held fixed. Comparisons named in <c>excluded</c> (the fields the training pairs were
 /// blocked on, whose agreement is forced) neither vote in the E-step nor get estimated; nor does a comparison
 /// missing in every pair.
+/// <para>
+/// The M-step adds <see cref="PseudoMatches"/> to each level's expected match count (a symmetric Dirichlet prior, add-one):
+/// a level no training pair showed gets m = 1 / (matches + levels), the chance the next match lands there by the rule of
+/// succession, instead of collapsing to zero and turning any later pair at that level into a veto.
+/// </para>
 /// </summary>
 internal static class EmTrainer
 {
-    public sealed record Result(double[][] M, double Lambda, bool[] Estimated, double Pairs, int Iterations);
+    /// <summary>Pseudo-matches added to every level's expected count in the M-step.</summary>
+    public const double PseudoMatches = 1.0;
+
+    /// <summary>The estimate; <paramref name="Evidence"/> holds each level's expected matches (before the prior) from the last E-step.</summary>
+    public sealed record Result(double[][] M, double Lambda, bool[] Estimated, double Pairs, int Iterations, double[][] Evidence);
 
     public static Result Run(IReadOnlyList<PatternCount> patterns, double[][] u, bool[] excluded, int maxIterations, double tolerance)
     {
@@ -19,6 +28,7 @@ internal static class EmTrainer
         var lambda = 0.05;
         var pairs = patterns.Sum(p => (double)p.Count);
         var iterations = 0;
+        var evidence = u.Select(levels => new double[levels.Length]).ToArray();
         for (; iterations < maxIterations && pairs > 0; iterations++)
         {
             var numerators = u.Select(levels => new double[levels.Length]).ToArray();
@@ -51,6 +61,7 @@ internal static class EmTrainer
                 }
             }
 
+            evidence = numerators;
             var change = Math.Abs((matched / pairs) - lambda);
             lambda = Math.Clamp(matched / pairs, 1e-9, 1 - 1e-9);
             for (var c = 0; c < comparisons; c++)
@@ -63,7 +74,7 @@ internal static class EmTrainer
                 var total = numerators[c].Sum();
                 for (var l = 0; l < m[c].Length && total > 0; l++)
                 {
-                    var next = Math.Max(numerators[c][l] / total, 1e-6);
+                    var next = (numerators[c][l] + PseudoMatches) / (total + (PseudoMatches * m[c].Length));
                     change = Math.Max(change, Math.Abs(next - m[c][l]));
                     m[c][l] = next;
                 }
@@ -83,7 +94,7 @@ internal static class EmTrainer
             estimated[c] = !excluded[c] && patterns.Any(p => p.Count > 0 && ComparisonVector.Level(p.Pattern, c) != ComparisonVector.Missing);
         }
 
-        return new Result(m, lambda, estimated, pairs, iterations);
+        return new Result(m, lambda, estimated, pairs, iterations, evidence);
     }
 
     private static double[] InitialM(double[] u)

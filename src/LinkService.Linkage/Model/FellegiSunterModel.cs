@@ -5,11 +5,22 @@ namespace LinkService.Linkage.Model;
 /// <summary>
 /// m and u probabilities per comparison level (the last level is "else") and the prior probability that
 /// two records drawn at random are the same person. Missing values carry no weight.
+/// <para>
+/// A comparison's levels are declared strongest agreement first, so the weights are held in that order: no level adds
+/// more than the level before it, and no agreement level less than "else". A rare level's estimate is a small number
+/// over a small number (a swapped name has m ≈ 0.01 against u ≈ 2.5e-7, +15 bits; an initial no match showed has
+/// m ≈ 0, a veto); the order is the prior knowledge that such a level is weaker evidence than exact agreement and
+/// stronger than none, and it caps the estimate where the data are too thin to say otherwise.
+/// </para>
 /// </summary>
 internal sealed class FellegiSunterModel
 {
-    public FellegiSunterModel(double[][] m, double[][] u, double prior)
+    private readonly Dictionary<int, double> _priorShift;
+
+    public FellegiSunterModel(double[][] m, double[][] u, double prior, IReadOnlyDictionary<int, double>? sourcePairPriors = null)
     {
+        SourcePairPriors = sourcePairPriors ?? new Dictionary<int, double>();
+        _priorShift = SourcePairPriors.ToDictionary(p => p.Key, p => Math.Log2(p.Value / (1 - p.Value)) - Math.Log2(prior / (1 - prior)));
         M = m;
         U = u;
         Prior = prior;
@@ -23,9 +34,12 @@ internal sealed class FellegiSunterModel
 
     public double Prior { get; }
 
+    /// <summary>The prior per pair of sources (<see cref="SourcePairs"/>): matches expected among those pairs over their number.</summary>
+    public IReadOnlyDictionary<int, double> SourcePairPriors { get; }
+
     public double PriorWeight { get; }
 
-    /// <summary>Per comparison, 16 entries: log2(m/u) per level, 0 for missing.</summary>
+    /// <summary>Per comparison, 16 entries: log2(m/u) per level held in the levels' order, 0 for missing.</summary>
     public double[][] Log2Factors { get; }
 
     public double Weight(ulong pattern)
@@ -39,16 +53,24 @@ internal sealed class FellegiSunterModel
         return weight;
     }
 
+    /// <summary>What a pair between these sources adds to <see cref="Weight"/>: its own prior in place of the overall one.</summary>
+    public double PriorShift(int sourcePair) => _priorShift.GetValueOrDefault(sourcePair);
+
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
     private static double[] BuildFactors(double[] m, double[] u)
     {
         var factors = new double[16];
-        for (var l = 0; l < m.Length; l++)
+        var last = m.Length - 1;
+        var otherwise = Math.Log2(m[last] / u[last]);
+        var ceiling = double.PositiveInfinity;
+        for (var l = 0; l < last; l++)
         {
-            factors[l] = Math.Log2(m[l] / u[l]);
+            ceiling = Math.Min(ceiling, Math.Log2(m[l] / u[l]));
+            factors[l] = Math.Max(ceiling, otherwise);
         }
 
+        factors[last] = otherwise;
         return factors;
     }
 }

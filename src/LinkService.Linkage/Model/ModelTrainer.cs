@@ -7,18 +7,25 @@ namespace LinkService.Linkage.Model;
 /// Trains m on each training rule's pairs in turn, leaving out the comparisons of the fields that rule
 /// blocks on, and averages each comparison's m over the rules that could estimate it (weighted by their
 /// expected matches). The prior is the expected number of matches among the blocked pairs over all pairs.
+/// Each level's evidence (expected matches summed over the rules that estimated it) is kept for model.json.
+/// <para>
+/// The prior is also kept per pair of sources: in mode both, a justice record's chance of matching a random welfare
+/// record is not its chance of matching a random justice record (aliases) nor two welfare records' (rare duplicate
+/// claims), and one prior over all three kinds of pair would put each wrong by the others' share of the pairs.
+/// </para>
 /// </summary>
 internal static class ModelTrainer
 {
     public sealed record RuleTraining(string Rule, double Pairs, double MatchShare, int Iterations, IReadOnlyList<string> Fixed);
 
-    public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches);
+    public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches, double[][] MatchEvidence);
 
-    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double totalPairs, int maxIterations, double tolerance)
+    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, IReadOnlyDictionary<int, double> pairsBySourcePair, int maxIterations, double tolerance)
     {
         var comparisons = comparer.Comparisons;
         var sums = u.Select(levels => new double[levels.Length]).ToArray();
         var weights = new double[u.Length];
+        var evidence = u.Select(levels => new double[levels.Length]).ToArray();
         var lambdas = new double[rules.Count];
         var reports = new List<RuleTraining>();
         for (var r = 0; r < rules.Count; r++)
@@ -42,6 +49,7 @@ internal static class ModelTrainer
                     for (var l = 0; l < u[c].Length; l++)
                     {
                         sums[c][l] += weight * result.M[c][l];
+                        evidence[c][l] += result.Evidence[c][l];
                     }
                 }
             }
@@ -62,38 +70,48 @@ internal static class ModelTrainer
                 // Every rule blocks on this field: estimate it on all blocked pairs, biased but better than nothing.
                 fallback ??= EmTrainer.Run(patterns, u, new bool[u.Length], maxIterations, tolerance);
                 m[c] = fallback.M[c];
+                evidence[c] = fallback.Evidence[c];
             }
         }
 
-        var expected = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
-        var prior = Math.Clamp(expected / Math.Max(1, totalPairs), 1e-12, 0.5);
-        return new Outcome(new FellegiSunterModel(m, u, prior), reports, expected);
+        var bySourcePair = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
+        var expected = bySourcePair.Values.Sum();
+        var prior = Prior(expected, pairsBySourcePair.Values.Sum());
+        var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => Prior(bySourcePair.GetValueOrDefault(p.Key), p.Value));
+        return new Outcome(new FellegiSunterModel(m, u, prior, priors), reports, expected, evidence);
     }
 
-    private static double ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
+    private static double Prior(double expected, double pairs) => Math.Clamp(expected / Math.Max(1, pairs), 1e-12, 0.5);
+
+    private static Dictionary<int, double> ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
     {
-        var expected = 0.0;
+        var expected = new Dictionary<int, double>();
         foreach (var entry in patterns)
         {
-            var owner = System.Numerics.BitOperations.TrailingZeroCount(entry.RuleMask);
-            var lambda = lambdas[owner] > 0 ? lambdas[owner] : lambdas.Where(l => l > 0).DefaultIfEmpty(0.01).Max();
-            var pm = lambda;
-            var pu = 1 - lambda;
-            for (var c = 0; c < m.Length; c++)
-            {
-                var level = ComparisonVector.Level(entry.Pattern, c);
-                if (level == ComparisonVector.Missing || rules[owner].Fields.Contains(comparer.Comparisons[c].Spec.Field))
-                {
-                    continue;
-                }
-
-                pm *= m[c][level];
-                pu *= u[c][level];
-            }
-
-            expected += pm / (pm + pu) * entry.Count;
+            expected[entry.SourcePair] = expected.GetValueOrDefault(entry.SourcePair) + ExpectedMatches(entry, m, u, rules, comparer, lambdas);
         }
 
         return expected;
+    }
+
+    private static double ExpectedMatches(PatternCount entry, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
+    {
+        var owner = System.Numerics.BitOperations.TrailingZeroCount(entry.RuleMask);
+        var lambda = lambdas[owner] > 0 ? lambdas[owner] : lambdas.Where(l => l > 0).DefaultIfEmpty(0.01).Max();
+        var pm = lambda;
+        var pu = 1 - lambda;
+        for (var c = 0; c < m.Length; c++)
+        {
+            var level = ComparisonVector.Level(entry.Pattern, c);
+            if (level == ComparisonVector.Missing || rules[owner].Fields.Contains(comparer.Comparisons[c].Spec.Field))
+            {
+                continue;
+            }
+
+            pm *= m[c][level];
+            pu *= u[c][level];
+        }
+
+        return pm / (pm + pu) * entry.Count;
     }
 }

@@ -32,10 +32,14 @@ internal sealed class RandomPairSampler
         }
 
         _sourcePairs = [.. pairs];
+        PairsBySourcePair = pairs.Select((p, i) => (Key: SourcePairs.Of(p.Item1, p.Item2), Weight: weights[i])).ToDictionary(p => p.Key, p => p.Weight);
         TotalPairs = weights.Sum();
         var running = 0.0;
         _cumulative = [.. weights.Select(w => running += w / TotalPairs)];
     }
+
+    /// <summary>Per pair of sources the mode compares (<see cref="SourcePairs"/>), how many pairs it holds.</summary>
+    public IReadOnlyDictionary<int, double> PairsBySourcePair { get; }
 
     /// <summary>How many pairs the mode would compare without blocking.</summary>
     public double TotalPairs { get; }

@@ -6,13 +6,17 @@ namespace LinkService.Linkage.Model;
 
 /// <summary>
 /// u probabilities from random pairs (nearly all non-matches), in seeded chunks over both cores so
-/// the estimate is the same every run.
+/// the estimate is the same every run. Each level gets half a pseudo-pair (Jeffreys' prior), so a level no random pair
+/// showed has u = 0.5 / (samples + levels / 2) rather than zero; the counts are kept so model.json can say how much
+/// evidence each u rests on.
 /// </summary>
 internal static class UEstimator
 {
     private const int Chunks = 32;
 
-    public static double[][] Estimate(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken)
+    public sealed record Estimate(double[][] U, long[][] Counts);
+
+    public static Estimate Run(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken)
     {
         var counts = new long[Chunks][][];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
@@ -40,6 +44,7 @@ internal static class UEstimator
         });
 
         var u = new double[comparer.Comparisons.Count][];
+        var observedCounts = new long[u.Length][];
         for (var c = 0; c < u.Length; c++)
         {
             var levels = comparer.Comparisons[c].LevelCount;
@@ -52,11 +57,11 @@ internal static class UEstimator
                 }
             }
 
-            // Half a pair where none was seen keeps a rare agreement from being infinitely strong.
+            observedCounts[c] = totals;
             var observed = totals.Sum() + (0.5 * levels);
             u[c] = [.. totals.Select(t => (t + 0.5) / observed)];
         }
 
-        return u;
+        return new Estimate(u, observedCounts);
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace LinkService.Linkage.Running;
 
-/// <summary>Reads the deliveries (one task per delivery), runs the engine and writes the run's private files.</summary>
+/// <summary>
+/// Reads the deliveries (one task per delivery, each checking its stored copy's digest as it reads), runs the engine
+/// and writes the run's private files. Nothing is standardised or written until every delivery has been read whole.
+/// </summary>
 internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider timeProvider) : ILinkageRunner
 {
     public async Task<LinkageRunResult> RunAsync(ProjectDefinition project, IReadOnlyList<LinkageInput> inputs, string runFolder, CancellationToken cancellationToken)
@@ -16,7 +19,10 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
         var ordered = inputs.OrderBy(i => project.Sources.ToList().IndexOf(i.Source.Name)).ThenBy(i => i.DeliveryId, StringComparer.Ordinal).ToList();
         var sources = await Task.WhenAll(ordered.Select(input => Task.Run(() => ReadOne(input, spec, cancellationToken), cancellationToken)));
 
+        var standardising = timeProvider.GetTimestamp();
         var table = RecordTableBuilder.Build(spec, sources, cancellationToken);
+        var standardised = (long)timeProvider.GetElapsedTime(standardising).TotalMilliseconds;
+        Log.StageCompleted(logger, "standardise", standardised);
         var outcome = await Task.Run(() => LinkageEngine.Run(spec, project.Mode, table, truth: null, cancellationToken), cancellationToken);
         foreach (var timing in outcome.Timings)
         {
@@ -28,7 +34,10 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
             Log.BlocksSkipped(logger, rule.Rule, rule.SkippedBlocks, rule.SkippedRecords);
         }
 
+        var writing = timeProvider.GetTimestamp();
         var (links, model, review, quality) = await RunWriter.WriteAsync(outcome, spec, runFolder, cancellationToken);
+        var written = (long)timeProvider.GetElapsedTime(writing).TotalMilliseconds;
+        Log.StageCompleted(logger, "write", written);
 
         var q = outcome.Quality;
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;

@@ -37,7 +37,6 @@ internal static class LinksWriter
         var header = "source_a,record_id_a,source_b,record_id_b,match_weight,match_probability,prior_weight"
             + string.Concat(comparisonNames.Select(n => "," + CsvText.Field(n) + "," + CsvText.Field(n + "_weight")));
         await writer.WriteLineAsync(header.AsMemory(), cancellationToken);
-        var priorWeight = Weight(outcome.Model.PriorWeight);
         var line = new StringBuilder(160);
         foreach (var pair in outcome.Review.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
         {
@@ -48,7 +47,7 @@ internal static class LinksWriter
                 .Append(CsvText.Field(table.RecordId(pair.B))).Append(',')
                 .Append(Weight(pair.Weight)).Append(',')
                 .Append(pair.Probability.ToString("0.######", CultureInfo.InvariantCulture)).Append(',')
-                .Append(priorWeight);
+                .Append(Weight(outcome.Scorer.PriorWeight(pair.A, pair.B)));
             var contributions = outcome.Scorer.Contributions(pair.A, pair.B, pair.Pattern);
             for (var c = 0; c < levelNames.Count; c++)
             {

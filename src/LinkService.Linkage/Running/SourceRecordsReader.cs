@@ -10,7 +10,8 @@ namespace LinkService.Linkage.Running;
 /// <summary>
 /// Reads an accepted delivery's <see cref="AcceptedRows"/> into source records: the key column becomes the
 /// record id, each identifier column its canonical field (only the fields the project uses); content is never
-/// read into memory.
+/// read into memory. Given the stored copy's digest, the reading checks it: the records are returned only if the
+/// copy is intact.
 /// </summary>
 internal static class SourceRecordsReader
 {
@@ -27,33 +28,35 @@ internal static class SourceRecordsReader
         var key = schema.KeyField ?? throw new InvalidOperationException($"Schema '{schema.Name}' has no key field.");
         var identifiers = schema.Fields.Where(f => f.Role == LinkageRole.Identifier && used.Contains(f.Linkage!.Canonical!)).ToList();
         var records = new SourceRecords(source.Name, [.. identifiers.Select(f => new SourceField(f.Linkage!.Canonical!, DateFormatOf(f), f.Linkage.Standardiser ?? StandardiseAs.Auto))]);
-        var missing = identifiers.Select(f => (f.MissingValues ?? schema.MissingValues).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var missing = identifiers.Select(f => new MissingValues(f.MissingValues ?? schema.MissingValues)).ToArray();
 
-        using var rows = AcceptedRows.Open(source, input.DeliveryId, input.FilePath, input.SetAside);
+        using var rows = input.OpenRows();
         var keyAt = rows.ColumnOf(ColumnMap.FieldIndex(schema, key.Name));
         if (keyAt < 0)
         {
             throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{key.Name}'.");
         }
 
-        var at = identifiers.Select(f => rows.ColumnOf(ColumnMap.FieldIndex(schema, f.Name))).ToArray();
+        int[] columns = [keyAt, .. identifiers.Select(f => rows.ColumnOf(ColumnMap.FieldIndex(schema, f.Name)))];
 
-        // Parsing and interning each take about half the time: the parser fills batches on one thread
-        // while this thread interns the previous batch.
-        var width = at.Length + 1;
-        var batches = Channel.CreateBounded<(string?[] Cells, int Rows)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => Parse(rows, keyAt, at, missing, batches.Writer, cancellationToken), cancellationToken);
-        var values = new string?[at.Length];
-        while (batches.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+        // Interning takes most of the time: the parser fills batches on one thread while this thread has the previous
+        // batch's columns interned, each by one thread of the pool. Cells go into the batches as characters, not
+        // strings: a string per cell made the garbage collector a large cost of a reading.
+        var full = Channel.CreateBounded<CellBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var free = Channel.CreateUnbounded<CellBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        for (var i = 0; i < BatchesInFlight + 2; i++)
         {
-            while (batches.Reader.TryRead(out var batch))
+            free.Writer.TryWrite(new CellBatch(columns.Length));
+        }
+
+        var producer = Task.Run(() => Parse(rows, columns, missing, free.Reader, full.Writer, cancellationToken), cancellationToken);
+        while (full.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+        {
+            while (full.Reader.TryRead(out var batch))
             {
-                for (var row = 0; row < batch.Rows; row++)
-                {
-                    var cells = batch.Cells.AsSpan(row * width, width);
-                    cells[1..].CopyTo(values);
-                    records.Add(cells[0] ?? "", values);
-                }
+                records.Add(batch.Text, batch.Ends, batch.Rows);
+
+                free.Writer.TryWrite(batch);
             }
         }
 
@@ -61,43 +64,53 @@ internal static class SourceRecordsReader
         return records;
     }
 
-    private static void Parse(AcceptedRows delivery, int keyAt, int[] at, HashSet<string>[] missing, ChannelWriter<(string?[] Cells, int Rows)> writer, CancellationToken cancellationToken)
+    private const int BatchesInFlight = 4;
+
+    /// <summary>Copies each accepted row's key and identifier cells into batches; a missing value (the schema's list) is copied as empty.</summary>
+    private static void Parse(AcceptedRows delivery, int[] columns, MissingValues[] missing, ChannelReader<CellBatch> free, ChannelWriter<CellBatch> full, CancellationToken cancellationToken)
     {
-        const int BatchRows = 8192;
-        var width = at.Length + 1;
         try
         {
-            var cells = new string?[BatchRows * width];
-            var rows = 0;
+            var batch = free.ReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+            batch.Clear();
             while (delivery.Read())
             {
                 var count = delivery.Count;
-                var offset = rows * width;
-                cells[offset] = keyAt < count ? delivery[keyAt] : null;
-                for (var i = 0; i < at.Length; i++)
+                for (var c = 0; c < columns.Length; c++)
                 {
-                    var value = at[i] >= 0 && at[i] < count ? delivery[at[i]] : null;
-                    cells[offset + 1 + i] = value is null || missing[i].Contains(value) ? null : value;
+                    var column = columns[c];
+                    var length = 0;
+                    if (column >= 0 && column < count && delivery.MaxCellChars(column) is var max and > 0)
+                    {
+                        var text = batch.Reserve(max);
+                        length = delivery.CopyCell(column, text);
+                        if (c > 0 && missing[c - 1].Contains(text[..length]))
+                        {
+                            length = 0;
+                        }
+                    }
+
+                    batch.EndCell(length);
                 }
 
-                if (++rows == BatchRows)
+                if (++batch.Rows == CellBatch.MaxRows)
                 {
-                    writer.WriteAsync((cells, rows), cancellationToken).AsTask().GetAwaiter().GetResult();
-                    cells = new string?[BatchRows * width];
-                    rows = 0;
+                    full.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
+                    batch = free.ReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+                    batch.Clear();
                 }
             }
 
-            if (rows > 0)
+            if (batch.Rows > 0)
             {
-                writer.WriteAsync((cells, rows), cancellationToken).AsTask().GetAwaiter().GetResult();
+                full.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
             }
 
-            writer.Complete();
+            full.Complete();
         }
         catch (Exception ex)
         {
-            writer.Complete(ex);
+            full.Complete(ex);
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,6 +14,8 @@ public static class TextFolding
         ['ß'] = "SS", ['Æ'] = "AE", ['æ'] = "AE", ['Œ'] = "OE", ['œ'] = "OE", ['Ø'] = "O", ['ø'] = "O", ['Ł'] = "L", ['ł'] = "L",
         ['Đ'] = "D", ['đ'] = "D", ['Ð'] = "D", ['ð'] = "D", ['Þ'] = "TH", ['þ'] = "TH", ['ı'] = "I", ['Ħ'] = "H", ['ħ'] = "H", ['Ŧ'] = "T", ['ŧ'] = "T",
     };
+
+    private static readonly SearchValues<char> UpperCaseLettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     /// <summary>Folds <paramref name="value"/>; apostrophes vanish (O'Brien → OBRIEN), hyphens become spaces unless <paramref name="joinHyphens"/>.</summary>
     public static string Fold(string value, bool joinHyphens = false)
@@ -48,6 +51,28 @@ public static class TextFolding
     /// <summary>Letters and digits only, upper-cased: the form blank-like values and codes are compared in.</summary>
     public static string Compact(string value)
     {
+        // Called on every distinct raw value (millions of codes and postcodes): plain ASCII is compacted without a builder.
+        if (!value.AsSpan().ContainsAnyExceptInRange('\0', '\x7F'))
+        {
+            if (!value.AsSpan().ContainsAnyExcept(UpperCaseLettersAndDigits))
+            {
+                return value;
+            }
+
+            Span<char> buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+            var length = 0;
+            foreach (var ch in value)
+            {
+                var c = char.ToUpperInvariant(ch);
+                if (c is >= 'A' and <= 'Z' or >= '0' and <= '9')
+                {
+                    buffer[length++] = c;
+                }
+            }
+
+            return new string(buffer[..length]);
+        }
+
         var sb = new StringBuilder(value.Length);
         foreach (var ch in Decompose(value))
         {

@@ -23,7 +23,7 @@ internal static class RecordFileRows
         foreach (var input in inputs)
         {
             var schema = input.Source.SchemaOrThrow;
-            using var delivery = AcceptedRows.Open(input.Source, input.DeliveryId, input.FilePath, input.SetAside);
+            using var delivery = input.OpenRows();
             var key = schema.KeyField ?? throw new InvalidOperationException($"Schema '{schema.Name}' has no key field.");
             var keyAt = ColumnOf(delivery, schema, key) ?? throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{key.Name}'.");
             var valueAt = plans.Select(p => (Column: ColumnOf(delivery, schema, p.Field), Missing: MissingValues(schema, p.Field))).ToArray();

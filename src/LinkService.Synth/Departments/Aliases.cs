@@ -12,7 +12,7 @@ namespace LinkService.Synth.Departments;
 /// </summary>
 internal static class Aliases
 {
-    public static void Apply(ref RecordIdentity id, in Person person, NameVariation names, RecordVariation dates, ref SplitMix rng)
+    public static void Apply(ref RecordIdentity id, in Person person, NameVariation names, BirthDateVariation dates, ref SplitMix rng)
     {
         var kind = rng.NextDouble();
         var changed = kind switch
@@ -22,7 +22,7 @@ internal static class Aliases
             < 0.38 => NameVariation.TryMiddleAsForename(ref id, person, ref rng),
             < 0.53 => names.AliasForename(ref id, person, ref rng),
             < 0.66 => OtherSurname(ref id, person),
-            < 0.74 => RecordVariation.TryYearOffByOne(ref id, ref rng),
+            < 0.74 => BirthDateVariation.TryYearOffByOne(ref id, ref rng),
             < 0.80 => Slip(ref id, ref rng),
             < 0.85 => dates.TrySwapDayAndMonth(ref id),
             < 0.95 => false,

@@ -61,29 +61,11 @@ internal sealed class NameVariation
         }
     }
 
-    public bool TryNickname(ref RecordIdentity id, in Person person, ref SplitMix rng)
-    {
-        if (_names.Nicknames.Variant(person.Forename, person.Sex, ref rng) is not { } variant)
-        {
-            return false;
-        }
+    public bool TryNickname(ref RecordIdentity id, in Person person, ref SplitMix rng) =>
+        Use(ref id, _names.Nicknames.Variant(person.Forename, person.Sex, ref rng), Variation.Nickname);
 
-        id.Forename = variant;
-        id.Add(Variation.Nickname);
-        return true;
-    }
-
-    public bool TryShortForm(ref RecordIdentity id, in Person person, ref SplitMix rng)
-    {
-        if (_names.ShortForenames.Of(person.Forename, person.Sex, ref rng) is not { } shortForm)
-        {
-            return false;
-        }
-
-        id.Forename = shortForm;
-        id.Add(Variation.ShortForename);
-        return true;
-    }
+    public bool TryShortForm(ref RecordIdentity id, in Person person, ref SplitMix rng) =>
+        Use(ref id, _names.ShortForenames.Of(person.Forename, person.Sex, ref rng), Variation.ShortForename);
 
     /// <summary>Known by the middle name: first and middle swapped, or the middle name alone.</summary>
     public static bool TryMiddleAsForename(ref RecordIdentity id, in Person person, ref SplitMix rng)
@@ -114,6 +96,19 @@ internal sealed class NameVariation
 
         id.Forename = alias;
         id.Add(Variation.AliasForename);
+        return true;
+    }
+
+    /// <summary>Records <paramref name="form"/> as the forename; false when there is no such form.</summary>
+    private static bool Use(ref RecordIdentity id, string? form, Variation variation)
+    {
+        if (form is null)
+        {
+            return false;
+        }
+
+        id.Forename = form;
+        id.Add(variation);
         return true;
     }
 

@@ -23,7 +23,7 @@ internal struct RecordIdentity
 
     public DateOnly? BirthDate;
 
-    /// <summary>0 male, 1 female, 2 unknown: the index into the sex column's codes.</summary>
+    /// <summary>0 male, 1 female, 2 unknown: the index into the sex column's codes; 3 left blank.</summary>
     public int SexCode;
 
     public Address? Address;

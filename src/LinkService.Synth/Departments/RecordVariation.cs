@@ -14,16 +14,16 @@ internal sealed class RecordVariation
 {
     private readonly DepartmentProfile _profile;
     private readonly NameVariation _names;
+    private readonly BirthDateVariation _dates;
     private readonly RequiredIdentifiers _required;
-    private readonly bool _dayMonthAmbiguous;
 
     /// <param name="dayMonthAmbiguous">Whether the source writes dates of birth day and month first, so they can be read the other way round.</param>
     public RecordVariation(DepartmentProfile profile, NameTables names, RequiredIdentifiers required, bool dayMonthAmbiguous)
     {
         _profile = profile;
         _names = new NameVariation(profile, names);
+        _dates = new BirthDateVariation(profile, dayMonthAmbiguous);
         _required = required;
-        _dayMonthAmbiguous = dayMonthAmbiguous;
     }
 
     public RecordIdentity Create(in Person person, int copy, ref SplitMix rng)
@@ -61,77 +61,16 @@ internal sealed class RecordVariation
 
         if (copy > 0 && p.Duplicates == DuplicateKind.Alias)
         {
-            Aliases.Apply(ref id, person, _names, this, ref rng);
+            Aliases.Apply(ref id, person, _names, _dates, ref rng);
         }
 
         _names.Apply(ref id, person, ref rng);
-        VaryBirthDate(ref id, ref rng);
+        _dates.Apply(ref id, ref rng);
         VarySex(ref id, ref rng);
         VaryPostcode(ref id, ref rng);
         VaryNi(ref id, ref rng);
         KeepRequired(ref id, person);
         return id;
-    }
-
-    /// <summary>Day and month read the other way round, where the source's date format allows it.</summary>
-    public bool TrySwapDayAndMonth(ref RecordIdentity id)
-    {
-        if (_dayMonthAmbiguous && id.BirthDate is { } dob && BirthDateSlips.DayMonthSwapped(dob) is { } swapped)
-        {
-            id.BirthDate = swapped;
-            id.Add(Variation.BirthDayMonthSwapped);
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The year of birth off by one; false for 29 February.</summary>
-    public static bool TryYearOffByOne(ref RecordIdentity id, ref SplitMix rng)
-    {
-        if (id.BirthDate is { } dob && BirthDateSlips.YearOffByOne(dob, ref rng) is { } other)
-        {
-            id.BirthDate = other;
-            id.Add(Variation.BirthYearOffByOne);
-            return true;
-        }
-
-        return false;
-    }
-
-    private void VaryBirthDate(ref RecordIdentity id, ref SplitMix rng)
-    {
-        var p = _profile;
-        if (id.BirthDate is not { } dob)
-        {
-            return;
-        }
-
-        if (dob.Day <= 12 && rng.Chance(p.DayMonthTransposed))
-        {
-            TrySwapDayAndMonth(ref id);
-        }
-        else if (rng.Chance(p.BirthYearOffByOne))
-        {
-            TryYearOffByOne(ref id, ref rng);
-        }
-        else if (rng.Chance(p.BirthDateSlip))
-        {
-            id.BirthDate = BirthDateSlips.Slip(dob, ref rng);
-            id.Add(Variation.BirthDateSlip);
-        }
-
-        if (rng.Chance(p.BirthDateDefaulted) && id.BirthDate is { } known)
-        {
-            id.BirthDate = new DateOnly(known.Year, 1, 1);
-            id.Add(Variation.BirthDateDefaulted);
-        }
-
-        if (rng.Chance(p.BirthDateMissing))
-        {
-            id.BirthDate = null;
-            id.Add(Variation.BirthDateMissing);
-        }
     }
 
     private void VarySex(ref RecordIdentity id, ref SplitMix rng)
@@ -143,7 +82,8 @@ internal sealed class RecordVariation
         }
         else if (rng.Chance(_profile.SexUnknown))
         {
-            id.SexCode = 2;
+            // Some systems code "not known", others leave the field empty.
+            id.SexCode = rng.Chance(0.4) ? 3 : 2;
             id.Add(Variation.SexUnknown);
         }
     }
@@ -219,6 +159,11 @@ internal sealed class RecordVariation
         {
             id.HasNi = true;
             id.Variations &= ~Variation.NiMissing;
+        }
+
+        if (r.Sex && id.SexCode == 3)
+        {
+            id.SexCode = 2;
         }
 
         if (r.KnownSex && id.SexCode == 2)

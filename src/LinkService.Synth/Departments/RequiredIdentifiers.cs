@@ -6,7 +6,7 @@ namespace LinkService.Synth.Departments;
 /// The identifiers a schema requires, which a department therefore never leaves blank: realism
 /// blanks only optional identifiers.
 /// </summary>
-internal readonly record struct RequiredIdentifiers(bool Forename, bool Surname, bool BirthDate, bool Address, bool Ni, bool KnownSex)
+internal readonly record struct RequiredIdentifiers(bool Forename, bool Surname, bool BirthDate, bool Address, bool Ni, bool Sex, bool KnownSex)
 {
     public static RequiredIdentifiers Of(IReadOnlyList<Column> columns)
     {
@@ -17,6 +17,7 @@ internal readonly record struct RequiredIdentifiers(bool Forename, bool Surname,
             BirthDate: Any(ColumnKind.DateOfBirth),
             Address: Any(ColumnKind.Postcode, ColumnKind.AddressLine, ColumnKind.Locality),
             Ni: Any(ColumnKind.NiNumber),
+            Sex: Any(ColumnKind.Sex),
             KnownSex: columns.Any(c => c.Kind == ColumnKind.Sex && c.Required && c.Values[2] is null));
     }
 }

@@ -54,6 +54,7 @@ internal enum Variation : uint
     /// <summary>The other sex recorded (keying error, a change of recorded gender).</summary>
     SexDiffers = 1u << 15,
 
+    /// <summary>Sex coded as not known, or left blank.</summary>
     SexUnknown = 1u << 16,
 
     /// <summary>The address before a recent move.</summary>

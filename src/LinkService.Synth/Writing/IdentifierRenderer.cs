@@ -62,7 +62,7 @@ internal sealed class IdentifierRenderer
             ColumnKind.Surname => Name(text, id.Surname, id.SurnameTypo, _profile.UpperCaseSurnames, ref rng),
             ColumnKind.FullName => FullName(text, id, ref rng),
             ColumnKind.DateOfBirth => id.BirthDate is { } dob ? column.Dates!.Format(Clamp(dob, column), text) : -1,
-            ColumnKind.Sex => Code(text, column.Values[id.SexCode]),
+            ColumnKind.Sex => Code(text, id.SexCode < column.Values.Count ? column.Values[id.SexCode] : null),
             ColumnKind.Postcode => id.Address is { } home ? Postcode(text, home.Postcode, id.PostcodeTypo, ref rng) : -1,
             ColumnKind.AddressLine => id.Address is { } line ? AddressLine(text, line) : -1,
             ColumnKind.Locality => id.Address is { } town ? Code(text, _areas.Town(town.Postcode.Area)) : -1,

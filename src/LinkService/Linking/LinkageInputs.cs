@@ -49,7 +49,10 @@ internal sealed record LinkageInputs(IReadOnlyList<LinkageInput> Inputs, IReadOn
         foreach (var delivery in deliveries)
         {
             var setAside = await SetAsideRows.ReadAsync(StoreFiles.SetAside(paths, delivery.Source, delivery.Id), cancellationToken);
-            inputs.Add(new LinkageInput(catalog.Sources[delivery.Source], delivery.Id, StoreFiles.Delivery(paths, delivery.Source, delivery.Id, delivery.OriginalName), setAside));
+            var file = StoreFiles.Delivery(paths, delivery.Source, delivery.Id, delivery.OriginalName);
+
+            // The reading checks the copy against the digest as it goes: the file is read once, not hashed and then read.
+            inputs.Add(new LinkageInput(catalog.Sources[delivery.Source], delivery.Id, file, setAside) { Digest = new StoredDigest(delivery.Bytes, delivery.Sha256) });
         }
 
         return new LinkageInputs(inputs, deliveries, null);

@@ -2,6 +2,7 @@ using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects;
+using LinkService.Deliveries.Store;
 using LinkService.Folders;
 using LinkService.Hosting;
 using LinkService.Ledger;
@@ -107,9 +108,10 @@ internal sealed class ProjectRunner
                 for (var i = 0; i < inputs.Inputs.Count; i++)
                 {
                     StoredDigestCheck.VerifySetAside(inputs.Deliveries[i], inputs.Inputs[i].SetAside, _logger);
-                    await StoredDigestCheck.VerifyAsync(inputs.Deliveries[i], inputs.Inputs[i].FilePath, _logger, lease.Token);
                 }
 
+                // Each input carries its copy's digest: the runner's reading checks it and throws, before the run
+                // standardises, links or writes anything, when a copy is not what intake stored.
                 result = await _runner.RunAsync(project, inputs.Inputs, folder, lease.Token);
             }
 
@@ -139,6 +141,11 @@ internal sealed class ProjectRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (ex is StoredCopyAlteredException altered)
+            {
+                Log.StoredDeliveryAltered(_logger, altered.DeliveryId, altered.SourceName, altered.Problem);
+            }
+
             var reason = SafeReason.Of(ex);
             await _ledger.FailRunAsync(runId, reason, CancellationToken.None);
             Log.RunFailed(_logger, SafeReason.Strip(ex), runId, project.Name, reason);

@@ -1,28 +1,19 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using LinkService.Deliveries.SetAside;
+using LinkService.Deliveries.Store;
 using LinkService.Ledger.Deliveries;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Linking;
 
 /// <summary>
-/// Before a run reads a stored delivery, its bytes must still be the ones intake hashed: a store copy with rows
-/// added, removed or changed since fails the run, rather than being linked as if the department had sent it.
-/// A separate step, so that whichever reader opens the file afterwards needs no part in it.
+/// A stored delivery's bytes must still be the ones intake hashed: a store copy with rows added, removed or changed
+/// since fails the run, rather than being linked as if the department had sent it. A run's reading checks the digest
+/// as it reads (<see cref="Deliveries.AcceptedRows"/>, given <see cref="StoredDigest"/>); <c>status</c> hashes every
+/// copy here, and a run checks its set-aside rows here before it reads.
 /// </summary>
 internal static class StoredDigestCheck
 {
-    /// <summary>Throws <see cref="StoredDeliveryAlteredException"/> unless the copy at <paramref name="storedFile"/> has the delivery's recorded digest.</summary>
-    public static async Task VerifyAsync(Delivery delivery, string storedFile, ILogger logger, CancellationToken cancellationToken)
-    {
-        if (await ProblemAsync(delivery, storedFile, cancellationToken) is { } problem)
-        {
-            Log.StoredDeliveryAltered(logger, delivery.Id, delivery.Source, problem);
-            throw new StoredDeliveryAlteredException($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");
-        }
-    }
-
     /// <summary>
     /// Throws <see cref="StoredDeliveryAlteredException"/> unless the set-aside rows beside the copy number what the
     /// ledger recorded, under its audit chain, when the delivery was checked: a file that lost or gained rows would have
@@ -47,7 +38,7 @@ internal static class StoredDigestCheck
         {
             // Read to the end rather than asking for the length, which not every file has (a pipe).
             await using var stream = new FileStream(storedFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var hash = StoredDigest.NewHash();
             var buffer = new byte[1 << 20];
             long bytes = 0;
             int read;
@@ -57,18 +48,11 @@ internal static class StoredDigestCheck
                 bytes += read;
             }
 
-            if (bytes != delivery.Bytes)
-            {
-                return "does not have the size recorded when it was taken: it was altered in the store";
-            }
-
-            return Convert.ToHexStringLower(hash.GetHashAndReset()) == delivery.Sha256
-                ? null
-                : "does not match the SHA-256 recorded when it was taken: it was altered in the store";
+            return new StoredDigest(delivery.Bytes, delivery.Sha256).ProblemWith(bytes, hash.GetHashAndReset());
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return "is missing from the store";
+            return StoredDigest.Missing;
         }
     }
 }

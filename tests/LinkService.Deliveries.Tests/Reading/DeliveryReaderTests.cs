@@ -1,4 +1,6 @@
+using LinkService.Configuration.Sources;
 using LinkService.Deliveries.Reading;
+using LinkService.Deliveries.Store;
 using LinkService.Deliveries.Tests.Support;
 
 namespace LinkService.Deliveries.Tests.Reading;
@@ -86,4 +88,84 @@ public sealed class DeliveryReaderTests : IDisposable
 
         Assert.Equal([(0, QuoteProblem.None), (1, QuoteProblem.None), (2, QuoteProblem.Stray), (3, QuoteProblem.None), (4, QuoteProblem.Unclosed)], problems);
     }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("windows-1252")]
+    [InlineData("utf-16le")]
+    public void CopyCell_AwkwardCells_GivesTheTextTheIndexerGives(string encoding)
+    {
+        // Quotes, escaped quotes, a quoted delimiter and line break, accents, blanks, and (in UTF-8) a byte that is not text.
+        var text = Offenders.Header + "\n" + Offenders.Row(1, forenames: "\"Zoë \"\"Jo\"\", Anne\nMarie\"") + "\n" + Offenders.Row(2, forenames: "Łukasz Ørsted") + "\n,,,,\n";
+        var bytes = encoding switch
+        {
+            "utf-16le" => System.Text.Encoding.Unicode.GetBytes(text),
+            "windows-1252" => System.Text.Encoding.Latin1.GetBytes(text.Replace("Ł", "L", StringComparison.Ordinal)),
+            _ => [.. System.Text.Encoding.UTF8.GetBytes(text), .. "OFF3,S"u8, 0xff, (byte)'\n'],
+        };
+        var path = _temp.Write("d.csv", bytes);
+        var source = Offenders.Source(encoding: encoding);
+        using var reader = DeliveryReader.Open(source, path, ReadLimits.Default);
+
+        var cells = 0;
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.Count + 2; i++)
+            {
+                var copy = new char[reader.MaxCellChars(i)];
+                Assert.Equal(i < reader.Count ? reader[i] : "", new string(copy, 0, reader.CopyCell(i, copy)));
+                cells++;
+            }
+        }
+
+        Assert.True(cells > 30);
+    }
+
+    [Fact]
+    public void StoredCopyProblem_CopyWithTheDigestIntakeRecorded_IsNone()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Offenders.Header + "\n" + Offenders.Row(1) + "\n");
+        var path = _temp.Write("d.csv", bytes);
+        using var reader = DeliveryReader.Open(Offenders.Source(), path, ReadLimits.Default, DigestOf(bytes));
+
+        while (reader.Read())
+        {
+        }
+
+        Assert.Null(reader.StoredCopyProblem());
+    }
+
+    [Fact]
+    public void StoredCopyProblem_GzipCopyReadToItsLastRecord_HashesTheWholeStoredFile()
+    {
+        // The digest is of the stored (compressed) bytes, trailing bytes past the gzip member included.
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(Offenders.Header + "\n" + Offenders.Row(1) + "\n"));
+        }
+
+        var bytes = compressed.ToArray();
+        var path = _temp.Write("d.csv.gz", bytes);
+        var source = Offenders.Source(compression: Compression.Gzip);
+        using var intact = DeliveryReader.Open(source, path, ReadLimits.Default, DigestOf(bytes));
+        using var truncated = DeliveryReader.Open(source, path, ReadLimits.Default, DigestOf(bytes[..^1]));
+
+        Assert.Equal(2, ReadAll(intact));
+        Assert.Null(intact.StoredCopyProblem());
+        Assert.Equal("does not have the size recorded when it was taken: it was altered in the store", truncated.StoredCopyProblem());
+    }
+
+    private static int ReadAll(DeliveryReader reader)
+    {
+        var records = 0;
+        while (reader.Read())
+        {
+            records++;
+        }
+
+        return records;
+    }
+
+    private static StoredDigest DigestOf(byte[] bytes) => new(bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
 }

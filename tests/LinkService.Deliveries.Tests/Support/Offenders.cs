@@ -14,7 +14,7 @@ internal static class Offenders
     public static ConfigCatalog Catalog { get; } = ConfigCatalogLoader.Load(Path.Combine(AppContext.BaseDirectory, "config")).Catalog!;
 
     /// <summary>The justice source, but setting up to half the rows aside, so that small deliveries with bad rows are accepted.</summary>
-    public static SourceDefinition Source(bool header = true)
+    public static SourceDefinition Source(bool header = true, string encoding = "utf-8", Compression compression = Compression.None)
     {
         var justice = Catalog.Sources["justice"];
         return new SourceDefinition
@@ -23,7 +23,8 @@ internal static class Offenders
             Schema = justice.Schema,
             ResolvedSchema = justice.ResolvedSchema,
             FilePattern = justice.FilePattern,
-            Dialect = new CsvDialect { Header = header },
+            Dialect = new CsvDialect { Header = header, Encoding = encoding },
+            Compression = compression,
             ErrorTolerance = new ErrorTolerance { Mode = ToleranceMode.SetAside, MaxShare = 0.5 },
         };
     }

@@ -1,6 +1,7 @@
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Schemas;
 using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Data;
 using LinkService.Linkage.Tests.Support;
 
 namespace LinkService.Linkage.Tests.Blocking;
@@ -40,5 +41,22 @@ public sealed class CompiledRuleTests
 
         Assert.Equal(0UL, rule.Hash(0));
         Assert.NotEqual(0UL, rule.Hash(1));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Hash_AnyOrder_PutsSwappedNamesInOneBlockOnlyWhenAsked(bool anyOrder)
+    {
+        var rule = new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.Forename }, new() { Field = CanonicalField.Surname }, new() { Field = CanonicalField.DateOfBirth }], AnyOrder = anyOrder };
+        var spec = new LinkageSpec { Blocking = [rule], Comparisons = [new() { Field = CanonicalField.Surname, Levels = [new() { Method = ComparisonMethod.Exact }] }] };
+        var source = new SourceRecords("s0", [new SourceField(CanonicalField.Forename), new SourceField(CanonicalField.Surname), new SourceField(CanonicalField.DateOfBirth)]);
+        source.Add("r0", ["JOHN", "SMITH", "1985-04-03"]);
+        source.Add("r1", ["SMITH", "JOHN", "1985-04-03"]);
+        var table = RecordTableBuilder.Build(spec, [source], CancellationToken.None);
+
+        var compiled = new CompiledRule(0, rule, table);
+
+        Assert.Equal(anyOrder, compiled.Hash(0) == compiled.Hash(1));
     }
 }

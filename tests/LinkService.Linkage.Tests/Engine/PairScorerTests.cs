@@ -32,15 +32,27 @@ public sealed class PairScorerTests
     }
 
     [Fact]
-    public void Weight_SameRareName_GainsOverTheAverageAgreement()
+    public void Weight_SameCommonName_LosesAtMostTheBound()
     {
         var (comparer, model) = Score("SMITH", "SMITH", "JONES", "BROWN");
         var pattern = comparer.Pattern(0, 1);
 
         var weight = new PairScorer(model, comparer).Weight(0, 1, pattern);
 
-        // SMITH is half the names; agreement by chance has u = 0.01 on average, so the adjustment is log2(0.01 / 0.5).
-        Assert.Equal(model.Weight(pattern) + Math.Log2(0.01 / 0.5), weight, 10);
+        // SMITH is half the names; agreement by chance has u = 0.01 on average: log2(0.01 / 0.5) = −5.6 bits, bounded at −1.
+        Assert.Equal(model.Weight(pattern) - PairScorer.MaxTermFrequencyPenalty, weight, 10);
+    }
+
+    [Fact]
+    public void Weight_SameRareName_GainsItsFullCredit()
+    {
+        var (comparer, model) = Score([.. Enumerable.Repeat("QUENBY", 2), .. Enumerable.Range(0, 398).Select(i => $"NAME{i}")]);
+        var pattern = comparer.Pattern(0, 1);
+
+        var weight = new PairScorer(model, comparer).Weight(0, 1, pattern);
+
+        // QUENBY is 2 of 400 names: log2(0.01 / 0.005) = +1 bit.
+        Assert.Equal(model.Weight(pattern) + Math.Log2(0.01 / 0.005), weight, 10);
     }
 
     private static (PairComparer Comparer, FellegiSunterModel Model) Score(params string[] surnames)

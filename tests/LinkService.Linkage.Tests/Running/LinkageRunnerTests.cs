@@ -71,6 +71,19 @@ public sealed class LinkageRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ModelJson_FlagsLevelsRestingOnThinEvidence()
+    {
+        var result = await RunAsync("run1", []);
+
+        using var model = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(result.ModelFile, TestContext.Current.CancellationToken));
+        var levels = model.RootElement.GetProperty("comparisons").EnumerateArray().SelectMany(c => c.GetProperty("levels").EnumerateArray()).ToList();
+        var thin = levels.Where(l => l.GetProperty("thin").GetBoolean()).ToList();
+        Assert.NotEmpty(thin);
+        Assert.All(thin, l => Assert.True(l.GetProperty("matchEvidence").GetDouble() < 10 || l.GetProperty("randomPairs").GetInt64() < 10));
+        Assert.Contains(levels, l => !l.GetProperty("thin").GetBoolean() && l.GetProperty("matchEvidence").GetDouble() >= 10);
+    }
+
+    [Fact]
     public async Task RunAsync_ReviewCsv_ShowsEachComparisonsLevelAndWeightAddingUpToTheMatchWeight()
     {
         var result = await RunAsync("run1", []);

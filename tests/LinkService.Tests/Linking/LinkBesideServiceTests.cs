@@ -7,8 +7,8 @@ namespace LinkService.Tests.Linking;
 
 /// <summary>
 /// A <c>link</c> command and the service, as two real processes on one site. The link is held mid-run by a stored
-/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe (for the run's
-/// digest check, which reads first; the reader after it finds a plain file there), so the service can be restarted while the link's run is certainly under way.
+/// delivery that is a named pipe: it reads nothing until the test writes the extract into the pipe (the run reads each
+/// copy once, checking its digest as it reads), so the service can be restarted while the link's run is certainly under way.
 /// </summary>
 public sealed class LinkBesideServiceTests
 {
@@ -77,9 +77,8 @@ public sealed class LinkBesideServiceTests
     }
 
     /// <summary>
-    /// Writes the extract into the pipe, where the run's digest check is reading, and before closing it puts the same
-    /// extract as a plain file in the pipe's place: the check sees the end of its input only once the plain file is
-    /// there, so the reader that opens the path next reads the file.
+    /// Writes the extract into the pipe, where the run is reading, and before closing it puts the same extract as a
+    /// plain file in the pipe's place, so that anything opening the path after the run (status's store check) finds the file.
     /// </summary>
     private static async Task ReleaseThePipeAsync(string pipe, string content)
     {

@@ -57,9 +57,18 @@ public enum ComparisonMethod
     DoubleMetaphone,
     Nickname,
     Initial,
+
+    /// <summary>A short form: the shorter name (two letters or more) begins the longer, or shares its first three letters (Jo / Joanne, Kate / Katherine).</summary>
+    Prefix,
     Swapped,
+
+    /// <summary>The value is one of the words of the other record's <c>otherField</c>, either way round (a forename given as a middle name).</summary>
+    InOtherField,
     DateTransposed,
     DateOneDigit,
+
+    /// <summary>Day and month equal, years one apart.</summary>
+    YearOffByOne,
     SameYearMonth,
     SameYear,
     YearsApart,

@@ -25,6 +25,16 @@ public static class LinkageDefaults
         Rule(Key(CanonicalField.DateOfBirth), Key(CanonicalField.Postcode, KeyTransform.PostcodeSector)),
         Rule(Key(CanonicalField.Surname, KeyTransform.DoubleMetaphone), Key(CanonicalField.Forename, KeyTransform.Initial), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
         Rule(Key(CanonicalField.Forename, KeyTransform.Soundex), Key(CanonicalField.Surname, KeyTransform.Soundex), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
+
+        // Both names and part of the date: a year off by one, a digit of the day wrong, day and month swapped.
+        Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Month)),
+        Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
+
+        // Both names in either order with the date of birth: forename and surname swapped, at a new address.
+        new() { Keys = [Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth)], AnyOrder = true },
+
+        // Surname and district: a new forename (alias) or a date of birth off in more than one way, at the same address.
+        Rule(Key(CanonicalField.Surname), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
     ];
 
     public static IReadOnlyList<ComparisonSpec> Comparisons { get; } =
@@ -36,7 +46,7 @@ public static class LinkageDefaults
             Field = CanonicalField.DateOfBirth,
             Levels =
             [
-                Level(ComparisonMethod.Exact), Level(ComparisonMethod.DateTransposed), Level(ComparisonMethod.DateOneDigit),
+                Level(ComparisonMethod.Exact), Level(ComparisonMethod.DateTransposed), Level(ComparisonMethod.YearOffByOne), Level(ComparisonMethod.DateOneDigit),
                 Level(ComparisonMethod.SameYearMonth), Level(ComparisonMethod.SameYear),
             ],
         },
@@ -57,6 +67,7 @@ public static class LinkageDefaults
             Level(ComparisonMethod.Exact),
             .. nicknames ? new[] { Level(ComparisonMethod.Nickname) } : [],
             Level(ComparisonMethod.JaroWinkler, threshold: 0.92),
+            .. nicknames ? new[] { Level(ComparisonMethod.Prefix), new() { Method = ComparisonMethod.InOtherField, OtherField = CanonicalField.MiddleNames } } : [],
             new() { Method = ComparisonMethod.Swapped, OtherField = other },
             Level(ComparisonMethod.JaroWinkler, threshold: 0.8),
             Level(ComparisonMethod.Initial),

@@ -7,7 +7,7 @@ namespace LinkService.Configuration.Projects.Linkage;
 internal static class LinkageSpecRules
 {
     private static readonly ComparisonMethod[] DateMethods =
-        [ComparisonMethod.DateTransposed, ComparisonMethod.DateOneDigit, ComparisonMethod.SameYearMonth, ComparisonMethod.SameYear, ComparisonMethod.YearsApart];
+        [ComparisonMethod.DateTransposed, ComparisonMethod.DateOneDigit, ComparisonMethod.YearOffByOne, ComparisonMethod.SameYearMonth, ComparisonMethod.SameYear, ComparisonMethod.YearsApart];
 
     private static readonly ComparisonMethod[] PostcodeMethods =
         [ComparisonMethod.PostcodeSector, ComparisonMethod.PostcodeDistrict, ComparisonMethod.PostcodeArea];
@@ -112,6 +112,11 @@ internal static class LinkageSpecRules
             if (rule.Keys.Count is 0 or > 4)
             {
                 errors.Add($"{rulePath}.keys", "a rule needs one to four keys");
+            }
+
+            if (rule.AnyOrder && (rule.Keys.Count < 2 || rule.Keys.Take(2).Any(k => k.Transform != KeyTransform.Exact || spec.KindOf(k.Field) is not (StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name))))
+            {
+                errors.Add($"{rulePath}.anyOrder", "needs the rule's first two keys to be name fields taken exactly (forename and surname)");
             }
 
             if (rule.MaxBlockSize < 2)
@@ -228,13 +233,14 @@ internal static class LinkageSpecRules
             errors.Add($"{path}.distance", "must not be negative");
         }
 
-        if (level.Method == ComparisonMethod.Swapped && string.IsNullOrEmpty(level.OtherField))
+        var namesOther = level.Method is ComparisonMethod.Swapped or ComparisonMethod.InOtherField;
+        if (namesOther && string.IsNullOrEmpty(level.OtherField))
         {
-            errors.Add($"{path}.otherField", "'swapped' needs the other field, e.g. forename with surname");
+            errors.Add($"{path}.otherField", $"'{ConfigJson.EnumName(level.Method)}' needs the other field, e.g. forename with surname");
         }
-        else if (level.Method != ComparisonMethod.Swapped && level.OtherField is not null)
+        else if (!namesOther && level.OtherField is not null)
         {
-            errors.Add($"{path}.otherField", "only a 'swapped' level names another field");
+            errors.Add($"{path}.otherField", "only a 'swapped' or 'in-other-field' level names another field");
         }
     }
 

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace LinkService.Bench.Link;
+
+/// <summary>What one `linkservice link` process took: wall time, CPU time and peak resident memory (VmHWM), sampled from /proc while it ran.</summary>
+internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, long PeakBytes, string Output)
+{
+    public static async Task<LinkProcess> RunAsync(string configDirectory, string project, CancellationToken cancellationToken)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "linkservice.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "link", "--project", project, "--config", configDirectory })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        long peak = 0;
+        var cpu = TimeSpan.Zero;
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (!process.HasExited)
+        {
+            (peak, cpu) = Sample(process.Id, peak, cpu);
+            await tick.WaitForNextTickAsync(cancellationToken);
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        return new LinkProcess(process.ExitCode, clock.Elapsed, cpu, peak, await output + await error);
+    }
+
+    /// <summary>The process's peak resident set (it only grows) and CPU time so far; the last sample before it exits stands.</summary>
+    private static (long Peak, TimeSpan Cpu) Sample(int pid, long peak, TimeSpan cpu)
+    {
+        try
+        {
+            var hwm = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (hwm is not null)
+            {
+                peak = Math.Max(peak, long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024);
+            }
+
+            // Fields 14 and 15 of stat (after the parenthesised name) are user and system time in clock ticks (100 a second on Linux).
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            cpu = TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0);
+        }
+        catch (IOException)
+        {
+            // It exited between the check and the read.
+        }
+
+        return (peak, cpu);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using LinkService.Bench.Link;
+using LinkService.Configuration.Loading;
+using LinkService.Synth;
+
+// The `link` command end to end, through the stored files as a site holds them. Run by hand (Release), from the repository root:
+//   dotnet run -c Release --project bench/LinkService.Bench.Link -- [--people 3000000 --justice 1000000 --welfare 3000000] [--seed 42]
+//   dotnet run -c Release --project bench/LinkService.Bench.Link -- --data DIR   (extracts already written by `linkservice synth`; copied, not moved)
+//   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times.
+// Sets up a site (config copy, ledger, extracts in the store recorded as accepted), then runs `linkservice link` as a
+// child process and prints its wall and CPU time, peak resident memory, and each stage as the run logged it.
+var options = LinkBenchOptions.Parse(args);
+var catalogResult = ConfigCatalogLoader.Load(options.ConfigDirectory);
+if (!catalogResult.Succeeded)
+{
+    Console.Error.WriteLine("Run from the repository root (or pass --config): " + string.Join("; ", catalogResult.Errors));
+    return 2;
+}
+
+var catalog = catalogResult.Catalog!;
+var project = catalog.Projects[options.Project];
+var root = options.SiteDirectory ?? Path.Combine(Path.GetTempPath(), "link-bench-" + options.Seed.ToString(CultureInfo.InvariantCulture));
+if (Directory.Exists(root))
+{
+    Directory.Delete(root, recursive: true);
+}
+
+try
+{
+    var site = BenchSite.Create(root, options.ConfigDirectory);
+    var data = options.DataDirectory;
+    if (data is null)
+    {
+        data = Path.Combine(root, "synth");
+        var clock = Stopwatch.StartNew();
+        var synth = new SynthOptions
+        {
+            People = options.People,
+            Seed = options.Seed,
+            RecordsPerSource = new Dictionary<string, long>(StringComparer.Ordinal) { ["justice"] = options.Justice, ["welfare"] = options.Welfare },
+        };
+        var written = await SyntheticExtracts.WriteAsync(catalog, data, synth, CancellationToken.None);
+        Console.WriteLine($"synthetic: {written.People:N0} people, {written.TotalRecords:N0} records, {written.TotalBytes / 1e6:N0} MB in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
+    }
+
+    await site.StoreAsync(catalog, project.Sources, data, move: options.DataDirectory is null, CancellationToken.None);
+    for (var run = 1; run <= options.Runs; run++)
+    {
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        var link = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, CancellationToken.None);
+        Console.WriteLine($"run {run}: linkservice link exit {link.ExitCode}: wall {link.Wall.TotalSeconds:F2} s, CPU {link.Cpu.TotalSeconds:F2} s, peak resident {link.PeakBytes / (double)(1L << 30):F2} GiB; load average before {load}, after {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores, shared)");
+        if (link.ExitCode != 0)
+        {
+            Console.WriteLine(link.Output);
+            return 1;
+        }
+    }
+
+    // Each stage as the run logged it, with the time of each line: the runner's reading (digest check included),
+    // standardising, the engine's stages and writing; the gap after "started" is what the run did before reading.
+    var logs = Path.Combine(site.Paths.WorkRoot, "logs");
+    foreach (var line in Directory.EnumerateFiles(logs, "linkservice-*.log").SelectMany(File.ReadLines).Where(IsRunLine))
+    {
+        Console.WriteLine($"  {line[11..23]} {line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]}");
+    }
+
+    return 0;
+}
+finally
+{
+    if (options.SiteDirectory is null)
+    {
+        Directory.Delete(root, recursive: true);
+    }
+}
+
+static bool IsRunLine(string line) =>
+    line.Contains("LinkService.Linking.ProjectRunner", StringComparison.Ordinal) || line.Contains("LinkService.Linkage.Running", StringComparison.Ordinal);

@@ -1,0 +1,91 @@
+using LinkService.Linkage.Data;
+using LinkService.Linkage.Model;
+
+namespace LinkService.Linkage.Engine;
+
+/// <summary>
+/// Turns each kept pair's own match probability into one that accounts for the other candidates of its two records.
+/// <para>
+/// A pair's weight compares "these two are one person" with "these two met by chance", pair by pair. But a record is
+/// one person, with at most one record of them in each other source: if record a has candidates b₁…b_k in one source,
+/// with odds o_j each, then P(b is a's match) = o_b / (1 + Σ_j o_j), the 1 standing for "none of them" (the prior is
+/// already in each o_j). So the odds of a–b become o_b / (1 + rivals), where rivals are a's other candidates in b's
+/// source, plus b's other candidates in a's source. One strong candidate and no rival keeps its probability; five
+/// equally good ones each fall to a fifth and go to clerical review rather than being linked at random.
+/// </para>
+/// <para>
+/// A candidate is a rival only as far as it is a different person from the partner. Over the three records a, b and
+/// rival j, "all one person" has odds o_ab·o_aj·o_jb, "a is b, j someone else" o_ab, "a is j" o_aj and "a is
+/// neither" 1, so the odds of a–b are o_ab·(1 + o_aj·o_jb) / (1 + o_aj): rival j counts o_aj / (1 + o_aj·o_jb), its
+/// full odds when j and b are plainly different people and nearly nothing when they are plainly one. o_jb is scored
+/// directly by the model whether or not blocking put j and b together: a welfare claimant with two claims, or a
+/// justice offender with three alias records, does not split their match.
+/// Only candidates kept for review or better count as rivals; a pair below the review threshold has odds under 1 and
+/// could move a strong link only in numbers.
+/// </para>
+/// </summary>
+internal static class CandidateDecision
+{
+    /// <param name="kept">The pairs kept after scoring, each with its own probability.</param>
+    /// <param name="table">The records, for their sources.</param>
+    /// <param name="weight">The model's own match weight (log2 odds) of any two records.</param>
+    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight)
+    {
+        var neighbours = Neighbours(kept, table.Count);
+        var decided = new List<ScoredPair>(kept.Count);
+        foreach (var pair in kept)
+        {
+            var rivals = Rivals(neighbours, table, weight, pair.A, pair.B) + Rivals(neighbours, table, weight, pair.B, pair.A);
+            var adjusted = pair.Weight - Math.Log2(1 + rivals);
+            decided.Add(pair with { Probability = (float)FellegiSunterModel.Probability(adjusted) });
+        }
+
+        return decided;
+    }
+
+    /// <summary>What <paramref name="record"/>'s other candidates in the partner's source count against the partner.</summary>
+    private static double Rivals(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
+    {
+        var source = table.Source[partner];
+        var rivals = 0.0;
+        for (var k = neighbours.Start[record]; k < neighbours.Start[record + 1]; k++)
+        {
+            var other = neighbours.Other[k];
+            if (other != partner && table.Source[other] == source)
+            {
+                var odds = Math.Pow(2, neighbours.Weight[k]);
+                rivals += odds / (1 + (odds * Math.Pow(2, weight(other, partner))));
+            }
+        }
+
+        return rivals;
+    }
+
+    private static Adjacency Neighbours(List<ScoredPair> kept, int records)
+    {
+        var start = new int[records + 1];
+        foreach (var p in kept)
+        {
+            start[p.A + 1]++;
+            start[p.B + 1]++;
+        }
+
+        for (var i = 0; i < records; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = start[..^1];
+        var other = new int[kept.Count * 2];
+        var weight = new float[kept.Count * 2];
+        foreach (var p in kept)
+        {
+            (other[next[p.A]], weight[next[p.A]++]) = (p.B, p.Weight);
+            (other[next[p.B]], weight[next[p.B]++]) = (p.A, p.Weight);
+        }
+
+        return new Adjacency(start, other, weight);
+    }
+
+    private sealed record Adjacency(int[] Start, int[] Other, float[] Weight);
+}
