@@ -33,6 +33,8 @@ public static partial class ConfigCatalogLoader
         // A reference to a file that exists but has problems of its own is not a second problem.
         var schemaFiles = FileNames(root, SchemasFolder);
         var sourceFiles = FileNames(root, SourcesFolder);
+        CheckUnboundReferences(root, SourcesFolder, sources.Keys.ToHashSet(), "schema", "schema", SchemasFolder, schemaFiles, errors);
+        CheckUnboundReferences(root, ProjectsFolder, projects.Keys.ToHashSet(), "sources", "source", SourcesFolder, sourceFiles, errors);
 
         foreach (var source in sources.Values)
         {
@@ -44,7 +46,7 @@ public static partial class ConfigCatalogLoader
             }
             else if (!schemaFiles.Contains(source.Schema))
             {
-                fileErrors.Add("$.schema", $"names schema '{source.Schema}', but there is no {SchemasFolder}/{source.Schema}.json");
+                fileErrors.Add("$.schema", NoSuchFile("schema", source.Schema, SchemasFolder));
             }
         }
 
@@ -56,7 +58,7 @@ public static partial class ConfigCatalogLoader
             {
                 if (!sourceFiles.Contains(project.Sources[i]))
                 {
-                    fileErrors.Add($"$.sources[{i}]", $"names source '{project.Sources[i]}', but there is no {SourcesFolder}/{project.Sources[i]}.json");
+                    fileErrors.Add($"$.sources[{i}]", NoSuchFile("source", project.Sources[i], SourcesFolder));
                 }
             }
 

@@ -122,9 +122,7 @@ public static class JsonShapeChecker
             return;
         }
 
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null && p.CanWrite && p.GetIndexParameters().Length == 0)
-            .ToDictionary(shape.PropertyName, shape.Keys);
+        var properties = BoundProperties(type).ToDictionary(shape.PropertyName, shape.Keys);
 
         var present = new Dictionary<string, string>(shape.Keys);
         foreach (var member in element.EnumerateObject())
@@ -207,7 +205,12 @@ public static class JsonShapeChecker
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    private static Type? ListItemType(Type type)
+    /// <summary>The properties a file can set on <paramref name="type"/>: public, writable, not ignored.</summary>
+    public static IEnumerable<PropertyInfo> BoundProperties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null && p.CanWrite && p.GetIndexParameters().Length == 0);
+
+    internal static Type? ListItemType(Type type)
     {
         if (type.IsArray)
         {
@@ -222,7 +225,7 @@ public static class JsonShapeChecker
         return type.IsGenericType ? type.GetGenericArguments()[0] : null;
     }
 
-    private static Type? DictionaryValueType(Type type)
+    internal static Type? DictionaryValueType(Type type)
     {
         if (!type.IsGenericType)
         {

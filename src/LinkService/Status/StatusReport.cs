@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LinkService.Audit;
-using LinkService.Configuration;
 using LinkService.Intake.Waiting;
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
@@ -13,24 +12,21 @@ namespace LinkService.Status;
 /// <summary>The text of <c>linkservice status</c>: deliveries by state per source, recent runs, the audit chain's check and the store's.</summary>
 internal static class StatusReport
 {
-    private static readonly DeliveryState[] Columns =
-        [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
-
-    public static string Render(LedgerStatus status, AuditVerification audit, StoreVerification store, ConfigCatalog catalog, WaitingReport? waiting, DateTimeOffset now)
+    public static string Render(StatusFacts facts)
     {
+        var (status, audit, store, waiting, now) = (facts.Ledger, facts.Audit, facts.Store, facts.Waiting, facts.Now);
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine("Deliveries");
         text.AppendLine(inv, $"  {"source",-20} {"accepted",9} {"rejected",9} {"duplicate",9} {"refused",9} {"in progress",12}");
-        var sources = catalog.Sources.Keys.Union(status.Deliveries.Select(d => d.Source)).Order(StringComparer.Ordinal);
-        foreach (var source in sources)
+        foreach (var source in facts.Sources)
         {
-            long Count(Func<DeliveryState, bool> which) => status.Deliveries.Where(d => d.Source == source && which(d.State)).Sum(d => d.Count);
-            var cells = Columns.Select(state => Count(s => s == state).ToString(inv).PadLeft(9));
-            var inProgress = Count(s => !Columns.Contains(s));
+            var cells = StatusFacts.Outcomes.Select(state => facts.Count(source, s => s == state).ToString(inv).PadLeft(9));
+            var inProgress = facts.Count(source, s => !StatusFacts.Outcomes.Contains(s));
             text.AppendLine(inv, $"  {source,-20} {string.Join(' ', cells)} {inProgress,12}");
         }
 
+        AppendRecentDeliveries(text, facts.RecentDeliveries);
         AppendWaiting(text, waiting, now);
         text.AppendLine();
         text.AppendLine("Linkage runs (most recent first)");
@@ -53,6 +49,28 @@ internal static class StatusReport
             ? string.Create(inv, $"Store: intact ({store.CopiesChecked} stored copies match their digests)")
             : string.Create(inv, $"Store: ALTERED, {string.Join("; ", store.Problems)}"));
         return text.ToString();
+    }
+
+    /// <summary>The latest deliveries, newest first, each with its outcome and its first reason (rule names and rows, never values).</summary>
+    private static void AppendRecentDeliveries(StringBuilder text, IReadOnlyList<Delivery> recent)
+    {
+        text.AppendLine();
+        text.AppendLine("Recent deliveries (most recent first)");
+        if (recent.Count == 0)
+        {
+            text.AppendLine("  none yet");
+        }
+
+        foreach (var delivery in recent)
+        {
+            var reasons = delivery.Reasons.Count switch
+            {
+                0 => "",
+                1 => $": {delivery.Reasons[0]}",
+                var n => string.Create(CultureInfo.InvariantCulture, $": {delivery.Reasons[0]} (and {n - 1} more)"),
+            };
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {Time(delivery.ReceivedAt)}  {delivery.Source,-20} {delivery.OriginalName}  {StatusWords.Outcome(delivery.State)}{reasons}");
+        }
     }
 
     /// <summary>Files intake has seen and not taken: how long each has waited and for what (names as intake escaped them).</summary>

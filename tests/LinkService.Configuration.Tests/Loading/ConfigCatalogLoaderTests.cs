@@ -36,6 +36,24 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_FilesWithAMisspeltValueThatAlsoNameMissingFiles_ReportsBothInOnePass()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/alpha.json", """{ "schema": "persons", "filePattern": "a_*.csv", "compression": "gzp" }""");
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "gamma"], "linkage": { "comparisons": [ { "field": "surname", "levels": [ { "method": "jarowinkler" } ] } ] } }
+            """);
+
+        var lines = ConfigCatalogLoader.Load(dir.Path).Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Contains(lines, l => l.EndsWith("sources/alpha.json: $.compression: must be one of 'none', 'gzip', not the string \"gzp\"; did you mean 'gzip'?", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("sources/alpha.json: $.schema: names schema 'persons', but there is no schemas/persons.json", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("projects/match.json: $.linkage.comparisons[0].levels[0].method: must be one of", StringComparison.Ordinal) && l.EndsWith("did you mean 'jaro-winkler'?", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("projects/match.json: $.sources[1]: names source 'gamma', but there is no sources/gamma.json", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Count);
+    }
+
+    [Fact]
     public void Load_ManyProblemsInSeveralFiles_ReportsEveryOneWithFileAndPath()
     {
         using var dir = ConfigFolder.CreateValid();

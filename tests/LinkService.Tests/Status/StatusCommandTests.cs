@@ -147,4 +147,70 @@ public sealed class StatusCommandTests
         Assert.Contains("r3  reoffending-benefits  rejected by custodian-account at 2026-11-20 12:03:00Z: cells too small", result.Output, StringComparison.Ordinal);
         Assert.Contains("r4  reoffending-benefits  running since 2026-11-20 12:03:00Z, linked in process 4242 on host node-b", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_DeliveriesRefusedAndInProgress_ListsRecentDeliveriesNewestFirstWithTheirOutcomes()
+    {
+        using var folder = new ServiceFolder();
+        await RecordTwoDeliveriesAsync(folder);
+
+        var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        var text = result.Output.ReplaceLineEndings("\n");
+        Assert.Contains(
+            "Recent deliveries (most recent first)\n"
+            + "  2026-11-20 12:05:00Z  welfare              claims_20261120.csv  in progress\n"
+            + "  2026-11-20 12:00:00Z  justice              offenders_20261120.csv  refused: its name does not match offenders_*.csv (and 1 more)\n",
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_Json_ReportsCountsRecentDeliveriesRunsApprovalsAndChecksAsJson()
+    {
+        using var folder = new ServiceFolder();
+        var time = await RecordTwoDeliveriesAsync(folder);
+        using (var opened = new OpenedLedger(folder, time))
+        {
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r1", "reoffending-benefits", "runs/r1", [], Owners.Service), CancellationToken.None);
+            await opened.Ledger.RecordLinkedAsync("r1", Owners.Service, new Dictionary<string, long> { ["links"] = 7 }, CancellationToken.None);
+            await opened.Ledger.RecordAnonymisedAsync("r1", Owners.Service, CancellationToken.None);
+            await opened.Ledger.RecordCheckedAsync("r1", Owners.Service, new Ledger.Runs.RunCheck("review", 2), CancellationToken.None);
+            await opened.Ledger.HoldRunAsync("r1", Owners.Service, CancellationToken.None);
+        }
+
+        var result = await Support.Cli.RunAsync("status", "--json", "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("intact").GetBoolean());
+        Assert.True(root.GetProperty("auditChain").GetProperty("intact").GetBoolean());
+        var justice = root.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("source").GetString() == "justice");
+        Assert.Equal(1, justice.GetProperty("refused").GetInt64());
+        var recent = root.GetProperty("recentDeliveries").EnumerateArray().ToList();
+        Assert.Equal(["welfare", "justice"], recent.Select(d => d.GetProperty("source").GetString()));
+        Assert.Equal(["in progress", "refused"], recent.Select(d => d.GetProperty("outcome").GetString()));
+        Assert.Equal(2, recent[1].GetProperty("reasons").GetArrayLength());
+        var run = root.GetProperty("recentRuns").EnumerateArray().Single();
+        Assert.Equal(("held", "checked", 7L), (run.GetProperty("state").GetString(), run.GetProperty("stage").GetString(), run.GetProperty("counts").GetProperty("links").GetInt64()));
+        var waiting = root.GetProperty("approvalsWaiting").EnumerateArray().Single();
+        Assert.Equal(("r1", "review", 2L), (waiting.GetProperty("id").GetString(), waiting.GetProperty("check").GetProperty("verdict").GetString(), waiting.GetProperty("check").GetProperty("findings").GetInt64()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("waiting").ValueKind);
+    }
+
+    private static async Task<Microsoft.Extensions.Time.Testing.FakeTimeProvider> RecordTwoDeliveriesAsync(ServiceFolder folder)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        using var opened = new OpenedLedger(folder, time);
+        var refused = await opened.Ledger.RecordReceivedAsync(new NewDelivery("justice", "offenders_20261120.csv", 10, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await opened.Ledger.RecordOutcomeAsync(
+            refused.Id,
+            new DeliveryOutcome { State = DeliveryState.Refused, Reasons = ["its name does not match offenders_*.csv", "it is empty"] },
+            CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await opened.Ledger.RecordReceivedAsync(new NewDelivery("welfare", "claims_20261120.csv", 10, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        return time;
+    }
 }

@@ -16,7 +16,11 @@ internal static class StatusCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("status", "Deliveries, runs and approvals waiting.");
+        var json = new Option<bool>("--json")
+        {
+            Description = "Write the same report as JSON, for monitoring: counts, recent deliveries and their outcomes, runs and their stages, approvals waiting, the ledger's and the store's checks.",
+        };
+        var command = new Command("status", "Deliveries, runs and approvals waiting.") { json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
@@ -33,13 +37,16 @@ internal static class StatusCommand
             }
 
             var ledger = host.Services.GetRequiredService<ILedger>();
-            var status = await ledger.GetStatusAsync(recentRuns: 10, cancellationToken);
+            var status = await ledger.GetStatusAsync(StatusFacts.Recent, cancellationToken);
+            var recent = await ledger.GetRecentDeliveriesAsync(null, StatusFacts.Recent, cancellationToken);
             var audit = await host.Services.GetRequiredService<LedgerIntegrity>().CheckAsync(cancellationToken);
             var store = await host.Services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
             var waiting = await WaitingReport.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            await context.Out.WriteAsync(StatusReport.Render(status, audit, store, catalog, waiting, now));
-            return audit.IsIntact && store.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
+            var sources = catalog.Sources.Keys.Union(status.Deliveries.Select(d => d.Source)).Order(StringComparer.Ordinal).ToList();
+            var facts = new StatusFacts(sources, status, recent, audit, store, waiting, now);
+            await context.Out.WriteAsync(parseResult.GetValue(json) ? StatusJson.Render(facts) : StatusReport.Render(facts));
+            return facts.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
         return command;
     }
