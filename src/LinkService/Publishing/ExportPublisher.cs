@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using LinkService.Configuration.Folders;
+using LinkService.Outputs.Packaging;
 
 namespace LinkService.Publishing;
 
@@ -6,7 +9,9 @@ namespace LinkService.Publishing;
 /// Publishes a run's output atomically: copied into <see cref="ServicePaths.PublishStagingFolder"/> on the export volume,
 /// every file and folder flushed to disk, then renamed to <see cref="ServicePaths.ExportFolder"/> in one step. Analysts
 /// see nothing or the whole output: a crash or fault during the copy leaves only the staging copy, which the next
-/// publish of the run, or the next start (<see cref="StagingCleanup"/>), removes.
+/// publish of the run, or the next start (<see cref="StagingCleanup"/>), removes. Only what the package lists is
+/// published, each file a regular file (never a link) whose bytes still have the size and sha256 the package gives: a
+/// held output edited, added to or linked from elsewhere after its check is refused, not published.
 /// </summary>
 internal sealed class ExportPublisher
 {
@@ -65,20 +70,65 @@ internal sealed class ExportPublisher
     private static async Task CopyTreeAsync(string from, string to, CancellationToken cancellationToken)
     {
         ExportPermissions.CreateFolder(to);
-        foreach (var file in Directory.GetFiles(from).Order(StringComparer.Ordinal))
+        var package = Path.Combine(from, OutputFiles.DataPackage);
+        RefuseLink(package);
+        var listed = await ListedFilesAsync(package, cancellationToken);
+        var unlisted = Directory.EnumerateFileSystemEntries(from)
+            .Select(Path.GetFileName)
+            .Where(name => name != OutputFiles.DataPackage && !listed.Any(l => l.Path == name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (unlisted.Count > 0)
         {
-            await CopyFileAsync(file, Path.Combine(to, Path.GetFileName(file)), cancellationToken);
+            throw new IOException($"{from}: the held output holds {string.Join(", ", unlisted)}, which its {OutputFiles.DataPackage} does not list; it was changed after its check and is not published");
         }
 
-        foreach (var folder in Directory.GetDirectories(from).Order(StringComparer.Ordinal))
+        foreach (var (path, bytes, sha256) in listed)
         {
-            await CopyTreeAsync(folder, Path.Combine(to, Path.GetFileName(folder)), cancellationToken);
+            var file = Path.Combine(from, path);
+            RefuseLink(file);
+            var (copied, hash) = await CopyFileAsync(file, Path.Combine(to, path), cancellationToken);
+            if (copied != bytes || !string.Equals(hash, sha256, StringComparison.Ordinal))
+            {
+                throw new IOException($"{file}: its bytes are not those its {OutputFiles.DataPackage} lists; the held output was changed after its check and is not published");
+            }
         }
 
+        await CopyFileAsync(package, Path.Combine(to, OutputFiles.DataPackage), cancellationToken);
         DirectorySync.Flush(to);
     }
 
-    private static async Task CopyFileAsync(string from, string to, CancellationToken cancellationToken)
+    /// <summary>The files the package lists: plain names in the output folder, with their size and sha256.</summary>
+    private static async Task<List<(string Path, long Bytes, string Sha256)>> ListedFilesAsync(string package, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(package);
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var listed = new List<(string, long, string)>();
+        foreach (var resource in document.RootElement.GetProperty("resources").EnumerateArray())
+        {
+            var path = resource.GetProperty("path").GetString() ?? "";
+            if (path.Length == 0 || path != Path.GetFileName(path) || path is "." or ".." || path == OutputFiles.DataPackage)
+            {
+                throw new IOException($"{package}: lists a resource path that is not a file of the output folder");
+            }
+
+            var hash = resource.GetProperty("hash").GetString() ?? "";
+            listed.Add((path, resource.GetProperty("bytes").GetInt64(), hash.StartsWith("sha256:", StringComparison.Ordinal) ? hash["sha256:".Length..] : hash));
+        }
+
+        return listed;
+    }
+
+    private static void RefuseLink(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.LinkTarget is not null)
+        {
+            throw new IOException($"{path}: not a regular file of the held output (missing, a folder or a link); it is not published");
+        }
+    }
+
+    private static async Task<(long Bytes, string Sha256)> CopyFileAsync(string from, string to, CancellationToken cancellationToken)
     {
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
         if (!OperatingSystem.IsWindows())
@@ -86,13 +136,24 @@ internal sealed class ExportPublisher
             create.UnixCreateMode = ExportPermissions.File;
         }
 
+        long bytes = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using (var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBuffer, FileOptions.SequentialScan | FileOptions.Asynchronous))
         await using (var target = new FileStream(to, create))
         {
-            await source.CopyToAsync(target, CopyBuffer, cancellationToken);
+            var buffer = new byte[CopyBuffer];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                bytes += read;
+            }
+
             target.Flush(flushToDisk: true);
         }
 
         ExportPermissions.SetFile(to);
+        return (bytes, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -93,8 +94,14 @@ public sealed class PipelineEndToEndTests
         var output = folder.Paths.RunOutputFolder(Project, held.Id);
         var package = Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
 
-        // Copied in name order: the pipe comes after every real file but one, so the staging copy is half done.
-        var block = Path.Combine(output, "quality-report.json~");
+        // Copied in the package's order: its last file is made a pipe, so the staging copy is half done when it blocks
+        // (the real file waits outside the output, since publishing refuses a file the package does not list).
+        using var listing = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "datapackage.json"), TestContext.Current.CancellationToken));
+        var resources = listing.RootElement.GetProperty("resources");
+        var last = resources[resources.GetArrayLength() - 1].GetProperty("path").GetString()!;
+        var block = Path.Combine(output, last);
+        var kept = Path.Combine(folder.Root, last);
+        File.Move(block, kept);
         await Fifo.MakeAsync(block);
         using (var approve = ServiceProcess.Start(folder, "approve", "--project", Project, "--run", held.Id))
         {
@@ -106,6 +113,7 @@ public sealed class PipelineEndToEndTests
         }
 
         File.Delete(block);
+        File.Move(kept, block);
         await RestartAndSettleAsync(folder, held.Id);
 
         var exported = Directory.GetFiles(folder.Paths.ExportFolder(Project, held.Id)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

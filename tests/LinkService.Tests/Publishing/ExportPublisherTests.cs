@@ -41,17 +41,17 @@ public sealed class ExportPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task PublishAsync_Output_IsCopiedWholeWithItsSubfolders()
+    public async Task PublishAsync_Output_IsCopiedWhole()
     {
         var output = WriteOutput();
-        Directory.CreateDirectory(Path.Combine(output, "tables"));
-        File.WriteAllText(Path.Combine(output, "tables", "counts.csv"), "n\n12\n");
+        File.WriteAllText(Path.Combine(output, "counts.csv"), "n\n12\n");
+        Package(output);
 
         Assert.True(await Publisher().PublishAsync(Project, RunId, CancellationToken.None));
 
         var final = _folder.Paths.ExportFolder(Project, RunId);
         Assert.Equal("a\n1\n", File.ReadAllText(Path.Combine(final, "a.csv")));
-        Assert.Equal("n\n12\n", File.ReadAllText(Path.Combine(final, "tables", "counts.csv")));
+        Assert.Equal("n\n12\n", File.ReadAllText(Path.Combine(final, "counts.csv")));
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(_folder.Paths.PublishStagingFolder(Project, RunId))!));
     }
 
@@ -77,8 +77,8 @@ public sealed class ExportPublisherTests : IDisposable
         }
 
         var output = WriteOutput();
-        Directory.CreateDirectory(Path.Combine(output, "tables"));
-        File.WriteAllText(Path.Combine(output, "tables", "counts.csv"), "n\n12\n");
+        File.WriteAllText(Path.Combine(output, "counts.csv"), "n\n12\n");
+        Package(output);
         File.SetUnixFileMode(Path.Combine(output, "a.csv"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
         var export = _folder.Paths.ExportRoot;
         Directory.CreateDirectory(export);
@@ -95,12 +95,11 @@ public sealed class ExportPublisherTests : IDisposable
         var final = _folder.Paths.ExportFolder(Project, RunId);
         const UnixFileMode Permissions = (UnixFileMode)0x1FF;
         Assert.Equal(ExportPermissions.File, File.GetUnixFileMode(Path.Combine(final, "a.csv")) & Permissions);
-        Assert.Equal(ExportPermissions.File, File.GetUnixFileMode(Path.Combine(final, "tables", "counts.csv")) & Permissions);
+        Assert.Equal(ExportPermissions.File, File.GetUnixFileMode(Path.Combine(final, "counts.csv")) & Permissions);
         Assert.Equal(ExportPermissions.Folder, File.GetUnixFileMode(final) & Permissions);
-        Assert.Equal(ExportPermissions.Folder, File.GetUnixFileMode(Path.Combine(final, "tables")) & Permissions);
         if (group is not null)
         {
-            Assert.Equal(group, GroupOf(Path.Combine(final, "tables", "counts.csv")));
+            Assert.Equal(group, GroupOf(Path.Combine(final, "counts.csv")));
             Assert.Equal(group, GroupOf(_folder.Paths.ExportProjectFolder(Project)));
         }
     }
@@ -131,7 +130,43 @@ public sealed class ExportPublisherTests : IDisposable
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "a.csv"), "a\n1\n");
         File.WriteAllText(Path.Combine(output, "b.csv"), "b\n2\n");
+        Package(output);
         return output;
+    }
+
+    /// <summary>Lists every file of the output in its datapackage.json, with its size and sha256, as packaging does.</summary>
+    private static void Package(string output)
+    {
+        var resources = Directory.GetFiles(output).Where(f => Path.GetFileName(f) != "datapackage.json").Order(StringComparer.Ordinal)
+            .Select(f => new { path = Path.GetFileName(f), bytes = new FileInfo(f).Length, hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) });
+        File.WriteAllText(Path.Combine(output, "datapackage.json"), System.Text.Json.JsonSerializer.Serialize(new { resources }));
+    }
+
+    [Fact]
+    public async Task PublishAsync_FileChangedAfterItsCheck_IsRefusedAndNothingPublished()
+    {
+        var output = WriteOutput();
+        File.WriteAllText(Path.Combine(output, "a.csv"), "a\n9\n");
+
+        var refused = await Assert.ThrowsAnyAsync<IOException>(() => Publisher().PublishAsync(Project, RunId, CancellationToken.None));
+
+        Assert.Contains("changed after its check", refused.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.Paths.ExportFolder(Project, RunId)));
+    }
+
+    [Fact]
+    public async Task PublishAsync_LinkPlantedInTheHeldOutput_IsRefusedNotFollowed()
+    {
+        var output = WriteOutput();
+        var secret = Path.Combine(_folder.Root, "secret.key");
+        File.WriteAllText(secret, "not for analysts");
+        File.Delete(Path.Combine(output, "b.csv"));
+        File.CreateSymbolicLink(Path.Combine(output, "b.csv"), secret);
+        File.CreateSymbolicLink(Path.Combine(output, "extra.txt"), secret);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => Publisher().PublishAsync(Project, RunId, CancellationToken.None));
+
+        Assert.False(Directory.Exists(_folder.Paths.ExportFolder(Project, RunId)));
     }
 
     /// <summary>A group this process may give a folder (root may give any): not its own, so inheriting it is seen.</summary>

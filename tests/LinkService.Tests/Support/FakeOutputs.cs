@@ -61,7 +61,10 @@ internal sealed class FakeOutputs : IAnonymiser, IDisclosureChecker, IOutputPack
     public async Task PackageAsync(OutputRequest request, AnonymisedOutput output, DisclosureReport report, string outputFolder, CancellationToken cancellationToken)
     {
         Fail("package");
-        await File.WriteAllTextAsync(Path.Combine(outputFolder, "datapackage.json"), "{\"resources\":[]}", cancellationToken);
+        // Every file listed with its size and sha256, as the real packager does: publishing copies only what is listed.
+        var resources = Directory.GetFiles(outputFolder).Where(f => Path.GetFileName(f) != "datapackage.json").Order(StringComparer.Ordinal)
+            .Select(f => new { path = Path.GetFileName(f), bytes = new FileInfo(f).Length, hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) });
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, "datapackage.json"), System.Text.Json.JsonSerializer.Serialize(new { resources }), cancellationToken);
     }
 
     private void Fail(string stage)
