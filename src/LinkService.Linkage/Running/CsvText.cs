@@ -1,7 +1,7 @@
 namespace LinkService.Linkage.Running;
 
 /// <summary>RFC 4180 quoting for the run's CSV files.</summary>
-internal static class CsvText
+public static class CsvText
 {
     public static string Field(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

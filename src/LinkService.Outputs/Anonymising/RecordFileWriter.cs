@@ -1,3 +1,4 @@
+using LinkService.Linkage.Running;
 using System.Text;
 using LinkService.Configuration.Projects.Outputs;
 using LinkService.Outputs.Persons;
@@ -28,7 +29,7 @@ internal static class RecordFileWriter
             line.Append(OutputFileSpec.PersonColumn).Append(',').Append(OutputFileSpec.RecordColumn);
             foreach (var plan in plans)
             {
-                line.Append(',').Append(RunCsv.Field(FormulaGuard.Neutralise(plan.Column.Name)));
+                line.Append(',').Append(CsvText.Field(FormulaGuard.Neutralise(plan.Column.Name)));
             }
 
             await writer.WriteLineAsync(line, cancellationToken);
@@ -38,7 +39,7 @@ internal static class RecordFileWriter
                 for (var c = 0; c < plans.Count; c++)
                 {
                     var cell = row.Cells[c] ?? "";
-                    line.Append(',').Append(RunCsv.Field(plans[c].IsText ? FormulaGuard.Neutralise(cell) : cell));
+                    line.Append(',').Append(CsvText.Field(plans[c].IsText ? FormulaGuard.Neutralise(cell) : cell));
                 }
 
                 await writer.WriteLineAsync(line, cancellationToken);

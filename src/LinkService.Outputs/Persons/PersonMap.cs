@@ -1,3 +1,4 @@
+using LinkService.Linkage.Running;
 using System.Text;
 
 namespace LinkService.Outputs.Persons;
@@ -34,7 +35,7 @@ internal static class PersonMap
             await writer.WriteLineAsync("source,record_key,person_pseudonym".AsMemory(), cancellationToken);
             foreach (var (record, person) in persons.OrderBy(p => p.Key))
             {
-                await writer.WriteLineAsync($"{RunCsv.Field(record.Source)},{RunCsv.Field(record.Key)},{person}".AsMemory(), cancellationToken);
+                await writer.WriteLineAsync($"{CsvText.Field(record.Source)},{CsvText.Field(record.Key)},{person}".AsMemory(), cancellationToken);
             }
 
             await writer.FlushAsync(cancellationToken);

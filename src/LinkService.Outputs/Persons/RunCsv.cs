@@ -29,9 +29,6 @@ internal static class RunCsv
         }
     }
 
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     private static List<string> Split(string line)
     {
         var cells = new List<string>();

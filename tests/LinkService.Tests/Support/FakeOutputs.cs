@@ -61,10 +61,7 @@ internal sealed class FakeOutputs : IAnonymiser, IDisclosureChecker, IOutputPack
     public async Task PackageAsync(OutputRequest request, AnonymisedOutput output, DisclosureReport report, string outputFolder, CancellationToken cancellationToken)
     {
         Fail("package");
-        // Every file listed with its size and sha256, as the real packager does: publishing copies only what is listed.
-        var resources = Directory.GetFiles(outputFolder).Where(f => Path.GetFileName(f) != "datapackage.json").Order(StringComparer.Ordinal)
-            .Select(f => new { path = Path.GetFileName(f), bytes = new FileInfo(f).Length, hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) });
-        await File.WriteAllTextAsync(Path.Combine(outputFolder, "datapackage.json"), System.Text.Json.JsonSerializer.Serialize(new { resources }), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, "datapackage.json"), TestPackages.Listing(outputFolder), cancellationToken);
     }
 
     private void Fail(string stage)
