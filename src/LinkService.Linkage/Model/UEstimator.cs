@@ -1,6 +1,7 @@
 using LinkService.Configuration.Projects;
 using LinkService.Linkage.Comparison;
 using LinkService.Linkage.Data;
+using LinkService.Linkage.Progress;
 
 namespace LinkService.Linkage.Model;
 
@@ -16,7 +17,7 @@ internal static class UEstimator
 
     public sealed record Estimate(double[][] U, long[][] Counts);
 
-    public static Estimate Run(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken)
+    public static Estimate Run(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken, StageProgress? progress = null)
     {
         var counts = new long[Chunks][][];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
@@ -41,6 +42,7 @@ internal static class UEstimator
             }
 
             counts[chunk] = local;
+            progress?.Advance(samples / Chunks);
         });
 
         var u = new double[comparer.Comparisons.Count][];

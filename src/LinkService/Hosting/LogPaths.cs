@@ -26,6 +26,21 @@ internal static class LogPaths
         }
     }
 
+    /// <summary>
+    /// The console sinks print warnings and errors only: where a progress bar is redrawn on the terminal, the
+    /// information lines (all still in the log file) would break it up, and the bar says what they say.
+    /// </summary>
+    public static void ConsoleWarningsOnly(ConfigurationManager configuration)
+    {
+        var overrides = configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Where(sink => string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(sink => $"{sink.Path}:Args:restrictedToMinimumLevel", _ => (string?)"Warning", StringComparer.OrdinalIgnoreCase);
+        if (overrides.Count > 0)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+
     public static void ResolveWorkToken(ConfigurationManager configuration, string workingDirectory)
     {
         var work = configuration.GetSection(FolderOptions.SectionName)[nameof(FolderOptions.Work)] ?? new FolderOptions().Work;
