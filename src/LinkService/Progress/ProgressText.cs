@@ -7,10 +7,20 @@ internal static class ProgressText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>"Run R of project P: compare and score, 12,600,000 of 25,200,000 candidate pairs (50.0 %) at 1,150,000 a second, about 11 s left".</summary>
+    /// <summary>
+    /// "Run R of project P: compare and score, 12,600,000 of 25,200,000 candidate pairs (50.0 %) at 1,150,000 a second,
+    /// about 11 s left"; once the stage has ended, "…: compare and score, done: 25,200,000 candidate pairs in 22 s".
+    /// </summary>
     public static string Line(string runId, string project, ProgressReport report)
     {
         var head = $"Run {runId} of project {project}: {report.Stage}";
+        if (report.Finished)
+        {
+            return report.Counts
+                ? string.Create(Invariant, $"{head}, done: {report.Done:N0} {report.Unit} in {Duration(report.Elapsed)}")
+                : $"{head}, done in {Duration(report.Elapsed)}";
+        }
+
         if (!report.Counts)
         {
             return string.Create(Invariant, $"{head}, running for {Duration(report.Elapsed)}");

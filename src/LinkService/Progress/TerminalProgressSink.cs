@@ -3,7 +3,8 @@ namespace LinkService.Progress;
 /// <summary>
 /// The <c>link</c> command's progress on standard error. On a terminal: a bar for the running stage, redrawn in place
 /// (carriage return, padded over what was there), and a line left behind by each stage as it ends. Redirected to a
-/// pipe or a file: the progress lines the service logs, one per tick, since a redrawn line is noise there.
+/// pipe or a file: the progress lines the service logs, one per tick, and a line as each stage ends, since a redrawn
+/// line is noise there.
 /// </summary>
 internal sealed class TerminalProgressSink(TextWriter error, bool isTerminal, Func<int> width) : IProgressSink
 {
@@ -16,12 +17,8 @@ internal sealed class TerminalProgressSink(TextWriter error, bool isTerminal, Fu
         {
             if (!isTerminal)
             {
-                if (!report.Finished)
-                {
-                    error.WriteLine(ProgressText.Line(runId, project, report));
-                    error.Flush();
-                }
-
+                error.WriteLine(ProgressText.Line(runId, project, report));
+                error.Flush();
                 return;
             }
 
