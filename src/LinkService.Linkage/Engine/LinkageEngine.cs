@@ -30,11 +30,11 @@ internal static class LinkageEngine
             clock.Restart();
         }
 
+        var blocking = progress.Begin("blocking", "rules", spec.Blocking.Count);
         var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
         var comparer = new PairComparer(spec.Comparisons, table);
         var hashes = new RuleHashes(rules, table.Count);
         var blocks = new RuleBlocks[rules.Length];
-        var blocking = progress.Begin("blocking", "rules", rules.Length);
         Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r =>
         {
             blocks[r] = RuleBlocks.Build(rules[r], hashes, table, mode);

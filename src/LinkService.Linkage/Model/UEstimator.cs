@@ -14,6 +14,7 @@ namespace LinkService.Linkage.Model;
 internal static class UEstimator
 {
     private const int Chunks = 32;
+    private const int ProgressBatch = 4096;
 
     public sealed record Estimate(double[][] U, long[][] Counts);
 
@@ -39,10 +40,16 @@ internal static class UEstimator
                 {
                     local[c][ComparisonVector.Level(pattern, c)]++;
                 }
+
+                // The pool may run many chunks at once, each slowly: counted at the chunk's end only, progress stood still.
+                if ((s + 1) % ProgressBatch == 0)
+                {
+                    progress?.Advance(ProgressBatch);
+                }
             }
 
             counts[chunk] = local;
-            progress?.Advance(samples / Chunks);
+            progress?.Advance(samples / Chunks % ProgressBatch);
         });
 
         var u = new double[comparer.Comparisons.Count][];

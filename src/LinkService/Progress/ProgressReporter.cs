@@ -46,23 +46,29 @@ internal sealed class ProgressReporter : IAsyncDisposable
                 return;
             }
 
-            var stages = Tracker.Stages;
-            for (; _reported < stages.Count; _reported++)
+            try
             {
-                var report = ProgressReport.Of(stages[_reported], _timeProvider);
-                if (!report.Finished)
+                var stages = Tracker.Stages;
+                for (; _reported < stages.Count; _reported++)
                 {
+                    var report = ProgressReport.Of(stages[_reported], _timeProvider);
                     _sink.Report(_runId, _project, report);
-                    break;
+                    if (!report.Finished)
+                    {
+                        break;
+                    }
                 }
 
-                _sink.Report(_runId, _project, report);
+                if (final)
+                {
+                    _closed = true;
+                    _sink.Close();
+                }
             }
-
-            if (final)
+            catch (IOException)
             {
+                // Standard error went away (the reader of a pipe quit): progress is not worth failing the run for.
                 _closed = true;
-                _sink.Close();
             }
         }
     }

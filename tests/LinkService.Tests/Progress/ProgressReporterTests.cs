@@ -67,5 +67,29 @@ public sealed class ProgressReporterTests
         Assert.True(_sink.Closed);
     }
 
+    [Fact]
+    public async Task Tick_StandardErrorGone_StopsReportingWithoutFailingTheWork()
+    {
+        var reporter = new ProgressReporter("r1", "p", new BrokenPipeSink(), _time, Interval);
+        var stage = reporter.Tracker.Begin("read", "records", null);
+
+        _time.Advance(Interval);
+        stage.Advance(10);
+        _time.Advance(Interval);
+        await reporter.DisposeAsync();
+
+        Assert.Equal(10, stage.Done);
+    }
+
     private ProgressReporter Start() => new("r1", "p", _sink, _time, Interval);
+
+    private sealed class BrokenPipeSink : IProgressSink
+    {
+        private int _reports;
+
+        public void Report(string runId, string project, ProgressReport report) =>
+            throw (++_reports == 1 ? new IOException("Broken pipe") : new InvalidOperationException("reported again after the pipe broke"));
+
+        public void Close() => throw new InvalidOperationException("closed after the pipe broke");
+    }
 }
