@@ -12,6 +12,7 @@ using LinkService.Outputs;
 using LinkService.Outputs.Disclosure;
 using LinkService.Outputs.Packaging;
 using LinkService.Publishing;
+using LinkService.Retention;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ internal static class FeatureRegistration
         services.AddDisclosureChecks();
         services.AddOutputPackaging();
         services.AddPublishing();
+        services.AddRetention(configuration);
 
         if (purpose == HostPurpose.Service)
         {
@@ -55,6 +57,7 @@ internal static class FeatureRegistration
             services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
+            services.AddRetentionJob(configuration);
         }
 
         return services;
