@@ -44,12 +44,12 @@ public sealed class SourceRetentionTests
     {
         using var dir = ConfigFolder.CreateValid();
         dir.Write("sources/alpha.json", """
-            { "schema": "people", "filePattern": "people_*.csv", "retention": { "receipts": 30, "raw": "P1D" } }
+            { "schema": "people", "filePattern": "people_*.csv", "retention": { "receipts": 30, "rawExtract": "P1D" } }
             """);
 
         var errors = ConfigCatalogLoader.Load(dir.Path).Errors;
 
         Assert.Contains(errors, e => e.JsonPath == "$.retention.receipts" && e.Message.StartsWith("must be a string", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.JsonPath == "$.retention.raw" && e.Message.Contains("did you mean 'rawExtracts'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.JsonPath == "$.retention.rawExtract" && e.Message.Contains("did you mean 'rawExtracts'", StringComparison.Ordinal));
     }
 }

@@ -58,6 +58,21 @@ public sealed class RetentionSweepTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CurrentDeliveryPastItsPeriod_IsKeptForTheNextRun()
+    {
+        var (january, _) = await MonthlyRunAsync("r1");
+        _site.Time.Advance(TimeSpan.FromDays(91));
+
+        var report = await _site.Sweep().RunAsync(CancellationToken.None);
+
+        Assert.Empty(report.Deleted);
+        Assert.Equal(
+            $"it is the source's current delivery, which the next run of project '{RetentionSite.Project}' takes",
+            Assert.Single(report.Kept, k => k.EntityId == january.Id).Reason);
+        Assert.True(File.Exists(StoredCopy(january)));
+    }
+
+    [Fact]
     public async Task RunAsync_ExpiredButOneProjectHasNotLinkedIt_IsKeptAndTheLogSaysWhy()
     {
         _site.AddProject("employment");
