@@ -11,7 +11,7 @@ namespace LinkService.Retention;
 /// <summary>
 /// What retention would delete now, and what it keeps past its period and why: each configured source's stored copies,
 /// quarantined files and receipts (counted from the delivery's arrival), and finished runs' folders (counted from the
-/// run's end). Reads only; <see cref="RetentionSweep"/> acts on it. An item whose deletion the ledger holds but whose
+/// run's end; never a run's still at work or held, nor each project's last completed and last published run's). Reads only; <see cref="RetentionSweep"/> acts on it. An item whose deletion the ledger holds but whose
 /// files are still there (a stop between the two) is due again, to finish.
 /// </summary>
 internal sealed class RetentionPlanner(ConfigCatalog catalog, ILedger ledger, RetainedPaths paths, IOptions<RetentionOptions> options, TimeProvider timeProvider)
@@ -50,21 +50,27 @@ internal sealed class RetentionPlanner(ConfigCatalog catalog, ILedger ledger, Re
             }
         }
 
-        var lastPublished = runs.Where(r => r.Stage == RunStage.Published).GroupBy(r => r.Project, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).First().Id)
-            .ToHashSet(StringComparer.Ordinal);
+        var lastPublished = LastOfEachProject(runs.Where(r => r.Stage == RunStage.Published));
+        var lastCompleted = LastOfEachProject(runs.Where(r => r.State == RunState.Completed));
         foreach (var run in runs.OrderBy(r => r.StartedAt).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
             plan.Consider(
                 RetainedItem.RunFolder, run.Id, $"project '{run.Project}'", options.Value.RunFoldersPeriod, run.FinishedAt ?? run.StartedAt, () => paths.RunFolder(run),
                 () => RetentionGuard.IsUnfinished(run) ? $"the run is {RunTransitions.Describe(run)}"
                     : lastPublished.Contains(run.Id) ? "it is the project's last published run, whose person pseudonyms the next run carries forward"
+                    : lastCompleted.Contains(run.Id) ? "it is the project's last completed run, whose linkage map is the project's current one"
                     : null,
                 recordWhenAbsent: false);
         }
 
         return new RetentionPlan(plan.Due, plan.Kept);
     }
+
+    /// <summary>The newest of each project's runs among <paramref name="runs"/>, in the order the ledger finds a last published run.</summary>
+    private static HashSet<string> LastOfEachProject(IEnumerable<LinkageRun> runs) =>
+        runs.GroupBy(r => r.Project, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).First().Id)
+            .ToHashSet(StringComparer.Ordinal);
 
     private sealed class Planning(DateTimeOffset now, HashSet<(RetainedItem, string)> deleted)
     {

@@ -76,10 +76,7 @@ public sealed class RetentionSweepTests : IDisposable
     public async Task RunAsync_ExpiredButOneProjectHasNotLinkedIt_IsKeptAndTheLogSaysWhy()
     {
         _site.AddProject("employment");
-        var (january, _) = await MonthlyRunAsync("r1");
-        _site.Time.Advance(Month);
-        await MonthlyRunAsync("r2");
-        _site.Time.Advance(TimeSpan.FromDays(61));
+        var january = await JanuaryPastItsPeriodAsync();
 
         var report = await _site.Sweep().RunAsync(CancellationToken.None);
 
@@ -125,17 +122,21 @@ public sealed class RetentionSweepTests : IDisposable
     [Fact]
     public async Task RunAsync_RunFolderOfARunAwaitingApproval_IsKeptWhileAnOlderFinishedRunsFolderGoes()
     {
-        var (january, welfare) = await MonthlyRunAsync("r1");
-        await _site.HeldRunAsync("r2", RetentionSite.Project, january, welfare);
+        await MonthlyRunAsync("r0");
+        _site.Time.Advance(Month);
+        var (february, welfare) = await MonthlyRunAsync("r1");
+        await _site.HeldRunAsync("r2", RetentionSite.Project, february, welfare);
         _site.Time.Advance(TimeSpan.FromDays(31));
 
         var report = await _site.Sweep(runFolders: "P30D").RunAsync(CancellationToken.None);
 
-        Assert.Equal([(RetainedItem.RunFolder, "r1")], report.Deleted.Select(d => (d.Item, d.EntityId)));
-        Assert.False(Directory.Exists(_site.Paths.RunFolder(RetentionSite.Project, "r1")));
+        Assert.Equal([(RetainedItem.RunFolder, "r0")], report.Deleted.Where(d => d.Item == RetainedItem.RunFolder).Select(d => (d.Item, d.EntityId)));
+        Assert.False(Directory.Exists(_site.Paths.RunFolder(RetentionSite.Project, "r0")));
         Assert.True(Directory.Exists(_site.Paths.RunFolder(RetentionSite.Project, "r2")));
         Assert.Equal("the run is held for approval", Assert.Single(report.Kept, k => k.EntityId == "r2").Reason);
-        Assert.Equal("deleted", (await _site.Ledger.GetHistoryAsync("r1", CancellationToken.None))[^1].Action);
+        Assert.Equal("it is the project's last completed run, whose linkage map is the project's current one", Assert.Single(report.Kept, k => k.EntityId == "r1").Reason);
+        Assert.True(Directory.Exists(_site.Paths.RunFolder(RetentionSite.Project, "r1")));
+        Assert.Equal("deleted", (await _site.Ledger.GetHistoryAsync("r0", CancellationToken.None))[^1].Action);
         Assert.True((await _site.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
     }
 
@@ -174,10 +175,7 @@ public sealed class RetentionSweepTests : IDisposable
     [Fact]
     public async Task RunAsync_StoppedAfterTheRecordBeforeTheFileWent_ChecksPassAndTheNextPassFinishesWithoutASecondRow()
     {
-        var (january, _) = await MonthlyRunAsync("r1");
-        _site.Time.Advance(Month);
-        await MonthlyRunAsync("r2");
-        _site.Time.Advance(TimeSpan.FromDays(61));
+        var january = await JanuaryPastItsPeriodAsync();
 
         var interrupted = await _site.Sweep(new FailingEraser()).RunAsync(CancellationToken.None);
 
@@ -197,12 +195,9 @@ public sealed class RetentionSweepTests : IDisposable
     [Fact]
     public async Task RunAsync_CopyGoneWithoutARecord_IsRecordedAsAlreadyAbsentAndTheStoreCheckPassesAgain()
     {
-        var (january, _) = await MonthlyRunAsync("r1");
-        _site.Time.Advance(Month);
-        await MonthlyRunAsync("r2");
+        var january = await JanuaryPastItsPeriodAsync();
         File.Delete(StoredCopy(january));
         Assert.False((await _site.Store().CheckAsync(CancellationToken.None)).IsIntact);
-        _site.Time.Advance(TimeSpan.FromDays(61));
 
         var report = await _site.Sweep().RunAsync(CancellationToken.None);
 
@@ -216,10 +211,7 @@ public sealed class RetentionSweepTests : IDisposable
     [Fact]
     public async Task RunAsync_LedgerThatFailsItsCheck_DeletesNothing()
     {
-        var (january, _) = await MonthlyRunAsync("r1");
-        _site.Time.Advance(Month);
-        await MonthlyRunAsync("r2");
-        _site.Time.Advance(TimeSpan.FromDays(61));
+        var january = await JanuaryPastItsPeriodAsync();
         File.AppendAllText(_site.Paths.AuditAnchorFile, "not a head\n");
 
         var report = await _site.Sweep().RunAsync(CancellationToken.None);
@@ -227,6 +219,16 @@ public sealed class RetentionSweepTests : IDisposable
         Assert.NotNull(report.Untrusted);
         Assert.True(File.Exists(StoredCopy(january)));
         Assert.Empty(await _site.Ledger.GetDeletionsAsync(CancellationToken.None));
+    }
+
+    /// <summary>January's and February's deliveries, each linked by the default project; then 91 days after January's arrived.</summary>
+    private async Task<Delivery> JanuaryPastItsPeriodAsync()
+    {
+        var (january, _) = await MonthlyRunAsync("r1");
+        _site.Time.Advance(Month);
+        await MonthlyRunAsync("r2");
+        _site.Time.Advance(TimeSpan.FromDays(61));
+        return january;
     }
 
     /// <summary>A month's justice and welfare deliveries, linked by the default project in a completed run.</summary>
