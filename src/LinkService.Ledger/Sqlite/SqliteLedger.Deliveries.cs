@@ -10,6 +10,10 @@ internal sealed partial class SqliteLedger
 {
     private const string DeliveryEntity = EntityRecord.Delivery;
 
+    /// <summary>A condition on <c>deliveries</c>: retention has not deleted the row's stored copy.</summary>
+    private const string StoreCopyKept =
+        "NOT EXISTS (SELECT 1 FROM retention_deletions WHERE entity = 'delivery' AND entity_id = deliveries.id AND item = 'store-copy')";
+
     public Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken) =>
         WriteAsync(
             (connection, transaction, now) =>
@@ -172,13 +176,14 @@ internal sealed partial class SqliteLedger
             {
                 // Content that was or is being accepted. A refused file was never stored; a duplicate points at its
                 // original; and rejected content sent again is checked again, since the custodian may have
-                // corrected the schema that rejected it.
+                // corrected the schema that rejected it. Content whose copy retention deleted is no longer held: sent
+                // again, it is taken afresh.
                 using var find = Command(
                     connection,
                     null,
                     $"""
                     SELECT {SqliteRows.DeliveryColumns} FROM deliveries
-                    WHERE source = $source AND sha256 = $sha256 AND id <> $id AND state IN ('Stored', 'Accepted')
+                    WHERE source = $source AND sha256 = $sha256 AND id <> $id AND state IN ('Stored', 'Accepted') AND {StoreCopyKept}
                     ORDER BY received_at, id LIMIT 1;
                     """);
                 find.Parameters.AddWithValue("$source", source);
@@ -204,7 +209,7 @@ internal sealed partial class SqliteLedger
                 using var find = Command(
                     connection,
                     null,
-                    $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE source = $source AND state = 'Accepted' ORDER BY received_at DESC, id DESC LIMIT $limit;");
+                    $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE source = $source AND state = 'Accepted' AND {StoreCopyKept} ORDER BY received_at DESC, id DESC LIMIT $limit;");
                 find.Parameters.AddWithValue("$source", source);
                 find.Parameters.AddWithValue("$limit", limit);
                 return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);

@@ -13,6 +13,7 @@ using LinkService.Outputs.Disclosure;
 using LinkService.Outputs.Packaging;
 using LinkService.Progress;
 using LinkService.Publishing;
+using LinkService.Retention;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ internal static class FeatureRegistration
         services.AddDisclosureChecks();
         services.AddOutputPackaging();
         services.AddPublishing();
+        services.AddRetention(configuration);
 
         if (purpose == HostPurpose.Service)
         {
@@ -57,6 +59,7 @@ internal static class FeatureRegistration
             services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
+            services.AddRetentionJob(configuration);
         }
 
         return services;

@@ -3,6 +3,7 @@ using LinkService.Folders;
 using LinkService.Intake;
 using LinkService.Linking;
 using LinkService.Progress;
+using LinkService.Retention;
 using LinkService.Validation;
 
 namespace LinkService.Settings;
@@ -20,5 +21,6 @@ internal static class SettingsSections
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
         SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
         SettingsSection.For(ProgressOptions.SectionName, new ProgressOptionsValidator()),
+        SettingsSection.For(RetentionOptions.SectionName, new RetentionOptionsValidator()),
     ];
 }
