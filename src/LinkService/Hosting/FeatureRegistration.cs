@@ -28,7 +28,7 @@ internal static class FeatureRegistration
     {
         // Before the ledger, which takes the default terms unless these are registered.
         services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
-        services.AddLedger();
+        services.AddLedger(configuration);
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
         services.AddValidation();

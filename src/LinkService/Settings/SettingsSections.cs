@@ -1,6 +1,7 @@
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
+using LinkService.Ledger;
 using LinkService.Linking;
 using LinkService.Progress;
 using LinkService.Retention;
@@ -22,5 +23,6 @@ internal static class SettingsSections
         SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
         SettingsSection.For(ProgressOptions.SectionName, new ProgressOptionsValidator()),
         SettingsSection.For(RetentionOptions.SectionName, new RetentionOptionsValidator()),
+        SettingsSection.For(LedgerOptions.SectionName, new LedgerOptionsValidator()),
     ];
 }

@@ -1,12 +1,13 @@
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Retention;
 using LinkService.Ledger.Runs;
-using Microsoft.Data.Sqlite;
+using static LinkService.Ledger.Sql.DbCommands;
+using System.Data.Common;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
 /// <summary>Retention's deletions: each recorded with its audit row in one transaction, after <see cref="RetentionGuard"/> allows it.</summary>
-internal sealed partial class SqliteLedger
+internal sealed partial class SqlLedger
 {
     private const string DeletionColumns = "item, entity_id, at, already_absent";
 
@@ -35,12 +36,12 @@ internal sealed partial class SqliteLedger
                 using var insert = Command(
                     connection,
                     transaction,
-                    "INSERT INTO retention_deletions (entity, entity_id, item, at, already_absent) VALUES ($entity, $id, $item, $now, $absent);");
-                insert.Parameters.AddWithValue("$entity", entity);
-                insert.Parameters.AddWithValue("$id", deletion.EntityId);
-                insert.Parameters.AddWithValue("$item", item);
-                insert.Parameters.AddWithValue("$now", now);
-                insert.Parameters.AddWithValue("$absent", deletion.AlreadyAbsent ? 1 : 0);
+                    "INSERT INTO retention_deletions (entity, entity_id, item, at, already_absent) VALUES (@entity, @id, @item, @now, @absent);");
+                insert.Add("@entity", entity);
+                insert.Add("@id", deletion.EntityId);
+                insert.Add("@item", item);
+                insert.Add("@now", now);
+                insert.Add("@absent", deletion.AlreadyAbsent ? 1 : 0);
                 insert.ExecuteNonQuery();
                 AppendAudit(connection, transaction, now, entity, deletion.EntityId, "deleted", new { item, reason = "retention", period = deletion.Period, alreadyAbsent = deletion.AlreadyAbsent });
                 return new DeletionResult(LoadDeletion(connection, transaction, entity, deletion.EntityId, deletion.Item), null);
@@ -52,34 +53,34 @@ internal sealed partial class SqliteLedger
             connection =>
             {
                 using var all = Command(connection, null, $"SELECT {DeletionColumns} FROM retention_deletions ORDER BY at, entity_id, item;");
-                return SqliteRows.ReadAll(all, ReadDeletion);
+                return LedgerRows.ReadAll(all, ReadDeletion);
             },
             cancellationToken);
 
     private static string EntityOf(RetainedItem item) => RetainedItems.IsOfRun(item) ? EntityRecord.Run : EntityRecord.Delivery;
 
-    private static RecordedDeletion? LoadDeletion(SqliteConnection connection, SqliteTransaction transaction, string entity, string entityId, RetainedItem item)
+    private static RecordedDeletion? LoadDeletion(DbConnection connection, DbTransaction transaction, string entity, string entityId, RetainedItem item)
     {
-        using var find = Command(connection, transaction, $"SELECT {DeletionColumns} FROM retention_deletions WHERE entity = $entity AND entity_id = $id AND item = $item;");
-        find.Parameters.AddWithValue("$entity", entity);
-        find.Parameters.AddWithValue("$id", entityId);
-        find.Parameters.AddWithValue("$item", RetainedItems.Name(item));
-        return SqliteRows.ReadAll(find, ReadDeletion).FirstOrDefault();
+        using var find = Command(connection, transaction, $"SELECT {DeletionColumns} FROM retention_deletions WHERE entity = @entity AND entity_id = @id AND item = @item;");
+        find.Add("@entity", entity);
+        find.Add("@id", entityId);
+        find.Add("@item", RetainedItems.Name(item));
+        return LedgerRows.ReadAll(find, ReadDeletion).FirstOrDefault();
     }
 
-    private static RecordedDeletion ReadDeletion(SqliteDataReader r) =>
-        new(RetainedItems.Parse(r.GetString(0)), r.GetString(1), SqliteRows.ParseTime(r.GetString(2)), r.GetInt64(3) != 0);
+    private static RecordedDeletion ReadDeletion(DbDataReader r) =>
+        new(RetainedItems.Parse(r.GetString(0)), r.GetString(1), LedgerRows.ParseTime(r.GetString(2)), Convert.ToInt64(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture) != 0);
 
     /// <summary>The runs at work or held for approval that have the delivery among their inputs.</summary>
-    private static List<LinkageRun> UnfinishedRunsReading(SqliteConnection connection, SqliteTransaction transaction, string deliveryId)
+    private static List<LinkageRun> UnfinishedRunsReading(DbConnection connection, DbTransaction transaction, string deliveryId)
     {
         using var find = Command(
             connection,
             transaction,
-            "SELECT run_id FROM run_inputs JOIN runs ON runs.id = run_inputs.run_id WHERE delivery_id = $id AND runs.state IN ($running, $held) ORDER BY run_id;");
-        find.Parameters.AddWithValue("$id", deliveryId);
-        find.Parameters.AddWithValue("$running", nameof(RunState.Running));
-        find.Parameters.AddWithValue("$held", nameof(RunState.Held));
-        return SqliteRows.ReadAll(find, r => r.GetString(0)).ConvertAll(id => LoadRun(connection, transaction, id)!);
+            "SELECT run_id FROM run_inputs JOIN runs ON runs.id = run_inputs.run_id WHERE delivery_id = @id AND runs.state IN (@running, @held) ORDER BY run_id;");
+        find.Add("@id", deliveryId);
+        find.Add("@running", nameof(RunState.Running));
+        find.Add("@held", nameof(RunState.Held));
+        return LedgerRows.ReadAll(find, r => r.GetString(0)).ConvertAll(id => LoadRun(connection, transaction, id)!);
     }
 }

@@ -3,9 +3,9 @@ using LinkService.Ledger.Retention;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Tests.Support;
 
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests
+public abstract partial class LedgerContractTests
 {
     [Fact]
     public async Task RecordDeletionAsync_AcceptedDeliveryNoRunNeeds_IsRecordedWithAnAuditRowAndTheChainVerifies()
