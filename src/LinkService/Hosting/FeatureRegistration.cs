@@ -1,4 +1,5 @@
 using LinkService.Audit;
+using LinkService.Cluster;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Deliveries;
@@ -37,6 +38,8 @@ internal static class FeatureRegistration
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
+        var cluster = ClusterMode.From(configuration);
+        services.AddSingleton(cluster);
         services.AddSingleton<ProjectRunner>();
         services.AddAnonymiser();
         services.AddDisclosureChecks();
@@ -55,6 +58,7 @@ internal static class FeatureRegistration
             services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
+            services.AddQuartzStore(cluster, configuration["LinkService:Ledger:ConnectionString"]);
         }
 
         return services;

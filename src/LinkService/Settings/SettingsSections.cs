@@ -1,3 +1,4 @@
+using LinkService.Cluster;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
@@ -18,5 +19,6 @@ internal static class SettingsSections
         SettingsSection.For(IntakeOptions.SectionName, new IntakeOptionsValidator()),
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
         SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
+        SettingsSection.For(ClusterOptions.SectionName, new ClusterOptionsValidator()),
     ];
 }
