@@ -6,6 +6,7 @@ using LinkService.Deliveries;
 using LinkService.Intake;
 using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Ledger.Postgres;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
@@ -27,7 +28,7 @@ internal static class FeatureRegistration
     {
         // Before the ledger, which takes the default terms unless these are registered.
         services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
-        services.AddLedger();
+        services.AddLedger(configuration);
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
         services.AddValidation();
@@ -58,7 +59,7 @@ internal static class FeatureRegistration
             services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
-            services.AddQuartzStore(cluster, configuration["LinkService:Ledger:ConnectionString"]);
+            services.AddQuartzStore(cluster, SharedDatabase.ConnectionString(ClusterMode.Ledger(configuration)));
         }
 
         return services;

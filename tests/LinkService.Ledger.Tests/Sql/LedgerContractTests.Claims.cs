@@ -1,6 +1,6 @@
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests
+public abstract partial class LedgerContractTests
 {
     [Fact]
     public async Task TryClaimDropFileAsync_HeldThroughAnotherLedgerOnTheDatabase_IsRefusedUntilReleased()
