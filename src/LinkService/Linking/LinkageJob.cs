@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkService.Publishing;
 using Quartz;
 
@@ -35,6 +36,8 @@ internal sealed class LinkageJob : IJob
             return;
         }
 
-        await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
+        // The fire time it was due at names one firing of the schedule, whichever node runs it.
+        var due = context.ScheduledFireTimeUtc is { } at ? string.Create(CultureInfo.InvariantCulture, $", due {at:u}") : "";
+        await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}{due}", cancellationToken);
     }
 }
