@@ -26,5 +26,5 @@ public sealed class LedgerOptions
 public enum LedgerProvider
 {
     Sqlite,
-    PostgreSql,
+    Postgresql,
 }
