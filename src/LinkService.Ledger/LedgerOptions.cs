@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LinkService.Ledger;
 
 /// <summary>
@@ -26,5 +28,8 @@ public sealed class LedgerOptions
 public enum LedgerProvider
 {
     Sqlite,
-    Postgresql,
+
+    // One word in appsettings.json and its JSON Schema, as PostgreSQL's own tools spell it (the binder ignores case).
+    [JsonStringEnumMemberName("postgresql")]
+    PostgreSql,
 }

@@ -11,7 +11,7 @@ public sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Provider switch
         {
-            LedgerProvider.Postgresql => PostgresConnectionString.Problems(options).ToList(),
+            LedgerProvider.PostgreSql => PostgresConnectionString.Problems(options).ToList(),
             LedgerProvider.Sqlite => SqliteProblems(options).ToList(),
             _ => ["Provider: must be sqlite or postgresql"],
         };

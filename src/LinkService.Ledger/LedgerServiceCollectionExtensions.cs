@@ -51,7 +51,7 @@ public static class LedgerServiceCollectionExtensions
 
     private static LedgerDatabase Database(LedgerOptions options, ServicePaths paths) => options.Provider switch
     {
-        LedgerProvider.Postgresql => new PostgresDatabase(PostgresConnectionString.Resolve(options)),
+        LedgerProvider.PostgreSql => new PostgresDatabase(PostgresConnectionString.Resolve(options)),
         _ => new SqliteDatabase(paths.LedgerFile),
     };
 }

@@ -70,7 +70,7 @@ public sealed class LedgerOptionsValidatorTests : IDisposable
         Assert.Equal(["ConnectionString: is for Provider postgresql, which is not set (the sqlite ledger is the work folder's ledger.db)"], Validate(options).Failures);
     }
 
-    private static LedgerOptions Postgres(string? connectionString) => new() { Provider = LedgerProvider.Postgresql, ConnectionString = connectionString };
+    private static LedgerOptions Postgres(string? connectionString) => new() { Provider = LedgerProvider.PostgreSql, ConnectionString = connectionString };
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(LedgerOptions options) => new LedgerOptionsValidator().Validate(null, options);
 }

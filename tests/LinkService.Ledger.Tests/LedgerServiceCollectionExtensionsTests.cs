@@ -45,7 +45,7 @@ public sealed class LedgerServiceCollectionExtensionsTests(PostgresServer server
         var database = new PostgresTestDatabase(server.ConnectionString(connectionString.Database!));
         database.Execute($"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM deliveries WHERE id = '{id}') THEN RAISE EXCEPTION 'not here'; END IF; END $$;");
         Assert.False(File.Exists(services.GetRequiredService<ServicePaths>().LedgerFile));
-        Assert.Contains($"Ledger in postgresql://{PostgresServer.User}@127.0.0.1:{server.Port}/{connectionString.Database}", _logs.Lines);
+        Assert.Contains(_logs.Lines, l => l.Contains($"Ledger in postgresql://{PostgresServer.User}@127.0.0.1:{server.Port}/{connectionString.Database}", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(server.Password, StringComparison.Ordinal));
     }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace LinkService.Testing;
@@ -79,7 +77,7 @@ public sealed class PostgresServer : IAsyncLifetime
         // A port the OS just handed out may be taken again before the server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = LoopbackPorts.Free();
             try
             {
                 await StartAsync(cancellationToken);
@@ -102,6 +100,19 @@ public sealed class PostgresServer : IAsyncLifetime
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);
+        }
+
+        // Another test assembly's cluster may be starting beside it: then the folder stays.
+        var parent = Path.GetDirectoryName(Root)!;
+        try
+        {
+            if (Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                Directory.Delete(parent);
+            }
+        }
+        catch (IOException)
+        {
         }
     }
 
@@ -142,14 +153,5 @@ public sealed class PostgresServer : IAsyncLifetime
             .OrderByDescending(b => b.Version)
             .Select(b => b.Folder)
             .FirstOrDefault();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
