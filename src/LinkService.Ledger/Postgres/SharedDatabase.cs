@@ -10,7 +10,7 @@ public static class SharedDatabase
     public static string? ConnectionString(LedgerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Provider == LedgerProvider.Postgresql && !PostgresConnectionString.Problems(options).Any()
+        return options.Provider == LedgerProvider.PostgreSql && !PostgresConnectionString.Problems(options).Any()
             ? PostgresConnectionString.Resolve(options).ConnectionString
             : null;
     }

@@ -14,7 +14,7 @@ internal sealed record ClusterMode(bool Enabled, ClusterOptions Node)
 
     public static ClusterMode From(IConfiguration configuration) =>
         new(
-            Ledger(configuration).Provider == LedgerProvider.Postgresql,
+            Ledger(configuration).Provider == LedgerProvider.PostgreSql,
             configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions());
 
     public static LedgerOptions Ledger(IConfiguration configuration) =>

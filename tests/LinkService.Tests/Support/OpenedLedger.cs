@@ -21,7 +21,7 @@ internal sealed class OpenedLedger : IDisposable
             {
                 if (postgres is not null)
                 {
-                    (options.Provider, options.ConnectionString) = (LedgerProvider.Postgresql, postgres);
+                    (options.Provider, options.ConnectionString) = (LedgerProvider.PostgreSql, postgres);
                 }
             })
             .AddLogging()
