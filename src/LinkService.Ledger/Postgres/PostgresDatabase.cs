@@ -47,6 +47,9 @@ internal sealed class PostgresDatabase : LedgerDatabase
 
     public override bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override Task<IAsyncDisposable?> TryClaimAsync(string key, CancellationToken cancellationToken) =>
+        AdvisoryClaims.TryClaimAsync(_dataSource, key, cancellationToken);
+
     public override void Dispose() => _dataSource.Dispose();
 
     private static async Task AdvisoryAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -37,6 +37,12 @@ internal abstract class LedgerDatabase : IDisposable
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// Takes <paramref name="key"/> for this process until the returned handle is disposed or the process dies, unless
+    /// another process (or another claim in this one) holds it: then null.
+    /// </summary>
+    public abstract Task<IAsyncDisposable?> TryClaimAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Closes the pooled connections.</summary>
     public abstract void Dispose();
 

@@ -54,6 +54,9 @@ internal sealed class SqliteDatabase : LedgerDatabase
     // SQLITE_CONSTRAINT_UNIQUE.
     public override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteExtendedErrorCode: 2067 };
 
+    public override Task<IAsyncDisposable?> TryClaimAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(ProcessClaims.TryClaim(Path.GetFullPath(Description), key));
+
     public override void Dispose()
     {
         using var connection = new SqliteConnection(_connectionString);

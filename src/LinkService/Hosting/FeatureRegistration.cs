@@ -1,10 +1,12 @@
 using LinkService.Audit;
+using LinkService.Cluster;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Deliveries;
 using LinkService.Intake;
 using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Ledger.Postgres;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
@@ -40,6 +42,8 @@ internal static class FeatureRegistration
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
         services.AddProgress(configuration);
+        var cluster = ClusterMode.From(configuration);
+        services.AddSingleton(cluster);
         services.AddSingleton<ProjectRunner>();
         services.AddAnonymiser();
         services.AddDisclosureChecks();
@@ -60,6 +64,7 @@ internal static class FeatureRegistration
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
             services.AddRetentionJob(configuration);
+            services.AddQuartzStore(cluster, SharedDatabase.ConnectionString(ClusterMode.Ledger(configuration)));
         }
 
         return services;

@@ -1,3 +1,4 @@
+using LinkService.Cluster;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
@@ -24,5 +25,6 @@ internal static class SettingsSections
         SettingsSection.For(ProgressOptions.SectionName, new ProgressOptionsValidator()),
         SettingsSection.For(RetentionOptions.SectionName, new RetentionOptionsValidator()),
         SettingsSection.For(LedgerOptions.SectionName, new LedgerOptionsValidator()),
+        SettingsSection.For(ClusterOptions.SectionName, new ClusterOptionsValidator()),
     ];
 }
