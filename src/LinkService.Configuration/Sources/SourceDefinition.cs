@@ -46,6 +46,9 @@ public sealed class SourceDefinition : IValidatableConfig
 
     public ErrorTolerance ErrorTolerance { get; init; } = new();
 
+    /// <summary>A delivery whose accepted rows differ from the previous accepted delivery's by more than this is held for the custodian. Absent: none is held.</summary>
+    public SizeChangeRule? SizeChange { get; init; }
+
     public TableSchema SchemaOrThrow => ResolvedSchema ?? throw new InvalidOperationException($"Source '{Name}' has no resolved schema.");
 
     public bool MatchesFileName(string fileName)
@@ -79,6 +82,7 @@ public sealed class SourceDefinition : IValidatableConfig
         Dialect.Validate(errors, $"{path}.dialect");
         Completion.Validate(errors, $"{path}.completion");
         ErrorTolerance.Validate(errors, $"{path}.errorTolerance");
+        SizeChange?.Validate(errors, $"{path}.sizeChange");
     }
 
     /// <summary>The checks that need the resolved schema: a field whose minLength exceeds maxFieldLength fails every row.</summary>

@@ -14,10 +14,10 @@ internal sealed partial class SqliteLedger
             snapshot,
             """
             SELECT id, state, source, original_name, received_at, drop_bytes, drop_modified, sha256, bytes, reasons, duplicate_of, set_aside_rows,
-                quarantine_path, CASE WHEN settled_at IS NULL THEN NULL ELSE 'yes' END
+                quarantine_path, CASE WHEN settled_at IS NULL THEN NULL ELSE 'yes' END, accepted_rows
             FROM deliveries ORDER BY received_at, id;
             """);
-        foreach (var row in SqliteRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled")))
+        foreach (var row in SqliteRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled", "acceptedRows")))
         {
             yield return row;
         }

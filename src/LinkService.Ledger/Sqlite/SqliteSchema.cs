@@ -96,6 +96,12 @@ internal static class SqliteSchema
         UPDATE runs SET stage = 'Linked' WHERE state = 'Completed';
         CREATE INDEX ix_runs_state ON runs (state, started_at);
         """,
+
+        // A delivery's accepted row count, which a source's sizeChange compares with the previous accepted delivery's
+        // (a delivery far off it is Held for the custodian). Deliveries accepted before this have none and hold nothing.
+        """
+        ALTER TABLE deliveries ADD COLUMN accepted_rows INTEGER;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

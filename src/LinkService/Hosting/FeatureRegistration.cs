@@ -12,6 +12,7 @@ using LinkService.Outputs;
 using LinkService.Outputs.Disclosure;
 using LinkService.Outputs.Packaging;
 using LinkService.Publishing;
+using LinkService.Scheduling;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,9 @@ internal static class FeatureRegistration
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
         }
+
+        // After intake: the service's scheduler takes over intake's sweeps.
+        services.AddScheduling(purpose == HostPurpose.Service);
 
         return services;
     }

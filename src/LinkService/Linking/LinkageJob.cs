@@ -1,10 +1,11 @@
 using LinkService.Publishing;
+using LinkService.Scheduling;
 using Quartz;
 
 namespace LinkService.Linking;
 
 /// <summary>
-/// The scheduled run of one project: a thin adapter onto <see cref="ProjectRunner"/>, or, triggered with a run id under
+/// The scheduled run of one project: a thin adapter onto <see cref="ScheduledRun"/> (a run if it is due), or, triggered with a run id under
 /// <see cref="ResumeKey"/>, onto <see cref="OutputPipeline.ResumeAsync"/>. One job per project, so its runs never overlap.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -14,10 +15,10 @@ internal sealed class LinkageJob : IJob
     public const string ResumeKey = "resume";
     public const string Group = "linkage";
 
-    private readonly ProjectRunner _runner;
+    private readonly ScheduledRun _runner;
     private readonly OutputPipeline _outputs;
 
-    public LinkageJob(ProjectRunner runner, OutputPipeline outputs)
+    public LinkageJob(ScheduledRun runner, OutputPipeline outputs)
     {
         _runner = runner;
         _outputs = outputs;
@@ -35,6 +36,6 @@ internal sealed class LinkageJob : IJob
             return;
         }
 
-        await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
+        await _runner.RunIfDueAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
     }
 }
