@@ -33,14 +33,14 @@ internal sealed class StoreIntegrity
         var deliveries = await _ledger.GetRecentDeliveriesAsync(null, int.MaxValue, cancellationToken);
         var problems = new List<string>();
         var copies = 0;
-        foreach (var delivery in deliveries.Where(d => d.State is DeliveryState.Stored or DeliveryState.Accepted).OrderBy(d => d.ReceivedAt))
+        foreach (var delivery in deliveries.Where(d => d.State is DeliveryState.Stored or DeliveryState.Accepted or DeliveryState.Held).OrderBy(d => d.ReceivedAt))
         {
             copies++;
             var file = StoreFiles.Delivery(_paths, delivery.Source, delivery.Id, delivery.OriginalName);
             // Intake may have moved a copy it just rejected to quarantine since the list was read: only a copy the
             // ledger still places in the store is a problem.
             if (await ProblemAsync(delivery, file, cancellationToken) is { } problem
-                && (await _ledger.GetDeliveryAsync(delivery.Id, cancellationToken))?.State is DeliveryState.Stored or DeliveryState.Accepted)
+                && (await _ledger.GetDeliveryAsync(delivery.Id, cancellationToken))?.State is DeliveryState.Stored or DeliveryState.Accepted or DeliveryState.Held)
             {
                 problems.Add($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");
             }
