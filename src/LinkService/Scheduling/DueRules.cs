@@ -46,5 +46,5 @@ internal static class DueRules
     /// <summary>Whether a run linked: its linkage map was written, whatever became of its outputs since.</summary>
     public static bool Linked(LinkageRun run) => run.State != RunState.Failed && run.Stage != RunStage.Linking;
 
-    private static string Names(IEnumerable<string> sources) => "source " + string.Join(", ", sources.Select(s => $"'{s}'"));
+    private static string Names(List<string> sources) => (sources.Count == 1 ? "source " : "sources ") + string.Join(", ", sources.Select(s => $"'{s}'"));
 }
