@@ -149,6 +149,7 @@ internal sealed class ProjectRunner
 
             var reason = SafeReason.Of(ex);
             await _ledger.FailRunAsync(runId, reason, CancellationToken.None);
+            RemoveIfEmpty(folder);
             Log.RunFailed(_logger, SafeReason.Strip(ex), runId, project.Name, reason);
             return new ProjectRunOutcome(false, runId, folder, reason);
         }
