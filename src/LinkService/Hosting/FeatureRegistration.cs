@@ -11,6 +11,7 @@ using LinkService.Linking;
 using LinkService.Outputs;
 using LinkService.Outputs.Disclosure;
 using LinkService.Outputs.Packaging;
+using LinkService.Progress;
 using LinkService.Publishing;
 using LinkService.Scheduling;
 using LinkService.Validation;
@@ -38,6 +39,7 @@ internal static class FeatureRegistration
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
+        services.AddProgress(configuration);
         services.AddSingleton<ProjectRunner>();
         services.AddAnonymiser();
         services.AddDisclosureChecks();

@@ -34,6 +34,6 @@ public sealed class ScheduleAnnouncementTests : IDisposable
     {
         var logger = new CollectingLogger<ScheduleAnnouncement>();
         await new ScheduleAnnouncement(_folder.LoadCatalog(), _time, logger).StartAsync(CancellationToken.None);
-        return logger.Text;
+        return string.Join(Environment.NewLine, logger.Lines.Select(l => l.Message));
     }
 }

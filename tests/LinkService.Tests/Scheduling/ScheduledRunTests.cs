@@ -50,7 +50,7 @@ public sealed class ScheduledRunTests : IDisposable
         Assert.False(outcome.Succeeded);
         Assert.Single(await Ledger.GetRecentRunsAsync(Project, 10, CancellationToken.None));
         Assert.Single(Directory.GetDirectories(Path.Combine(_folder.Paths.RunsRoot, Project)));
-        var line = Assert.Single(_log.Lines, l => l.StartsWith("1300 ", StringComparison.Ordinal));
+        var line = Assert.Single(_log.Lines, l => l.EventId == 1300).Message;
         Assert.Contains("Project reoffending-benefits is not due, so no run was started: no source has a new accepted delivery since run", line, StringComparison.Ordinal);
         Assert.EndsWith("next fire at 2026-11-21 02:00:00 +00:00", line, StringComparison.Ordinal);
     }
