@@ -62,7 +62,7 @@ internal static class LinkageEngine
         var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, ScoringVisitor.FromFixed(scoring.ProbabilitySum));
         Stage("matches outside blocks");
 
-        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer);
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted);
         var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, outside, joined);
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
