@@ -29,6 +29,20 @@ internal static class MissedPairs
         var review = outcome.Review.ToDictionary(p => (p.A, p.B), p => p.Probability);
         var byPerson = Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]);
         var tally = new Dictionary<(string Kind, string Class, string Cause), int>();
+        var caught = new long[rules.Length + 1];
+        foreach (var person in Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]))
+        {
+            var records = person.ToArray();
+            for (var i = 0; i < records.Length; i++)
+            {
+                for (var j = i + 1; j < records.Length; j++)
+                {
+                    caught[Enumerable.Range(0, rules.Length).Count(r => hashes.Agrees(r, records[i], records[j]))]++;
+                }
+            }
+        }
+
+        output.WriteLine("true pairs by how many rules block them: " + string.Join(" ", caught.Select((n, k) => $"{k}:{n}")) + string.Create(CultureInfo.InvariantCulture, $"; Chao f1²/2f2 = {caught[1] * (double)caught[1] / (2.0 * caught[2]):F0}"));
         var weights = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var person in byPerson)
         {
