@@ -61,7 +61,7 @@ internal sealed partial class SqliteLedger
             (connection, transaction, now) =>
             {
                 var run = LoadRun(connection, transaction, runId) ?? throw new KeyNotFoundException($"The ledger has no run '{runId}'.");
-                return RunClaims.IsAbandoned(run, SqliteRows.ParseTime(now)) ? FailAbandoned(connection, transaction, now, run) : null;
+                return RunClaims.IsToBeFailed(run, SqliteRows.ParseTime(now)) ? FailAbandoned(connection, transaction, now, run) : null;
             },
             cancellationToken);
 
