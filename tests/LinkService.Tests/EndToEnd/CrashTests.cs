@@ -9,7 +9,7 @@ namespace LinkService.Tests.EndToEnd;
 /// The service killed (SIGKILL: no finally, no flush) at 20 moments drawn from a seed, across intake, validation,
 /// linkage, anonymisation and publishing, and restarted each time, while three departments deliver good, broken and
 /// resent files and a project runs every second. Afterwards nothing is lost or done twice. The seed is printed;
-/// set LINKSERVICE_CRASH_SEED to replay a plan (where each kill lands still depends on timing, which the report shows).
+/// set CRASH_TEST_SEED to replay a plan (where each kill lands still depends on timing, which the report shows).
 /// </summary>
 public sealed class CrashTests
 {
@@ -25,9 +25,9 @@ public sealed class CrashTests
         }
 
         var cancellationToken = TestContext.Current.CancellationToken;
-        var seed = Environment.GetEnvironmentVariable("LINKSERVICE_CRASH_SEED") is { Length: > 0 } given ? int.Parse(given, CultureInfo.InvariantCulture) : DefaultSeed;
+        var seed = Environment.GetEnvironmentVariable("CRASH_TEST_SEED") is { Length: > 0 } given ? int.Parse(given, CultureInfo.InvariantCulture) : DefaultSeed;
         var output = TestContext.Current.TestOutputHelper!;
-        output.WriteLine($"Crash test seed {seed} (replay with LINKSERVICE_CRASH_SEED={seed})");
+        output.WriteLine($"Crash test seed {seed} (replay with CRASH_TEST_SEED={seed})");
         var clock = Stopwatch.StartNew();
         using var site = new CrashSite();
         var plan = KillPlan.Draw(seed, Kills, site.Nodes);

@@ -190,7 +190,7 @@ internal sealed class CrashScenario
             return false;
         }
 
-        using var opened = new OpenedLedger(_site.Folder);
+        using var opened = _site.OpenLedger();
         var deliveries = await opened.Ledger.GetRecentDeliveriesAsync(null, 1000, cancellationToken);
         if (deliveries.Count < _sent.Count || deliveries.Any(d => d.SettledAt is null))
         {
@@ -209,7 +209,7 @@ internal sealed class CrashScenario
 
     private async Task<bool> NoneRunningAsync(CancellationToken cancellationToken)
     {
-        using var opened = new OpenedLedger(_site.Folder);
+        using var opened = _site.OpenLedger();
         return (await opened.Ledger.GetRunsInStateAsync(RunState.Running, cancellationToken)).Count == 0;
     }
 }

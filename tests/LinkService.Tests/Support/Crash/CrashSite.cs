@@ -44,6 +44,9 @@ internal sealed class CrashSite : IDisposable
 
     public IReadOnlyList<string> Sources { get; } = ["justice", "welfare", DepartmentFiles.Courts];
 
+    /// <summary>The site's ledger, as the service opens it.</summary>
+    public OpenedLedger OpenLedger() => new(_folder);
+
     public ServiceProcess Start(int node) => node == 0 ? ServiceProcess.Start(_folder) : throw new ArgumentOutOfRangeException(nameof(node));
 
     /// <summary>Sets the project's schedule (none: only runs already begun go on), as read at the next start.</summary>

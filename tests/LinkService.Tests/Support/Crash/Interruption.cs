@@ -21,7 +21,7 @@ internal sealed record Interruption(KillPoint Kill, IReadOnlySet<CrashStage> Sta
             detail.Add($"{waiting} file(s) waiting in inboxes");
         }
 
-        using var opened = new OpenedLedger(site.Folder);
+        using var opened = site.OpenLedger();
         foreach (var delivery in (await opened.Ledger.GetRecentDeliveriesAsync(null, 1000, cancellationToken)).Where(d => d.SettledAt is null))
         {
             stages.Add(delivery.State == DeliveryState.Received ? CrashStage.Intake : CrashStage.Validation);

@@ -36,12 +36,13 @@ internal sealed class KillPlan
         var aims = Enumerable.Range(0, count).Select(i => stages[i % stages.Length]).ToArray();
         random.Shuffle(aims);
         var kills = new List<KillPoint>();
+        var intake = 0;
         foreach (var aim in aims)
         {
-            // Intake is aimed at both while a file waits to be quiet and while it is copied.
+            // Intake is aimed at by turns while a file waits to be quiet and while it is copied.
             var sign = aim switch
             {
-                CrashStage.Intake => random.Next(2) == 0 ? KillSign.Dropped : KillSign.Received,
+                CrashStage.Intake => intake++ % 2 == 0 ? KillSign.Dropped : KillSign.Received,
                 CrashStage.Validation => KillSign.Validating,
                 CrashStage.Linkage => KillSign.RunStarted,
                 CrashStage.Anonymisation => KillSign.Linked,

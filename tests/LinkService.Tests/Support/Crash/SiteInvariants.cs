@@ -13,12 +13,12 @@ internal static class SiteInvariants
     /// Every file sent is exactly one delivery, settled in the state its content calls for (of two sendings of one
     /// content, one is taken and the other is its duplicate); its bytes are kept whole in the store (accepted) or in
     /// quarantine (the rest); its source's outbox holds exactly one receipt for it, saying that state; and no file is
-    /// left in an inbox, in intake's staging, or in the store unaccounted for.
+    /// left in an inbox, in intake's staging, or in the store or quarantine unaccounted for.
     /// </summary>
     public static async Task AssertDeliveriesAsync(CrashSite site, IReadOnlyList<DeliveredFile> sent, CancellationToken cancellationToken)
     {
         var paths = site.Folder.Paths;
-        using var opened = new OpenedLedger(site.Folder);
+        using var opened = site.OpenLedger();
         var deliveries = await opened.Ledger.GetRecentDeliveriesAsync(null, 10_000, cancellationToken);
         Assert.Equal(sent.Count, deliveries.Count);
         var byFile = sent.ToDictionary(f => f, f => Assert.Single(deliveries, d => d.Source == f.Source && d.OriginalName == f.Name));
@@ -53,6 +53,14 @@ internal static class SiteInvariants
             var stored = Directory.Exists(paths.StoreFolder(source)) ? Directory.GetFiles(paths.StoreFolder(source)) : [];
             var accepted = deliveries.Where(d => d.Source == source && d.State == DeliveryState.Accepted).Select(d => StoreFiles.Delivery(paths, source, d.Id, d.OriginalName));
             Assert.Equal(accepted.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+
+            // Beside each kept file, the file saying why, and for a rejected one the list of its row errors.
+            var quarantined = Directory.Exists(paths.QuarantineFolder(source)) ? Directory.GetFiles(paths.QuarantineFolder(source)) : [];
+            var kept = deliveries.Where(d => d.Source == source && d.State != DeliveryState.Accepted).Select(d => d.QuarantinePath!);
+            var besides = new[] { ".reason.txt", ".errors.csv" };
+            Assert.Equal(kept.Order(StringComparer.Ordinal), quarantined.Where(f => !besides.Any(b => f.EndsWith(b, StringComparison.Ordinal))).Order(StringComparer.Ordinal));
+            var rejected = deliveries.Where(d => d.Source == source && d.State == DeliveryState.Rejected).Select(d => d.Id + ".errors.csv").ToHashSet(StringComparer.Ordinal);
+            Assert.All(quarantined.Where(f => f.EndsWith(".errors.csv", StringComparison.Ordinal)), f => Assert.Contains(Path.GetFileName(f), rejected));
         }
 
         Assert.Empty(Directory.Exists(paths.StagingRoot) ? Directory.GetFiles(paths.StagingRoot, "*", SearchOption.AllDirectories) : []);
@@ -66,7 +74,7 @@ internal static class SiteInvariants
     public static async Task AssertRunsAsync(CrashSite site, IReadOnlyList<Interruption> interruptions, CancellationToken cancellationToken)
     {
         var paths = site.Folder.Paths;
-        using var opened = new OpenedLedger(site.Folder);
+        using var opened = site.OpenLedger();
         var runs = await opened.Ledger.GetRecentRunsAsync(CrashSite.Project, 10_000, cancellationToken);
         var published = new List<string>();
         foreach (var run in runs)
