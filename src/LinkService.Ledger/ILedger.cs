@@ -12,6 +12,14 @@ namespace LinkService.Ledger;
 /// </summary>
 public interface ILedger
 {
+    /// <summary>
+    /// Claims a drop file for this process until the claim is disposed or the process dies, so that nodes sharing an
+    /// inbox never both take it: intake holds it from recording the file (or resuming its delivery) until it is done
+    /// with it for now. Null if another process holds it: leave the file and its delivery alone. A claim says nothing
+    /// about what became of the file before: whoever wins it reads the ledger and the folder again.
+    /// </summary>
+    Task<IAsyncDisposable?> TryClaimDropFileAsync(string source, string name, CancellationToken cancellationToken);
+
     /// <summary>Records a file taken from a drop folder, before it is copied; assigns its delivery id.</summary>
     Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken);
 

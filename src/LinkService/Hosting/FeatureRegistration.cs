@@ -1,10 +1,12 @@
 using LinkService.Audit;
+using LinkService.Cluster;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Deliveries;
 using LinkService.Intake;
 using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Ledger.Postgres;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
@@ -26,7 +28,7 @@ internal static class FeatureRegistration
     {
         // Before the ledger, which takes the default terms unless these are registered.
         services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
-        services.AddLedger();
+        services.AddLedger(configuration);
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
         services.AddValidation();
@@ -37,6 +39,8 @@ internal static class FeatureRegistration
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
+        var cluster = ClusterMode.From(configuration);
+        services.AddSingleton(cluster);
         services.AddSingleton<ProjectRunner>();
         services.AddAnonymiser();
         services.AddDisclosureChecks();
@@ -55,6 +59,7 @@ internal static class FeatureRegistration
             services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
+            services.AddQuartzStore(cluster, SharedDatabase.ConnectionString(ClusterMode.Ledger(configuration)));
         }
 
         return services;

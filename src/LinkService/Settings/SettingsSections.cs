@@ -1,6 +1,8 @@
+using LinkService.Cluster;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
+using LinkService.Ledger;
 using LinkService.Linking;
 using LinkService.Validation;
 
@@ -18,5 +20,7 @@ internal static class SettingsSections
         SettingsSection.For(IntakeOptions.SectionName, new IntakeOptionsValidator()),
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
         SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
+        SettingsSection.For(LedgerOptions.SectionName, new LedgerOptionsValidator()),
+        SettingsSection.For(ClusterOptions.SectionName, new ClusterOptionsValidator()),
     ];
 }

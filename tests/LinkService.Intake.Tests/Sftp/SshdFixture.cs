@@ -68,7 +68,7 @@ public sealed class SshdFixture : IAsyncLifetime
         await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ClientKey);
         File.Copy(ClientKey + ".pub", Path.Combine(ssh, "authorized_keys"));
 
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         var config = Path.Combine(ssh, "sshd_config");
         await File.WriteAllTextAsync(config, Config(ssh), TestContext.Current.CancellationToken);
         await RunAsync(Sshd, "-t", "-f", config);
@@ -198,15 +198,6 @@ public sealed class SshdFixture : IAsyncLifetime
                 throw new InvalidOperationException($"sshd did not accept connections on port {Port}: {ServerLog}", exception);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static Task<string> RunAsync(string file, params string[] arguments) =>

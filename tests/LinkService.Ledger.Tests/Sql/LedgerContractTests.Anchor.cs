@@ -1,58 +1,22 @@
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Tests.Support;
-using Microsoft.Data.Sqlite;
 
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests
+public abstract partial class LedgerContractTests
 {
     [Fact]
     public async Task VerifyAuditChainAsync_TailCut_ReportsTheRowsCutFromItsEnd()
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
         await _fixture.StoredDeliveryAsync("justice", new string('b', 64));
-        Tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq > 2;");
+        TamperBehindTriggers("DELETE FROM audit WHERE seq > 2;");
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
         Assert.False(verification.IsIntact);
         Assert.Equal("the ledger ends at row #2 but its anchor file records row #4 (rows were cut from its end)", verification.Problem);
-    }
-
-    [Fact]
-    public async Task VerifyAuditChainAsync_LedgerDeleted_ReportsAnEmptyLedgerBesideItsAnchor()
-    {
-        await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(_fixture.DatabaseFile)!, "ledger.db*"))
-        {
-            File.Delete(file);
-        }
-
-        var verification = await _fixture.Open().VerifyAuditChainAsync(CancellationToken.None);
-
-        Assert.False(verification.IsIntact);
-        Assert.Equal("the ledger has no audit rows but its anchor file records row #2 (the ledger was deleted or replaced)", verification.Problem);
-    }
-
-    [Fact]
-    public async Task VerifyAuditChainAsync_LedgerReplacedByAnOlderCopyThenWrittenOn_ReportsTheAnchoredRow()
-    {
-        await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
-        SqliteConnection.ClearAllPools();
-        var copy = _fixture.DatabaseFile + ".copy";
-        File.Copy(_fixture.DatabaseFile, copy);
-        await _fixture.StoredDeliveryAsync("justice", new string('b', 64));
-        SqliteConnection.ClearAllPools();
-        File.Copy(copy, _fixture.DatabaseFile, overwrite: true);
-        var reopened = _fixture.Open();
-        await reopened.RecordReceivedAsync(new NewDelivery("justice", "offenders_3.csv", 10, _fixture.Time.GetUtcNow()), CancellationToken.None);
-        await reopened.RecordReceivedAsync(new NewDelivery("justice", "offenders_4.csv", 10, _fixture.Time.GetUtcNow()), CancellationToken.None);
-
-        var verification = await reopened.VerifyAuditChainAsync(CancellationToken.None);
-
-        Assert.Equal("row #4 is not the row its anchor file recorded (the ledger was replaced or rewritten)", verification.Problem);
     }
 
     [Fact]

@@ -1,24 +1,26 @@
+using System.Data.Common;
 using System.Text.Json;
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Runs;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using static LinkService.Ledger.Sql.DbCommands;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
 /// <summary>
-/// The ledger in one SQLite file (WAL). One pooled connection per operation; writes are serialised in
-/// this process and run in <c>BEGIN IMMEDIATE</c> transactions, so a second process (the CLI while the
-/// service runs) waits its turn rather than interleaving with the audit chain.
+/// The ledger in a SQL database (<see cref="LedgerDatabase"/>: SQLite in a single-server install, PostgreSQL for a
+/// cluster). One pooled connection per operation. Writes are serialised in this process, and across processes and
+/// nodes by the database's writer lock, each in one transaction with its audit row, the new head anchored before the
+/// next writer may start: the chain grows one row at a time whoever writes it.
 /// </summary>
-internal sealed partial class SqliteLedger : ILedger, IDisposable
+internal sealed partial class SqlLedger : ILedger, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly LedgerDatabase _database;
     private readonly AuditAnchorFile _anchor;
     private readonly Lazy<AuditKey> _key;
     private readonly TimeProvider _timeProvider;
     private readonly LeaseTerms _leaseTerms;
-    private readonly ILogger<SqliteLedger> _logger;
+    private readonly ILogger<SqlLedger> _logger;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
@@ -27,16 +29,9 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
     private AnchoredHead? _written;
 
     /// <param name="key">Asked for at the first row to write or check; a failure is not remembered, so a key created later is used.</param>
-    public SqliteLedger(string databaseFile, AuditAnchorFile anchor, Func<AuditKey> key, TimeProvider timeProvider, LeaseTerms leaseTerms, ILogger<SqliteLedger> logger)
+    public SqlLedger(LedgerDatabase database, AuditAnchorFile anchor, Func<AuditKey> key, TimeProvider timeProvider, LeaseTerms leaseTerms, ILogger<SqlLedger> logger)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databaseFile,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _database = database;
         _anchor = anchor;
         _key = new Lazy<AuditKey>(key, LazyThreadSafetyMode.PublicationOnly);
         _timeProvider = timeProvider;
@@ -46,24 +41,19 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
 
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _database.Dispose();
         _writer.Dispose();
         _migration.Dispose();
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = _database.NewConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
             await MigrateOnceAsync(connection, cancellationToken);
-            using var pragmas = connection.CreateCommand();
-
-            // FULL: a committed state change survives a power cut, not only a process kill.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            await _database.PrepareAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -74,7 +64,7 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         }
     }
 
-    private async Task MigrateOnceAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task MigrateOnceAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         if (_migrated)
         {
@@ -86,10 +76,10 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         {
             if (!_migrated)
             {
-                var before = SqliteSchema.Migrate(connection);
-                if (before != SqliteSchema.LatestVersion)
+                var before = await _database.MigrateAsync(connection, cancellationToken);
+                if (before != _database.LatestVersion)
                 {
-                    Log.SchemaMigrated(_logger, before, SqliteSchema.LatestVersion);
+                    Log.SchemaMigrated(_logger, before, _database.LatestVersion);
                 }
 
                 _migrated = true;
@@ -101,16 +91,21 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, string, T> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, string, T> work, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
-            using var transaction = connection.BeginTransaction(deferred: false);
-            _written = null;
-            var result = work(connection, transaction, SqliteRows.FormatTime(_timeProvider.GetUtcNow()));
-            transaction.Commit();
+            await using var writers = await _database.LockWritersAsync(connection, cancellationToken);
+            T result;
+            using (var transaction = _database.BeginWrite(connection))
+            {
+                _written = null;
+                result = work(connection, transaction, LedgerRows.FormatTime(_timeProvider.GetUtcNow()));
+                transaction.Commit();
+            }
+
             if (_written is { } head)
             {
                 Anchor(head);
@@ -124,14 +119,14 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(Func<DbConnection, T> work, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return work(connection);
     }
 
     /// <summary>Appends one audit row chained to the last; call inside the write's transaction.</summary>
-    private void AppendAudit(SqliteConnection connection, SqliteTransaction transaction, string at, string entity, string entityId, string action, object detail)
+    private void AppendAudit(DbConnection connection, DbTransaction transaction, string at, string entity, string entityId, string action, object detail)
     {
         long sequence = 1;
         var previousMac = AuditChain.Genesis;
@@ -150,15 +145,15 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         using var insert = Command(
             connection,
             transaction,
-            "INSERT INTO audit (seq, at, entity, entity_id, action, detail, prev_mac, mac) VALUES ($seq, $at, $entity, $id, $action, $detail, $prev, $mac);");
-        insert.Parameters.AddWithValue("$seq", sequence);
-        insert.Parameters.AddWithValue("$at", at);
-        insert.Parameters.AddWithValue("$entity", entity);
-        insert.Parameters.AddWithValue("$id", entityId);
-        insert.Parameters.AddWithValue("$action", action);
-        insert.Parameters.AddWithValue("$detail", detailJson);
-        insert.Parameters.AddWithValue("$prev", previousMac);
-        insert.Parameters.AddWithValue("$mac", mac);
+            "INSERT INTO audit (seq, at, entity, entity_id, action, detail, prev_mac, mac) VALUES (@seq, @at, @entity, @id, @action, @detail, @prev, @mac);");
+        insert.Add("@seq", sequence);
+        insert.Add("@at", at);
+        insert.Add("@entity", entity);
+        insert.Add("@id", entityId);
+        insert.Add("@action", action);
+        insert.Add("@detail", detailJson);
+        insert.Add("@prev", previousMac);
+        insert.Add("@mac", mac);
         insert.ExecuteNonQuery();
         _written = new AnchoredHead(sequence, mac);
     }
@@ -178,13 +173,5 @@ internal sealed partial class SqliteLedger : ILedger, IDisposable
         {
             Log.AnchorNotWritten(_logger, ex, head.Sequence);
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

@@ -1,9 +1,9 @@
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Tests.Support;
 
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests
+public abstract partial class LedgerContractTests
 {
     private const string StageProject = "reoffending-benefits";
 

@@ -1,13 +1,14 @@
+using System.Data.Common;
 using System.Globalization;
 using LinkService.Ledger.Audit;
-using Microsoft.Data.Sqlite;
+using static LinkService.Ledger.Sql.DbCommands;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
 /// <summary>The tables' rows in the fields the audit chain vouches for, for <see cref="AuditReplay"/> to compare.</summary>
-internal sealed partial class SqliteLedger
+internal sealed partial class SqlLedger
 {
-    private static IEnumerable<EntityRecord> TableRecords(SqliteConnection connection, SqliteTransaction snapshot)
+    private static IEnumerable<EntityRecord> TableRecords(DbConnection connection, DbTransaction snapshot)
     {
         using var deliveries = Command(
             connection,
@@ -17,7 +18,7 @@ internal sealed partial class SqliteLedger
                 quarantine_path, CASE WHEN settled_at IS NULL THEN NULL ELSE 'yes' END
             FROM deliveries ORDER BY received_at, id;
             """);
-        foreach (var row in SqliteRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled")))
+        foreach (var row in LedgerRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled")))
         {
             yield return row;
         }
@@ -26,19 +27,19 @@ internal sealed partial class SqliteLedger
             connection,
             snapshot,
             """
-            SELECT id, state, project, run_folder, started_at, (SELECT group_concat(delivery_id, ',') FROM run_inputs WHERE run_id = runs.id),
+            SELECT id, state, project, run_folder, started_at, (SELECT string_agg(delivery_id, ',') FROM run_inputs WHERE run_id = runs.id),
                 stage, verdict, findings, decided_by, decided_at, decision_reason
             FROM runs ORDER BY started_at, id;
             """);
         var fields = new[] { "state", "project", "runFolder", "startedAt", "inputs", "stage", "verdict", "findings", "decidedBy", "decidedAt", "decisionReason" };
-        foreach (var row in SqliteRows.ReadAll(runs, r => Record(r, EntityRecord.Run, fields)))
+        foreach (var row in LedgerRows.ReadAll(runs, r => Record(r, EntityRecord.Run, fields)))
         {
             yield return row with { Fields = new Dictionary<string, string?>(row.Fields) { ["inputs"] = AuditReplay.InputsText((row.Fields["inputs"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) } };
         }
     }
 
     /// <summary>Column 0 is the id; the others are <paramref name="fields"/> in order, as text.</summary>
-    private static EntityRecord Record(SqliteDataReader reader, string entity, params string[] fields)
+    private static EntityRecord Record(DbDataReader reader, string entity, params string[] fields)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Length; i++)

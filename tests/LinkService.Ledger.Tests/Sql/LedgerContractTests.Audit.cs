@@ -1,12 +1,12 @@
+using System.Data.Common;
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Tests.Support;
-using Microsoft.Data.Sqlite;
 
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests
+public abstract partial class LedgerContractTests
 {
     [Fact]
     public async Task VerifyAuditChainAsync_Untouched_IsIntact()
@@ -25,7 +25,7 @@ public sealed partial class SqliteLedgerTests
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
         await _fixture.StoredDeliveryAsync("justice", new string('b', 64));
-        Tamper("DROP TRIGGER audit_no_update; UPDATE audit SET detail = replace(detail, 'bbbb', 'cccc') WHERE seq = 4;");
+        TamperBehindTriggers("UPDATE audit SET detail = replace(detail, 'bbbb', 'cccc') WHERE seq = 4;");
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
@@ -41,7 +41,7 @@ public sealed partial class SqliteLedgerTests
         var forgedDetail = first.Detail.Replace("offenders_1.csv", "offenders_2.csv", StringComparison.Ordinal);
         var at = first.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var forgedHash = UnkeyedHash(1, at, first.Entity, first.EntityId, first.Action, forgedDetail, first.PreviousMac);
-        Tamper($"DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{forgedDetail}', mac = '{forgedHash}' WHERE seq = 1;");
+        TamperBehindTriggers($"UPDATE audit SET detail = '{forgedDetail}', mac = '{forgedHash}' WHERE seq = 1;");
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed partial class SqliteLedgerTests
         var first = (await _fixture.Ledger.GetHistoryAsync((await _fixture.Ledger.GetUnsettledDeliveriesAsync(CancellationToken.None))[0].Id, CancellationToken.None))[0];
         var at = first.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var forgedMac = AuditChain.MacOf(new AuditKey(new byte[32]), 1, at, first.Entity, first.EntityId, first.Action, first.Detail, first.PreviousMac);
-        Tamper($"DROP TRIGGER audit_no_update; UPDATE audit SET mac = '{forgedMac}' WHERE seq = 1;");
+        TamperBehindTriggers($"UPDATE audit SET mac = '{forgedMac}' WHERE seq = 1;");
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
@@ -70,7 +70,7 @@ public sealed partial class SqliteLedgerTests
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
         await _fixture.StoredDeliveryAsync("justice", new string('b', 64));
-        Tamper("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2;");
+        TamperBehindTriggers("DELETE FROM audit WHERE seq = 2;");
 
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
 
@@ -145,8 +145,8 @@ public sealed partial class SqliteLedgerTests
     {
         await _fixture.StoredDeliveryAsync("justice", new string('a', 64));
 
-        Assert.Throws<SqliteException>(() => Tamper("UPDATE audit SET detail = '{}' WHERE seq = 1;"));
-        Assert.Throws<SqliteException>(() => Tamper("DELETE FROM audit;"));
+        Assert.ThrowsAny<DbException>(() => Tamper("UPDATE audit SET detail = '{}' WHERE seq = 1;"));
+        Assert.ThrowsAny<DbException>(() => Tamper("DELETE FROM audit;"));
     }
 
     [Fact]
@@ -160,6 +160,30 @@ public sealed partial class SqliteLedgerTests
         var verification = await _fixture.Ledger.VerifyAuditChainAsync(CancellationToken.None);
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(40, verification.RowsChecked);
+    }
+
+    [Fact]
+    public async Task TwoLedgersOnOneDatabase_AppendingAndClaimingAtOnce_OneChainThatVerifiesAndOneRunClaimed()
+    {
+        // Two nodes: each its own ledger, connections and process-local lock, on one database and one anchor file.
+        var nodes = new[] { _fixture.Ledger, _fixture.Open() };
+        var owners = new[] { Owners.This, Owners.Other };
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var received = Enumerable.Range(0, 30).Select(i =>
+            nodes[i % 2].RecordReceivedAsync(new NewDelivery("justice", $"offenders_{i}.csv", i, _fixture.Time.GetUtcNow()), cancellationToken));
+        var claims = Enumerable.Range(0, 10).Select(i =>
+            nodes[i % 2].StartRunAsync(new RunStart($"r{i}", "p", $"/runs/r{i}", [], owners[i % 2]), cancellationToken)).ToList();
+        await Task.WhenAll(received);
+        var results = await Task.WhenAll(claims);
+
+        var started = Assert.Single(results, r => r.Started is not null).Started!;
+        Assert.All(results.Where(r => r.Started is null), r => Assert.Equal(started.Id, r.Holder!.Id));
+        Assert.Equal([started.Id], (await _fixture.Ledger.GetRunsInStateAsync(RunState.Running, cancellationToken)).Select(r => r.Id));
+        var verification = await nodes[1].VerifyAuditChainAsync(cancellationToken);
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(31, verification.RowsChecked);
+        Assert.Equal(31, (await _fixture.Ledger.GetAuditHeadAsync(cancellationToken))!.Sequence);
     }
 
     [Fact]
@@ -180,14 +204,5 @@ public sealed partial class SqliteLedgerTests
         var text = string.Concat(new[] { sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), at, entity, entityId, action, detail, previous }
             .Select(f => $"{f.Length}:{f}\n"));
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
-    }
-
-    private void Tamper(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_fixture.DatabaseFile};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,12 +1,13 @@
+using System.Data.Common;
 using System.Text.Json;
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Runs;
-using Microsoft.Data.Sqlite;
+using static LinkService.Ledger.Sql.DbCommands;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
 /// <summary>The stages of a run's pipeline: each a transition of <see cref="RunTransitions"/>, written with its audit row in one transaction.</summary>
-internal sealed partial class SqliteLedger
+internal sealed partial class SqlLedger
 {
     public Task<LinkageRun> RecordLinkedAsync(string runId, RunOwner owner, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken) =>
         ChangeRunAsync(runId, (run, _) => RunTransitions.Linked(run, owner, counts), cancellationToken);
@@ -37,7 +38,7 @@ internal sealed partial class SqliteLedger
             (connection, transaction, now) =>
             {
                 var run = LoadRun(connection, transaction, runId) ?? throw new KeyNotFoundException($"The ledger has no run '{runId}'.");
-                var at = SqliteRows.ParseTime(now);
+                var at = LedgerRows.ParseTime(now);
                 var change = RunTransitions.ApprovedByCustodian(run, owner, by, at, _leaseTerms.ExpiryFrom(at));
 
                 // Publishing makes the run running again: its project's one running run, as for a start.
@@ -60,12 +61,12 @@ internal sealed partial class SqliteLedger
                 using var release = Command(
                     connection,
                     transaction,
-                    "UPDATE runs SET lease_expires_at = $now WHERE id = $id AND state = $running AND owner_host = $host AND owner_pid = $pid;");
-                release.Parameters.AddWithValue("$now", now);
-                release.Parameters.AddWithValue("$id", runId);
-                release.Parameters.AddWithValue("$running", nameof(RunState.Running));
-                release.Parameters.AddWithValue("$host", owner.Host);
-                release.Parameters.AddWithValue("$pid", owner.ProcessId);
+                    "UPDATE runs SET lease_expires_at = @now WHERE id = @id AND state = @running AND owner_host = @host AND owner_pid = @pid;");
+                release.Add("@now", now);
+                release.Add("@id", runId);
+                release.Add("@running", nameof(RunState.Running));
+                release.Add("@host", owner.Host);
+                release.Add("@pid", owner.ProcessId);
                 return release.ExecuteNonQuery();
             },
             cancellationToken);
@@ -74,10 +75,10 @@ internal sealed partial class SqliteLedger
         ReadAsync(
             connection =>
             {
-                using var find = Command(connection, null, "SELECT id FROM runs WHERE project = $project AND stage = $published ORDER BY finished_at DESC, id DESC LIMIT 1;");
-                find.Parameters.AddWithValue("$project", project);
-                find.Parameters.AddWithValue("$published", nameof(RunStage.Published));
-                return SqliteRows.ReadAll(find, r => r.GetString(0)).Select(id => LoadRun(connection, null, id)).FirstOrDefault();
+                using var find = Command(connection, null, "SELECT id FROM runs WHERE project = @project AND stage = @published ORDER BY finished_at DESC, id DESC LIMIT 1;");
+                find.Add("@project", project);
+                find.Add("@published", nameof(RunStage.Published));
+                return LedgerRows.ReadAll(find, r => r.GetString(0)).Select(id => LoadRun(connection, null, id)).FirstOrDefault();
             },
             cancellationToken);
 
@@ -86,35 +87,35 @@ internal sealed partial class SqliteLedger
             (connection, transaction, now) =>
             {
                 var run = LoadRun(connection, transaction, runId) ?? throw new KeyNotFoundException($"The ledger has no run '{runId}'.");
-                return WriteChange(connection, transaction, now, transition(run, SqliteRows.ParseTime(now)));
+                return WriteChange(connection, transaction, now, transition(run, LedgerRows.ParseTime(now)));
             },
             cancellationToken);
 
     /// <summary>Writes every field a transition may change, and its audit row.</summary>
-    private LinkageRun WriteChange(SqliteConnection connection, SqliteTransaction transaction, string now, RunChange change)
+    private LinkageRun WriteChange(DbConnection connection, DbTransaction transaction, string now, RunChange change)
     {
         var run = change.After;
         using var update = Command(
             connection,
             transaction,
             """
-            UPDATE runs SET state = $state, stage = $stage, finished_at = $finished, counts = $counts, owner_host = $host, owner_pid = $pid,
-                lease_expires_at = $expires, verdict = $verdict, findings = $findings, decided_by = $by, decided_at = $at, decision_reason = $reason
-            WHERE id = $id;
+            UPDATE runs SET state = @state, stage = @stage, finished_at = @finished, counts = @counts, owner_host = @host, owner_pid = @pid,
+                lease_expires_at = @expires, verdict = @verdict, findings = @findings, decided_by = @by, decided_at = @at, decision_reason = @reason
+            WHERE id = @id;
             """);
-        update.Parameters.AddWithValue("$state", run.State.ToString());
-        update.Parameters.AddWithValue("$stage", run.Stage.ToString());
-        update.Parameters.AddWithValue("$finished", Nullable(run.FinishedAt is { } finished ? SqliteRows.FormatTime(finished) : null));
-        update.Parameters.AddWithValue("$counts", JsonSerializer.Serialize(run.Counts));
-        update.Parameters.AddWithValue("$host", Nullable(run.Lease?.Owner.Host));
-        update.Parameters.AddWithValue("$pid", Nullable(run.Lease?.Owner.ProcessId));
-        update.Parameters.AddWithValue("$expires", Nullable(run.Lease is { } lease ? SqliteRows.FormatTime(lease.ExpiresAt) : null));
-        update.Parameters.AddWithValue("$verdict", Nullable(run.Check?.Verdict));
-        update.Parameters.AddWithValue("$findings", Nullable(run.Check?.Findings));
-        update.Parameters.AddWithValue("$by", Nullable(run.Decision?.By));
-        update.Parameters.AddWithValue("$at", Nullable(run.Decision is { } decision ? SqliteRows.FormatTime(decision.At) : null));
-        update.Parameters.AddWithValue("$reason", Nullable(run.Decision?.Reason));
-        update.Parameters.AddWithValue("$id", run.Id);
+        update.Add("@state", run.State.ToString());
+        update.Add("@stage", run.Stage.ToString());
+        update.Add("@finished", Nullable(run.FinishedAt is { } finished ? LedgerRows.FormatTime(finished) : null));
+        update.Add("@counts", JsonSerializer.Serialize(run.Counts));
+        update.Add("@host", Nullable(run.Lease?.Owner.Host));
+        update.Add("@pid", Nullable(run.Lease?.Owner.ProcessId));
+        update.Add("@expires", Nullable(run.Lease is { } lease ? LedgerRows.FormatTime(lease.ExpiresAt) : null));
+        update.Add("@verdict", Nullable(run.Check?.Verdict));
+        update.Add("@findings", Nullable(run.Check?.Findings));
+        update.Add("@by", Nullable(run.Decision?.By));
+        update.Add("@at", Nullable(run.Decision is { } decision ? LedgerRows.FormatTime(decision.At) : null));
+        update.Add("@reason", Nullable(run.Decision?.Reason));
+        update.Add("@id", run.Id);
         update.ExecuteNonQuery();
         AppendAudit(connection, transaction, now, EntityRecord.Run, run.Id, change.Action, change.Detail);
         return LoadRun(connection, transaction, run.Id)!;

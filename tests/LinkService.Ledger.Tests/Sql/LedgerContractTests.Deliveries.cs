@@ -1,13 +1,32 @@
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Tests.Support;
 
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests : IDisposable
+/// <summary>
+/// What every ledger must do, whichever database it lives in: each provider's test class runs these against a real
+/// database of its kind (<see cref="SqliteLedgerContractTests"/>, <see cref="PostgresLedgerContractTests"/>).
+/// </summary>
+public abstract partial class LedgerContractTests : IAsyncLifetime
 {
-    private readonly LedgerFixture _fixture = new();
+    private LedgerFixture _fixture = null!;
 
-    public void Dispose() => _fixture.Dispose();
+    /// <summary>A new ledger in an empty database of the provider's kind.</summary>
+    protected abstract Task<LedgerFixture> OpenFixtureAsync(CancellationToken cancellationToken);
+
+    public async ValueTask InitializeAsync() => _fixture = await OpenFixtureAsync(TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Tamper(string sql) => _fixture.Execute(sql);
+
+    /// <summary>Runs SQL with the audit table's append-only guards out of the way, as someone with the database's owner rights could.</summary>
+    private void TamperBehindTriggers(string sql) => _fixture.Execute(_fixture.Database.WithoutAuditGuards + sql);
 
     [Fact]
     public async Task RecordReceivedAsync_NewFile_IsReceivedUnsettledWithTimes()

@@ -2,9 +2,9 @@ using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Tests.Support;
 
-namespace LinkService.Ledger.Tests.Sqlite;
+namespace LinkService.Ledger.Tests.Sql;
 
-public sealed partial class SqliteLedgerTests
+public abstract partial class LedgerContractTests
 {
     [Fact]
     public async Task CompleteRunAsync_StartedRun_RecordsCountsInputsAndFinishTime()

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger;
 
 internal static partial class Log
 {
@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Audit chain head #{Sequence} committed but not written to the anchor file; the next write catches up")]
     public static partial void AnchorNotWritten(ILogger logger, Exception exception, long sequence);
+
+    [LoggerMessage(EventId = 2600, Level = LogLevel.Information, Message = "Ledger in {Database}")]
+    public static partial void LedgerOpened(ILogger logger, string database);
 }

@@ -1,12 +1,13 @@
+using System.Data.Common;
 using System.Text.Json;
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
-using Microsoft.Data.Sqlite;
+using static LinkService.Ledger.Sql.DbCommands;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
-internal sealed partial class SqliteLedger
+internal sealed partial class SqlLedger
 {
     private const string DeliveryEntity = EntityRecord.Delivery;
 
@@ -20,22 +21,22 @@ internal sealed partial class SqliteLedger
                     transaction,
                     """
                     INSERT INTO deliveries (id, source, original_name, state, drop_bytes, drop_modified, received_at, updated_at)
-                    VALUES ($id, $source, $name, $state, $bytes, $modified, $now, $now);
+                    VALUES (@id, @source, @name, @state, @bytes, @modified, @now, @now);
                     """);
-                insert.Parameters.AddWithValue("$id", id);
-                insert.Parameters.AddWithValue("$source", delivery.Source);
-                insert.Parameters.AddWithValue("$name", delivery.OriginalName);
-                insert.Parameters.AddWithValue("$state", nameof(DeliveryState.Received));
-                insert.Parameters.AddWithValue("$bytes", delivery.DropBytes);
-                insert.Parameters.AddWithValue("$modified", SqliteRows.FormatTime(delivery.DropModified));
-                insert.Parameters.AddWithValue("$now", now);
+                insert.Add("@id", id);
+                insert.Add("@source", delivery.Source);
+                insert.Add("@name", delivery.OriginalName);
+                insert.Add("@state", nameof(DeliveryState.Received));
+                insert.Add("@bytes", delivery.DropBytes);
+                insert.Add("@modified", LedgerRows.FormatTime(delivery.DropModified));
+                insert.Add("@now", now);
                 insert.ExecuteNonQuery();
                 AppendAudit(connection, transaction, now, DeliveryEntity, id, "received", new
                 {
                     source = delivery.Source,
                     originalName = delivery.OriginalName,
                     dropBytes = delivery.DropBytes,
-                    dropModified = SqliteRows.FormatTime(delivery.DropModified),
+                    dropModified = LedgerRows.FormatTime(delivery.DropModified),
                 });
                 return LoadDelivery(connection, transaction, id)!;
             },
@@ -52,13 +53,13 @@ internal sealed partial class SqliteLedger
                 }
 
                 RequireState(current, DeliveryState.Received);
-                using var update = Command(connection, transaction, "UPDATE deliveries SET drop_bytes = $bytes, drop_modified = $modified, updated_at = $now WHERE id = $id;");
-                update.Parameters.AddWithValue("$bytes", dropBytes);
-                update.Parameters.AddWithValue("$modified", SqliteRows.FormatTime(dropModified));
-                update.Parameters.AddWithValue("$now", now);
-                update.Parameters.AddWithValue("$id", deliveryId);
+                using var update = Command(connection, transaction, "UPDATE deliveries SET drop_bytes = @bytes, drop_modified = @modified, updated_at = @now WHERE id = @id;");
+                update.Add("@bytes", dropBytes);
+                update.Add("@modified", LedgerRows.FormatTime(dropModified));
+                update.Add("@now", now);
+                update.Add("@id", deliveryId);
                 update.ExecuteNonQuery();
-                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "retaken", new { dropBytes, dropModified = SqliteRows.FormatTime(dropModified) });
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "retaken", new { dropBytes, dropModified = LedgerRows.FormatTime(dropModified) });
                 return LoadDelivery(connection, transaction, deliveryId)!;
             },
             cancellationToken);
@@ -78,14 +79,14 @@ internal sealed partial class SqliteLedger
                     connection,
                     transaction,
                     """
-                    UPDATE deliveries SET state = $state, sha256 = $sha256, bytes = $bytes, stored_at = $now, updated_at = $now
-                    WHERE id = $id;
+                    UPDATE deliveries SET state = @state, sha256 = @sha256, bytes = @bytes, stored_at = @now, updated_at = @now
+                    WHERE id = @id;
                     """);
-                update.Parameters.AddWithValue("$state", nameof(DeliveryState.Stored));
-                update.Parameters.AddWithValue("$sha256", stored.Sha256);
-                update.Parameters.AddWithValue("$bytes", stored.Bytes);
-                update.Parameters.AddWithValue("$now", now);
-                update.Parameters.AddWithValue("$id", deliveryId);
+                update.Add("@state", nameof(DeliveryState.Stored));
+                update.Add("@sha256", stored.Sha256);
+                update.Add("@bytes", stored.Bytes);
+                update.Add("@now", now);
+                update.Add("@id", deliveryId);
                 update.ExecuteNonQuery();
                 AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "stored", new { sha256 = stored.Sha256, bytes = stored.Bytes });
                 return LoadDelivery(connection, transaction, deliveryId)!;
@@ -114,19 +115,19 @@ internal sealed partial class SqliteLedger
                     connection,
                     transaction,
                     """
-                    UPDATE deliveries SET state = $state, reasons = $reasons, duplicate_of = $duplicateOf, set_aside_rows = $setAside,
-                        quarantine_path = $quarantine, sha256 = COALESCE(sha256, $sha256), bytes = COALESCE(bytes, $bytes), updated_at = $now
-                    WHERE id = $id;
+                    UPDATE deliveries SET state = @state, reasons = @reasons, duplicate_of = @duplicateOf, set_aside_rows = @setAside,
+                        quarantine_path = @quarantine, sha256 = COALESCE(sha256, @sha256), bytes = COALESCE(bytes, @bytes), updated_at = @now
+                    WHERE id = @id;
                     """);
-                update.Parameters.AddWithValue("$state", outcome.State.ToString());
-                update.Parameters.AddWithValue("$reasons", JsonSerializer.Serialize(outcome.Reasons));
-                update.Parameters.AddWithValue("$duplicateOf", (object?)outcome.DuplicateOf ?? DBNull.Value);
-                update.Parameters.AddWithValue("$setAside", (object?)outcome.SetAsideRows ?? DBNull.Value);
-                update.Parameters.AddWithValue("$quarantine", (object?)outcome.QuarantinePath ?? DBNull.Value);
-                update.Parameters.AddWithValue("$sha256", (object?)outcome.Sha256 ?? DBNull.Value);
-                update.Parameters.AddWithValue("$bytes", (object?)outcome.Bytes ?? DBNull.Value);
-                update.Parameters.AddWithValue("$now", now);
-                update.Parameters.AddWithValue("$id", deliveryId);
+                update.Add("@state", outcome.State.ToString());
+                update.Add("@reasons", JsonSerializer.Serialize(outcome.Reasons));
+                update.Add("@duplicateOf", (object?)outcome.DuplicateOf ?? DBNull.Value);
+                update.Add("@setAside", (object?)outcome.SetAsideRows ?? DBNull.Value);
+                update.Add("@quarantine", (object?)outcome.QuarantinePath ?? DBNull.Value);
+                update.Add("@sha256", (object?)outcome.Sha256 ?? DBNull.Value);
+                update.Add("@bytes", (object?)outcome.Bytes ?? DBNull.Value);
+                update.Add("@now", now);
+                update.Add("@id", deliveryId);
                 update.ExecuteNonQuery();
                 var detail = new
                 {
@@ -154,9 +155,9 @@ internal sealed partial class SqliteLedger
                 }
 
                 RequireState(current, [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused]);
-                using var update = Command(connection, transaction, "UPDATE deliveries SET settled_at = $now, updated_at = $now WHERE id = $id;");
-                update.Parameters.AddWithValue("$now", now);
-                update.Parameters.AddWithValue("$id", deliveryId);
+                using var update = Command(connection, transaction, "UPDATE deliveries SET settled_at = @now, updated_at = @now WHERE id = @id;");
+                update.Add("@now", now);
+                update.Add("@id", deliveryId);
                 update.ExecuteNonQuery();
                 AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "settled", new { state = current.State.ToString() });
                 return LoadDelivery(connection, transaction, deliveryId)!;
@@ -177,14 +178,14 @@ internal sealed partial class SqliteLedger
                     connection,
                     null,
                     $"""
-                    SELECT {SqliteRows.DeliveryColumns} FROM deliveries
-                    WHERE source = $source AND sha256 = $sha256 AND id <> $id AND state IN ('Stored', 'Accepted')
+                    SELECT {LedgerRows.DeliveryColumns} FROM deliveries
+                    WHERE source = @source AND sha256 = @sha256 AND id <> @id AND state IN ('Stored', 'Accepted')
                     ORDER BY received_at, id LIMIT 1;
                     """);
-                find.Parameters.AddWithValue("$source", source);
-                find.Parameters.AddWithValue("$sha256", sha256);
-                find.Parameters.AddWithValue("$id", excludingDeliveryId);
-                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery).FirstOrDefault();
+                find.Add("@source", source);
+                find.Add("@sha256", sha256);
+                find.Add("@id", excludingDeliveryId);
+                return LedgerRows.ReadAll(find, LedgerRows.ReadDelivery).FirstOrDefault();
             },
             cancellationToken);
 
@@ -192,8 +193,8 @@ internal sealed partial class SqliteLedger
         ReadAsync<IReadOnlyList<Delivery>>(
             connection =>
             {
-                using var find = Command(connection, null, $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE settled_at IS NULL ORDER BY received_at, id;");
-                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);
+                using var find = Command(connection, null, $"SELECT {LedgerRows.DeliveryColumns} FROM deliveries WHERE settled_at IS NULL ORDER BY received_at, id;");
+                return LedgerRows.ReadAll(find, LedgerRows.ReadDelivery);
             },
             cancellationToken);
 
@@ -204,10 +205,10 @@ internal sealed partial class SqliteLedger
                 using var find = Command(
                     connection,
                     null,
-                    $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE source = $source AND state = 'Accepted' ORDER BY received_at DESC, id DESC LIMIT $limit;");
-                find.Parameters.AddWithValue("$source", source);
-                find.Parameters.AddWithValue("$limit", limit);
-                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);
+                    $"SELECT {LedgerRows.DeliveryColumns} FROM deliveries WHERE source = @source AND state = 'Accepted' ORDER BY received_at DESC, id DESC LIMIT @limit;");
+                find.Add("@source", source);
+                find.Add("@limit", limit);
+                return LedgerRows.ReadAll(find, LedgerRows.ReadDelivery);
             },
             cancellationToken);
 
@@ -218,21 +219,21 @@ internal sealed partial class SqliteLedger
                 using var find = Command(
                     connection,
                     null,
-                    $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE $source IS NULL OR source = $source ORDER BY received_at DESC, id DESC LIMIT $limit;");
-                find.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-                find.Parameters.AddWithValue("$limit", limit);
-                return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery);
+                    $"SELECT {LedgerRows.DeliveryColumns} FROM deliveries WHERE CAST(@source AS TEXT) IS NULL OR source = @source ORDER BY received_at DESC, id DESC LIMIT @limit;");
+                find.Add("@source", (object?)source ?? DBNull.Value);
+                find.Add("@limit", limit);
+                return LedgerRows.ReadAll(find, LedgerRows.ReadDelivery);
             },
             cancellationToken);
 
-    private static Delivery? LoadDelivery(SqliteConnection connection, SqliteTransaction? transaction, string deliveryId)
+    private static Delivery? LoadDelivery(DbConnection connection, DbTransaction? transaction, string deliveryId)
     {
-        using var find = Command(connection, transaction, $"SELECT {SqliteRows.DeliveryColumns} FROM deliveries WHERE id = $id;");
-        find.Parameters.AddWithValue("$id", deliveryId);
-        return SqliteRows.ReadAll(find, SqliteRows.ReadDelivery).FirstOrDefault();
+        using var find = Command(connection, transaction, $"SELECT {LedgerRows.DeliveryColumns} FROM deliveries WHERE id = @id;");
+        find.Add("@id", deliveryId);
+        return LedgerRows.ReadAll(find, LedgerRows.ReadDelivery).FirstOrDefault();
     }
 
-    private static Delivery LoadDeliveryOrThrow(SqliteConnection connection, SqliteTransaction transaction, string deliveryId) =>
+    private static Delivery LoadDeliveryOrThrow(DbConnection connection, DbTransaction transaction, string deliveryId) =>
         LoadDelivery(connection, transaction, deliveryId) ?? throw new KeyNotFoundException($"The ledger has no delivery '{deliveryId}'.");
 
     private static void RequireState(Delivery delivery, params DeliveryState[] allowed)

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LinkService.Intake.Tests.Support;
+namespace LinkService.Testing;
 
-/// <summary>Keeps every formatted log line (with its exception) so that tests can read what intake logged.</summary>
+/// <summary>Keeps every formatted log line (level, event id, message, exception) so that tests can read what was logged.</summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();

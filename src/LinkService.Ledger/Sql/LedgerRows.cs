@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
 /// <summary>Reading rows into records, and the one text form of a time the ledger stores (sortable UTC).</summary>
-internal static class SqliteRows
+internal static class LedgerRows
 {
     public const string DeliveryColumns =
         "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at";
@@ -21,7 +21,7 @@ internal static class SqliteRows
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    public static Delivery ReadDelivery(SqliteDataReader r) => new()
+    public static Delivery ReadDelivery(DbDataReader r) => new()
     {
         Id = r.GetString(0),
         Source = r.GetString(1),
@@ -41,7 +41,7 @@ internal static class SqliteRows
         SettledAt = r.IsDBNull(15) ? null : ParseTime(r.GetString(15)),
     };
 
-    public static LinkageRun ReadRun(SqliteDataReader r, IReadOnlyList<string> deliveryIds) => new()
+    public static LinkageRun ReadRun(DbDataReader r, IReadOnlyList<string> deliveryIds) => new()
     {
         Id = r.GetString(0),
         Project = r.GetString(1),
@@ -58,7 +58,7 @@ internal static class SqliteRows
         DeliveryIds = deliveryIds,
     };
 
-    public static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> read)
+    public static List<T> ReadAll<T>(DbCommand command, Func<DbDataReader, T> read)
     {
         using var reader = command.ExecuteReader();
         var rows = new List<T>();

@@ -1,9 +1,10 @@
+using System.Data.Common;
 using LinkService.Ledger.Audit;
-using Microsoft.Data.Sqlite;
+using static LinkService.Ledger.Sql.DbCommands;
 
-namespace LinkService.Ledger.Sqlite;
+namespace LinkService.Ledger.Sql;
 
-internal sealed partial class SqliteLedger
+internal sealed partial class SqlLedger
 {
     private const string AuditColumns = "seq, at, entity, entity_id, action, detail, prev_mac, mac";
 
@@ -11,9 +12,9 @@ internal sealed partial class SqliteLedger
         ReadAsync<IReadOnlyList<AuditEntry>>(
             connection =>
             {
-                using var find = Command(connection, null, $"SELECT {AuditColumns} FROM audit WHERE entity_id = $id ORDER BY seq;");
-                find.Parameters.AddWithValue("$id", entityId);
-                return SqliteRows.ReadAll(find, ReadAudit);
+                using var find = Command(connection, null, $"SELECT {AuditColumns} FROM audit WHERE entity_id = @id ORDER BY seq;");
+                find.Add("@id", entityId);
+                return LedgerRows.ReadAll(find, ReadAudit);
             },
             cancellationToken);
 
@@ -22,7 +23,7 @@ internal sealed partial class SqliteLedger
             connection =>
             {
                 using var last = Command(connection, null, $"SELECT {AuditColumns} FROM audit ORDER BY seq DESC LIMIT 1;");
-                return SqliteRows.ReadAll(last, ReadAudit).FirstOrDefault();
+                return LedgerRows.ReadAll(last, ReadAudit).FirstOrDefault();
             },
             cancellationToken);
 
@@ -31,7 +32,7 @@ internal sealed partial class SqliteLedger
             connection =>
             {
                 // Read in one transaction, so that a write by another process cannot land between the rows and the tables.
-                using var snapshot = connection.BeginTransaction(deferred: true);
+                using var snapshot = _database.BeginSnapshot(connection);
                 var verifier = new AuditVerifier(() => _key.Value, _anchor.Read());
                 using (var all = Command(connection, snapshot, $"SELECT {AuditColumns} FROM audit ORDER BY seq;"))
                 using (var reader = all.ExecuteReader())
@@ -57,12 +58,12 @@ internal sealed partial class SqliteLedger
             },
             cancellationToken);
 
-    private static AuditEntry ReadAudit(SqliteDataReader reader)
+    private static AuditEntry ReadAudit(DbDataReader reader)
     {
         var row = ReadRawAudit(reader);
-        return new AuditEntry(row.Sequence, SqliteRows.ParseTime(row.At), row.Entity, row.EntityId, row.Action, row.Detail, row.PreviousMac, row.Mac);
+        return new AuditEntry(row.Sequence, LedgerRows.ParseTime(row.At), row.Entity, row.EntityId, row.Action, row.Detail, row.PreviousMac, row.Mac);
     }
 
-    private static AuditRow ReadRawAudit(SqliteDataReader r) =>
+    private static AuditRow ReadRawAudit(DbDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
 }
