@@ -24,12 +24,18 @@ public sealed class CrashTests
             return; // SIGKILL and the inotify writer signal are POSIX and Linux; the recovery logic is the same on Windows.
         }
 
+        using var site = new CrashSite();
+        await KillAndCheckAsync(site);
+    }
+
+    /// <summary>The plan's kills on <paramref name="site"/>, then every check; the report (seed, each kill, where it landed) goes to the test's output.</summary>
+    internal static async Task KillAndCheckAsync(CrashSite site)
+    {
         var cancellationToken = TestContext.Current.CancellationToken;
         var seed = Environment.GetEnvironmentVariable("CRASH_TEST_SEED") is { Length: > 0 } given ? int.Parse(given, CultureInfo.InvariantCulture) : DefaultSeed;
         var output = TestContext.Current.TestOutputHelper!;
-        output.WriteLine($"Crash test seed {seed} (replay with CRASH_TEST_SEED={seed})");
+        output.WriteLine($"Crash test seed {seed} (replay with CRASH_TEST_SEED={seed}), {site.Nodes} node(s)");
         var clock = Stopwatch.StartNew();
-        using var site = new CrashSite();
         var plan = KillPlan.Draw(seed, Kills, site.Nodes);
         var scenario = new CrashScenario(site, plan, line => output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s  {line}"));
 

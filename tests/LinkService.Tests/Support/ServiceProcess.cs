@@ -74,12 +74,14 @@ internal sealed class ServiceProcess : IDisposable
     /// first or none comes within <paramref name="timeout"/>. Lines arrive as the process writes them, so a test can act
     /// the moment a stage begins.
     /// </summary>
-    public Task<string> NextLineAsync(Func<string, bool> match, TimeSpan timeout, string because) => LineAsync(match, earlier: false, timeout, because);
+    public Task<string> NextLineAsync(Func<string, bool> match, TimeSpan timeout, string because, CancellationToken cancellationToken) =>
+        LineAsync(match, earlier: false, timeout, because, cancellationToken);
 
     /// <summary>The first line the process printed, or prints, that <paramref name="match"/> accepts.</summary>
-    public Task<string> FirstLineAsync(Func<string, bool> match, TimeSpan timeout, string because) => LineAsync(match, earlier: true, timeout, because);
+    public Task<string> FirstLineAsync(Func<string, bool> match, TimeSpan timeout, string because, CancellationToken cancellationToken) =>
+        LineAsync(match, earlier: true, timeout, because, cancellationToken);
 
-    private async Task<string> LineAsync(Func<string, bool> match, bool earlier, TimeSpan timeout, string because)
+    private async Task<string> LineAsync(Func<string, bool> match, bool earlier, TimeSpan timeout, string because, CancellationToken cancellationToken)
     {
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_output)
@@ -94,8 +96,9 @@ internal sealed class ServiceProcess : IDisposable
 
         try
         {
-            var exited = _process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            var first = await Task.WhenAny(seen.Task, exited).WaitAsync(timeout, TestContext.Current.CancellationToken);
+            var exited = _process.WaitForExitAsync(cancellationToken);
+            var first = await Task.WhenAny(seen.Task, exited).WaitAsync(timeout, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
             return first == seen.Task
                 ? await seen.Task
                 : throw new InvalidOperationException($"The process exited (code {_process.ExitCode}) before a line came: {because}.\n{Output}");

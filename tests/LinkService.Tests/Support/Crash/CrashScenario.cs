@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LinkService.Ledger.Deliveries;
 using LinkService.Ledger.Runs;
 
@@ -7,13 +8,13 @@ namespace LinkService.Tests.Support.Crash;
 /// The departments deliver while the project runs on its schedule, and the plan's kills fall: each waits for its sign,
 /// then its delay, then SIGKILLs its node and restarts it. Kills aimed at intake or validation deliver the next file as
 /// their sign; the files left over are delivered after the last kill. Then the site is let settle: every delivery
-/// finished, a run on the latest extracts published, and (with the schedule taken off, so that no new run begins) every
-/// run that was under way finished.
+/// finished, a run on the latest extracts published, and (the schedule put off for ever, so that no new run begins)
+/// every run that was under way finished.
 /// </summary>
 internal sealed class CrashScenario
 {
-    /// <summary>Long enough for a start, a lease to expire and a scheduled run; a wait this long means something is stuck.</summary>
-    private static readonly TimeSpan SignTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>Long enough for a start, a lease to expire and a scheduled run on a busy machine; a wait this long means something is stuck.</summary>
+    private static readonly TimeSpan SignTimeout = TimeSpan.FromSeconds(60);
 
     private readonly CrashSite _site;
     private readonly KillPlan _plan;
@@ -70,45 +71,63 @@ internal sealed class CrashScenario
 
     private async Task KillAsync(KillPoint kill, CancellationToken cancellationToken)
     {
-        var node = _nodes[kill.Node]!;
-        Task sign;
+        // A file waiting is waited for by every node: the plan's node is killed. A line is printed by the node doing
+        // the work: that node is killed, whichever it is.
+        Func<string, bool>? line = null;
         if (kill.Sign is KillSign.Dropped or KillSign.Received or KillSign.Validating)
         {
             var file = NextFileFor(kill);
-            sign = kill.Sign switch
+            line = kill.Sign switch
             {
-                KillSign.Received => node.NextLineAsync(l => l.Contains($" received from {file.Source}", StringComparison.Ordinal), SignTimeout, $"{file} received"),
-                KillSign.Validating => node.NextLineAsync(l => l.Contains($"Validating {file.Name} for source", StringComparison.Ordinal), SignTimeout, $"{file} validating"),
-                _ => Task.CompletedTask,
+                KillSign.Received => l => l.Contains($" received from {file.Source}", StringComparison.Ordinal),
+                KillSign.Validating => l => l.Contains($"Validating {file.Name} for source", StringComparison.Ordinal),
+                _ => null,
             };
+            var signed = line is null ? Task.FromResult(kill.Node) : NodePrintingAsync(line, $"{kill.Sign} of {file}", cancellationToken);
             await SendAsync(file, cancellationToken);
-        }
-        else
-        {
-            sign = node.NextLineAsync(
-                kill.Sign switch
-                {
-                    KillSign.RunStarted => l => l.Contains("Linkage run ", StringComparison.Ordinal) && l.Contains(" started on ", StringComparison.Ordinal),
-                    KillSign.Linked => l => l.Contains("Linkage run ", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal),
-                    _ => l => l.Contains(": Checked in ", StringComparison.Ordinal),
-                },
-                SignTimeout,
-                $"a run's sign {kill.Sign}");
+            await KillAtAsync(kill, signed, cancellationToken);
+            return;
         }
 
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        await sign;
+        line = kill.Sign switch
+        {
+            KillSign.RunStarted => l => l.Contains("Linkage run ", StringComparison.Ordinal) && l.Contains(" started on ", StringComparison.Ordinal),
+            KillSign.Linked => l => l.Contains("Linkage run ", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal),
+            _ => l => l.Contains(": Checked in ", StringComparison.Ordinal),
+        };
+        await KillAtAsync(kill, NodePrintingAsync(line, $"a run's sign {kill.Sign}", cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Waits for the sign, then the kill's delay; kills the node the sign names and starts it again.</summary>
+    private async Task KillAtAsync(KillPoint kill, Task<int> sign, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var index = await sign;
         var signAfter = waited.Elapsed;
 
         // The kill's moment: a delay drawn from the seed, not a wait for a condition.
         await Task.Delay(kill.Delay, cancellationToken);
+        var node = _nodes[index]!;
         await node.KillAsync();
-        var interruption = await Interruption.ReadAsync(kill, _site, node.Id, cancellationToken);
+        var interruption = await Interruption.ReadAsync(kill, _site, node, cancellationToken);
         _interruptions.Add(interruption);
         node.Dispose();
-        var restart = System.Diagnostics.Stopwatch.StartNew();
-        _nodes[kill.Node] = await StartAsync(kill.Node);
-        _say(FormattableString.Invariant($"{interruption}; sign after {signAfter.TotalSeconds:0.0} s, restarted in {restart.Elapsed.TotalSeconds:0.0} s"));
+        _nodes[index] = null;
+        var restart = Stopwatch.StartNew();
+        _nodes[index] = await StartAsync(index);
+        _say(FormattableString.Invariant($"{interruption}; node {index} killed; sign after {signAfter.TotalSeconds:0.0} s, restarted in {restart.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    /// <summary>The index of the first node to print a line <paramref name="line"/> accepts, from now on.</summary>
+    private async Task<int> NodePrintingAsync(Func<string, bool> line, string because, CancellationToken cancellationToken)
+    {
+        using var others = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = _nodes.Select(node => node!.NextLineAsync(line, SignTimeout, because, others.Token)).ToList();
+        var first = await Task.WhenAny(waits);
+        await others.CancelAsync();
+        await Task.WhenAll(waits.Where(w => w != first).Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await first;
+        return waits.IndexOf(first);
     }
 
     /// <summary>
@@ -119,7 +138,7 @@ internal sealed class CrashScenario
     private async Task<ServiceProcess> StartAsync(int node)
     {
         var process = _site.Start(node);
-        await process.FirstLineAsync(l => l.Contains("Intake watching ", StringComparison.Ordinal), SignTimeout, "intake starts");
+        await process.FirstLineAsync(l => l.Contains("Intake watching ", StringComparison.Ordinal), SignTimeout, $"intake starts on node {node}", TestContext.Current.CancellationToken);
         foreach (var waiting in _site.Sources.SelectMany(source => Interruption.InboxFiles(_site, source)))
         {
             try
@@ -163,23 +182,26 @@ internal sealed class CrashScenario
 
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
-        await Eventually.TrueAsync(() => SettledAsync(cancellationToken), TimeSpan.FromSeconds(60), "every delivery finishes and a run on the latest extracts is published");
+        await Eventually.TrueAsync(() => SettledAsync(cancellationToken), SignTimeout * 2, "every delivery finishes and a run on the latest extracts is published");
         foreach (var node in _nodes)
         {
-            Assert.Equal(0, await node!.StopAsync(SignTimeout));
+            var exit = await node!.StopAsync(SignTimeout);
+            Assert.True(exit == 0, $"a node stopped with exit code {exit}:\n{node.Output}");
         }
 
-        _site.Schedule(null);
+        _site.Schedule(CrashSite.Never);
         for (var node = 0; node < _nodes.Length; node++)
         {
             _nodes[node]!.Dispose();
+            _nodes[node] = null;
             _nodes[node] = await StartAsync(node);
         }
 
         await Eventually.TrueAsync(() => NoneRunningAsync(cancellationToken), SignTimeout, "every run under way when the schedule was taken off finishes");
         foreach (var node in _nodes)
         {
-            Assert.Equal(0, await node!.StopAsync(SignTimeout));
+            var exit = await node!.StopAsync(SignTimeout);
+            Assert.True(exit == 0, $"a node stopped with exit code {exit}:\n{node.Output}");
         }
     }
 

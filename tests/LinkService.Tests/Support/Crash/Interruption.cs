@@ -10,7 +10,8 @@ namespace LinkService.Tests.Support.Crash;
 /// </summary>
 internal sealed record Interruption(KillPoint Kill, IReadOnlySet<CrashStage> Stages, IReadOnlyList<string> RunsMidOutput, string Detail)
 {
-    public static async Task<Interruption> ReadAsync(KillPoint kill, CrashSite site, int killedProcess, CancellationToken cancellationToken)
+    /// <param name="killed">The node killed: its runs are those under its leases, its deliveries those its output names.</param>
+    public static async Task<Interruption> ReadAsync(KillPoint kill, CrashSite site, ServiceProcess killed, CancellationToken cancellationToken)
     {
         var stages = new HashSet<CrashStage>();
         var detail = new List<string>();
@@ -22,7 +23,8 @@ internal sealed record Interruption(KillPoint Kill, IReadOnlySet<CrashStage> Sta
         }
 
         using var opened = site.OpenLedger();
-        foreach (var delivery in (await opened.Ledger.GetRecentDeliveriesAsync(null, 1000, cancellationToken)).Where(d => d.SettledAt is null))
+        var output = killed.Output;
+        foreach (var delivery in (await opened.Ledger.GetRecentDeliveriesAsync(null, 1000, cancellationToken)).Where(d => d.SettledAt is null && output.Contains(d.Id, StringComparison.Ordinal)))
         {
             stages.Add(delivery.State == DeliveryState.Received ? CrashStage.Intake : CrashStage.Validation);
             detail.Add($"delivery {delivery.Id} {delivery.State.ToString().ToLowerInvariant()}");
@@ -31,7 +33,7 @@ internal sealed record Interruption(KillPoint Kill, IReadOnlySet<CrashStage> Sta
         var midOutput = new List<string>();
         foreach (var run in await opened.Ledger.GetRunsInStateAsync(RunState.Running, cancellationToken))
         {
-            if (run.Lease?.Owner.ProcessId != killedProcess)
+            if (run.Lease?.Owner.ProcessId != killed.Id)
             {
                 continue;
             }

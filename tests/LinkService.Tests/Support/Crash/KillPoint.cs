@@ -7,7 +7,7 @@ namespace LinkService.Tests.Support.Crash;
 internal sealed record KillPoint(int Number, CrashStage Aim, KillSign Sign, TimeSpan Delay, int Node)
 {
     public override string ToString() =>
-        FormattableString.Invariant($"kill {Number,2} on node {Node}: {Sign,-10} +{Delay.TotalMilliseconds,3:0} ms (aims at {Aim})");
+        FormattableString.Invariant($"kill {Number,2}: {Sign,-10} +{Delay.TotalMilliseconds,3:0} ms (aims at {Aim})");
 }
 
 /// <summary>What a kill waits for before its delay: a file dropped, or a line the service prints as a stage begins.</summary>
