@@ -9,8 +9,14 @@ namespace LinkService.Testing;
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
+        : this(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "linkservice-tests"))
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "linkservice-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A folder under <paramref name="parent"/>: for what must not live under the world-writable temp folder (an sshd chroot).</summary>
+    public TempDirectory(string parent)
+    {
+        Path = System.IO.Path.Combine(parent, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -39,6 +39,9 @@ internal sealed class ExportPublisher
         }
 
         var staging = _paths.PublishStagingFolder(project, runId);
+
+        // The root first: made as a parent of the project's folder, it would take the export's mode, which analysts may list.
+        ExportPermissions.CreatePrivateFolder(_paths.PublishStagingRoot);
         ExportPermissions.CreatePrivateFolder(Path.GetDirectoryName(staging)!);
         RemoveStaging(staging);
         try

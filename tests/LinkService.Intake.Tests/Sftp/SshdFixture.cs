@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace LinkService.Intake.Tests.Sftp;
 
@@ -19,13 +16,11 @@ public sealed class SshdFixture : IAsyncLifetime
 
     public const string Account = "lsjustice";
     public const string SourceName = "justice";
-    private const string Sshd = "/usr/sbin/sshd";
 
     // sshd refuses a chroot any of whose parents is writable by others, as /tmp is; /var/lib is root's alone.
     private const string Parent = "/var/lib/linkservice-sftp-tests";
 
-    private readonly StringBuilder _serverLog = new();
-    private Process? _server;
+    private SshServer? _server;
 
     public string Root { get; } = Path.Combine(Parent, Guid.NewGuid().ToString("N"));
 
@@ -37,53 +32,24 @@ public sealed class SshdFixture : IAsyncLifetime
 
     public string ClientKey => Path.Combine(Root, "ssh", "client_key");
 
-    public int Port { get; private set; }
+    public int Port => _server?.Port ?? throw new InvalidOperationException("sshd has not started.");
 
-    public string ServerLog
-    {
-        get
-        {
-            lock (_serverLog)
-            {
-                return _serverLog.ToString();
-            }
-        }
-    }
+    public string ServerLog => _server?.Log ?? "";
 
     public async ValueTask InitializeAsync()
     {
-        if (!Environment.IsPrivilegedProcess || !File.Exists(Sshd) || !File.Exists("/usr/bin/ssh-keygen"))
-        {
-            throw new InvalidOperationException(
-                "The SFTP tests start a real OpenSSH server and need root and /usr/sbin/sshd. Run them through .ci/run, "
-                + "which installs openssh-server (apt-get install -y openssh-server openssh-client), as root.");
-        }
-
+        SshServer.Require();
         var ssh = Path.Combine(Root, "ssh");
         Directory.CreateDirectory(ssh);
-        Directory.CreateDirectory("/run/sshd");
         await RunAsync("chmod", "755", Parent, Root);
         await AddDepartmentAsync();
-        await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(ssh, "host_key"));
-        await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ClientKey);
+        await SshServer.NewKeyAsync(ClientKey, TestContext.Current.CancellationToken);
         File.Copy(ClientKey + ".pub", Path.Combine(ssh, "authorized_keys"));
-
-        Port = LoopbackPorts.Free();
-        var config = Path.Combine(ssh, "sshd_config");
-        await File.WriteAllTextAsync(config, Config(ssh), TestContext.Current.CancellationToken);
-        await RunAsync(Sshd, "-t", "-f", config);
-        StartServer(config);
-        await WaitForPortAsync();
+        _server = await SshServer.StartAsync(ssh, Access(ssh), TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit(10_000);
-        }
-
         _server?.Dispose();
         if (Directory.Exists(Root))
         {
@@ -98,20 +64,9 @@ public sealed class SshdFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private string Config(string ssh) => $"""
-        ListenAddress 127.0.0.1
-        Port {Port}
-        HostKey {ssh}/host_key
-        PidFile {ssh}/sshd.pid
+    private string Access(string ssh) => $"""
         AuthorizedKeysFile {ssh}/authorized_keys
-        # The keys live in a test folder sshd's ownership checks were not written for.
-        StrictModes no
-        UsePAM no
-        PubkeyAuthentication yes
-        PasswordAuthentication no
-        KbdInteractiveAuthentication no
         AllowUsers {Account}
-        Subsystem sftp internal-sftp
         Match User {Account}
             ChrootDirectory {Chroot}
             ForceCommand internal-sftp -u 0007 -d /inbox
@@ -156,48 +111,6 @@ public sealed class SshdFixture : IAsyncLifetime
         script.Environment["ACCOUNT"] = Account;
         script.Environment["CONFIG_DIR"] = Path.Combine(Root, "config");
         return RunAsync(script, SourceName);
-    }
-
-    private void StartServer(string config)
-    {
-        var start = new ProcessStartInfo(Sshd) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-D", "-e", "-f", config })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _server = Process.Start(start) ?? throw new InvalidOperationException("sshd did not start.");
-        _server.ErrorDataReceived += (_, e) =>
-        {
-            lock (_serverLog)
-            {
-                _serverLog.AppendLine(e.Data);
-            }
-        };
-        _server.BeginErrorReadLine();
-        _server.BeginOutputReadLine();
-    }
-
-    private async Task WaitForPortAsync()
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
-                return;
-            }
-            catch (SocketException) when (!deadline.IsCancellationRequested && _server is { HasExited: false })
-            {
-                await Task.Delay(50, deadline.Token);
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException)
-            {
-                throw new InvalidOperationException($"sshd did not accept connections on port {Port}: {ServerLog}", exception);
-            }
-        }
     }
 
     private static Task<string> RunAsync(string file, params string[] arguments) =>

@@ -105,6 +105,24 @@ public sealed class ExportPublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task PublishAsync_StagingRootInTheExportFolder_IsTheServicesAlone()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Modes are POSIX; on Windows the export folder's ACL is inherited.
+        }
+
+        Package(WriteOutput());
+
+        await Publisher().PublishAsync(Project, RunId, CancellationToken.None);
+
+        // The export folder is the analysts' to list: its .staging, where outputs are half-copied, must not be.
+        const UnixFileMode GroupAndOthers = (UnixFileMode)0x3F;
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(_folder.Paths.PublishStagingRoot) & GroupAndOthers);
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(Path.GetDirectoryName(_folder.Paths.PublishStagingFolder(Project, RunId))!) & GroupAndOthers);
+    }
+
+    [Fact]
     public async Task StagingCleanup_CopyLeftByACrash_IsRemovedAtStartButNotOneALiveOwnerIsMaking()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));

@@ -11,10 +11,22 @@ namespace LinkService.Tests.Support;
 /// </summary>
 public sealed class ServiceFolder : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory _dir;
 
     public ServiceFolder()
+        : this(new TempDirectory())
     {
+    }
+
+    /// <summary>A site under <paramref name="parent"/> rather than the temp folder (an sshd chroot must be in no folder others can write).</summary>
+    public ServiceFolder(string parent)
+        : this(new TempDirectory(parent))
+    {
+    }
+
+    private ServiceFolder(TempDirectory dir)
+    {
+        _dir = dir;
         CopyDirectory(Path.Combine(AppContext.BaseDirectory, "config"), ConfigDirectory);
         EditAppSettings(settings =>
         {

@@ -66,7 +66,16 @@ internal sealed class ServiceProcess : IDisposable
 
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(folder.ConfigDirectory);
-        return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+        return Start(start);
+    }
+
+    /// <summary>Any program (a published service, under another account), its output redirected here.</summary>
+    public static ServiceProcess Start(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start."));
     }
 
     /// <summary>
