@@ -14,8 +14,11 @@ internal sealed class CrashSite : IDisposable
     public const string Project = "reoffending-benefits";
     public const string EverySecond = "* * * * * ?";
 
-    /// <summary>A schedule that never fires again (a cluster's stored trigger is replaced, never dropped, when a schedule is removed).</summary>
-    public const string Never = "0 0 0 1 1 ? 2099";
+    /// <summary>
+    /// A schedule that fires no more during a test: once a year, at midnight on 1 January (a schedule that never fires is
+    /// refused; a cluster's stored trigger is replaced, never dropped, when a schedule is removed).
+    /// </summary>
+    public const string Yearly = "0 0 0 1 1 ?";
 
     private readonly ServiceFolder _folder = new();
     private readonly string? _postgres;
