@@ -98,9 +98,10 @@ internal static class RunCommand
             Hosting.Log.ServiceStopped(logger);
             return ExitCodes.Success;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || Stopping(host))
         {
-            // Stopped while still starting: stop what did start, as for any other stop.
+            // Stopped while still starting (Ctrl+C, or SIGTERM from systemd, which the host's lifetime hears and passes
+            // to every service still starting): stop what did start, as for any other stop.
             await host.StopAsync(CancellationToken.None);
             Hosting.Log.ServiceStopped(logger);
             return ExitCodes.Success;
@@ -118,4 +119,7 @@ internal static class RunCommand
             Interlocked.Exchange(ref _running, 0);
         }
     }
+
+    private static bool Stopping(IHost host) =>
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
 }

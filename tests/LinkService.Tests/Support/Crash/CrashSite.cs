@@ -55,6 +55,9 @@ internal sealed class CrashSite : IDisposable
         EditProject(project =>
         {
             project["schedule"] = EverySecond;
+
+            // Every firing runs, new deliveries or not, so that kills land in runs as often as in intake.
+            project["due"] = "always";
             project["outputs"]!["approval"] = "automatic";
             project["linkage"]!["training"]!["randomPairs"] = 5_000;
             project["linkage"]!["training"]!["maxIterations"] = 20;
