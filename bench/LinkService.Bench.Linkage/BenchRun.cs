@@ -5,6 +5,7 @@ using LinkService.Configuration.Projects;
 using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
+using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 
 namespace LinkService.Bench.Linkage;
@@ -12,8 +13,9 @@ namespace LinkService.Bench.Linkage;
 /// <summary>Reads the extracts with the runner's reader, runs the engine core, scores the entities against truth.csv.</summary>
 internal static class BenchRun
 {
-    public static BenchResult Run(ConfigCatalog catalog, ProjectDefinition project, string dataDirectory, CancellationToken cancellationToken)
+    public static BenchResult Run(ConfigCatalog catalog, ProjectDefinition project, string dataDirectory, CancellationToken cancellationToken, ProgressTracker? progress = null)
     {
+        progress ??= ProgressTracker.None;
         var wall = Stopwatch.StartNew();
         var startCpu = Environment.CpuUsage.TotalTime;
         var inputs = project.Sources.Select(name =>
@@ -24,10 +26,11 @@ internal static class BenchRun
         }).ToList();
 
         var sources = new SourceRecords[inputs.Count];
-        Parallel.For(0, inputs.Count, i => sources[i] = SourceRecordsReader.Read(inputs[i], project.Linkage, cancellationToken));
+        var reading = progress.Begin("read", "records", null);
+        Parallel.For(0, inputs.Count, i => sources[i] = SourceRecordsReader.Read(inputs[i], project.Linkage, cancellationToken, reading));
         var read = wall.Elapsed;
         var readCpu = Environment.CpuUsage.TotalTime;
-        var table = RecordTableBuilder.Build(project.Linkage, sources, cancellationToken);
+        var table = RecordTableBuilder.Build(project.Linkage, sources, cancellationToken, progress);
         var standardised = wall.Elapsed - read;
         var standardisedCpu = Environment.CpuUsage.TotalTime - readCpu;
         var truth = Truth.Read(Path.Combine(dataDirectory, "truth.csv"), table);
@@ -37,7 +40,7 @@ internal static class BenchRun
         }
 
         var truthTime = wall.Elapsed;
-        var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, cancellationToken);
+        var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, cancellationToken, progress);
         var linkTime = wall.Elapsed - truthTime + read + standardised;
         var score = PairwiseScore.Of(table, outcome.Entity, truth, project.Mode);
         if (project.Mode == LinkageMode.Both)

@@ -6,7 +6,8 @@ using LinkService.Configuration.Loading;
 // Linkage benchmark, run by hand (Release):
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --people 3000000 --justice 1000000 --welfare 3000000
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --data DIR      (extracts already written by `linkservice synth`)
-//   add --out DIR to write the run's files there too, --keep to keep generated extracts; --profile-read times each layer of reading instead.
+//   add --out DIR to write the run's files there too, --keep to keep generated extracts; --profile-read times each layer of reading instead;
+//   --progress prints the running stage's count every second (what the service logs), to measure what progress costs.
 // Prints wall time per stage, peak working set, GC figures, pairs compared per second and F1 against truth.csv.
 var options = BenchOptions.Parse(args);
 var catalogResult = ConfigCatalogLoader.Load(options.ConfigDirectory);
@@ -41,7 +42,18 @@ try
         return 0;
     }
 
-    var result = BenchRun.Run(catalog, project, dataDirectory, CancellationToken.None);
+    BenchResult result;
+    if (args.Contains("--progress"))
+    {
+        var progress = new LinkService.Linkage.Progress.ProgressTracker(TimeProvider.System);
+        using var ticks = new Timer(_ => ProgressLine(progress), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        result = BenchRun.Run(catalog, project, dataDirectory, CancellationToken.None, progress);
+    }
+    else
+    {
+        result = BenchRun.Run(catalog, project, dataDirectory, CancellationToken.None);
+    }
+
     result.Print(Console.Out);
     if (options.RunFolder is not null)
     {
@@ -57,5 +69,13 @@ finally
     if (generated is not null && !options.Keep)
     {
         Directory.Delete(generated, recursive: true);
+    }
+}
+
+static void ProgressLine(LinkService.Linkage.Progress.ProgressTracker progress)
+{
+    if (progress.Stages is [.., var stage] && stage.Ended is null)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {stage.Name} {stage.Done:N0} of {stage.Total?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} {stage.Unit}"));
     }
 }

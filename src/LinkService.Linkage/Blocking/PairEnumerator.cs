@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LinkService.Configuration.Projects;
 using LinkService.Linkage.Data;
+using LinkService.Linkage.Progress;
 
 namespace LinkService.Linkage.Blocking;
 
@@ -20,7 +21,7 @@ internal interface IPairVisitor<TLocal>
 /// </summary>
 internal static class PairEnumerator
 {
-    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken)
+    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken, StageProgress? progress = null)
     {
         var source = table.Source;
         for (var r = 0; r < rules.Count; r++)
@@ -60,8 +61,12 @@ internal static class PairEnumerator
                     }
                 }
 
+                progress?.Advance(ruleBlocks.PairsIn(range.Item1, range.Item2));
                 return local;
             }, visitor.Merge);
         }
     }
+
+    /// <summary>Every rule's pairs within its blocks, before the mode's and the earlier rules' pairs are skipped: what progress counts.</summary>
+    public static long CandidatePairs(IReadOnlyList<RuleBlocks> blocks) => blocks.Sum(b => b.PairsIn(0, b.BlockCount));
 }

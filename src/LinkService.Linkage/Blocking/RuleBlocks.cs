@@ -29,6 +29,19 @@ internal sealed class RuleBlocks
 
     public long SkippedRecords { get; }
 
+    /// <summary>The pairs within blocks <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    public long PairsIn(int from, int to)
+    {
+        long pairs = 0;
+        for (var block = from; block < to; block++)
+        {
+            long size = Starts[block + 1] - Starts[block];
+            pairs += size * (size - 1) / 2;
+        }
+
+        return pairs;
+    }
+
     public static RuleBlocks Build(CompiledRule rule, RuleHashes ruleHashes, RecordTable table, LinkageMode mode)
     {
         var hashes = new ulong[table.Count];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Schemas;
+using LinkService.Linkage.Progress;
 using LinkService.Linkage.Standardisation;
 
 namespace LinkService.Linkage.Data;
@@ -9,9 +10,10 @@ namespace LinkService.Linkage.Data;
 internal static class RecordTableBuilder
 {
     /// <remarks>Standardising tens of millions of records takes a while: a stop is honoured field by field and within each field.</remarks>
-    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources, CancellationToken cancellationToken)
+    public static RecordTable Build(LinkageSpec spec, IReadOnlyList<SourceRecords> sources, CancellationToken cancellationToken, ProgressTracker? progress = null)
     {
         var fields = spec.FieldsUsed().Select(f => f.Field).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var standardising = (progress ?? ProgressTracker.None).Begin("standardise", "distinct values", DistinctValues(sources, fields));
         var starts = new int[sources.Count + 1];
         for (var s = 0; s < sources.Count; s++)
         {
@@ -30,7 +32,7 @@ internal static class RecordTableBuilder
             var values = new int[total];
             for (var s = 0; s < sources.Count; s++)
             {
-                Fill(spec, sources[s], field, kind, pool, values.AsSpan(starts[s], sources[s].Count), field == CanonicalField.Forename && splitMiddles is not null ? splitMiddles.AsSpan(starts[s], sources[s].Count) : default, cancellationToken);
+                Fill(spec, sources[s], field, kind, pool, values.AsSpan(starts[s], sources[s].Count), field == CanonicalField.Forename && splitMiddles is not null ? splitMiddles.AsSpan(starts[s], sources[s].Count) : default, standardising, cancellationToken);
             }
 
             if (field == CanonicalField.MiddleNames && splitMiddles is not null)
@@ -51,7 +53,11 @@ internal static class RecordTableBuilder
     private static StandardiseAs DeclaredKind(IReadOnlyList<SourceRecords> sources, string field) =>
         sources.SelectMany(s => s.Fields).FirstOrDefault(f => f.Standardiser != StandardiseAs.Auto && string.Equals(f.Canonical, field, StringComparison.Ordinal))?.Standardiser ?? StandardiseAs.Auto;
 
-    private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles, CancellationToken cancellationToken)
+    /// <summary>What standardising works through: each source column's distinct raw values (but the empty one), for every field used.</summary>
+    private static long DistinctValues(IReadOnlyList<SourceRecords> sources, List<string> fields) =>
+        sources.Sum(s => s.Fields.Select((f, i) => fields.Contains(f.Canonical) ? Math.Max(0L, s.Column(i).Distinct.Count - 1) : 0).Sum());
+
+    private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles, StageProgress progress, CancellationToken cancellationToken)
     {
         spec.Standardisation.TryGetValue(field, out var options);
         for (var f = 0; f < source.Fields.Count; f++)
@@ -73,6 +79,8 @@ internal static class RecordTableBuilder
                 {
                     standardised[d] = standardiser.Standardise(new string(raw.Distinct[d]));
                 }
+
+                progress.Advance(Math.Min(range.Item2, distinct) - range.Item1);
             });
 
             var mapped = new int[distinct];

@@ -6,6 +6,7 @@ using LinkService.Linkage.Clustering;
 using LinkService.Linkage.Comparison;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Model;
+using LinkService.Linkage.Progress;
 
 namespace LinkService.Linkage.Engine;
 
@@ -15,8 +16,9 @@ namespace LinkService.Linkage.Engine;
 /// </summary>
 internal static class LinkageEngine
 {
-    public static LinkageOutcome Run(LinkageSpec spec, LinkageMode mode, RecordTable table, int[]? truth, CancellationToken cancellationToken)
+    public static LinkageOutcome Run(LinkageSpec spec, LinkageMode mode, RecordTable table, int[]? truth, CancellationToken cancellationToken, ProgressTracker? progress = null)
     {
+        progress ??= ProgressTracker.None;
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
@@ -28,22 +30,30 @@ internal static class LinkageEngine
             clock.Restart();
         }
 
+        var blocking = progress.Begin("blocking", "rules", spec.Blocking.Count);
         var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
         var comparer = new PairComparer(spec.Comparisons, table);
         var hashes = new RuleHashes(rules, table.Count);
         var blocks = new RuleBlocks[rules.Length];
-        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r => blocks[r] = RuleBlocks.Build(rules[r], hashes, table, mode));
+        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        {
+            blocks[r] = RuleBlocks.Build(rules[r], hashes, table, mode);
+            blocking.Advance(1);
+        });
         Stage("blocking");
 
         var sampler = new RandomPairSampler(table, mode);
-        var u = UEstimator.Run(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken);
+        var sampling = progress.Begin("u from random pairs", "pairs", spec.Training.RandomPairs);
+        var u = UEstimator.Run(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken, sampling);
         Stage("u from random pairs");
 
         var sample = TrainingSample.For(blocks, table.Source, mode, spec.Training.CandidatePairs, spec.Training.Seed);
         var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth, sample);
-        PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken);
+        var candidates = PairEnumerator.CandidatePairs(blocks);
+        PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
         Stage("compare (training pass)");
 
+        progress.Begin("EM");
         var trained = ModelTrainer.Train(training.Patterns, u.U, rules, comparer, sampler.PairsBySourcePair, spec.Training.MaxIterations, spec.Training.Tolerance);
         // model.json's evidence is what a level's m rests on: the matches the sample held, not the pairs they stand for.
         trained = trained with { MatchEvidence = [.. trained.MatchEvidence.Select(levels => levels.Select(e => e * sample.Rate).ToArray())] };
@@ -52,9 +62,10 @@ internal static class LinkageEngine
         var best = new float[table.Count];
         var scorer = new PairScorer(trained.Model, comparer, table.Source);
         var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
-        PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken);
+        PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken, progress.Begin("compare and score", "candidate pairs", candidates));
         Stage("compare and score");
 
+        progress.Begin("cluster");
         scoring.Kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
         var links = kept.Where(p => p.Probability >= spec.Thresholds.Match).ToList();
@@ -62,6 +73,7 @@ internal static class LinkageEngine
         var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();
         Stage("cluster");
 
+        progress.Begin("matches outside blocks");
         var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, ScoringVisitor.FromFixed(scoring.ProbabilitySum));
         Stage("matches outside blocks");
 

@@ -1,6 +1,7 @@
 using LinkService.Configuration.Projects;
 using LinkService.Linkage.Comparison;
 using LinkService.Linkage.Data;
+using LinkService.Linkage.Progress;
 
 namespace LinkService.Linkage.Model;
 
@@ -13,10 +14,11 @@ namespace LinkService.Linkage.Model;
 internal static class UEstimator
 {
     private const int Chunks = 32;
+    private const int ProgressBatch = 4096;
 
     public sealed record Estimate(double[][] U, long[][] Counts);
 
-    public static Estimate Run(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken)
+    public static Estimate Run(PairComparer comparer, RecordTable table, LinkageMode mode, int samples, int seed, CancellationToken cancellationToken, StageProgress? progress = null)
     {
         var counts = new long[Chunks][][];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
@@ -38,9 +40,16 @@ internal static class UEstimator
                 {
                     local[c][ComparisonVector.Level(pattern, c)]++;
                 }
+
+                // The pool may run many chunks at once, each slowly: counted at the chunk's end only, progress stood still.
+                if ((s + 1) % ProgressBatch == 0)
+                {
+                    progress?.Advance(ProgressBatch);
+                }
             }
 
             counts[chunk] = local;
+            progress?.Advance(samples / Chunks % ProgressBatch);
         });
 
         var u = new double[comparer.Comparisons.Count][];

@@ -1,6 +1,7 @@
 using LinkService.Configuration.Projects;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
+using LinkService.Linkage.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Linkage.Running;
@@ -11,19 +12,21 @@ namespace LinkService.Linkage.Running;
 /// </summary>
 internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider timeProvider) : ILinkageRunner
 {
-    public async Task<LinkageRunResult> RunAsync(ProjectDefinition project, IReadOnlyList<LinkageInput> inputs, string runFolder, CancellationToken cancellationToken)
+    public async Task<LinkageRunResult> RunAsync(ProjectDefinition project, IReadOnlyList<LinkageInput> inputs, string runFolder, CancellationToken cancellationToken, ProgressTracker? progress = null)
     {
         var started = timeProvider.GetTimestamp();
         Log.LinkageStarted(logger, project.Name, inputs.Count);
         var spec = project.Linkage;
         var ordered = inputs.OrderBy(i => project.Sources.ToList().IndexOf(i.Source.Name)).ThenBy(i => i.DeliveryId, StringComparer.Ordinal).ToList();
-        var sources = await Task.WhenAll(ordered.Select(input => Task.Run(() => ReadOne(input, spec, cancellationToken), cancellationToken)));
+        progress ??= ProgressTracker.None;
+        var reading = progress.Begin("read", "records", null);
+        var sources = await Task.WhenAll(ordered.Select(input => Task.Run(() => ReadOne(input, spec, reading, cancellationToken), cancellationToken)));
 
         var standardising = timeProvider.GetTimestamp();
-        var table = RecordTableBuilder.Build(spec, sources, cancellationToken);
+        var table = RecordTableBuilder.Build(spec, sources, cancellationToken, progress);
         var standardised = (long)timeProvider.GetElapsedTime(standardising).TotalMilliseconds;
         Log.StageCompleted(logger, "standardise", standardised);
-        var outcome = await Task.Run(() => LinkageEngine.Run(spec, project.Mode, table, truth: null, cancellationToken), cancellationToken);
+        var outcome = await Task.Run(() => LinkageEngine.Run(spec, project.Mode, table, truth: null, cancellationToken, progress), cancellationToken);
         foreach (var timing in outcome.Timings)
         {
             Log.StageCompleted(logger, timing.Stage, (long)timing.Duration.TotalMilliseconds);
@@ -35,6 +38,7 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
         }
 
         var writing = timeProvider.GetTimestamp();
+        progress.Begin("write");
         var (links, model, review, quality) = await RunWriter.WriteAsync(outcome, spec, runFolder, cancellationToken);
         var written = (long)timeProvider.GetElapsedTime(writing).TotalMilliseconds;
         Log.StageCompleted(logger, "write", written);
@@ -45,10 +49,10 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
         return new LinkageRunResult(q.RecordsPerSource, q.PairsCompared, q.Links, q.Entities, q.ReviewPairs, links, model, review, quality);
     }
 
-    private SourceRecords ReadOne(LinkageInput input, Configuration.Projects.Linkage.LinkageSpec spec, CancellationToken cancellationToken)
+    private SourceRecords ReadOne(LinkageInput input, Configuration.Projects.Linkage.LinkageSpec spec, StageProgress reading, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
-        var records = SourceRecordsReader.Read(input, spec, cancellationToken);
+        var records = SourceRecordsReader.Read(input, spec, cancellationToken, reading);
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.DeliveryRead(logger, records.Count, input.Source.Name, input.DeliveryId, elapsed);
         return records;

@@ -4,6 +4,7 @@ using LinkService.Configuration.Schemas;
 using LinkService.Deliveries;
 using LinkService.Deliveries.Reading;
 using LinkService.Linkage.Data;
+using LinkService.Linkage.Progress;
 
 namespace LinkService.Linkage.Running;
 
@@ -15,7 +16,7 @@ namespace LinkService.Linkage.Running;
 /// </summary>
 internal static class SourceRecordsReader
 {
-    public static SourceRecords Read(LinkageInput input, LinkageSpec spec, CancellationToken cancellationToken)
+    public static SourceRecords Read(LinkageInput input, LinkageSpec spec, CancellationToken cancellationToken, StageProgress? progress = null)
     {
         var source = input.Source;
         var schema = source.SchemaOrThrow;
@@ -55,6 +56,7 @@ internal static class SourceRecordsReader
             while (full.Reader.TryRead(out var batch))
             {
                 records.Add(batch.Text, batch.Ends, batch.Rows);
+                progress?.Advance(batch.Rows);
 
                 free.Writer.TryWrite(batch);
             }

@@ -18,6 +18,7 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         ArgumentNullException.ThrowIfNull(request);
         var project = request.Project.Name;
         var pseudonyms = new Pseudonymiser(request.ProjectKey);
+        request.Progress.Begin("person pseudonyms");
         var clusters = await LinksFile.ReadClustersAsync(request.RunFolder, cancellationToken);
         var previous = await PreviousAsync(request, cancellationToken);
         var assignment = CarryForward.Assign(clusters, previous, pseudonyms);
@@ -26,12 +27,14 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
 
         Directory.CreateDirectory(outputFolder);
         var tables = new List<OutputTable>();
+        var recordsPerSource = assignment.Persons.Keys.CountBy(r => r.Source).ToDictionary(StringComparer.Ordinal);
         foreach (var spec in request.Project.Outputs?.Files ?? [])
         {
             var inputs = request.Inputs.Where(i => string.Equals(i.Source.Name, spec.Source, StringComparison.Ordinal)).ToList();
             var schema = inputs.Count > 0 ? inputs[0].Source.SchemaOrThrow : throw new InvalidOperationException($"Project '{project}' outputs source '{spec.Source}', but the run has no delivery of it.");
             var plans = spec.Columns.Select(c => ColumnPlan.Create(c, schema)).ToList();
-            var rows = RecordFileRows.Read(spec, plans, inputs, assignment.Persons, pseudonyms, cancellationToken);
+            var anonymising = request.Progress.Begin($"anonymise {spec.OutputFileName}", "records", recordsPerSource.GetValueOrDefault(spec.Source));
+            var rows = RecordFileRows.Read(spec, plans, inputs, assignment.Persons, pseudonyms, anonymising, cancellationToken);
             var table = await RecordFileWriter.WriteAsync(spec, plans, rows, request.RunId, outputFolder, cancellationToken);
             tables.Add(table);
             var k = table.KAnonymity;

@@ -2,6 +2,7 @@ using LinkService.Configuration.Projects.Outputs;
 using LinkService.Configuration.Schemas;
 using LinkService.Deliveries;
 using LinkService.Deliveries.Reading;
+using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Persons;
 using LinkService.Outputs.Pseudonyms;
@@ -17,9 +18,10 @@ internal static class RecordFileRows
 {
     public static List<OutputRow> Read(
         OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, IEnumerable<LinkageInput> inputs,
-        IReadOnlyDictionary<RecordRef, string> persons, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
+        IReadOnlyDictionary<RecordRef, string> persons, Pseudonymiser pseudonyms, StageProgress progress, CancellationToken cancellationToken)
     {
         var rows = new List<OutputRow>();
+        var unreported = 0;
         foreach (var input in inputs)
         {
             var schema = input.Source.SchemaOrThrow;
@@ -45,11 +47,20 @@ internal static class RecordFileRows
                 }
 
                 rows.Add(new OutputRow(person, pseudonyms.Record(spec.Source, recordKey), cells));
+                if (++unreported == ProgressBatch)
+                {
+                    progress.Advance(unreported);
+                    unreported = 0;
+                }
             }
         }
 
+        progress.Advance(unreported);
         return rows;
     }
+
+    /// <summary>Rows read between two advances of the stage's count.</summary>
+    private const int ProgressBatch = 16_384;
 
     private static int? ColumnOf(AcceptedRows delivery, TableSchema schema, SchemaField field) =>
         delivery.ColumnOf(ColumnMap.FieldIndex(schema, field.Name)) is var at and >= 0 ? at : null;

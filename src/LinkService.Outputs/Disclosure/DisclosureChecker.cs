@@ -16,6 +16,7 @@ internal sealed class DisclosureChecker(ILogger<DisclosureChecker> logger, TimeP
         var specs = outputs?.Tables ?? [];
         Log.CheckStarted(logger, request.Project.Name, request.RunId, output.Files.Count, specs.Count);
 
+        var checking = request.Progress.Begin("disclosure check", "tables", specs.Count);
         var findings = output.Files.Select(KAnonymityFindings.Of).ToList();
         var tables = new List<OutputTable>();
         foreach (var spec in specs)
@@ -28,6 +29,7 @@ internal sealed class DisclosureChecker(ILogger<DisclosureChecker> logger, TimeP
             }
 
             Log.TableChecked(logger, spec.Name, outcome.Verdict, outcome.Values.Count, outcome.Suppressed, released is not null);
+            checking.Advance(1);
         }
 
         var report = new DisclosureReport(Verdicts.Worst(findings), findings, tables);

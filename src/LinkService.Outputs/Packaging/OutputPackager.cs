@@ -14,6 +14,7 @@ internal sealed class OutputPackager(ILogger<OutputPackager> logger, TimeProvide
     public async Task PackageAsync(OutputRequest request, AnonymisedOutput output, DisclosureReport report, string outputFolder, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        request.Progress.Begin("package");
         var heading = PackageHeading.From(request, timeProvider.GetUtcNow());
         await QualityReportWriter.WriteAsync(request, heading, outputFolder, cancellationToken);
 

@@ -1,4 +1,5 @@
 using LinkService.Configuration.Projects;
+using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Stages;
@@ -18,4 +19,8 @@ public sealed record OutputRequest(
     string RunFolder,
     IReadOnlyList<LinkageInput> Inputs,
     ReadOnlyMemory<byte> ProjectKey,
-    string? PreviousRunFolder);
+    string? PreviousRunFolder)
+{
+    /// <summary>Where the stages say how far they have got: a stage each, advanced as records are written.</summary>
+    public ProgressTracker Progress { get; init; } = ProgressTracker.None;
+}

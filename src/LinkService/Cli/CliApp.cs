@@ -10,7 +10,8 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var context = new CliContext(output, error);
+        // Only the process's own standard error can be a terminal; a writer a test passes never is.
+        var context = new CliContext(output, error) { ErrorIsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected };
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

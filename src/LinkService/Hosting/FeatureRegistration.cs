@@ -11,6 +11,7 @@ using LinkService.Linking;
 using LinkService.Outputs;
 using LinkService.Outputs.Disclosure;
 using LinkService.Outputs.Packaging;
+using LinkService.Progress;
 using LinkService.Publishing;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ internal static class FeatureRegistration
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
+        services.AddProgress(configuration);
         services.AddSingleton<ProjectRunner>();
         services.AddAnonymiser();
         services.AddDisclosureChecks();

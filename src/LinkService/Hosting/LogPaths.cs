@@ -15,16 +15,13 @@ internal static class LogPaths
     /// A one-shot command prints its result on standard output; its log lines go to standard error so
     /// that the two never interleave and the result can be piped.
     /// </summary>
-    public static void ConsoleToStandardError(ConfigurationManager configuration)
-    {
-        var overrides = configuration.GetSection("Serilog:WriteTo").GetChildren()
-            .Where(sink => string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(sink => $"{sink.Path}:Args:standardErrorFromLevel", _ => (string?)"Verbose", StringComparer.OrdinalIgnoreCase);
-        if (overrides.Count > 0)
-        {
-            configuration.AddInMemoryCollection(overrides);
-        }
-    }
+    public static void ConsoleToStandardError(ConfigurationManager configuration) => SetConsoleArgument(configuration, "standardErrorFromLevel", "Verbose");
+
+    /// <summary>
+    /// The console sinks print warnings and errors only: where a progress bar is redrawn on the terminal, the
+    /// information lines (all still in the log file) would break it up, and the bar says what they say.
+    /// </summary>
+    public static void ConsoleWarningsOnly(ConfigurationManager configuration) => SetConsoleArgument(configuration, "restrictedToMinimumLevel", "Warning");
 
     public static void ResolveWorkToken(ConfigurationManager configuration, string workingDirectory)
     {
@@ -51,6 +48,18 @@ internal static class LogPaths
             .ToList();
         var kept = configuration.GetSection("Serilog").AsEnumerable().Where(kv => !dropped.Any(sink => IsWithin(kv.Key, sink)));
         return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+    }
+
+    /// <summary>Gives every console sink in the Serilog section one argument's value.</summary>
+    private static void SetConsoleArgument(ConfigurationManager configuration, string argument, string value)
+    {
+        var overrides = configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Where(sink => string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(sink => $"{sink.Path}:Args:{argument}", _ => (string?)value, StringComparer.OrdinalIgnoreCase);
+        if (overrides.Count > 0)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
     }
 
     private static bool IsWithin(string key, string section) =>

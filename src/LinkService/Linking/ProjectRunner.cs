@@ -7,6 +7,7 @@ using LinkService.Folders;
 using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
+using LinkService.Progress;
 using LinkService.Linkage.Running;
 using LinkService.Publishing;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ internal sealed class ProjectRunner
     private readonly OutputPipeline _outputs;
     private readonly RunOwner _owner;
     private readonly LeaseTerms _leaseTerms;
+    private readonly RunProgress _progress;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ProjectRunner> _logger;
 
@@ -42,6 +44,7 @@ internal sealed class ProjectRunner
         OutputPipeline outputs,
         RunOwner owner,
         LeaseTerms leaseTerms,
+        RunProgress progress,
         TimeProvider timeProvider,
         ILogger<ProjectRunner> logger)
     {
@@ -53,6 +56,7 @@ internal sealed class ProjectRunner
         _outputs = outputs;
         _owner = owner;
         _leaseTerms = leaseTerms;
+        _progress = progress;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -98,6 +102,9 @@ internal sealed class ProjectRunner
         FolderBootstrapper.CreateOwnerOnly(folder);
         Log.RunStarted(_logger, runId, project.Name, inputs.Inputs.Count, trigger);
         var started = _timeProvider.GetTimestamp();
+
+        // Reported until the run ends, its outputs included.
+        await using var progress = _progress.Start(runId, project.Name);
         var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         LinkageRun linked;
         try
@@ -112,7 +119,7 @@ internal sealed class ProjectRunner
 
                 // Each input carries its copy's digest: the runner's reading checks it and throws, before the run
                 // standardises, links or writes anything, when a copy is not what intake stored.
-                result = await _runner.RunAsync(project, inputs.Inputs, folder, lease.Token);
+                result = await _runner.RunAsync(project, inputs.Inputs, folder, lease.Token, progress.Tracker);
             }
 
             var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
@@ -153,7 +160,7 @@ internal sealed class ProjectRunner
         }
 
         // Linked: from here a stop or a crash leaves the run to be resumed, not failed.
-        return await _outputs.ContinueAsync(project, linked, cancellationToken);
+        return await _outputs.ContinueAsync(project, linked, cancellationToken, progress.Tracker);
     }
 
     /// <summary>A run stopped before it wrote anything leaves no folder behind; one with files keeps them for inspection.</summary>

@@ -5,7 +5,9 @@ using LinkService.Configuration.Projects.Outputs;
 using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
+using LinkService.Linkage.Progress;
 using LinkService.Linking;
+using LinkService.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Publishing;
@@ -23,11 +25,12 @@ internal sealed class OutputPipeline
     private readonly OutputStages _stages;
     private readonly RunOwner _owner;
     private readonly LeaseTerms _leaseTerms;
+    private readonly RunProgress _progress;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OutputPipeline> _logger;
 
     public OutputPipeline(
-        ConfigCatalog catalog, ILedger ledger, LedgerIntegrity integrity, OutputStages stages, RunOwner owner, LeaseTerms leaseTerms, TimeProvider timeProvider, ILogger<OutputPipeline> logger)
+        ConfigCatalog catalog, ILedger ledger, LedgerIntegrity integrity, OutputStages stages, RunOwner owner, LeaseTerms leaseTerms, RunProgress progress, TimeProvider timeProvider, ILogger<OutputPipeline> logger)
     {
         _catalog = catalog;
         _ledger = ledger;
@@ -35,12 +38,13 @@ internal sealed class OutputPipeline
         _stages = stages;
         _owner = owner;
         _leaseTerms = leaseTerms;
+        _progress = progress;
         _timeProvider = timeProvider;
         _logger = logger;
     }
 
-    /// <summary>Continues <paramref name="run"/>, which this process holds under its lease, from its stage to its end.</summary>
-    public async Task<ProjectRunOutcome> ContinueAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken)
+    /// <summary>Continues <paramref name="run"/>, which this process holds under its lease, from its stage to its end; its stages advance <paramref name="progress"/> where given.</summary>
+    public async Task<ProjectRunOutcome> ContinueAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken, ProgressTracker? progress = null)
     {
         var lease = LeaseRenewal.Start(_ledger, run.Id, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         var reached = run;
@@ -48,7 +52,7 @@ internal sealed class OutputPipeline
         {
             await using (lease)
             {
-                reached = await _stages.WorkAsync(project, run, lease.Token);
+                reached = await _stages.WorkAsync(project, run, progress ?? ProgressTracker.None, lease.Token);
             }
 
             if (reached.Stage == RunStage.Approved)
@@ -123,6 +127,7 @@ internal sealed class OutputPipeline
         }
 
         Log.RunResumed(_logger, run.Id, run.Project, run.Stage, RunClaims.TakeOverReason(run));
-        return await ContinueAsync(project, resumed, cancellationToken);
+        await using var progress = _progress.Start(run.Id, run.Project);
+        return await ContinueAsync(project, resumed, cancellationToken, progress.Tracker);
     }
 }

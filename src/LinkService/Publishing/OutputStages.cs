@@ -6,6 +6,7 @@ using LinkService.Configuration.Projects;
 using LinkService.Configuration.Projects.Outputs;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
+using LinkService.Linkage.Progress;
 using LinkService.Linking;
 using LinkService.Outputs.Stages;
 using Microsoft.Extensions.Logging;
@@ -63,11 +64,11 @@ internal sealed class OutputStages
         _logger = logger;
     }
 
-    public async Task<LinkageRun> WorkAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken)
+    public async Task<LinkageRun> WorkAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, CancellationToken cancellationToken)
     {
         if (run.Stage is RunStage.Linked or RunStage.Anonymised)
         {
-            run = await MakeOutputAsync(project, run, cancellationToken);
+            run = await MakeOutputAsync(project, run, progress, cancellationToken);
         }
 
         if (run.Stage == RunStage.Checked && project.Outputs?.Approval == ApprovalMode.Automatic && run.Check is { Passed: true })
@@ -92,7 +93,7 @@ internal sealed class OutputStages
         return run;
     }
 
-    private async Task<LinkageRun> MakeOutputAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken)
+    private async Task<LinkageRun> MakeOutputAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, CancellationToken cancellationToken)
     {
         if (project.Outputs is null)
         {
@@ -110,7 +111,7 @@ internal sealed class OutputStages
         var key = ProjectKey(project.Name);
         try
         {
-            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder);
+            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder) { Progress = progress };
             var folder = _paths.RunOutputFolder(project.Name, run.Id);
             ClearOutputFolder(folder);
             var anonymiseStarted = _timeProvider.GetTimestamp();

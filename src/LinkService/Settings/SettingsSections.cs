@@ -2,6 +2,7 @@ using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
 using LinkService.Linking;
+using LinkService.Progress;
 using LinkService.Validation;
 
 namespace LinkService.Settings;
@@ -18,5 +19,6 @@ internal static class SettingsSections
         SettingsSection.For(IntakeOptions.SectionName, new IntakeOptionsValidator()),
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
         SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
+        SettingsSection.For(ProgressOptions.SectionName, new ProgressOptionsValidator()),
     ];
 }

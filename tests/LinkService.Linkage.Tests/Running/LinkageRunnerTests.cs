@@ -4,6 +4,7 @@ using LinkService.Configuration.Projects;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Deliveries.Reading;
 using LinkService.Deliveries.SetAside;
+using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 using LinkService.Linkage.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -105,8 +106,25 @@ public sealed class LinkageRunnerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task RunAsync_GivenAProgressTracker_AdvancesEachStageThroughItsWholeTotal()
+    {
+        var progress = new ProgressTracker(TimeProvider.System);
+
+        await RunAsync("run1", [], progress: progress);
+
+        var stages = progress.Stages;
+        Assert.Equal(
+            ["read", "standardise", "blocking", "u from random pairs", "compare (training pass)", "EM", "compare and score", "cluster", "matches outside blocks", "write"],
+            stages.Select(s => s.Name));
+        Assert.Equal((10_000L, null), (stages[0].Done, stages[0].Total));
+        Assert.All(stages.Where(s => s.Total is not null), s => Assert.True(s.Total > 0 && s.Done == s.Total, $"{s.Name}: {s.Done} of {s.Total} {s.Unit}"));
+        Assert.Equal(["standardise", "blocking", "u from random pairs", "compare (training pass)", "compare and score"], stages.Where(s => s.Total is not null).Select(s => s.Name));
+        Assert.All(stages.SkipLast(1), s => Assert.NotNull(s.Ended));
+    }
+
     /// <summary>Links the FEBRL deliveries with <paramref name="setAside"/> justice rows set aside; <paramref name="misplace"/> gives the last the fingerprint of another row.</summary>
-    private async Task<LinkageRunResult> RunAsync(string run, long[] setAside, bool misplace = false)
+    private async Task<LinkageRunResult> RunAsync(string run, long[] setAside, bool misplace = false, ProgressTracker? progress = null)
     {
         var project = _catalog.Projects["reoffending-benefits"];
         var quick = new ProjectDefinition
@@ -130,7 +148,7 @@ public sealed class LinkageRunnerTests : IDisposable
             new LinkageInput(_catalog.Sources["welfare"], "d2", FebrlDeliveries.WriteWelfare(_temp.Path), SetAsideRows.None),
         };
         var runner = new LinkageRunner(NullLogger<LinkageRunner>.Instance, TimeProvider.System);
-        return await runner.RunAsync(quick, inputs, Path.Combine(_temp.Path, run), CancellationToken.None);
+        return await runner.RunAsync(quick, inputs, Path.Combine(_temp.Path, run), CancellationToken.None, progress);
     }
 
     private LinkageInput JusticeInput(long[] setAside, bool misplace)

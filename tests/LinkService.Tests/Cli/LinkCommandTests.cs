@@ -41,6 +41,33 @@ public sealed class LinkCommandTests
     }
 
     [Fact]
+    public async Task Link_StandardErrorNotATerminal_PrintsAProgressLineAsEachStageEnds()
+    {
+        using var folder = new ServiceFolder();
+        folder.EditConfigJson(Path.Combine("projects", Project + ".json"), node => node.AsObject().Remove("outputs"));
+        var extracts = Extracts.ForPeople(50);
+        using (var opened = new OpenedLedger(folder))
+        {
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None);
+        }
+
+        var result = await Support.Cli.RunAsync("link", "--project", Project, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        var runId = result.Output.Split('\n').Single(l => l.StartsWith("run ", StringComparison.Ordinal))["run ".Length..].Trim();
+        var head = $"Run {runId} of project {Project}: ";
+        // A loaded machine may also print a line for a stage still running, at each tick.
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith(head, StringComparison.Ordinal) && l.Contains(", done", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["read", "standardise", "blocking", "u from random pairs", "compare (training pass)", "EM", "compare and score", "cluster", "matches outside blocks", "write"],
+            lines.Select(l => l[head.Length..l.IndexOf(", done", StringComparison.Ordinal)]));
+        var records = RecordsIn(extracts.JusticeCsv) + RecordsIn(extracts.WelfareCsv);
+        Assert.StartsWith($"{head}read, done: {records:N0} records in ", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', result.Error);
+    }
+
+    [Fact]
     public async Task Link_StoppedBeforeItFinished_SaysItWasCancelled()
     {
         using var folder = new ServiceFolder();
@@ -57,4 +84,6 @@ public sealed class LinkCommandTests
         result.AssertExitCode(1);
         Assert.Contains($"Cancelled: project {Project} was not linked, or its outputs not finished.", result.Error, StringComparison.Ordinal);
     }
+
+    private static int RecordsIn(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
 }

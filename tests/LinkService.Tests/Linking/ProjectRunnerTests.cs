@@ -2,6 +2,7 @@ using LinkService.Audit;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linking;
+using LinkService.Progress;
 using LinkService.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -45,6 +46,24 @@ public sealed class ProjectRunnerTests : IDisposable
         Assert.Equal("run elsewhere is linking it in process 4242 on host node-b", outcome.Message);
         Assert.False(Directory.Exists(Path.Combine(_folder.Paths.RunsRoot, Project)));
         Assert.Equal(["elsewhere"], (await Ledger.GetRunsInStateAsync(RunState.Running, CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_LongLinkage_LogsItsProgressEveryInterval()
+    {
+        await AcceptBothSourcesAsync();
+        var logger = new CollectingLogger<LogProgressSink>();
+        var run = Runner(new LogProgressSink(logger)).RunAsync(Project, "schedule", CancellationToken.None);
+        var runId = Path.GetFileName(await _linkage.Started.WaitAsync(Timeout, TestContext.Current.CancellationToken));
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Empty(logger.Lines);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var expected = $"Run {runId} of project {Project}: compare and score, {BlockingLinkageRunner.PairsDone} of {BlockingLinkageRunner.Pairs} candidate pairs (25.0 %) at 50 a second, about 15 s left";
+        Assert.Equal([(1350, expected)], logger.Lines);
+        _linkage.Finish();
+        Assert.True((await run.WaitAsync(Timeout, TestContext.Current.CancellationToken)).Succeeded);
     }
 
     [Fact]
@@ -116,4 +135,6 @@ public sealed class ProjectRunnerTests : IDisposable
     }
 
     private ProjectRunner Runner() => new Pipelines(_folder, Ledger, _time, new FakeOutputs(), Owners.Service).Runner(_linkage);
+
+    private ProjectRunner Runner(IProgressSink progress) => new Pipelines(_folder, Ledger, _time, new FakeOutputs(), Owners.Service) { ProgressSink = progress }.Runner(_linkage);
 }

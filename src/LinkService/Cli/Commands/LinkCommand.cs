@@ -2,8 +2,11 @@ using System.CommandLine;
 using LinkService.Configuration.Folders;
 using LinkService.Hosting;
 using LinkService.Linking;
+using LinkService.Progress;
 using LinkService.Site;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace LinkService.Cli.Commands;
 
@@ -32,7 +35,7 @@ internal static class LinkCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            using var host = ServiceHost.CreateBuilder(startup, HostPurpose.Command).Build();
+            using var host = Builder(startup, context).Build();
             if (SiteCheck.Problem(host.Services.GetRequiredService<ServicePaths>()) is { } noSite)
             {
                 await context.Error.WriteLineAsync(noSite);
@@ -62,5 +65,30 @@ internal static class LinkCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The command's host: its progress goes to standard error, as a bar on a terminal and as lines elsewhere.</summary>
+    private static HostApplicationBuilder Builder(StartupConfiguration startup, CliContext context)
+    {
+        var builder = ServiceHost.CreateBuilder(startup, HostPurpose.Command);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IProgressSink>(new TerminalProgressSink(context.Error, context.ErrorIsTerminal, TerminalWidth)));
+        if (context.ErrorIsTerminal)
+        {
+            LogPaths.ConsoleWarningsOnly(builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 }
