@@ -11,7 +11,9 @@ namespace LinkService.Linkage.Engine;
 /// blocking figures against truth are still counted over every pair: they cost no comparison.
 /// <para>
 /// Pairs are counted from the block sizes before the pass, as the pairs each rule's blocks hold for the mode; a pair
-/// two rules generate counts twice, so the bound is high and the sample a little under the cap, never over it.
+/// several rules generate counts once for each, so with overlapping rules (the default project's ten) this count runs
+/// well over the pairs compared: the sample is then under the cap, never over it, and a run with fewer pairs than the
+/// cap is still sampled when this count is over it. Counting exactly would take a pass of its own.
 /// </para>
 /// <para>
 /// Why 4 million: m is a share among matches, so its error depends on the matches sampled, λ × cap for a match share λ

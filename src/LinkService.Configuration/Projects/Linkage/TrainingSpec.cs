@@ -7,8 +7,8 @@ public sealed class TrainingSpec
     public int RandomPairs { get; init; } = 2_000_000;
 
     /// <summary>
-    /// Candidate pairs EM trains on, at most: with more, the training pass compares a deterministic sample of about
-    /// this many (and counts each as 1 / rate pairs); the scoring pass still compares every pair.
+    /// Candidate pairs EM trains on, at most: when the rules' blocks hold more (a pair counted once per rule generating
+    /// it), the training pass compares a deterministic sample of at most this many (and counts each as 1 / rate pairs); the scoring pass still compares every pair.
     /// </summary>
     public int CandidatePairs { get; init; } = 4_000_000;
 
