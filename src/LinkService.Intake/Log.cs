@@ -70,4 +70,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3401, Level = LogLevel.Error, Message = "The delivery contract of {Source} could not be written to its outbox; intake goes on")]
     public static partial void ContractNotPublished(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 3700, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} from {Source} is being handled by another node; left to it")]
+    public static partial void DeliveryClaimedElsewhere(ILogger logger, string deliveryId, string source);
+
+    [LoggerMessage(EventId = 3701, Level = LogLevel.Debug, Message = "Drop file {FileName} of {Source} is being taken by another node; left to it")]
+    public static partial void DropFileClaimedElsewhere(ILogger logger, string source, string fileName);
 }

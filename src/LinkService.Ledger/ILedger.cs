@@ -1,5 +1,6 @@
 using LinkService.Ledger.Audit;
 using LinkService.Ledger.Deliveries;
+using LinkService.Ledger.Retention;
 using LinkService.Ledger.Runs;
 using LinkService.Ledger.Status;
 
@@ -12,6 +13,14 @@ namespace LinkService.Ledger;
 /// </summary>
 public interface ILedger
 {
+    /// <summary>
+    /// Claims a drop file for this process until the claim is disposed or the process dies, so that nodes sharing an
+    /// inbox never both take it: intake holds it from recording the file (or resuming its delivery) until it is done
+    /// with it for now. Null if another process holds it: leave the file and its delivery alone. A claim says nothing
+    /// about what became of the file before: whoever wins it reads the ledger and the folder again.
+    /// </summary>
+    Task<IAsyncDisposable?> TryClaimDropFileAsync(string source, string name, CancellationToken cancellationToken);
+
     /// <summary>Records a file taken from a drop folder, before it is copied; assigns its delivery id.</summary>
     Task<Delivery> RecordReceivedAsync(NewDelivery delivery, CancellationToken cancellationToken);
 
@@ -38,7 +47,7 @@ public interface ILedger
     /// <summary>Deliveries whose handling has not finished: what a restart must resume.</summary>
     Task<IReadOnlyList<Delivery>> GetUnsettledDeliveriesAsync(CancellationToken cancellationToken);
 
-    /// <summary>A source's accepted deliveries, newest first.</summary>
+    /// <summary>A source's accepted deliveries whose stored copy retention has not deleted, newest first.</summary>
     Task<IReadOnlyList<Delivery>> GetAcceptedDeliveriesAsync(string source, int limit, CancellationToken cancellationToken);
 
     /// <summary>Deliveries newest first, of one source or of all when <paramref name="source"/> is null.</summary>
@@ -117,6 +126,16 @@ public interface ILedger
 
     /// <summary>For the <c>status</c> command: deliveries by state per source, and the most recent runs.</summary>
     Task<LedgerStatus> GetStatusAsync(int recentRuns, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records, before its files go, that retention deletes <see cref="RetentionDeletion.Item"/> of a delivery or run, with an
+    /// audit row; from then on no check expects it. Recording it again returns the first record. Refused (nothing written)
+    /// where <see cref="RetentionGuard"/> says something still needs it.
+    /// </summary>
+    Task<DeletionResult> RecordDeletionAsync(RetentionDeletion deletion, CancellationToken cancellationToken);
+
+    /// <summary>Every deletion retention recorded, oldest first.</summary>
+    Task<IReadOnlyList<RecordedDeletion>> GetDeletionsAsync(CancellationToken cancellationToken);
 
     /// <summary>The audit rows about one delivery or run, oldest first: its state changes.</summary>
     Task<IReadOnlyList<AuditEntry>> GetHistoryAsync(string entityId, CancellationToken cancellationToken);

@@ -75,7 +75,7 @@ public sealed class SshServer : IDisposable
         Require();
         Directory.CreateDirectory("/run/sshd");
         await NewKeyAsync(Path.Combine(folder, "host_key"), cancellationToken);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var config = Path.Combine(folder, "sshd_config");
         await File.WriteAllTextAsync(config, $"""
             ListenAddress 127.0.0.1
@@ -139,14 +139,5 @@ public sealed class SshServer : IDisposable
                 throw new InvalidOperationException($"sshd did not accept connections on port {Port}: {Log}", exception);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -32,6 +32,12 @@ public sealed class ServicePaths
     /// <summary>The process id of the service holding <see cref="ServiceLockFile"/>, so that a second one can name it.</summary>
     public string ServicePidFile => Path.Combine(WorkRoot, "service.pid");
 
+    /// <summary>In cluster mode, held locked by the one service of node <paramref name="node"/>: nodes share the work folder.</summary>
+    public string NodeLockFile(string node) => Path.Combine(WorkRoot, "nodes", node + ".lock");
+
+    /// <summary>The process id of the service holding <see cref="NodeLockFile"/>.</summary>
+    public string NodePidFile(string node) => Path.Combine(WorkRoot, "nodes", node + ".pid");
+
     public string KeysFolder => Path.Combine(WorkRoot, "keys");
 
     public string MasterKeyFile => Path.Combine(KeysFolder, "master.key");

@@ -6,7 +6,7 @@ namespace LinkService.Configuration.Projects;
 /// A project's schedule as the scheduler will read it. A cron expression can be well-formed and still never
 /// fire ('0 0 2 30 2 ?', 30 February; a year long past): that project would silently never run.
 /// </summary>
-internal static class CronSchedule
+public static class CronSchedule
 {
     /// <summary>How far ahead a schedule must fire at least once: a leap day comes round within it.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(5 * 366);

@@ -46,6 +46,9 @@ public sealed class SourceDefinition : IValidatableConfig
 
     public ErrorTolerance ErrorTolerance { get; init; } = new();
 
+    /// <summary>How long its stored copies, quarantined files and receipts are kept. Absent: kept until removed by hand.</summary>
+    public SourceRetention? Retention { get; init; }
+
     public TableSchema SchemaOrThrow => ResolvedSchema ?? throw new InvalidOperationException($"Source '{Name}' has no resolved schema.");
 
     public bool MatchesFileName(string fileName)
@@ -79,6 +82,7 @@ public sealed class SourceDefinition : IValidatableConfig
         Dialect.Validate(errors, $"{path}.dialect");
         Completion.Validate(errors, $"{path}.completion");
         ErrorTolerance.Validate(errors, $"{path}.errorTolerance");
+        Retention?.Validate(errors, $"{path}.retention");
     }
 
     /// <summary>The checks that need the resolved schema: a field whose minLength exceeds maxFieldLength fails every row.</summary>

@@ -54,13 +54,25 @@ internal sealed class IntakeCycle(
     private async Task<Dictionary<(string Source, string Name), Delivery>> ResumeUnsettledAsync(CancellationToken cancellationToken)
     {
         var awaiting = new Dictionary<(string, string), Delivery>();
-        foreach (var delivery in await ledger.GetUnsettledDeliveriesAsync(cancellationToken))
+        foreach (var listed in await ledger.GetUnsettledDeliveriesAsync(cancellationToken))
         {
-            if (!catalog.Sources.TryGetValue(delivery.Source, out var source))
+            if (!catalog.Sources.TryGetValue(listed.Source, out var source))
             {
-                Log.UnknownSource(logger, delivery.Id, delivery.Source);
+                Log.UnknownSource(logger, listed.Id, listed.Source);
+                continue;
             }
-            else if (!await recovery.ResumeAsync(source, delivery, cancellationToken))
+
+            await using var claim = await ledger.TryClaimDropFileAsync(listed.Source, listed.OriginalName, cancellationToken);
+            if (claim is null)
+            {
+                // Another node is at work on it; if that node dies, its claim goes with it and a later pass resumes it.
+                Log.DeliveryClaimedElsewhere(logger, listed.Id, listed.Source);
+                continue;
+            }
+
+            // Read again under the claim: another node may have moved it on since the list was read.
+            if (await ledger.GetDeliveryAsync(listed.Id, cancellationToken) is { SettledAt: null } delivery
+                && !await recovery.ResumeAsync(source, delivery, cancellationToken))
             {
                 awaiting.TryAdd((delivery.Source, delivery.OriginalName), delivery);
             }
@@ -96,6 +108,21 @@ internal sealed class IntakeCycle(
             }
 
             awaiting.Remove((source.Name, entry.Name), out var existing);
+            await using var claim = await ledger.TryClaimDropFileAsync(source.Name, entry.Name, cancellationToken);
+            if (claim is null)
+            {
+                // Another node is taking it: the loser leaves the file alone.
+                Log.DropFileClaimedElsewhere(logger, source.Name, entry.Name);
+                continue;
+            }
+
+            if (!scanner.StillAsListed(folder, entry))
+            {
+                // Taken by another node since the listing (or changed): the next scan sees what is there now.
+                continue;
+            }
+
+            existing = await ReceivedAsync(source.Name, entry.Name, existing, cancellationToken);
             if (await intake.TakeAsync(source, entry, existing, cancellationToken) is { } stillWaitsFor)
             {
                 tracker.Hold(entry);
@@ -126,6 +153,23 @@ internal sealed class IntakeCycle(
                 Log.WrittenAfterTaken(logger, taken.Id, source.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// The delivery that received the drop file and waits to take it again, read under its claim: the one listed at the
+    /// pass's start if it is still received, or one another node recorded since and left waiting (its copy found the
+    /// file still changing).
+    /// </summary>
+    private async Task<Delivery?> ReceivedAsync(string source, string name, Delivery? listed, CancellationToken cancellationToken)
+    {
+        var current = listed is null ? null : await ledger.GetDeliveryAsync(listed.Id, cancellationToken);
+        if (current is { State: DeliveryState.Received, SettledAt: null })
+        {
+            return current;
+        }
+
+        var unsettled = await ledger.GetUnsettledDeliveriesAsync(cancellationToken);
+        return unsettled.FirstOrDefault(d => d.Source == source && d.OriginalName == name && d.State == DeliveryState.Received);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -8,7 +8,7 @@ namespace LinkService.Intake.Receipts;
 /// id (the UTC time it was received, <c>yyyyMMddTHHmmssZ</c>, then random hex: sortable, safe in file names and
 /// never shared by two deliveries), then what the file is. <c>claims_2026_11.csv.20261125T090000Z-1a2b3c4d.receipt.txt</c>.
 /// </summary>
-internal static class ReceiptNames
+public static class ReceiptNames
 {
     public const string TextSuffix = ".receipt.txt";
     public const string JsonSuffix = ".receipt.json";

@@ -42,6 +42,13 @@ internal sealed class DropFolderScanner
         return entries;
     }
 
+    /// <summary>
+    /// Whether <paramref name="entry"/> is still in <paramref name="folder"/> as it was listed (same kind, size and time):
+    /// a file listed by one node may have been taken by another since.
+    /// </summary>
+    public bool StillAsListed(string folder, DropEntry entry) =>
+        List(folder).Contains(entry);
+
     private void Add(List<DropEntry> entries, string folder, string prefix, int depth)
     {
         var lossy = false;

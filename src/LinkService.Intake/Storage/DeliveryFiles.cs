@@ -32,9 +32,9 @@ internal sealed class DeliveryFiles
 
     public string SetAside(string source, string deliveryId) => StoreFiles.SetAside(_paths, source, deliveryId);
 
-    public string Quarantine(string source, string deliveryId, string originalName) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + Extension(originalName));
+    public string Quarantine(string source, string deliveryId, string originalName) => QuarantineFiles.Delivery(_paths, source, deliveryId, originalName);
 
-    public string QuarantineReason(string source, string deliveryId) => Path.Combine(_paths.QuarantineFolder(source), deliveryId + ".reason.txt");
+    public string QuarantineReason(string source, string deliveryId) => QuarantineFiles.Reason(_paths, source, deliveryId);
 
     /// <summary>The delivered extension (<c>.csv</c>, <c>.csv.gz</c>), as the store keeps it.</summary>
     public static string Extension(string originalName) => StoreFiles.Extension(originalName);

@@ -6,7 +6,7 @@ namespace LinkService.Intake.Storage;
 
 /// <summary>
 /// Where refused, rejected and duplicate deliveries are kept whole, each with a file saying why. Nothing here is
-/// deleted; a link a department delivered is never kept, only recorded.
+/// deleted but by retention, after the source's period; a link a department delivered is never kept, only recorded.
 /// </summary>
 internal sealed class Quarantine(IFileSystem fileSystem, DeliveryFiles files)
 {

@@ -38,12 +38,20 @@ internal sealed class AuditReplay
         ["decidedBy"] = "approver or rejecter",
         ["decidedAt"] = "decision time",
         ["decisionReason"] = "rejection reason",
+        ["deleted"] = "items deleted by retention",
     };
 
     private readonly Dictionary<(string Entity, string Id), Dictionary<string, string?>> _entities = [];
 
     /// <summary>The input deliveries of a run as one comparable text: distinct ids in ordinal order.</summary>
     public static string InputsText(IEnumerable<string> deliveryIds) => string.Join(',', deliveryIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    /// <summary>The items retention deleted of one delivery or run as one comparable text: distinct names in ordinal order; null for none.</summary>
+    public static string? DeletedText(IEnumerable<string> items)
+    {
+        var text = string.Join(',', items.Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return text.Length == 0 ? null : text;
+    }
 
     public void Apply(AuditRow row)
     {
@@ -58,6 +66,9 @@ internal sealed class AuditReplay
         var detail = json.RootElement;
         switch (row.Entity, row.Action)
         {
+            case (_, "deleted"):
+                fields["deleted"] = DeletedText((fields.GetValueOrDefault("deleted") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Append(Text(detail, "item") ?? ""));
+                break;
             case (EntityRecord.Delivery, "received"):
                 fields["state"] = nameof(DeliveryState.Received);
                 fields["receivedAt"] = row.At;

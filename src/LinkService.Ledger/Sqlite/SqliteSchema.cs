@@ -96,6 +96,19 @@ internal static class SqliteSchema
         UPDATE runs SET stage = 'Linked' WHERE state = 'Completed';
         CREATE INDEX ix_runs_state ON runs (state, started_at);
         """,
+
+        // Retention: what it deleted of which delivery or run (RetainedItem), so that no check expects it any more. The
+        // audit chain's "deleted" rows vouch for this table as for the others.
+        """
+        CREATE TABLE retention_deletions (
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            item TEXT NOT NULL,
+            at TEXT NOT NULL,
+            already_absent INTEGER NOT NULL,
+            PRIMARY KEY (entity, entity_id, item)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

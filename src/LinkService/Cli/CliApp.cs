@@ -84,6 +84,7 @@ public static class CliApp
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(SynthCommand.Create(context));
+        root.Subcommands.Add(RetentionCommand.Create(context));
 
         // 'run' is the default: what the Windows service and the systemd unit start.
         root.Action = run.Action;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LinkService.Configuration.Folders;
+using LinkService.Deliveries.Store;
 using LinkService.Hosting;
 using LinkService.Intake.Checks;
 using LinkService.Validation;
@@ -22,10 +23,10 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
     public async Task<DeliveryCheckResult> CheckAsync(StoredDelivery delivery, CancellationToken cancellationToken)
     {
         // Set-aside rows are kept whole beside the other quarantined files of the source.
-        var rejects = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".rejects.csv");
+        var rejects = QuarantineFiles.Rejects(_paths, delivery.Source.Name, delivery.DeliveryId);
 
         // Every row error, for the receipt to publish when it cannot name them all; beside the rejects, in the service's own area.
-        var errors = Path.Combine(_paths.QuarantineFolder(delivery.Source.Name), delivery.DeliveryId + ".errors.csv");
+        var errors = QuarantineFiles.Errors(_paths, delivery.Source.Name, delivery.DeliveryId);
         ValidationReport report;
         try
         {

@@ -1,10 +1,12 @@
 using LinkService.Audit;
+using LinkService.Cluster;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Deliveries;
 using LinkService.Intake;
 using LinkService.Intake.Checks;
 using LinkService.Ledger;
+using LinkService.Ledger.Postgres;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
 using LinkService.Linking;
@@ -13,6 +15,7 @@ using LinkService.Outputs.Disclosure;
 using LinkService.Outputs.Packaging;
 using LinkService.Progress;
 using LinkService.Publishing;
+using LinkService.Retention;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +30,7 @@ internal static class FeatureRegistration
     {
         // Before the ledger, which takes the default terms unless these are registered.
         services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
-        services.AddLedger();
+        services.AddLedger(configuration);
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
         services.AddValidation();
@@ -39,11 +42,14 @@ internal static class FeatureRegistration
         services.AddLinkage();
         services.AddSingleton(RunOwner.Current);
         services.AddProgress(configuration);
+        var cluster = ClusterMode.From(configuration);
+        services.AddSingleton(cluster);
         services.AddSingleton<ProjectRunner>();
         services.AddAnonymiser();
         services.AddDisclosureChecks();
         services.AddOutputPackaging();
         services.AddPublishing();
+        services.AddRetention(configuration);
 
         if (purpose == HostPurpose.Service)
         {
@@ -57,6 +63,8 @@ internal static class FeatureRegistration
             services.AddHostedService<StagingCleanup>();
             services.AddHostedService<RunRecovery>();
             services.AddLinkageSchedules(catalog);
+            services.AddRetentionJob(configuration);
+            services.AddQuartzStore(cluster, SharedDatabase.ConnectionString(ClusterMode.Ledger(configuration)));
         }
 
         return services;

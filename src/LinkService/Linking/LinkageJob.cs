@@ -1,4 +1,5 @@
 using LinkService.Publishing;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace LinkService.Linking;
@@ -16,11 +17,13 @@ internal sealed class LinkageJob : IJob
 
     private readonly ProjectRunner _runner;
     private readonly OutputPipeline _outputs;
+    private readonly ILogger<LinkageJob> _logger;
 
-    public LinkageJob(ProjectRunner runner, OutputPipeline outputs)
+    public LinkageJob(ProjectRunner runner, OutputPipeline outputs, ILogger<LinkageJob> logger)
     {
         _runner = runner;
         _outputs = outputs;
+        _logger = logger;
     }
 
     public static JobKey KeyFor(string project) => new($"link-{project}", Group);
@@ -35,6 +38,8 @@ internal sealed class LinkageJob : IJob
             return;
         }
 
+        // The time it was due at names one firing, whichever node of a cluster runs it.
+        Log.JobFired(_logger, project, context.Trigger.Key.Name, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
         await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
     }
 }

@@ -7,29 +7,24 @@ namespace LinkService.Linking;
 internal static class LinkageSchedules
 {
     /// <summary>
-    /// One durable job per project and one cron trigger per scheduled project. The job store is in
-    /// memory: schedules come from config/ at every start, and the ledger, not Quartz, remembers runs,
-    /// so a run missed while the service was down is caught up by <see cref="RunRecovery"/>.
+    /// One durable job per project and one cron trigger per scheduled project, in the store <see cref="QuartzStore"/>
+    /// chooses. On a single node it is in memory: schedules come from config/ at every start, and the ledger, not Quartz,
+    /// remembers runs, so a run missed while the service was down is caught up by <see cref="RunRecovery"/>.
     /// </summary>
     public static IServiceCollection AddLinkageSchedules(this IServiceCollection services, ConfigCatalog catalog)
     {
         services.AddTransient<LinkageJob>();
         services.AddQuartz(quartz =>
         {
+            // The scheduler's name and store: QuartzStore.
             quartz.ConfigureScheduler(scheduler =>
             {
-                // A scheduler's name must be unique within the process; a unique one lets tests (and anything
-                // else) host more than one service in a process.
-                scheduler.InstanceId = "linkservice";
-                scheduler.InstanceName = $"LinkService-{Guid.NewGuid():N}";
-
                 // A stop cancels a running job's token, and the host waits for the job to record that.
                 scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
 
             // One linkage at a time: each run already keeps both cores busy.
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 1);
-            quartz.UseInMemoryStore();
 
             foreach (var project in catalog.Projects.Values)
             {

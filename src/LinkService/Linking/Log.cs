@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Critical, Message = "Project {Project} not linked: the ledger fails its check, {Problem}")]
     public static partial void LedgerUntrusted(ILogger logger, string project, string problem);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Linkage job of project {Project} fired here by trigger {Trigger}, due {Due:O}")]
+    public static partial void JobFired(ILogger logger, string project, string trigger, DateTimeOffset due);
 }

@@ -1,3 +1,4 @@
+using LinkService.Cluster;
 using LinkService.Configuration;
 using LinkService.Hosting;
 using LinkService.Ledger;
@@ -21,6 +22,9 @@ namespace LinkService.Linking;
 /// finished, there is nothing to do; abandoned, it is taken over as above.</item>
 /// </list>
 /// And a scheduled project nobody is running whose fire time passed while the service was down is run now.
+/// In cluster mode the look is repeated every <see cref="LeaseTerms.RenewEvery"/> for as long as the node runs, since
+/// another node may die holding a run at any time; catching up missed fire times is then Quartz's clustered store's
+/// (every node starting at once would each catch up, and run the project twice).
 /// </summary>
 internal sealed class RunRecovery : IHostedService, IDisposable
 {
@@ -29,13 +33,15 @@ internal sealed class RunRecovery : IHostedService, IDisposable
     private readonly ILinkageTrigger _trigger;
     private readonly RunOwner _owner;
     private readonly LeaseTerms _leaseTerms;
+    private readonly ClusterMode _cluster;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<RunRecovery> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task _watch = Task.CompletedTask;
 
-    public RunRecovery(ConfigCatalog catalog, ILedger ledger, ILinkageTrigger trigger, RunOwner owner, LeaseTerms leaseTerms, TimeProvider timeProvider, ILogger<RunRecovery> logger)
+    public RunRecovery(ConfigCatalog catalog, ILedger ledger, ILinkageTrigger trigger, RunOwner owner, LeaseTerms leaseTerms, ClusterMode cluster, TimeProvider timeProvider, ILogger<RunRecovery> logger)
     {
+        _cluster = cluster;
         _catalog = catalog;
         _ledger = ledger;
         _trigger = trigger;
@@ -47,7 +53,7 @@ internal sealed class RunRecovery : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await RecoverAsync(catchUpSchedules: true, cancellationToken) is { } next)
+        if (NextLook(await RecoverAsync(catchUpSchedules: !_cluster.Enabled, cancellationToken)) is { } next)
         {
             _watch = WatchAsync(next, _stopping.Token);
         }
@@ -85,7 +91,7 @@ internal sealed class RunRecovery : IHostedService, IDisposable
                     after = _timeProvider.GetUtcNow() + _leaseTerms.RenewEvery;
                 }
 
-                if (after is not { } later)
+                if (NextLook(after) is not { } later)
                 {
                     return;
                 }
@@ -97,6 +103,18 @@ internal sealed class RunRecovery : IHostedService, IDisposable
         {
             // The service is stopping.
         }
+    }
+
+    /// <summary>When to look again: when the earliest live lease seen expires, and in cluster mode a renewal period from now at the latest.</summary>
+    private DateTimeOffset? NextLook(DateTimeOffset? expiry)
+    {
+        if (!_cluster.Enabled)
+        {
+            return expiry;
+        }
+
+        var periodic = _timeProvider.GetUtcNow() + _leaseTerms.RenewEvery;
+        return expiry is { } earlier && earlier < periodic ? earlier : periodic;
     }
 
     /// <summary>One look at the running runs; returns when the earliest live lease of another process expires, if any.</summary>

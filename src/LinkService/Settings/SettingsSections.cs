@@ -1,8 +1,11 @@
+using LinkService.Cluster;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
 using LinkService.Intake;
+using LinkService.Ledger;
 using LinkService.Linking;
 using LinkService.Progress;
+using LinkService.Retention;
 using LinkService.Validation;
 
 namespace LinkService.Settings;
@@ -20,5 +23,8 @@ internal static class SettingsSections
         SettingsSection.For(ValidationOptions.SectionName, new ValidationOptionsValidator()),
         SettingsSection.For(RunOptions.SectionName, new RunOptionsValidator()),
         SettingsSection.For(ProgressOptions.SectionName, new ProgressOptionsValidator()),
+        SettingsSection.For(RetentionOptions.SectionName, new RetentionOptionsValidator()),
+        SettingsSection.For(LedgerOptions.SectionName, new LedgerOptionsValidator()),
+        SettingsSection.For(ClusterOptions.SectionName, new ClusterOptionsValidator()),
     ];
 }

@@ -23,26 +23,39 @@ internal sealed class SiteLock : IDisposable
     }
 
     /// <summary>Takes the site for this process; null if another process holds it, whose id is then in <paramref name="holder"/> if known.</summary>
-    public static SiteLock? TryAcquire(ServicePaths paths, out int? holder)
+    public static SiteLock? TryAcquire(ServicePaths paths, out int? holder) =>
+        TryAcquire(paths.ServiceLockFile, paths.ServicePidFile, out holder);
+
+    /// <summary>
+    /// In cluster mode, where nodes share the work folder: takes node <paramref name="node"/> for this process, one service
+    /// per node (<see cref="ServicePaths.NodeLockFile"/>) instead of one per site; null if another process holds it.
+    /// </summary>
+    public static SiteLock? TryAcquireNode(ServicePaths paths, string node, out int? holder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.NodeLockFile(node))!);
+        return TryAcquire(paths.NodeLockFile(node), paths.NodePidFile(node), out holder);
+    }
+
+    private static SiteLock? TryAcquire(string lockFile, string pidFile, out int? holder)
     {
         FileStream stream;
         try
         {
-            stream = new FileStream(paths.ServiceLockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            holder = ReadHolder(paths.ServicePidFile);
+            holder = ReadHolder(pidFile);
             return null;
         }
 
         holder = null;
         try
         {
-            var staged = paths.ServicePidFile + ".new";
+            var staged = pidFile + ".new";
             File.WriteAllText(staged, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Environment.NewLine);
-            File.Move(staged, paths.ServicePidFile, overwrite: true);
-            return new SiteLock(stream, paths.ServicePidFile);
+            File.Move(staged, pidFile, overwrite: true);
+            return new SiteLock(stream, pidFile);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using LinkService.Cluster;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linking;
@@ -144,6 +145,32 @@ public sealed class RunRecoveryTests : IDisposable
         Assert.Empty(_trigger.Triggered);
     }
 
+    [Fact]
+    public async Task StartAsync_ClusterModeRunStartedOnAnotherNodeLaterThatDies_IsTakenOverOnceItsLeaseExpires()
+    {
+        await StartRecoveryAsync(Cluster);
+        await StartRunAsync("r1", Owners.Other);
+
+        _time.Advance(LeaseDuration);
+
+        await _trigger.FirstTrigger.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(RunState.Failed, (await Ledger.GetRunAsync("r1", CancellationToken.None))!.State);
+        Assert.Equal([Project], _trigger.Triggered);
+    }
+
+    [Fact]
+    public async Task StartAsync_ClusterModeScheduledTimePassedWhileStopped_LeavesTheMissedRunToTheClusteredStore()
+    {
+        await CompletedRunAsync("r1");
+        _time.Advance(TimeSpan.FromDays(2));
+
+        await StartRecoveryAsync(Cluster);
+
+        Assert.Empty(_trigger.Triggered);
+    }
+
+    private static ClusterMode Cluster => new(true, new ClusterOptions { NodeName = "node-a" });
+
     private Task<RunStartResult> StartRunAsync(string runId, RunOwner owner) =>
         Ledger.StartRunAsync(new RunStart(runId, Project, "runs/" + runId, [], owner), CancellationToken.None);
 
@@ -153,9 +180,10 @@ public sealed class RunRecoveryTests : IDisposable
         await Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);
     }
 
-    private async Task StartRecoveryAsync()
+    private async Task StartRecoveryAsync(ClusterMode? cluster = null)
     {
-        var recovery = new RunRecovery(_folder.LoadCatalog(), Ledger, _trigger, Owners.Service, LeaseTerms.Default, _time, NullLogger<RunRecovery>.Instance);
+        var recovery = new RunRecovery(
+            _folder.LoadCatalog(), Ledger, _trigger, Owners.Service, LeaseTerms.Default, cluster ?? ClusterMode.SingleNode, _time, NullLogger<RunRecovery>.Instance);
         _started.Add(recovery);
         await recovery.StartAsync(CancellationToken.None);
     }

@@ -36,6 +36,22 @@ public sealed class SiteLockTests
     }
 
     [Fact]
+    public void TryAcquireNode_NodesSharingTheWorkFolder_EachHoldsItsOwnAndASecondServiceOfANodeIsRefused()
+    {
+        using var folder = new ServiceFolder();
+        Directory.CreateDirectory(folder.Paths.WorkRoot);
+
+        using var a = SiteLock.TryAcquireNode(folder.Paths, "node-a", out _);
+        using var b = SiteLock.TryAcquireNode(folder.Paths, "node-b", out _);
+        using var secondA = SiteLock.TryAcquireNode(folder.Paths, "node-a", out var holder);
+
+        Assert.NotNull(a);
+        Assert.NotNull(b);
+        Assert.Null(secondA);
+        Assert.Equal(Environment.ProcessId, holder);
+    }
+
+    [Fact]
     public async Task Run_SecondServiceOnTheSameSite_ExitsTwoWhileTheFirstKeepsTakingDeliveries()
     {
         if (OperatingSystem.IsWindows())

@@ -37,6 +37,12 @@ public static class BrokenConfigurations
         ["keys differing only in case"] = (
             f => f.EditAppSettings(s => s["LinkService"]!["Folders"]!["work"] = f.Combine("var", "work2")),
             "config/appsettings.json: $.LinkService.Folders.work: differs from 'Work' only in case"),
+        ["ledger on postgresql without its database"] = (
+            f => f.EditAppSettings(s => s["LinkService"]!["Ledger"] = new JsonObject { ["Provider"] = "postgresql" }),
+            "config/appsettings.json: $.LinkService.Ledger.ConnectionString: is required when Provider is postgresql (Host=…;Database=…;Username=…)"),
+        ["ledger connection string unreadable, its password unprinted"] = (
+            f => f.EditAppSettings(s => s["LinkService"]!["Ledger"] = new JsonObject { ["Provider"] = "postgresql", ["ConnectionString"] = "Host=db1;Database=ls;Pasword=hunter2" }),
+            "config/appsettings.json: $.LinkService.Ledger.ConnectionString: is not an Npgsql connection string (keyword=value pairs separated by ';': Host, Port, Database, Username)"),
         ["serilog audit sink misspelt"] = (
             f => f.EditAppSettings(s => s["Serilog"]!["WriteTo"]![2]!["Args"]!["configureLogger"]!["WriteTo"]![0]!["Name"] = "Fiel"),
             "config/appsettings.json: $.Serilog.WriteTo[2].Args.configureLogger.WriteTo[0].Name: 'Fiel' is not a method Serilog finds in the assemblies of 'Using'; did you mean 'File'?"),

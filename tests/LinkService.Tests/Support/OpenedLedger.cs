@@ -9,13 +9,21 @@ internal sealed class OpenedLedger : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public OpenedLedger(ServiceFolder folder, TimeProvider? time = null)
+    /// <param name="postgres">The connection string of a PostgreSQL ledger (cluster mode); the folder's SQLite file when null.</param>
+    public OpenedLedger(ServiceFolder folder, TimeProvider? time = null, string? postgres = null)
     {
         var paths = folder.Paths;
         Directory.CreateDirectory(paths.KeysFolder);
         MasterKeyFile.TryCreate(paths.MasterKeyFile);
         File = paths.LedgerFile;
         _services = new ServiceCollection()
+            .Configure<LedgerOptions>(options =>
+            {
+                if (postgres is not null)
+                {
+                    (options.Provider, options.ConnectionString) = (LedgerProvider.PostgreSql, postgres);
+                }
+            })
             .AddLogging()
             .AddSingleton(time ?? TimeProvider.System)
             .AddSingleton(paths)

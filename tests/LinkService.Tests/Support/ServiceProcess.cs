@@ -40,7 +40,10 @@ internal sealed class ServiceProcess : IDisposable
     public static ServiceProcess Start(ServiceFolder folder) => Start(folder, "run");
 
     /// <summary>Any <c>linkservice</c> command, on the folder's configuration, in the folder.</summary>
-    public static ServiceProcess Start(ServiceFolder folder, params string[] command)
+    public static ServiceProcess Start(ServiceFolder folder, params string[] command) => Start(folder, new Dictionary<string, string>(), command);
+
+    /// <summary>Any <c>linkservice</c> command, with <paramref name="environment"/> added to its environment (settings as <c>LINKSERVICE_</c> variables).</summary>
+    public static ServiceProcess Start(ServiceFolder folder, IReadOnlyDictionary<string, string> environment, params string[] command)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +52,11 @@ internal sealed class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "linkservice.dll"));
         foreach (var argument in command)
         {

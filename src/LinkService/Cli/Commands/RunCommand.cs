@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LinkService.Cluster;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
 using LinkService.Folders;
@@ -47,12 +48,14 @@ internal static class RunCommand
 
         var paths = host.Services.GetRequiredService<ServicePaths>();
         FolderBootstrapper.CreateOwnerOnly(paths.WorkRoot);
-        using var site = SiteLock.TryAcquire(paths, out var holder);
+        var cluster = host.Services.GetRequiredService<ClusterMode>();
+        using var site = cluster.Enabled ? SiteLock.TryAcquireNode(paths, cluster.Node.EffectiveNodeName, out var holder) : SiteLock.TryAcquire(paths, out holder);
         if (site is null)
         {
+            var which = cluster.Enabled ? $"node {cluster.Node.EffectiveNodeName} of this cluster" : "this site";
             await context.Error.WriteLineAsync(
-                $"Another LinkService service is running on this site ({(holder is { } pid ? $"process {pid}" : "process id not known yet")}, work folder {paths.WorkRoot}). "
-                + "One service per site: stop that one first.");
+                $"Another LinkService service is running on {which} ({(holder is { } pid ? $"process {pid}" : "process id not known yet")}, work folder {paths.WorkRoot}). "
+                + (cluster.Enabled ? "One service per node: stop that one first, or give this node a name of its own (LinkService:Cluster:NodeName)." : "One service per site: stop that one first."));
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -60,7 +63,15 @@ internal static class RunCommand
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkService");
         try
         {
-            Hosting.Log.SiteHeld(logger, paths.WorkRoot, Environment.ProcessId);
+            if (cluster.Enabled)
+            {
+                Cluster.Log.NodeHeld(logger, cluster.Node.EffectiveNodeName, Environment.ProcessId, paths.WorkRoot);
+            }
+            else
+            {
+                Hosting.Log.SiteHeld(logger, paths.WorkRoot, Environment.ProcessId);
+            }
+
             if (FolderBootstrapper.CloseToOthers(paths.WorkRoot) is { } loose)
             {
                 Hosting.Log.WorkFolderTightened(logger, paths.WorkRoot, Convert.ToString((int)loose, 8));
