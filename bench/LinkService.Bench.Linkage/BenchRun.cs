@@ -43,6 +43,10 @@ internal static class BenchRun
         var outcome = LinkageEngine.Run(project.Linkage, project.Mode, table, truth, cancellationToken, progress);
         var linkTime = wall.Elapsed - truthTime + read + standardised;
         var score = PairwiseScore.Of(table, outcome.Entity, truth, project.Mode);
+        if (Environment.GetEnvironmentVariable("LINKAGE_BENCH_MISSES") == "1")
+        {
+            MissedPairs.Print(project.Linkage, project.Mode, table, truth, Path.Combine(dataDirectory, "truth.csv"), outcome, Console.Out);
+        }
         if (project.Mode == LinkageMode.Both)
         {
             // Issue 11's targets are per kind of pair: across sources, and each source's own duplicates.

@@ -8,6 +8,7 @@ using LinkService.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,23 @@ public static class IntakeServiceCollectionExtensions
             provider.GetRequiredService<IWriterSignal>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<IntakeSweeps>();
         services.AddHostedService<IntakeService>();
+        services.AddHostedService<PeriodicSweep>();
+        return services;
+    }
+
+    /// <summary>
+    /// For a host whose scheduler asks for intake's sweeps itself (<see cref="IntakeSweeps.SweepAsync"/>, every
+    /// <see cref="IntakeOptions.SweepInterval"/>): intake's own timer is removed. Call after <see cref="AddIntake"/>.
+    /// </summary>
+    public static IServiceCollection WithScheduledSweeps(this IServiceCollection services)
+    {
+        foreach (var timer in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PeriodicSweep)).ToList())
+        {
+            services.Remove(timer);
+        }
+
         return services;
     }
 }

@@ -65,6 +65,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3203, Level = LogLevel.Error, Message = "The drop file of delivery {DeliveryId} from {Source} was written to after it was taken and removed: the bytes written since are in no delivery; the department must deliver the file again")]
     public static partial void WrittenAfterTaken(ILogger logger, string deliveryId, string source);
 
+    [LoggerMessage(EventId = 3500, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} from {Source} is valid but held for the custodian: {Reason}")]
+    public static partial void Held(ILogger logger, string deliveryId, string source, string reason);
+
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Information, Message = "Held delivery {DeliveryId} from {Source} was {Decision} by {By}")]
+    public static partial void HeldDecided(ILogger logger, string deliveryId, string source, string decision, string by);
+
     [LoggerMessage(EventId = 3400, Level = LogLevel.Information, Message = "Published the delivery contract of {Source} (CONTRACT.md, datapackage.json) in its outbox")]
     public static partial void ContractPublished(ILogger logger, string source);
 

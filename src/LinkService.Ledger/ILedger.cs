@@ -39,6 +39,13 @@ public interface ILedger
     /// <summary>Records that every file of the delivery is where its state says and its receipts are written.</summary>
     Task<Delivery> MarkSettledAsync(string deliveryId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the custodian's decision on a held delivery: released, it is accepted; rejected, it is rejected and unsettled
+    /// until its stored copy is in quarantine (<see cref="MarkSettledAsync"/>). Throws unless the delivery is held (or
+    /// already so decided: repeating a decision changes nothing).
+    /// </summary>
+    Task<Delivery> DecideHeldAsync(string deliveryId, HeldDecision decision, CancellationToken cancellationToken);
+
     Task<Delivery?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken);
 
     /// <summary>The earliest other delivery of the source with the same content that was stored or accepted (not rejected), if any.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LinkService.Configuration.Loading;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Projects.Outputs;
+using LinkService.Configuration.Projects.Scheduling;
 
 namespace LinkService.Configuration.Projects;
 
@@ -23,6 +24,15 @@ public sealed class ProjectDefinition : IValidatableConfig
 
     /// <summary>A Quartz cron expression (seconds first), e.g. <c>0 0 2 * * ?</c>. Absent: runs only on demand.</summary>
     public string? Schedule { get; init; }
+
+    /// <summary>When a fire of the schedule starts a run. Default <see cref="DueRule.AnySourceNew"/>: see docs/configuration.md for why.</summary>
+    public DueRule Due { get; init; } = DueRule.AnySourceNew;
+
+    /// <summary>What becomes of a fire missed while the service was down or busy. Default <see cref="MisfirePolicy.RunOnce"/>.</summary>
+    public MisfirePolicy Misfire { get; init; } = MisfirePolicy.RunOnce;
+
+    /// <summary>The IANA time zone the schedule is read in, e.g. <c>Europe/London</c>. Absent: the host's.</summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>How records are standardised, blocked, compared, scored and clustered.</summary>
     public required LinkageSpec Linkage { get; init; }
@@ -47,6 +57,12 @@ public sealed class ProjectDefinition : IValidatableConfig
         }
 
         // The system clock: configuration is checked at start and by check-config, both of which mean "from now on".
+        var zoneProblem = TimeZone is null ? null : ProjectSchedule.ZoneProblem(TimeZone);
+        if (zoneProblem is not null)
+        {
+            errors.Add($"{path}.timeZone", zoneProblem);
+        }
+
         if (Schedule is not null && CronSchedule.Problem(Schedule, TimeProvider.System.GetUtcNow()) is { } problem)
         {
             errors.Add($"{path}.schedule", problem);

@@ -49,6 +49,9 @@ public sealed class SourceDefinition : IValidatableConfig
     /// <summary>How long its stored copies, quarantined files and receipts are kept. Absent: kept until removed by hand.</summary>
     public SourceRetention? Retention { get; init; }
 
+    /// <summary>A delivery whose accepted rows differ from the previous accepted delivery's by more than this is held for the custodian. Absent: none is held.</summary>
+    public SizeChangeRule? SizeChange { get; init; }
+
     public TableSchema SchemaOrThrow => ResolvedSchema ?? throw new InvalidOperationException($"Source '{Name}' has no resolved schema.");
 
     public bool MatchesFileName(string fileName)
@@ -83,6 +86,7 @@ public sealed class SourceDefinition : IValidatableConfig
         Completion.Validate(errors, $"{path}.completion");
         ErrorTolerance.Validate(errors, $"{path}.errorTolerance");
         Retention?.Validate(errors, $"{path}.retention");
+        SizeChange?.Validate(errors, $"{path}.sizeChange");
     }
 
     /// <summary>The checks that need the resolved schema: a field whose minLength exceeds maxFieldLength fails every row.</summary>

@@ -28,6 +28,9 @@ public sealed record DeliveryCheckResult
     /// <summary>Rows set aside as invalid, with their fingerprints (accepted deliveries only); intake keeps them beside the stored copy.</summary>
     public IReadOnlyList<SetAsideRow> SetAsideRows { get; init; } = [];
 
+    /// <summary>How many rows were accepted (read, less those set aside); what a source's <c>sizeChange</c> compares. Null: not counted.</summary>
+    public long? AcceptedRows { get; init; }
+
     public static DeliveryCheckResult Accept() => new() { Accepted = true };
 
     public static DeliveryCheckResult Reject(params string[] reasons) => new() { Accepted = false, Reasons = reasons };

@@ -14,7 +14,8 @@ namespace LinkService.Intake.Hosting;
 
 /// <summary>
 /// Watches every source's drop folder and runs an intake pass on each hint, when a waiting file's quiet
-/// period ends, and on every sweep interval. Passes run one at a time, so a file is never taken twice at once.
+/// period ends, and on every sweep asked of <see cref="IntakeSweeps"/> (by the service's scheduler every sweep interval).
+/// Passes run one at a time, here, so a file is never taken twice at once.
 /// </summary>
 internal sealed partial class IntakeService : BackgroundService
 {
@@ -23,17 +24,19 @@ internal sealed partial class IntakeService : BackgroundService
     private readonly IFileSystem _fileSystem;
     private readonly IntakeCycle _cycle;
     private readonly IWriterSignal _writers;
+    private readonly IntakeSweeps _sweeps;
     private readonly IntakeOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IntakeService> _logger;
 
-    public IntakeService(ConfigCatalog catalog, ServicePaths paths, IFileSystem fileSystem, IntakeCycle cycle, IWriterSignal writers, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<IntakeService> logger)
+    public IntakeService(ConfigCatalog catalog, ServicePaths paths, IFileSystem fileSystem, IntakeCycle cycle, IWriterSignal writers, IntakeSweeps sweeps, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<IntakeService> logger)
     {
         _catalog = catalog;
         _paths = paths;
         _fileSystem = fileSystem;
         _cycle = cycle;
         _writers = writers;
+        _sweeps = sweeps;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -79,16 +82,17 @@ internal sealed partial class IntakeService : BackgroundService
             Log.NoWriterSignal(_logger, _options.FallbackQuietPeriod);
         }
 
-        var nextSweep = _timeProvider.GetUtcNow();
+        // The first pass is a full one: whatever arrived while the service was stopped.
         IReadOnlySet<string>? only = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (watchers.RecreateFailed() || _timeProvider.GetUtcNow() >= nextSweep)
+            if (watchers.RecreateFailed())
             {
                 only = null;
-                nextSweep = _timeProvider.GetUtcNow() + _options.SweepInterval;
             }
 
+            // A full pass answers every sweep asked for before it began.
+            var answered = only is null ? _sweeps.TakeWaiting() : [];
             DateTimeOffset? wake = null;
             try
             {
@@ -98,30 +102,48 @@ internal sealed partial class IntakeService : BackgroundService
             {
                 // The ledger or a folder is unavailable for now (a full disk, a share gone): try again at the next sweep.
                 Log.PassFailed(_logger, exception);
-                only = null;
+            }
+            finally
+            {
+                answered.ForEach(request => request.TrySetResult());
             }
 
-            only = await WaitAsync(hints.Reader, wake is { } w && w < nextSweep ? w : nextSweep, stoppingToken);
+            only = await WaitAsync(hints.Reader, wake, stoppingToken);
         }
     }
 
-    /// <summary>Waits for a hint or until <paramref name="until"/>; returns the hinted sources, or null (all) when the time came.</summary>
-    private async Task<IReadOnlySet<string>?> WaitAsync(ChannelReader<string> reader, DateTimeOffset until, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for a hint, a sweep asked for, or until <paramref name="until"/> (a waiting file's quiet period ends); returns
+    /// the hinted sources, or null (all) for a sweep or when the time came.
+    /// </summary>
+    private async Task<IReadOnlySet<string>?> WaitAsync(ChannelReader<string> reader, DateTimeOffset? until, CancellationToken stoppingToken)
     {
-        var delay = until - _timeProvider.GetUtcNow();
-        if (delay <= TimeSpan.Zero)
+        var delay = until is { } time ? time - _timeProvider.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        if (until is not null && delay <= TimeSpan.Zero)
         {
             return null;
         }
 
-        using var timeout = new CancellationTokenSource(delay, _timeProvider);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stoppingToken);
+        using var timeout = until is null ? new CancellationTokenSource() : new CancellationTokenSource(delay, _timeProvider);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stoppingToken);
+        var hint = reader.WaitToReadAsync(waiting.Token).AsTask();
+        var sweep = _sweeps.Requests.WaitToReadAsync(waiting.Token).AsTask();
+        await Task.WhenAny(hint, sweep);
+
+        // Neither wait is left behind on its channel.
+        await waiting.CancelAsync();
+        await Task.WhenAll(hint, sweep).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        stoppingToken.ThrowIfCancellationRequested();
+        if (sweep.IsCompletedSuccessfully || !hint.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
         try
         {
-            await reader.WaitToReadAsync(either.Token);
-
             // Gather the burst a single upload or a batch of files causes, rather than scanning once per event.
-            await Task.Delay(_options.HintDelay < delay ? _options.HintDelay : delay, _timeProvider, stoppingToken);
+            var gather = until is null || _options.HintDelay < delay ? _options.HintDelay : delay;
+            await Task.Delay(gather, _timeProvider, stoppingToken);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using LinkService.Configuration.Sources;
 using LinkService.Deliveries.SetAside;
 using LinkService.Intake.Checks;
+using LinkService.Intake.Holding;
 using LinkService.Intake.Receipts;
 using LinkService.Intake.Scanning;
 using LinkService.Intake.Storage;
@@ -66,17 +67,27 @@ internal sealed class DeliveryCompletion(
             await AtomicFile.WriteAllTextAsync(fileSystem, files.SetAside(source.Name, stored.Id), SetAsideRows.Format(result.SetAsideRows), cancellationToken);
         }
 
+        var held = result.Accepted ? await SizeChangeHold.ReasonAsync(ledger, source, result.AcceptedRows, cancellationToken) : null;
+        var (state, receipt, given) = held is not null ? (DeliveryState.Held, ReceiptOutcome.Held, (IReadOnlyList<string>)[.. result.Reasons, held])
+            : result.Accepted ? (DeliveryState.Accepted, ReceiptOutcome.Accepted, result.Reasons)
+            : (DeliveryState.Rejected, ReceiptOutcome.Rejected, result.Reasons);
+
         // The receipt is written before the outcome is recorded: if we stop in between, the check runs again and rewrites it.
-        await receipts.WriteAsync(stored, result.Accepted ? ReceiptOutcome.Accepted : ReceiptOutcome.Rejected, result.Reasons, result, cancellationToken);
+        await receipts.WriteAsync(stored, receipt, given, result, cancellationToken);
         var outcome = new DeliveryOutcome
         {
-            State = result.Accepted ? DeliveryState.Accepted : DeliveryState.Rejected,
-            Reasons = result.Reasons,
+            State = state,
+            Reasons = given,
             SetAsideRows = result.Accepted ? result.SetAsideRows.Count : null,
+            AcceptedRows = result.Accepted ? result.AcceptedRows : null,
             QuarantinePath = result.Accepted ? null : files.Quarantine(source.Name, stored.Id, stored.OriginalName),
         };
         var final = await ledger.RecordOutcomeAsync(stored.Id, outcome, cancellationToken);
-        if (result.Accepted)
+        if (held is not null)
+        {
+            Log.Held(logger, stored.Id, source.Name, held);
+        }
+        else if (result.Accepted)
         {
             Log.Accepted(logger, stored.Id, source.Name, result.SetAsideRows.Count);
         }

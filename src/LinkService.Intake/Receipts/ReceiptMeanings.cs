@@ -12,6 +12,7 @@ internal static class ReceiptMeanings
         ReceiptOutcome.Rejected => "the file was read and broke the contract in CONTRACT.md, so none of it will be used. Correct the problems below and send the whole file again.",
         ReceiptOutcome.Refused => "the file was not taken: it was not read at all, for the reason below (its name, its size, a link, a sub-folder or its checksum). Send it again as CONTRACT.md describes.",
         ReceiptOutcome.Duplicate => "the file has the same content as an earlier delivery, which stands; it is not used again. Nothing more to do.",
+        ReceiptOutcome.Held => "the file passed the checks of CONTRACT.md, but its number of rows is far from the previous accepted delivery's (below), so the data custodian will look at it before it is used. Nothing to do unless asked; a new receipt follows the custodian's decision.",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

@@ -11,4 +11,5 @@ internal enum ReceiptOutcome
     Rejected,
     Refused,
     Duplicate,
+    Held,
 }

@@ -26,6 +26,7 @@ internal sealed class AuditReplay
         ["reasons"] = "reasons",
         ["duplicateOf"] = "duplicate-of",
         ["setAsideRows"] = "set-aside row count",
+        ["acceptedRows"] = "accepted row count",
         ["quarantinePath"] = "quarantine path",
         ["settled"] = "settled mark",
         ["project"] = "project",
@@ -85,9 +86,18 @@ internal sealed class AuditReplay
             case (EntityRecord.Delivery, "settled"):
                 fields["settled"] = "yes";
                 break;
+            case (EntityRecord.Delivery, "released"):
+                fields["state"] = nameof(DeliveryState.Accepted);
+                break;
+            case (EntityRecord.Delivery, "rejected-held"):
+                // Unsettled again until its copy is in quarantine.
+                fields["state"] = nameof(DeliveryState.Rejected);
+                fields["settled"] = null;
+                Copy(detail, fields, "reasons", "quarantinePath");
+                break;
             case (EntityRecord.Delivery, _) when Enum.TryParse<DeliveryState>(row.Action, ignoreCase: true, out var state):
                 fields["state"] = state.ToString();
-                Copy(detail, fields, "reasons", "duplicateOf", "setAsideRows", "quarantinePath");
+                Copy(detail, fields, "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "acceptedRows");
 
                 // A refusal may record the digest and size it found; one stored already keeps its own.
                 foreach (var kept in new[] { "sha256", "bytes" })

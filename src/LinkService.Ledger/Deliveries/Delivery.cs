@@ -33,6 +33,9 @@ public sealed record Delivery
     /// <summary>How many rows validation set aside, if any.</summary>
     public long? SetAsideRows { get; init; }
 
+    /// <summary>How many rows validation accepted (read, less those set aside); null for deliveries checked before it was recorded.</summary>
+    public long? AcceptedRows { get; init; }
+
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public DateTimeOffset? StoredAt { get; init; }

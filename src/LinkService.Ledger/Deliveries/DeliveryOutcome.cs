@@ -11,6 +11,9 @@ public sealed record DeliveryOutcome
 
     public long? SetAsideRows { get; init; }
 
+    /// <summary>For an accepted or held delivery: how many rows validation accepted.</summary>
+    public long? AcceptedRows { get; init; }
+
     /// <summary>Where the file goes in quarantine, for rejected, duplicate and refused deliveries.</summary>
     public string? QuarantinePath { get; init; }
 
@@ -20,5 +23,5 @@ public sealed record DeliveryOutcome
     /// <summary>For a refusal after hashing (a checksum mismatch): the digest computed.</summary>
     public string? Sha256 { get; init; }
 
-    internal bool IsFinal => State is DeliveryState.Accepted or DeliveryState.Rejected or DeliveryState.Duplicate or DeliveryState.Refused;
+    internal bool IsFinal => State is DeliveryState.Accepted or DeliveryState.Rejected or DeliveryState.Duplicate or DeliveryState.Refused or DeliveryState.Held;
 }

@@ -19,4 +19,10 @@ public enum DeliveryState
 
     /// <summary>Refused at the landing zone (link, name, size, checksum); moved to quarantine without being stored.</summary>
     Refused,
+
+    /// <summary>
+    /// Checked and valid, but its accepted row count moved further from the source's previous accepted delivery than
+    /// the source's <c>sizeChange</c> allows: not linked until the custodian releases it (then accepted) or rejects it.
+    /// </summary>
+    Held,
 }

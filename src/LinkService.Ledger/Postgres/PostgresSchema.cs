@@ -99,6 +99,12 @@ internal static class PostgresSchema
             PRIMARY KEY (entity, entity_id, item)
         );
         """,
+
+        // A delivery's accepted row count, which a source's sizeChange compares with the previous accepted delivery's
+        // (a delivery far off it is Held for the custodian).
+        """
+        ALTER TABLE deliveries ADD COLUMN accepted_rows BIGINT;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -10,7 +10,7 @@ namespace LinkService.Ledger.Sql;
 internal static class LedgerRows
 {
     public const string DeliveryColumns =
-        "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at";
+        "id, source, original_name, state, drop_bytes, drop_modified, sha256, bytes, quarantine_path, reasons, duplicate_of, set_aside_rows, received_at, stored_at, updated_at, settled_at, accepted_rows";
 
     public const string RunColumns = "id, project, state, run_folder, started_at, finished_at, counts, failure_reason, owner_host, owner_pid, lease_expires_at, stage, verdict, findings, decided_by, decided_at, decision_reason";
 
@@ -39,6 +39,7 @@ internal static class LedgerRows
         StoredAt = r.IsDBNull(13) ? null : ParseTime(r.GetString(13)),
         UpdatedAt = ParseTime(r.GetString(14)),
         SettledAt = r.IsDBNull(15) ? null : ParseTime(r.GetString(15)),
+        AcceptedRows = r.IsDBNull(16) ? null : r.GetInt64(16),
     };
 
     public static LinkageRun ReadRun(DbDataReader r, IReadOnlyList<string> deliveryIds) => new()

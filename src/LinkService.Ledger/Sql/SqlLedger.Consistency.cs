@@ -15,10 +15,10 @@ internal sealed partial class SqlLedger
             snapshot,
             $"""
             SELECT id, state, source, original_name, received_at, drop_bytes, drop_modified, sha256, bytes, reasons, duplicate_of, set_aside_rows,
-                quarantine_path, CASE WHEN settled_at IS NULL THEN NULL ELSE 'yes' END, {Deleted("delivery", "deliveries")}
+                quarantine_path, CASE WHEN settled_at IS NULL THEN NULL ELSE 'yes' END, accepted_rows, {Deleted("delivery", "deliveries")}
             FROM deliveries ORDER BY received_at, id;
             """);
-        foreach (var row in LedgerRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled", "deleted")))
+        foreach (var row in LedgerRows.ReadAll(deliveries, r => Record(r, EntityRecord.Delivery, "state", "source", "originalName", "receivedAt", "dropBytes", "dropModified", "sha256", "bytes", "reasons", "duplicateOf", "setAsideRows", "quarantinePath", "settled", "acceptedRows", "deleted")))
         {
             yield return WithDeleted(row);
         }

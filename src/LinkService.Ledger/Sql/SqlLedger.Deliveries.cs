@@ -119,7 +119,7 @@ internal sealed partial class SqlLedger
                     connection,
                     transaction,
                     """
-                    UPDATE deliveries SET state = @state, reasons = @reasons, duplicate_of = @duplicateOf, set_aside_rows = @setAside,
+                    UPDATE deliveries SET state = @state, reasons = @reasons, duplicate_of = @duplicateOf, set_aside_rows = @setAside, accepted_rows = @acceptedRows,
                         quarantine_path = @quarantine, sha256 = COALESCE(sha256, @sha256), bytes = COALESCE(bytes, @bytes), updated_at = @now
                     WHERE id = @id;
                     """);
@@ -127,6 +127,7 @@ internal sealed partial class SqlLedger
                 update.Add("@reasons", JsonSerializer.Serialize(outcome.Reasons));
                 update.Add("@duplicateOf", (object?)outcome.DuplicateOf ?? DBNull.Value);
                 update.Add("@setAside", (object?)outcome.SetAsideRows ?? DBNull.Value);
+                update.Add("@acceptedRows", (object?)outcome.AcceptedRows ?? DBNull.Value);
                 update.Add("@quarantine", (object?)outcome.QuarantinePath ?? DBNull.Value);
                 update.Add("@sha256", (object?)outcome.Sha256 ?? DBNull.Value);
                 update.Add("@bytes", (object?)outcome.Bytes ?? DBNull.Value);
@@ -138,6 +139,7 @@ internal sealed partial class SqlLedger
                     reasons = outcome.Reasons,
                     duplicateOf = outcome.DuplicateOf,
                     setAsideRows = outcome.SetAsideRows,
+                    acceptedRows = outcome.AcceptedRows,
                     quarantinePath = outcome.QuarantinePath,
                     sha256 = outcome.Sha256,
                     bytes = outcome.Bytes,
@@ -158,12 +160,44 @@ internal sealed partial class SqlLedger
                     return current;
                 }
 
-                RequireState(current, [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused]);
+                RequireState(current, [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused, DeliveryState.Held]);
                 using var update = Command(connection, transaction, "UPDATE deliveries SET settled_at = @now, updated_at = @now WHERE id = @id;");
                 update.Add("@now", now);
                 update.Add("@id", deliveryId);
                 update.ExecuteNonQuery();
                 AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, "settled", new { state = current.State.ToString() });
+                return LoadDelivery(connection, transaction, deliveryId)!;
+            },
+            cancellationToken);
+
+    public Task<Delivery> DecideHeldAsync(string deliveryId, HeldDecision decision, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction, now) =>
+            {
+                var current = LoadDeliveryOrThrow(connection, transaction, deliveryId);
+                var decided = decision.Release ? DeliveryState.Accepted : DeliveryState.Rejected;
+                if (current.State == decided)
+                {
+                    return current;
+                }
+
+                RequireState(current, DeliveryState.Held);
+                using var update = Command(
+                    connection,
+                    transaction,
+                    decision.Release
+                        ? "UPDATE deliveries SET state = @state, updated_at = @now WHERE id = @id;"
+                        : "UPDATE deliveries SET state = @state, reasons = @reasons, quarantine_path = @quarantine, settled_at = NULL, updated_at = @now WHERE id = @id;");
+                string[] reasons = decision.Release ? [] : [$"rejected by the custodian after it was held: {decision.Reason}"];
+                update.Add("@state", decided.ToString());
+                update.Add("@reasons", JsonSerializer.Serialize(reasons));
+                update.Add("@quarantine", (object?)decision.QuarantinePath ?? DBNull.Value);
+                update.Add("@now", now);
+                update.Add("@id", deliveryId);
+                update.ExecuteNonQuery();
+                AppendAudit(connection, transaction, now, DeliveryEntity, deliveryId, decision.Action, decision.Release
+                    ? new { by = decision.By }
+                    : new { by = decision.By, reasons, quarantinePath = decision.QuarantinePath });
                 return LoadDelivery(connection, transaction, deliveryId)!;
             },
             cancellationToken);
@@ -184,7 +218,7 @@ internal sealed partial class SqlLedger
                     null,
                     $"""
                     SELECT {LedgerRows.DeliveryColumns} FROM deliveries
-                    WHERE source = @source AND sha256 = @sha256 AND id <> @id AND state IN ('Stored', 'Accepted') AND {StoreCopyKept}
+                    WHERE source = @source AND sha256 = @sha256 AND id <> @id AND state IN ('Stored', 'Accepted', 'Held') AND {StoreCopyKept}
                     ORDER BY received_at, id LIMIT 1;
                     """);
                 find.Add("@source", source);

@@ -109,6 +109,12 @@ internal static class SqliteSchema
             PRIMARY KEY (entity, entity_id, item)
         );
         """,
+
+        // A delivery's accepted row count, which a source's sizeChange compares with the previous accepted delivery's
+        // (a delivery far off it is Held for the custodian). Deliveries accepted before this have none and hold nothing.
+        """
+        ALTER TABLE deliveries ADD COLUMN accepted_rows INTEGER;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -23,6 +23,14 @@ namespace LinkService.Linkage.Engine;
 /// Only candidates kept for review or better count as rivals; a pair below the review threshold has odds under 1 and
 /// could move a strong link only in numbers.
 /// </para>
+/// <para>
+/// A candidate j of a in a source other than b's is no rival (a person may have a record there too) but it is a
+/// witness: the same three hypotheses give the odds of a–b times (1 + o_aj·o_jb) / (1 + o_aj). When a plainly matches
+/// j and j plainly is not b, a–b falls to about o_ab·o_jb (two offenders who share a surname and a birthday, each with
+/// a benefit claim of their own, are not one person). A witness only ever lowers the odds: when j resembles b, it does
+/// so mostly on the same names and date a shares with b, evidence the pair's own weight already counts (letting it
+/// raise them joined look-alikes into chains of certain links).
+/// </para>
 /// </summary>
 internal static class CandidateDecision
 {
@@ -36,7 +44,8 @@ internal static class CandidateDecision
         foreach (var pair in kept)
         {
             var rivals = Rivals(neighbours, table, weight, pair.A, pair.B) + Rivals(neighbours, table, weight, pair.B, pair.A);
-            var adjusted = pair.Weight - Math.Log2(1 + rivals);
+            var witnesses = Witnesses(neighbours, table, weight, pair.A, pair.B) + Witnesses(neighbours, table, weight, pair.B, pair.A);
+            var adjusted = pair.Weight - Math.Log2(1 + rivals) + witnesses;
             decided.Add(pair with { Probability = (float)FellegiSunterModel.Probability(adjusted) });
         }
 
@@ -60,6 +69,27 @@ internal static class CandidateDecision
 
         return rivals;
     }
+
+    /// <summary>What <paramref name="record"/>'s candidates outside the partner's source add to the pair's weight, in bits.</summary>
+    private static double Witnesses(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
+    {
+        var source = table.Source[partner];
+        var bits = 0.0;
+        for (var k = neighbours.Start[record]; k < neighbours.Start[record + 1]; k++)
+        {
+            var other = neighbours.Other[k];
+            if (other != partner && table.Source[other] != source)
+            {
+                var toWitness = (double)neighbours.Weight[k];
+                bits += Math.Min(0, Log2OnePlusPower(toWitness + weight(other, partner)) - Log2OnePlusPower(toWitness));
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>log2(1 + 2^x) without overflow for large x.</summary>
+    private static double Log2OnePlusPower(double x) => x > 50 ? x : Math.Log2(1 + Math.Pow(2, x));
 
     private static Adjacency Neighbours(List<ScoredPair> kept, int records)
     {

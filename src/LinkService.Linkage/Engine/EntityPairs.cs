@@ -8,6 +8,12 @@ namespace LinkService.Linkage.Engine;
 /// What the entities join, pair by pair, as the mode counts pairs (and as precision and recall are measured): every
 /// pair of records in one entity, the links themselves and the pairs joined only through other records, each scored by
 /// the model, so the expected share of false pairs covers what clustering adds.
+/// <para>
+/// A pair joined through others is true at least when every link on a path between them is: its probability is the
+/// best product of the links' probabilities (after the candidate decision) along a path between them, a link's own
+/// probability for a linked pair (an alias scores low against the claim on its own, but is as sure as the two links
+/// that join it). Scoring each pair on its own counted every alias joined through a claim as probably false.
+/// </para>
 /// </summary>
 internal static class EntityPairs
 {
@@ -15,8 +21,17 @@ internal static class EntityPairs
     private const long MaxPairsScored = 20_000_000;
 
     /// <summary>How many pairs the entities join, and the sum of their match probabilities (the expected number that are true).</summary>
-    public static (long Pairs, double ExpectedTrue) Score(RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer)
+    // Paths are searched within entities of up to this many records; a larger one (rare) takes pairs' own scores.
+    private const int MaxPathRecords = 64;
+
+    public static (long Pairs, double ExpectedTrue) Score(RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links)
     {
+        var linkProbability = new Dictionary<(int, int), float>(links.Count);
+        foreach (var link in links)
+        {
+            linkProbability[(Math.Min(link.A, link.B), Math.Max(link.A, link.B))] = link.Probability;
+        }
+
         var records = Enumerable.Range(0, table.Count).ToArray();
         var keys = (int[])entity.Clone();
         Array.Sort(keys, records);
@@ -52,6 +67,7 @@ internal static class EntityPairs
                 end++;
             }
 
+            var paths = end - start <= MaxPathRecords ? BestPaths(records.AsSpan(start, end - start), linkProbability) : null;
             for (var i = start; i < end; i++)
             {
                 for (var j = i + 1; j < end; j++)
@@ -59,7 +75,7 @@ internal static class EntityPairs
                     var (a, b) = (records[i], records[j]);
                     if (Counts(mode, source[a] == source[b]) && seen++ % stride == 0)
                     {
-                        expected += stride * FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b)));
+                        expected += stride * (paths?[i - start, j - start] ?? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b))));
                     }
                 }
             }
@@ -68,6 +84,35 @@ internal static class EntityPairs
         }
 
         return (pairs, expected);
+    }
+
+    /// <summary>For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall on products).</summary>
+    private static double[,] BestPaths(ReadOnlySpan<int> members, Dictionary<(int, int), float> links)
+    {
+        var n = members.Length;
+        var best = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            best[i, i] = 1;
+            for (var j = i + 1; j < n; j++)
+            {
+                var key = (Math.Min(members[i], members[j]), Math.Max(members[i], members[j]));
+                best[i, j] = best[j, i] = links.TryGetValue(key, out var p) ? p : 0;
+            }
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    best[i, j] = Math.Max(best[i, j], best[i, k] * best[k, j]);
+                }
+            }
+        }
+
+        return best;
     }
 
     private static bool Counts(LinkageMode mode, bool sameSource) => mode switch

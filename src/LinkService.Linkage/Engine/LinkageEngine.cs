@@ -74,17 +74,20 @@ internal static class LinkageEngine
         Stage("cluster");
 
         progress.Begin("matches outside blocks");
-        var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, ScoringVisitor.FromFixed(scoring.ProbabilitySum));
+        // The kept pairs count as the candidate decision left them: five equally good candidates of one record are one
+        // expected match between them, not five.
+        var expected = ScoringVisitor.FromFixed(scoring.ProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability) + kept.Sum(p => (double)p.Probability);
+        var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, expected);
         Stage("matches outside blocks");
 
-        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer);
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, outside, joined);
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted);
+        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, (expected, outside), joined);
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
     private static LinkageQuality Figures(
         RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
-        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, double outside, (long Pairs, double ExpectedTrue) joined)
+        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, (double InBlocks, double Outside) matches, (long Pairs, double ExpectedTrue) joined)
     {
         long truePairs = 0;
         if (truth is not null)
@@ -116,7 +119,7 @@ internal static class LinkageEngine
             matchRates[table.SourceNames[s]] = size == 0 ? 0 : Math.Round(linked / (double)size, 6);
         }
 
-        var expected = ScoringVisitor.FromFixed(scoring.ProbabilitySum);
+        var (expected, outside) = matches;
         var bins = scoring.Histogram
             .Select((n, i) => new WeightBin(ScoringVisitor.HistogramLow + i, ScoringVisitor.HistogramLow + i + 1, n))
             .Where(b => b.Pairs > 0).ToList();

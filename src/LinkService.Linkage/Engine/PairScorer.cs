@@ -44,10 +44,11 @@ internal sealed class PairScorer
     /// </summary>
     public double[] Contributions(int a, int b, ulong pattern)
     {
-        var contributions = new double[_model.Log2Factors.Length];
+        var factors = _source is null ? _model.Log2Factors : _model.FactorsOf(SourcePairs.Of(_source[a], _source[b]));
+        var contributions = new double[factors.Length];
         for (var c = 0; c < contributions.Length; c++)
         {
-            contributions[c] = _model.Log2Factors[c][ComparisonVector.Level(pattern, c)];
+            contributions[c] = factors[c][ComparisonVector.Level(pattern, c)];
         }
 
         foreach (var comparison in _termFrequency)
@@ -67,7 +68,7 @@ internal sealed class PairScorer
 
     public double Weight(int a, int b, ulong pattern)
     {
-        var weight = _model.Weight(pattern) + PriorShift(a, b);
+        var weight = _source is null ? _model.Weight(pattern) : _model.Weight(pattern, SourcePairs.Of(_source[a], _source[b])) + PriorShift(a, b);
         foreach (var comparison in _termFrequency)
         {
             // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.

@@ -12,6 +12,10 @@ namespace LinkService.Linkage.Model;
 /// a level no training pair showed gets m = 1 / (matches + levels), the chance the next match lands there by the rule of
 /// succession, instead of collapsing to zero and turning any later pair at that level into a veto.
 /// </para>
+/// <para>
+/// Given a prior m (the estimate over every pair of sources), the pseudo-matches are that m times a strength instead:
+/// a pair of sources with few matches of its own keeps close to the pooled estimate, one with many follows its data.
+/// </para>
 /// </summary>
 internal static class EmTrainer
 {
@@ -21,10 +25,13 @@ internal static class EmTrainer
     /// <summary>The estimate; <paramref name="Evidence"/> holds each level's expected matches (before the prior) from the last E-step.</summary>
     public sealed record Result(double[][] M, double Lambda, bool[] Estimated, double Pairs, int Iterations, double[][] Evidence);
 
-    public static Result Run(IReadOnlyList<PatternCount> patterns, double[][] u, bool[] excluded, int maxIterations, double tolerance)
+    public static Result Run(IReadOnlyList<PatternCount> patterns, double[][] u, bool[] excluded, int maxIterations, double tolerance, double[][]? priorM = null, double priorStrength = 0)
     {
         var comparisons = u.Length;
-        var m = u.Select(InitialM).ToArray();
+        var m = priorM is null ? u.Select(InitialM).ToArray() : priorM.Select(levels => (double[])levels.Clone()).ToArray();
+        var pseudo = priorM is null
+            ? u.Select(levels => levels.Select(_ => PseudoMatches).ToArray()).ToArray()
+            : priorM.Select(levels => levels.Select(p => p * priorStrength).ToArray()).ToArray();
         var lambda = 0.05;
         var pairs = patterns.Sum(p => (double)p.Count);
         var iterations = 0;
@@ -72,9 +79,10 @@ internal static class EmTrainer
                 }
 
                 var total = numerators[c].Sum();
+                var pseudoTotal = pseudo[c].Sum();
                 for (var l = 0; l < m[c].Length && total > 0; l++)
                 {
-                    var next = (numerators[c][l] + PseudoMatches) / (total + (PseudoMatches * m[c].Length));
+                    var next = (numerators[c][l] + pseudo[c][l]) / (total + pseudoTotal);
                     change = Math.Max(change, Math.Abs(next - m[c][l]));
                     m[c][l] = next;
                 }

@@ -16,9 +16,17 @@ namespace LinkService.Linkage.Model;
 internal sealed class FellegiSunterModel
 {
     private readonly Dictionary<int, double> _priorShift;
+    private readonly Dictionary<int, double[][]> _sourcePairFactors;
 
-    public FellegiSunterModel(double[][] m, double[][] u, double prior, IReadOnlyDictionary<int, double>? sourcePairPriors = null)
+    /// <param name="m">m pooled over every pair of sources.</param>
+    /// <param name="u">u from random pairs.</param>
+    /// <param name="prior">The prior over all pairs.</param>
+    /// <param name="sourcePairPriors">The prior per pair of sources (<see cref="SourcePairs"/>).</param>
+    /// <param name="sourcePairM">m per pair of sources, where they were estimated apart; others take the pooled m.</param>
+    public FellegiSunterModel(double[][] m, double[][] u, double prior, IReadOnlyDictionary<int, double>? sourcePairPriors = null, IReadOnlyDictionary<int, double[][]>? sourcePairM = null)
     {
+        SourcePairM = sourcePairM ?? new Dictionary<int, double[][]>();
+        _sourcePairFactors = SourcePairM.ToDictionary(p => p.Key, p => p.Value.Select((levels, c) => BuildFactors(levels, u[c])).ToArray());
         SourcePairPriors = sourcePairPriors ?? new Dictionary<int, double>();
         _priorShift = SourcePairPriors.ToDictionary(p => p.Key, p => Math.Log2(p.Value / (1 - p.Value)) - Math.Log2(prior / (1 - prior)));
         M = m;
@@ -37,17 +45,28 @@ internal sealed class FellegiSunterModel
     /// <summary>The prior per pair of sources (<see cref="SourcePairs"/>): matches expected among those pairs over their number.</summary>
     public IReadOnlyDictionary<int, double> SourcePairPriors { get; }
 
+    /// <summary>m per pair of sources (<see cref="SourcePairs"/>) where estimated apart from the pooled <see cref="M"/>.</summary>
+    public IReadOnlyDictionary<int, double[][]> SourcePairM { get; }
+
     public double PriorWeight { get; }
 
     /// <summary>Per comparison, 16 entries: log2(m/u) per level held in the levels' order, 0 for missing.</summary>
     public double[][] Log2Factors { get; }
 
-    public double Weight(ulong pattern)
+    public double Weight(ulong pattern) => Weight(pattern, Log2Factors);
+
+    /// <summary>The weight of a pattern between these sources: their own m where estimated, not yet their own prior (<see cref="PriorShift"/>).</summary>
+    public double Weight(ulong pattern, int sourcePair) => Weight(pattern, FactorsOf(sourcePair));
+
+    /// <summary>The level weights a pair between these sources is scored with.</summary>
+    public double[][] FactorsOf(int sourcePair) => _sourcePairFactors.GetValueOrDefault(sourcePair, Log2Factors);
+
+    private double Weight(ulong pattern, double[][] factors)
     {
         var weight = PriorWeight;
-        for (var c = 0; c < Log2Factors.Length; c++)
+        for (var c = 0; c < factors.Length; c++)
         {
-            weight += Log2Factors[c][ComparisonVector.Level(pattern, c)];
+            weight += factors[c][ComparisonVector.Level(pattern, c)];
         }
 
         return weight;

@@ -20,7 +20,48 @@ internal static class ModelTrainer
 
     public sealed record Outcome(FellegiSunterModel Model, IReadOnlyList<RuleTraining> Rules, double ExpectedMatches, double[][] MatchEvidence);
 
+    /// <summary>
+    /// Pseudo-matches of the pooled m behind each pair of sources' own m: with about a hundred expected matches of its
+    /// own, a level's share carries a standard error of a few percent and the pair of sources follows its own data;
+    /// with a handful (rare duplicate claims) it stays near the pooled estimate.
+    /// </summary>
+    public const double SourcePairPriorStrength = 100;
+
     public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, IReadOnlyDictionary<int, double> pairsBySourcePair, int maxIterations, double tolerance)
+    {
+        var pooled = Estimate(patterns, u, rules, comparer, maxIterations, tolerance, null);
+
+        // Two sources record a person differently from how one source records them twice (an offender's address is
+        // years older than the claim's; duplicate claims share it): m pooled over all kinds of pair would put each
+        // kind wrong by the others' share, as one prior would.
+        var bySourcePair = new Dictionary<int, Estimation>();
+        var groups = patterns.GroupBy(p => p.SourcePair).ToList();
+        if (groups.Count > 1)
+        {
+            foreach (var group in groups)
+            {
+                bySourcePair[group.Key] = Estimate([.. group], u, rules, comparer, maxIterations, tolerance, pooled.M);
+            }
+        }
+
+        var expectedBySourcePair = new Dictionary<int, double>();
+        foreach (var entry in patterns)
+        {
+            var own = bySourcePair.GetValueOrDefault(entry.SourcePair, pooled);
+            expectedBySourcePair[entry.SourcePair] = expectedBySourcePair.GetValueOrDefault(entry.SourcePair) + ExpectedMatches(entry, own.M, u, rules, comparer, own.Lambdas);
+        }
+
+        var expected = expectedBySourcePair.Values.Sum();
+        var prior = Prior(expected, pairsBySourcePair.Values.Sum());
+        var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => Prior(expectedBySourcePair.GetValueOrDefault(p.Key), p.Value));
+        var model = new FellegiSunterModel(pooled.M, u, prior, priors, bySourcePair.ToDictionary(p => p.Key, p => p.Value.M));
+        return new Outcome(model, pooled.Reports, expected, pooled.Evidence);
+    }
+
+    private sealed record Estimation(double[][] M, double[][] Evidence, double[] Lambdas, List<RuleTraining> Reports);
+
+    /// <param name="priorM">The pooled m a pair of sources' own estimate is drawn towards; null for the pooled estimate itself.</param>
+    private static Estimation Estimate(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, int maxIterations, double tolerance, double[][]? priorM)
     {
         var comparisons = comparer.Comparisons;
         var sums = u.Select(levels => new double[levels.Length]).ToArray();
@@ -38,7 +79,7 @@ internal static class ModelTrainer
                 continue;
             }
 
-            var result = EmTrainer.Run(subset, u, excluded, maxIterations, tolerance);
+            var result = EmTrainer.Run(subset, u, excluded, maxIterations, tolerance, priorM, SourcePairPriorStrength);
             lambdas[r] = result.Lambda;
             var weight = result.Lambda * result.Pairs;
             for (var c = 0; c < u.Length; c++)
@@ -65,6 +106,10 @@ internal static class ModelTrainer
             {
                 m[c] = [.. sums[c].Select(s => s / weights[c])];
             }
+            else if (priorM is not null)
+            {
+                m[c] = priorM[c];
+            }
             else
             {
                 // Every rule blocks on this field: estimate it on all blocked pairs, biased but better than nothing.
@@ -74,25 +119,10 @@ internal static class ModelTrainer
             }
         }
 
-        var bySourcePair = ExpectedMatches(patterns, m, u, rules, comparer, lambdas);
-        var expected = bySourcePair.Values.Sum();
-        var prior = Prior(expected, pairsBySourcePair.Values.Sum());
-        var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => Prior(bySourcePair.GetValueOrDefault(p.Key), p.Value));
-        return new Outcome(new FellegiSunterModel(m, u, prior, priors), reports, expected, evidence);
+        return new Estimation(m, evidence, lambdas, reports);
     }
 
     private static double Prior(double expected, double pairs) => Math.Clamp(expected / Math.Max(1, pairs), 1e-12, 0.5);
-
-    private static Dictionary<int, double> ExpectedMatches(IReadOnlyList<PatternCount> patterns, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
-    {
-        var expected = new Dictionary<int, double>();
-        foreach (var entry in patterns)
-        {
-            expected[entry.SourcePair] = expected.GetValueOrDefault(entry.SourcePair) + ExpectedMatches(entry, m, u, rules, comparer, lambdas);
-        }
-
-        return expected;
-    }
 
     private static double ExpectedMatches(PatternCount entry, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
     {

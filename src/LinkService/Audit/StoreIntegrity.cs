@@ -35,14 +35,14 @@ internal sealed class StoreIntegrity
         var deleted = await DeletedCopiesAsync(cancellationToken);
         var problems = new List<string>();
         var copies = 0;
-        foreach (var delivery in deliveries.Where(d => d.State is DeliveryState.Stored or DeliveryState.Accepted && !deleted.Contains(d.Id)).OrderBy(d => d.ReceivedAt))
+        foreach (var delivery in deliveries.Where(d => d.State is DeliveryState.Stored or DeliveryState.Accepted or DeliveryState.Held && !deleted.Contains(d.Id)).OrderBy(d => d.ReceivedAt))
         {
             copies++;
             var file = StoreFiles.Delivery(_paths, delivery.Source, delivery.Id, delivery.OriginalName);
             // Intake may have moved a copy it just rejected to quarantine since the list was read, and retention may have
             // deleted one: only a copy the ledger still places in the store is a problem.
             if (await ProblemAsync(delivery, file, cancellationToken) is { } problem
-                && (await _ledger.GetDeliveryAsync(delivery.Id, cancellationToken))?.State is DeliveryState.Stored or DeliveryState.Accepted
+                && (await _ledger.GetDeliveryAsync(delivery.Id, cancellationToken))?.State is DeliveryState.Stored or DeliveryState.Accepted or DeliveryState.Held
                 && !(await DeletedCopiesAsync(cancellationToken)).Contains(delivery.Id))
             {
                 problems.Add($"the stored copy of delivery {delivery.Id} (source '{delivery.Source}') {problem}");

@@ -81,6 +81,7 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(DecisionCommands.CreateApprove(context));
         root.Subcommands.Add(DecisionCommands.CreateReject(context));
+        root.Subcommands.Add(DeliveriesCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(SynthCommand.Create(context));

@@ -46,6 +46,7 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
             Summary = report.ToSummaryText(),
             ErrorsFile = report.ErrorsFile,
             SetAsideRows = report.SetAside,
+            AcceptedRows = report.RowsRead - report.SetAsideRows.Count,
         };
     }
 }

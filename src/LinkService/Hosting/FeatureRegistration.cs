@@ -16,6 +16,7 @@ using LinkService.Outputs.Packaging;
 using LinkService.Progress;
 using LinkService.Publishing;
 using LinkService.Retention;
+using LinkService.Scheduling;
 using LinkService.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,9 @@ internal static class FeatureRegistration
             services.AddRetentionJob(configuration);
             services.AddQuartzStore(cluster, SharedDatabase.ConnectionString(ClusterMode.Ledger(configuration)));
         }
+
+        // After intake: the service's scheduler takes over intake's sweeps.
+        services.AddScheduling(purpose == HostPurpose.Service);
 
         return services;
     }

@@ -1,11 +1,12 @@
 using LinkService.Publishing;
 using Microsoft.Extensions.Logging;
+using LinkService.Scheduling;
 using Quartz;
 
 namespace LinkService.Linking;
 
 /// <summary>
-/// The scheduled run of one project: a thin adapter onto <see cref="ProjectRunner"/>, or, triggered with a run id under
+/// The scheduled run of one project: a thin adapter onto <see cref="ScheduledRun"/> (a run if it is due), or, triggered with a run id under
 /// <see cref="ResumeKey"/>, onto <see cref="OutputPipeline.ResumeAsync"/>. One job per project, so its runs never overlap.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -15,11 +16,11 @@ internal sealed class LinkageJob : IJob
     public const string ResumeKey = "resume";
     public const string Group = "linkage";
 
-    private readonly ProjectRunner _runner;
+    private readonly ScheduledRun _runner;
     private readonly OutputPipeline _outputs;
     private readonly ILogger<LinkageJob> _logger;
 
-    public LinkageJob(ProjectRunner runner, OutputPipeline outputs, ILogger<LinkageJob> logger)
+    public LinkageJob(ScheduledRun runner, OutputPipeline outputs, ILogger<LinkageJob> logger)
     {
         _runner = runner;
         _outputs = outputs;
@@ -40,6 +41,6 @@ internal sealed class LinkageJob : IJob
 
         // The time it was due at names one firing, whichever node of a cluster runs it.
         Log.JobFired(_logger, project, context.Trigger.Key.Name, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
-        await _runner.RunAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
+        await _runner.RunIfDueAsync(project, $"trigger {context.Trigger.Key.Name}", cancellationToken);
     }
 }

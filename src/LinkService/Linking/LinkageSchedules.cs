@@ -1,5 +1,6 @@
 using LinkService.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using LinkService.Scheduling;
 using Quartz;
 
 namespace LinkService.Linking;
@@ -23,8 +24,8 @@ internal static class LinkageSchedules
                 scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
 
-            // One linkage at a time: each run already keeps both cores busy.
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 1);
+            // A thread per project's job and two for the rest (intake's sweep); linkages still run one at a time (LinkageSlot).
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = catalog.Projects.Count + 2);
 
             foreach (var project in catalog.Projects.Values)
             {
@@ -39,7 +40,7 @@ internal static class LinkageSchedules
                     quartz.AddTrigger(trigger => trigger
                         .ForJob(key)
                         .WithIdentity($"link-{project.Name}-schedule", LinkageJob.Group)
-                        .WithCronSchedule(cron, schedule => schedule.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+                        .WithCronSchedule(cron, schedule => ProjectCron.Configure(schedule, project)));
                 }
             }
         });

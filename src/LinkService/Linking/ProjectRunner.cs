@@ -112,6 +112,7 @@ internal sealed class ProjectRunner
             LinkageRunResult result;
             await using (lease)
             {
+                await RunInputsFile.WriteAsync(folder, inputs.Deliveries, lease.Token);
                 for (var i = 0; i < inputs.Inputs.Count; i++)
                 {
                     StoredDigestCheck.VerifySetAside(inputs.Deliveries[i], inputs.Inputs[i].SetAside, _logger);
@@ -155,6 +156,7 @@ internal sealed class ProjectRunner
 
             var reason = SafeReason.Of(ex);
             await _ledger.FailRunAsync(runId, reason, CancellationToken.None);
+            RemoveIfEmpty(folder);
             Log.RunFailed(_logger, SafeReason.Strip(ex), runId, project.Name, reason);
             return new ProjectRunOutcome(false, runId, folder, reason);
         }
@@ -163,12 +165,12 @@ internal sealed class ProjectRunner
         return await _outputs.ContinueAsync(project, linked, cancellationToken, progress.Tracker);
     }
 
-    /// <summary>A run stopped before it wrote anything leaves no folder behind; one with files keeps them for inspection.</summary>
+    /// <summary>A run stopped before it linked anything leaves no folder behind (its list of inputs goes with it); one with files keeps them for inspection.</summary>
     private static void RemoveIfEmpty(string folder)
     {
-        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).All(entry => Path.GetFileName(entry) == Linkage.Running.RunFiles.Inputs))
         {
-            Directory.Delete(folder);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -5,7 +5,7 @@ using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Quartz;
+using LinkService.Scheduling;
 
 namespace LinkService.Linking;
 
@@ -21,7 +21,8 @@ namespace LinkService.Linking;
 /// is not run here meanwhile. When that lease would expire it is looked at again: renewed, it is still left alone;
 /// finished, there is nothing to do; abandoned, it is taken over as above.</item>
 /// </list>
-/// And a scheduled project nobody is running whose fire time passed while the service was down is run now.
+/// And a scheduled project nobody is running whose fire time passed while the service was down is run now, or not, as
+/// its <c>misfire</c> says (<see cref="MissedFire"/>).
 /// In cluster mode the look is repeated every <see cref="LeaseTerms.RenewEvery"/> for as long as the node runs, since
 /// another node may die holding a run at any time; catching up missed fire times is then Quartz's clustered store's
 /// (every node starting at once would each catch up, and run the project twice).
@@ -168,10 +169,9 @@ internal sealed class RunRecovery : IHostedService, IDisposable
             }
 
             var last = catchUpSchedules ? await _ledger.GetRecentRunsAsync(project.Name, 1, cancellationToken) : [];
-            if (last.Count > 0 && new CronExpression(project.Schedule!).GetNextValidTimeAfter(last[0].StartedAt) is { } missed && missed <= now)
+            if (last.Count > 0)
             {
-                Log.CatchingUp(_logger, project.Name, missed);
-                await _trigger.TriggerNowAsync(project.Name, cancellationToken);
+                await MissedFire.CatchUpAsync(project, last[0].StartedAt, now, _trigger, _logger, cancellationToken);
             }
         }
 

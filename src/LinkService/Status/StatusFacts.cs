@@ -14,14 +14,16 @@ internal sealed record StatusFacts(
     AuditVerification Audit,
     StoreVerification Store,
     WaitingReport? Waiting,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    IReadOnlyList<SourceFacts> SourceStates,
+    IReadOnlyList<ProjectFacts> Projects)
 {
     /// <summary>How many deliveries and runs status lists.</summary>
     public const int Recent = 10;
 
     /// <summary>The outcomes status counts per source, in its columns' order; every other state is in progress.</summary>
     public static IReadOnlyList<DeliveryState> Outcomes { get; } =
-        [DeliveryState.Accepted, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
+        [DeliveryState.Accepted, DeliveryState.Held, DeliveryState.Rejected, DeliveryState.Duplicate, DeliveryState.Refused];
 
     public bool IsIntact => Audit.IsIntact && Store.IsIntact;
 

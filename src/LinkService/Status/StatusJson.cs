@@ -31,10 +31,68 @@ internal static class StatusJson
             WriteWaiting(json, facts);
             WriteRuns(json, "recentRuns", facts.Ledger.RecentRuns);
             WriteRuns(json, "approvalsWaiting", facts.Ledger.AwaitingApproval);
+            WriteSources(json, facts.SourceStates);
+            WriteProjects(json, facts.Projects);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+    }
+
+    private static void WriteSources(Utf8JsonWriter json, IReadOnlyList<SourceFacts> sources)
+    {
+        json.WriteStartArray("sources");
+        foreach (var source in sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", source.Source);
+            if (source.Current is { } current)
+            {
+                json.WritePropertyName("currentDelivery");
+                WriteDelivery(json, current);
+            }
+            else
+            {
+                json.WriteNull("currentDelivery");
+            }
+
+            json.WriteStartArray("held");
+            foreach (var held in source.Held)
+            {
+                WriteDelivery(json, held);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteProjects(Utf8JsonWriter json, IReadOnlyList<ProjectFacts> projects)
+    {
+        json.WriteStartArray("projects");
+        foreach (var project in projects)
+        {
+            json.WriteStartObject();
+            json.WriteString("project", project.Project);
+            if (project.NextFire is { } next)
+            {
+                json.WriteString("nextFire", next);
+                json.WriteString("timeZone", project.TimeZone);
+            }
+            else
+            {
+                json.WriteNull("nextFire");
+            }
+
+            json.WriteBoolean("due", project.Due.IsDue);
+            json.WriteString("dueReason", project.Due.Reason);
+            WriteRuns(json, "lastRuns", project.LastRuns);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteIntegrity(Utf8JsonWriter json, StatusFacts facts)
@@ -83,6 +141,11 @@ internal static class StatusJson
         if (delivery.SetAsideRows is { } setAside)
         {
             json.WriteNumber("setAsideRows", setAside);
+        }
+
+        if (delivery.AcceptedRows is { } rows)
+        {
+            json.WriteNumber("acceptedRows", rows);
         }
 
         json.WriteEndObject();

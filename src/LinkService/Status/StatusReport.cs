@@ -18,7 +18,7 @@ internal static class StatusReport
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine("Deliveries");
-        text.AppendLine(inv, $"  {"source",-20} {"accepted",9} {"rejected",9} {"duplicate",9} {"refused",9} {"in progress",12}");
+        text.AppendLine(inv, $"  {"source",-20} {"accepted",9} {"held",9} {"rejected",9} {"duplicate",9} {"refused",9} {"in progress",12}");
         foreach (var source in facts.Sources)
         {
             var cells = StatusFacts.Outcomes.Select(state => facts.Count(source, s => s == state).ToString(inv).PadLeft(9));
@@ -26,6 +26,7 @@ internal static class StatusReport
             text.AppendLine(inv, $"  {source,-20} {string.Join(' ', cells)} {inProgress,12}");
         }
 
+        StatusSchedule.AppendSources(text, facts.SourceStates);
         AppendRecentDeliveries(text, facts.RecentDeliveries);
         AppendWaiting(text, waiting, now);
         text.AppendLine();
@@ -40,6 +41,7 @@ internal static class StatusReport
             text.AppendLine(inv, $"  {run.Id}  {run.Project}  {Describe(run)}");
         }
 
+        StatusSchedule.AppendProjects(text, facts.Projects, Describe);
         AppendApprovals(text, status.AwaitingApproval);
         text.AppendLine();
         text.AppendLine(audit.IsIntact
@@ -124,7 +126,7 @@ internal static class StatusReport
 
     private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Describe(LinkageRun run)
+    public static string Describe(LinkageRun run)
     {
         var inv = CultureInfo.InvariantCulture;
         var started = run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv);

@@ -112,6 +112,33 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_TimeZoneTheHostDoesNotKnow_IsAnErrorAndAnIanaIdIsAccepted()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", ConfigFolder.Project.Replace("\"0 0 2 * * ?\"", "\"0 0 2 * * ?\", \"timeZone\": \"Europe/Londres\"", StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.timeZone", error.JsonPath);
+        Assert.Contains("is not a time zone this host knows", error.Message, StringComparison.Ordinal);
+        dir.Write("projects/match.json", ConfigFolder.Project.Replace("\"0 0 2 * * ?\"", "\"0 0 2 * * ?\", \"timeZone\": \"Europe/London\", \"due\": \"all-sources-new\", \"misfire\": \"skip\"", StringComparison.Ordinal));
+        Assert.True(ConfigCatalogLoader.Load(dir.Path).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0.5")]
+    public void Load_SizeChangeRatioNotAboveOne_IsAnError(string ratio)
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("sources/alpha.json", "{ \"schema\": \"people\", \"filePattern\": \"people_*.csv\", \"sizeChange\": { \"maxRatio\": " + ratio + " } }");
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.sizeChange.maxRatio", error.JsonPath);
+    }
+
+    [Fact]
     public void Load_LeapDaySchedule_IsAccepted()
     {
         using var dir = ConfigFolder.CreateValid();

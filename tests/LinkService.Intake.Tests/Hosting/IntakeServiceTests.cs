@@ -1,5 +1,6 @@
 using LinkService.Intake.Tests.Support;
 using LinkService.Ledger.Deliveries;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LinkService.Intake.Tests.Hosting;
@@ -63,6 +64,24 @@ public sealed class IntakeServiceTests : IDisposable
         Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 20, Timeout));
         await host.StopAsync(TestContext.Current.CancellationToken);
         Assert.Contains(_harness.Logs.Lines, l => l.Contains(" 3011 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SweepAsync_SweepsScheduledByTheHostAndAFolderThatCannotBeWatched_ASweepAskedForTakesTheFiles()
+    {
+        var unwatchable = new FailingFileSystem(_harness.Paths.StagingRoot, long.MaxValue, () => new PlatformNotSupportedException("This folder cannot be watched."));
+        using var host = RunningIntake.Build(_harness, _harness.Check, fileSystem: unwatchable, scheduledSweeps: true);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name == "PeriodicSweep");
+        for (var i = 0; i < 5; i++)
+        {
+            _harness.Drop($"offenders_{i}.csv", $"id\n{i}\n");
+        }
+
+        await host.Services.GetRequiredService<LinkService.Intake.Hosting.IntakeSweeps>().SweepAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 5, Timeout));
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RunningIntake : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public static IHost Build(IntakeHarness harness, IDeliveryCheck? check, IDictionary<string, string?>? settings = null, IFileSystem? fileSystem = null)
+    public static IHost Build(IntakeHarness harness, IDeliveryCheck? check, IDictionary<string, string?>? settings = null, IFileSystem? fileSystem = null, bool scheduledSweeps = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>
@@ -32,6 +32,11 @@ public sealed class RunningIntake : IAsyncDisposable
             builder.Services.AddSingleton(check);
         }
         builder.Services.AddIntake(builder.Configuration);
+        if (scheduledSweeps)
+        {
+            builder.Services.WithScheduledSweeps();
+        }
+
         return builder.Build();
     }
 

@@ -59,4 +59,25 @@ public sealed class CompiledRuleTests
 
         Assert.Equal(anyOrder, compiled.Hash(0) == compiled.Hash(1));
     }
+
+    [Fact]
+    public void Hash_AnyOrderOnInitials_PutsSwappedNamesWithATypoInOneBlock()
+    {
+        var rule = new BlockingRuleSpec
+        {
+            Keys = [new() { Field = CanonicalField.Forename, Transform = KeyTransform.Initial }, new() { Field = CanonicalField.Surname, Transform = KeyTransform.Initial }, new() { Field = CanonicalField.DateOfBirth }],
+            AnyOrder = true,
+        };
+        var spec = new LinkageSpec { Blocking = [rule], Comparisons = [new() { Field = CanonicalField.Surname, Levels = [new() { Method = ComparisonMethod.Exact }] }] };
+        var source = new SourceRecords("s0", [new SourceField(CanonicalField.Forename), new SourceField(CanonicalField.Surname), new SourceField(CanonicalField.DateOfBirth)]);
+        source.Add("r0", ["JOHN", "SMITH", "1985-04-03"]);
+        source.Add("r1", ["SMIHT", "JONH", "1985-04-03"]);
+        source.Add("r2", ["JOHN", "JONES", "1985-04-03"]);
+        var table = RecordTableBuilder.Build(spec, [source], CancellationToken.None);
+
+        var compiled = new CompiledRule(0, rule, table);
+
+        Assert.Equal(compiled.Hash(0), compiled.Hash(1));
+        Assert.NotEqual(compiled.Hash(0), compiled.Hash(2));
+    }
 }

@@ -30,4 +30,17 @@ public sealed class FellegiSunterModelTests
 
         Assert.Equal(Math.Log2(0.15 / 0.05), model.Log2Factors[0][1], 9);
     }
+
+    [Fact]
+    public void Weight_PairOfSourcesWithItsOwnM_ScoresADisagreementByItsOwnShare()
+    {
+        // Postcode exact / else: duplicates within a source share the address (1 % disagree), offender and claimant
+        // records across sources often do not (15 %); a cross-source pair at a new address is not as unlikely as a duplicate.
+        var across = SourcePairs.Of(0, 1);
+        var model = new FellegiSunterModel([[0.99, 0.01]], [[0.001, 0.999]], 0.001, sourcePairM: new Dictionary<int, double[][]> { [across] = [[0.85, 0.15]] });
+        const ulong Else = 1;
+
+        Assert.Equal(model.PriorWeight + Math.Log2(0.15 / 0.999), model.Weight(Else, across), 9);
+        Assert.Equal(model.PriorWeight + Math.Log2(0.01 / 0.999), model.Weight(Else, SourcePairs.Of(0, 0)), 9);
+    }
 }

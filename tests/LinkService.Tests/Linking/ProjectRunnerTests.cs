@@ -35,6 +35,28 @@ public sealed class ProjectRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_RunFolder_RecordsTheDeliveriesItLinkedWithTheirFilesAndDigests()
+    {
+        await AcceptBothSourcesAsync();
+        _linkage.Finish();
+
+        var outcome = await Runner().RunAsync(Project, "test", CancellationToken.None);
+
+        using var inputs = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outcome.RunFolder!, "inputs.json"), TestContext.Current.CancellationToken));
+        var recorded = inputs.RootElement.GetProperty("deliveries").EnumerateArray()
+            .Select(d => (d.GetProperty("id").GetString(), d.GetProperty("source").GetString(), d.GetProperty("file").GetString(), d.GetProperty("sha256").GetString()))
+            .ToList();
+        var accepted = new List<(string?, string?, string?, string?)>();
+        foreach (var source in new[] { "justice", "welfare" })
+        {
+            var delivery = (await Ledger.GetAcceptedDeliveriesAsync(source, 1, CancellationToken.None))[0];
+            accepted.Add((delivery.Id, source, source + ".csv", delivery.Sha256));
+        }
+
+        Assert.Equal(accepted, recorded);
+    }
+
+    [Fact]
     public async Task RunAsync_ProjectRunningInAnotherProcess_IsNotStartedAndLeavesNoFolder()
     {
         await AcceptBothSourcesAsync();

@@ -127,6 +127,31 @@ public sealed class RunRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_ScheduledTimePassedWhileStoppedAndMisfireSkip_RunsNothing()
+    {
+        _folder.EditConfigJson(Path.Combine("projects", Project + ".json"), project => project["misfire"] = "skip");
+        await CompletedRunAsync("r1");
+        _time.Advance(TimeSpan.FromDays(2));
+
+        await StartRecoveryAsync();
+
+        Assert.Empty(_trigger.Triggered);
+    }
+
+    [Fact]
+    public async Task StartAsync_FirePassedInTheProjectsTimeZoneButNotYetInUtc_RunsTheProjectOnce()
+    {
+        // 02:00 in Auckland (UTC+13 in November) is 13:00 UTC the day before: by 13:30 UTC, a run at 12:00 UTC missed it.
+        _folder.EditConfigJson(Path.Combine("projects", Project + ".json"), project => project["timeZone"] = "Pacific/Auckland");
+        await CompletedRunAsync("r1");
+        _time.Advance(TimeSpan.FromMinutes(90));
+
+        await StartRecoveryAsync();
+
+        Assert.Equal([Project], _trigger.Triggered);
+    }
+
+    [Fact]
     public async Task StartAsync_NextScheduledTimeStillAhead_RunsNothing()
     {
         await CompletedRunAsync("r1");

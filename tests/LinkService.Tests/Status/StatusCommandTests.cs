@@ -200,6 +200,41 @@ public sealed class StatusCommandTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("waiting").ValueKind);
     }
 
+    [Fact]
+    public async Task Status_ProjectLinkedOnUnchangedInputsAndADeliveryHeld_ShowsCurrentAndHeldDeliveriesNextFireAndWhyNotDue()
+    {
+        using var folder = new ServiceFolder();
+        folder.EditConfigJson(Path.Combine("projects", "reoffending-benefits.json"), project => project["timeZone"] = "Europe/London");
+        string held;
+        using (var opened = new OpenedLedger(folder))
+        {
+            var justice = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", "justice_id\n1\n", CancellationToken.None);
+            var welfare = await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", "welfare_id\n1\n", CancellationToken.None);
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r1", "reoffending-benefits", "runs/r1", [justice.Id, welfare.Id], Owners.Service), CancellationToken.None);
+            await opened.Ledger.CompleteRunAsync("r1", new Dictionary<string, long>(), CancellationToken.None);
+            var received = await opened.Ledger.RecordReceivedAsync(new NewDelivery("justice", "offenders_2.csv", 10, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            await opened.Ledger.MarkStoredAsync(received.Id, new StoredFile(new string('0', 64), 10), CancellationToken.None);
+            await opened.Ledger.RecordOutcomeAsync(received.Id, new DeliveryOutcome { State = DeliveryState.Held, Reasons = ["1 rows accepted, against 1,000"], AcceptedRows = 1 }, CancellationToken.None);
+            held = received.Id;
+        }
+
+        var text = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+        var json = await Support.Cli.RunAsync("status", "--json", "--config", folder.ConfigDirectory);
+
+        Assert.Contains("Deliveries held for the custodian", text.Output, StringComparison.Ordinal);
+        Assert.Contains(held, text.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Project reoffending-benefits: next fire \d{4}-\d\d-\d\d 02:00:00 \+0[01]:00 \(Europe/London\); not due: no source has a new accepted delivery since run r1", text.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var project = document.RootElement.GetProperty("projects").EnumerateArray().Single();
+        Assert.False(project.GetProperty("due").GetBoolean());
+        Assert.Equal("r1", project.GetProperty("lastRuns")[0].GetProperty("id").GetString());
+        Assert.Equal("Europe/London", project.GetProperty("timeZone").GetString());
+        var justiceState = document.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "justice");
+        Assert.Equal("justice.csv", justiceState.GetProperty("currentDelivery").GetProperty("file").GetString());
+        Assert.Equal(held, justiceState.GetProperty("held")[0].GetProperty("id").GetString());
+        Assert.Equal(1, document.RootElement.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("source").GetString() == "justice").GetProperty("held").GetInt64());
+    }
+
     private static async Task<Microsoft.Extensions.Time.Testing.FakeTimeProvider> RecordTwoDeliveriesAsync(ServiceFolder folder)
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));

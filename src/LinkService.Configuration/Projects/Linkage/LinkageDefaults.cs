@@ -35,6 +35,12 @@ public static class LinkageDefaults
 
         // Surname and district: a new forename (alias) or a date of birth off in more than one way, at the same address.
         Rule(Key(CanonicalField.Surname), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
+
+        // Two errors at once, each rule robust to any pair of them that leaves its keys alone: the names' initials in
+        // either order with the date of birth (names swapped with a typo, a typo in each, at a new address); forename
+        // and the full postcode (a surname typo or a new surname with a date of birth off).
+        new() { Keys = [Key(CanonicalField.Forename, KeyTransform.Initial), Key(CanonicalField.Surname, KeyTransform.Initial), Key(CanonicalField.DateOfBirth)], AnyOrder = true },
+        Rule(Key(CanonicalField.Forename), Key(CanonicalField.Postcode)),
     ];
 
     public static IReadOnlyList<ComparisonSpec> Comparisons { get; } =

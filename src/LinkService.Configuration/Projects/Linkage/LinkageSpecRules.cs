@@ -114,9 +114,9 @@ internal static class LinkageSpecRules
                 errors.Add($"{rulePath}.keys", "a rule needs one to four keys");
             }
 
-            if (rule.AnyOrder && (rule.Keys.Count < 2 || rule.Keys.Take(2).Any(k => k.Transform != KeyTransform.Exact || spec.KindOf(k.Field) is not (StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name))))
+            if (rule.AnyOrder && !AnyOrderKeys(spec, rule))
             {
-                errors.Add($"{rulePath}.anyOrder", "needs the rule's first two keys to be name fields taken exactly (forename and surname)");
+                errors.Add($"{rulePath}.anyOrder", "needs the rule's first two keys to be name fields (forename and surname) taken the same way: exactly, or both by one name transform");
             }
 
             if (rule.MaxBlockSize < 2)
@@ -276,4 +276,12 @@ internal static class LinkageSpecRules
             errors.Add($"{path}.training.tolerance", "must be above 0 and below 1");
         }
     }
+
+    /// <summary>The first two keys are names of one pool taken alike, so their two keys can be compared as a set.</summary>
+    private static bool AnyOrderKeys(LinkageSpec spec, BlockingRuleSpec rule) =>
+        rule.Keys.Count >= 2
+        && rule.Keys[0].Transform == rule.Keys[1].Transform
+        && rule.Keys[0].Length == rule.Keys[1].Length
+        && rule.Keys[0].Transform is KeyTransform.Exact or KeyTransform.Initial or KeyTransform.Soundex or KeyTransform.Nysiis or KeyTransform.DoubleMetaphone or KeyTransform.Prefix
+        && rule.Keys.Take(2).All(k => spec.KindOf(k.Field) is StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name);
 }

@@ -5,6 +5,7 @@ using LinkService.Configuration.Folders;
 using LinkService.Hosting;
 using LinkService.Intake.Waiting;
 using LinkService.Ledger;
+using LinkService.Scheduling;
 using LinkService.Site;
 using LinkService.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ internal static class StatusCommand
     {
         var json = new Option<bool>("--json")
         {
-            Description = "Write the same report as JSON, for monitoring: counts, recent deliveries and their outcomes, runs and their stages, approvals waiting, the ledger's and the store's checks.",
+            Description = "Write the same report as JSON, for monitoring: counts, recent deliveries and their outcomes, each source's current and held deliveries, each project's last runs, next fire and whether it is due, runs and their stages, approvals waiting, the ledger's and the store's checks.",
         };
         var command = new Command("status", "Deliveries, runs and approvals waiting.") { json };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -44,7 +45,9 @@ internal static class StatusCommand
             var waiting = await WaitingReport.ReadAsync(host.Services.GetRequiredService<ServicePaths>().IntakeWaitingFile, cancellationToken);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var sources = catalog.Sources.Keys.Union(status.Deliveries.Select(d => d.Source)).Order(StringComparer.Ordinal).ToList();
-            var facts = new StatusFacts(sources, status, recent, audit, store, waiting, now);
+            var sourceStates = await ScheduleFacts.SourcesAsync(catalog, ledger, cancellationToken);
+            var projects = await ScheduleFacts.ProjectsAsync(catalog, ledger, host.Services.GetRequiredService<ScheduleGate>(), now, cancellationToken);
+            var facts = new StatusFacts(sources, status, recent, audit, store, waiting, now, sourceStates, projects);
             await context.Out.WriteAsync(parseResult.GetValue(json) ? StatusJson.Render(facts) : StatusReport.Render(facts));
             return facts.IsIntact ? ExitCodes.Success : ExitCodes.Problem;
         });
