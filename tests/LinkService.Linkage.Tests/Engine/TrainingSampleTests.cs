@@ -20,9 +20,9 @@ public sealed class TrainingSampleTests(ITestOutputHelper output) : IDisposable
         var (spec, table, truth) = await SynthAsync();
         var full = LinkageEngine.Run(WithCap(spec, int.MaxValue), LinkageMode.Link, table, truth, CancellationToken.None);
 
-        // The cap at half the pairs compared. It is held against the pairs each rule's blocks hold, and here nearly every pair
-        // is a match (7,600 expected among 8,000) that most of the ten rules generate: the rate is about 7 %, some 550 pairs.
-        var sampled = LinkageEngine.Run(WithCap(spec, (int)(full.Quality.PairsCompared / 2)), LinkageMode.Link, table, truth, CancellationToken.None);
+        // The cap at twice the pairs compared. It is held against the pairs each rule's blocks hold, and here nearly every pair
+        // is a match (7,600 expected among 8,100) that most of the twelve rules generate: the rate is about 10 % to 15 %.
+        var sampled = LinkageEngine.Run(WithCap(spec, (int)(full.Quality.PairsCompared * 2)), LinkageMode.Link, table, truth, CancellationToken.None);
 
         var fullScore = PairwiseScore.Of(table, full.Entity, truth, LinkageMode.Link);
         var sampledScore = PairwiseScore.Of(table, sampled.Entity, truth, LinkageMode.Link);
@@ -38,10 +38,10 @@ public sealed class TrainingSampleTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"largest m difference {largest:F5}");
         Assert.NotEqual(full.Model.M, sampled.Model.M);
-        // At rate r of n matches a level's m moves by √(m(1−m)(1 − r) / (r n)) per standard error: 0.02 at m = ½ for 550
-        // sampled matches, much less for the levels near 0 or 1 that most are. (Counted without the 1 / rate, the prior
-        // falls to 7 % of the full pass's and the expected matches with it.)
-        Assert.InRange(largest, 0, 0.03);
+        // At rate r of n matches a level's m moves by √(m(1−m)(1 − r) / (r n)) per standard error: about 0.016 at m = ½ for
+        // 900 sampled matches, much less for the levels near 0 or 1 that most are. (Counted without the 1 / rate, the prior
+        // falls to the rate times the full pass's and the expected matches with it.)
+        Assert.InRange(largest, 0, 0.04);
         Assert.InRange(sampled.Model.Prior / full.Model.Prior, 0.9, 1.1);
         Assert.InRange(sampled.Training.ExpectedMatches / full.Training.ExpectedMatches, 0.9, 1.1);
         Assert.InRange(sampledScore.F1, fullScore.F1 - 0.002, 1);
