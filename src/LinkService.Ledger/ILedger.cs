@@ -73,8 +73,8 @@ public interface ILedger
     Task<bool> RenewLeaseAsync(string runId, RunOwner owner, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a running run as failed if it is abandoned now (its lease expired, or it has none); returns it then,
-    /// or null if it is not (its owner renewed it meanwhile, or it finished).
+    /// Records a running run as failed if it was abandoned while linking (its lease expired, or it has none); returns it
+    /// then, or null if it is not (its owner renewed it meanwhile, it finished, or it had linked: it is to be resumed).
     /// </summary>
     Task<LinkageRun?> TakeOverAsync(string runId, CancellationToken cancellationToken);
 

@@ -63,7 +63,7 @@ internal sealed partial class SqlLedger
             (connection, transaction, now) =>
             {
                 var run = LoadRun(connection, transaction, runId) ?? throw new KeyNotFoundException($"The ledger has no run '{runId}'.");
-                return RunClaims.IsAbandoned(run, LedgerRows.ParseTime(now)) ? FailAbandoned(connection, transaction, now, run) : null;
+                return RunClaims.IsToBeFailed(run, LedgerRows.ParseTime(now)) ? FailAbandoned(connection, transaction, now, run) : null;
             },
             cancellationToken);
 

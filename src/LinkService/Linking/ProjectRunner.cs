@@ -18,7 +18,8 @@ namespace LinkService.Linking;
 /// Links one project on the latest accepted delivery of each of its sources, recording the run in the
 /// ledger from start to end. The schedule and the <c>link</c> command both come through here. The run is
 /// this process's under a lease in the ledger, renewed while it works; the ledger refuses to start a project
-/// that another process or node is running (see <see cref="RunClaims"/>), so no lock in this process is needed.
+/// that another process or node is running (see <see cref="RunClaims"/>), so no lock in this process is needed. A run of
+/// the project whose owner died after it linked is resumed instead of a new run being started.
 /// A project with <c>outputs</c> goes on once linked (<see cref="OutputPipeline"/>); one without ends completed.
 /// </summary>
 internal sealed class ProjectRunner
@@ -93,6 +94,12 @@ internal sealed class ProjectRunner
 
         if (claim.Holder is { } holder)
         {
+            if (RunTransitions.IsResumable(holder, _timeProvider.GetUtcNow()))
+            {
+                // Its owner died after it linked: it goes on from its stage here, rather than be failed and linked again.
+                return await _outputs.ResumeAsync(holder.Id, cancellationToken);
+            }
+
             var held = $"run {holder.Id} is linking it in {holder.Lease?.Owner.ToString() ?? "another process"}";
             Log.RunNotStarted(_logger, project.Name, held);
             return ProjectRunOutcome.NotStarted(held);

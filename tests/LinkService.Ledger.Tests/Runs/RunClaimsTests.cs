@@ -40,6 +40,17 @@ public sealed class RunClaimsTests
     }
 
     [Fact]
+    public void Decide_AbandonedAfterItLinked_IsRefusedInItsFavourToBeResumedNotFailed()
+    {
+        var linked = Running("r1", Now.AddSeconds(-1)) with { Stage = RunStage.Anonymised };
+
+        var decision = RunClaims.Decide([linked], Now);
+
+        Assert.Same(linked, decision.Holder);
+        Assert.Empty(decision.ToTakeOver);
+    }
+
+    [Fact]
     public void Decide_UnleasedRunBesideALiveOne_RefusesAndTakesNothingOver()
     {
         var legacy = Running("old", null);

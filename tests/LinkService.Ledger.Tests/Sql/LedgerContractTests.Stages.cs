@@ -142,6 +142,32 @@ public abstract partial class LedgerContractTests
     }
 
     [Fact]
+    public async Task StartRunAsync_RunAbandonedAfterLinking_IsRefusedNamingItAndLeftToBeResumed()
+    {
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", StageProject, "/runs/r1", [], Owners.Other), CancellationToken.None);
+        await _fixture.Ledger.RecordLinkedAsync("r1", Owners.Other, new Dictionary<string, long>(), CancellationToken.None);
+        _fixture.Time.Advance(_fixture.Terms.Duration);
+
+        var second = await _fixture.Ledger.StartRunAsync(new RunStart("r2", StageProject, "/runs/r2", [], Owners.This), CancellationToken.None);
+
+        Assert.Equal(("r1", null), (second.Holder?.Id, second.Started));
+        Assert.Empty(second.TakenOver);
+        Assert.True(RunTransitions.IsResumable((await _fixture.Ledger.GetRunAsync("r1", CancellationToken.None))!, _fixture.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task TakeOverAsync_RunAbandonedAfterLinking_FailsNothingAndLeavesItToBeResumed()
+    {
+        await _fixture.Ledger.StartRunAsync(new RunStart("r1", StageProject, "/runs/r1", [], Owners.Other), CancellationToken.None);
+        await _fixture.Ledger.RecordLinkedAsync("r1", Owners.Other, new Dictionary<string, long>(), CancellationToken.None);
+        _fixture.Time.Advance(_fixture.Terms.Duration);
+
+        Assert.Null(await _fixture.Ledger.TakeOverAsync("r1", CancellationToken.None));
+        var run = (await _fixture.Ledger.GetRunAsync("r1", CancellationToken.None))!;
+        Assert.Equal((RunState.Running, RunStage.Linked), (run.State, run.Stage));
+    }
+
+    [Fact]
     public async Task ReleaseLeaseAsync_OwnersRun_IsResumableAtOnce()
     {
         await _fixture.Ledger.StartRunAsync(new RunStart("r1", StageProject, "/runs/r1", [], Owners.Other), CancellationToken.None);

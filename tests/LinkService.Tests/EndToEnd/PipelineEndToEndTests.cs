@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using LinkService.Ledger.Runs;
@@ -238,20 +237,7 @@ public sealed class PipelineEndToEndTests
             Assert.Equal(killedAt.ToString().ToLowerInvariant(), actions[actions.IndexOf("resumed") - 1]);
         }
 
-        var final = folder.Paths.ExportFolder(Project, runId);
-        var package = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(final, "datapackage.json"), TestContext.Current.CancellationToken))!;
-        var described = new HashSet<string>(StringComparer.Ordinal) { "datapackage.json" };
-        foreach (var resource in package["resources"]!.AsArray())
-        {
-            var path = resource!["path"]!.GetValue<string>();
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(final, path), TestContext.Current.CancellationToken);
-            Assert.Equal(resource["bytes"]!.GetValue<long>(), bytes.Length);
-            Assert.Equal(resource["hash"]!.GetValue<string>(), "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            described.Add(path);
-        }
-
-        var present = Directory.GetFiles(final, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(final, f).Replace('\\', '/'));
-        Assert.Equal(described.Order(StringComparer.Ordinal), present.Order(StringComparer.Ordinal));
+        await PublishedOutput.AssertWholeAsync(folder.Paths.ExportFolder(Project, runId), TestContext.Current.CancellationToken);
         Assert.DoesNotContain(Directory.GetDirectories(folder.Paths.PublishStagingRoot, "*", SearchOption.AllDirectories), d => Path.GetFileName(d) == runId);
 
         var status = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);

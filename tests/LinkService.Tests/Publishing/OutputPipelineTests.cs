@@ -184,6 +184,21 @@ public sealed class OutputPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task ScheduledStart_WhileARunAbandonedAfterAnonymisingWaits_ResumesThatRunRatherThanFailingIt()
+    {
+        UseApproval("automatic");
+        var runId = await AbandonedRunAsync(RunStage.Anonymised);
+
+        var outcome = await Parts.Runner(_linkage).RunAsync(Project, "trigger link-reoffending-benefits-schedule", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal(runId, outcome.RunId);
+        Assert.Equal(["started", "linked", "anonymised", "resumed", "checked", "approved", "published"], await ActionsAsync(runId));
+        Assert.Equal([runId], (await Ledger.GetRecentRunsAsync(Project, 5, CancellationToken.None)).Select(r => r.Id));
+        await AssertAuditIntactAsync();
+    }
+
+    [Fact]
     public async Task StopDuringAnonymise_LeavesTheRunToResumeAtOnceNotFailed()
     {
         UseApproval("automatic");

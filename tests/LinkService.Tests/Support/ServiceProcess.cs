@@ -11,6 +11,7 @@ internal sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiters = [];
 
     private ServiceProcess(Process process)
     {
@@ -77,6 +78,53 @@ internal sealed class ServiceProcess : IDisposable
         return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start."));
     }
 
+    /// <summary>
+    /// The next line the process prints (from now on) that <paramref name="match"/> accepts; fails if the process exits
+    /// first or none comes within <paramref name="timeout"/>. Lines arrive as the process writes them, so a test can act
+    /// the moment a stage begins.
+    /// </summary>
+    public Task<string> NextLineAsync(Func<string, bool> match, TimeSpan timeout, string because, CancellationToken cancellationToken) =>
+        LineAsync(match, earlier: false, timeout, because, cancellationToken);
+
+    /// <summary>The first line the process printed, or prints, that <paramref name="match"/> accepts.</summary>
+    public Task<string> FirstLineAsync(Func<string, bool> match, TimeSpan timeout, string because, CancellationToken cancellationToken) =>
+        LineAsync(match, earlier: true, timeout, because, cancellationToken);
+
+    private async Task<string> LineAsync(Func<string, bool> match, bool earlier, TimeSpan timeout, string because, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (earlier && _output.ToString().Split('\n').FirstOrDefault(match) is { } printed)
+            {
+                return printed;
+            }
+
+            _waiters.Add((match, seen));
+        }
+
+        try
+        {
+            var exited = _process.WaitForExitAsync(cancellationToken);
+            var first = await Task.WhenAny(seen.Task, exited).WaitAsync(timeout, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return first == seen.Task
+                ? await seen.Task
+                : throw new InvalidOperationException($"The process exited (code {_process.ExitCode}) before a line came: {because}.\n{Output}");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No line came within {timeout.TotalSeconds:0} s: {because}.");
+        }
+        finally
+        {
+            lock (_output)
+            {
+                _waiters.RemoveAll(w => w.Seen == seen);
+            }
+        }
+    }
+
     /// <summary>SIGKILL: the process gets no chance to tidy up.</summary>
     public async Task KillAsync()
     {
@@ -121,6 +169,10 @@ internal sealed class ServiceProcess : IDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+                foreach (var (match, seen) in _waiters.Where(w => w.Match(line)))
+                {
+                    seen.TrySetResult(line);
+                }
             }
         }
     }
