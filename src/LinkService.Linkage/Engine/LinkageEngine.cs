@@ -47,13 +47,16 @@ internal static class LinkageEngine
         var u = UEstimator.Run(comparer, table, mode, spec.Training.RandomPairs, spec.Training.Seed, cancellationToken, sampling);
         Stage("u from random pairs");
 
-        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth);
+        var sample = TrainingSample.For(blocks, table.Source, mode, spec.Training.CandidatePairs, spec.Training.Seed);
+        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth, sample);
         var candidates = PairEnumerator.CandidatePairs(blocks);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
         Stage("compare (training pass)");
 
         progress.Begin("EM");
         var trained = ModelTrainer.Train(training.Patterns, u.U, rules, comparer, sampler.PairsBySourcePair, spec.Training.MaxIterations, spec.Training.Tolerance);
+        // model.json's evidence is what a level's m rests on: the matches the sample held, not the pairs they stand for.
+        trained = trained with { MatchEvidence = [.. trained.MatchEvidence.Select(levels => levels.Select(e => e * sample.Rate).ToArray())] };
         Stage("EM");
 
         var best = new float[table.Count];

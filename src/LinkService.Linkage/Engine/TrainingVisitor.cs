@@ -4,8 +4,11 @@ using LinkService.Linkage.Model;
 
 namespace LinkService.Linkage.Engine;
 
-/// <summary>First pass: counts distinct (pattern, rules) combinations for EM, pairs per rule and, where truth is known, true pairs kept.</summary>
-internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, RuleHashes hashes, byte[] source, int[]? truth) : IPairVisitor<TrainingVisitor.Local>
+/// <summary>
+/// First pass: counts distinct (pattern, rules) combinations for EM on the <see cref="TrainingSample"/>'s pairs (each
+/// standing for 1 / rate pairs), and over every pair the pairs per rule and, where truth is known, true pairs kept.
+/// </summary>
+internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<CompiledRule> rules, RuleHashes hashes, byte[] source, int[]? truth, TrainingSample sample) : IPairVisitor<TrainingVisitor.Local>
 {
     private readonly Lock _lock = new();
     private readonly CompiledRule[] _rules = [.. rules];
@@ -17,13 +20,20 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
 
     public long[] TrueInRule { get; } = new long[rules.Count];
 
-    public IReadOnlyList<PatternCount> Patterns => [.. _counts.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3).Select(p => new PatternCount(p.Key.Item1, p.Key.Item2, p.Value, p.Key.Item3))];
+    public IReadOnlyList<PatternCount> Patterns => [.. _counts.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3).Select(p => new PatternCount(p.Key.Item1, p.Key.Item2, p.Value / sample.Rate, p.Key.Item3))];
 
     public Local NewLocal() => new(_rules.Length);
 
     public void Visit(Local local, int rule, int a, int b)
     {
-        var pattern = comparer.Pattern(a, b);
+        local.PairsOwned[rule]++;
+        var sampled = sample.Includes(a, b);
+        var isTrue = truth is not null && truth[a] >= 0 && truth[a] == truth[b];
+        if (!sampled && !isTrue)
+        {
+            return;
+        }
+
         var mask = 1u << rule;
         for (var q = rule + 1; q < _rules.Length; q++)
         {
@@ -33,10 +43,13 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
             }
         }
 
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (pattern, mask, SourcePairs.Of(source[a], source[b])), out _);
-        count++;
-        local.PairsOwned[rule]++;
-        if (truth is not null && truth[a] >= 0 && truth[a] == truth[b])
+        if (sampled)
+        {
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (comparer.Pattern(a, b), mask, SourcePairs.Of(source[a], source[b])), out _);
+            count++;
+        }
+
+        if (isTrue)
         {
             local.TrueOwned[rule]++;
             for (var q = rule; q < _rules.Length; q++)

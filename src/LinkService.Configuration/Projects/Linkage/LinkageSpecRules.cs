@@ -261,6 +261,11 @@ internal static class LinkageSpecRules
             errors.Add($"{path}.training.randomPairs", "must be at least 1000");
         }
 
+        if (spec.Training.CandidatePairs < 100_000)
+        {
+            errors.Add($"{path}.training.candidatePairs", "must be at least 100000");
+        }
+
         if (spec.Training.MaxIterations < 1)
         {
             errors.Add($"{path}.training.maxIterations", "must be at least 1");

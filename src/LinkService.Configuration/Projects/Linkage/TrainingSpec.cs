@@ -6,6 +6,12 @@ public sealed class TrainingSpec
     /// <summary>Random pairs sampled to estimate u probabilities.</summary>
     public int RandomPairs { get; init; } = 2_000_000;
 
+    /// <summary>
+    /// Candidate pairs EM trains on, at most: when the rules' blocks hold more (a pair counted once per rule generating
+    /// it), the training pass compares a deterministic sample of at most this many (and counts each as 1 / rate pairs); the scoring pass still compares every pair.
+    /// </summary>
+    public int CandidatePairs { get; init; } = 4_000_000;
+
     public int Seed { get; init; } = 20_240_601;
 
     public int MaxIterations { get; init; } = 100;
