@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Abstractions;
 using System.Text;
 
@@ -13,7 +14,8 @@ internal static class AtomicFile
     {
         var directory = fileSystem.Path.GetDirectoryName(path)!;
         fileSystem.Directory.CreateDirectory(directory);
-        var temporary = fileSystem.Path.Combine(directory, "." + fileSystem.Path.GetFileName(path) + ".tmp");
+        // The process in the name: nodes of a cluster share the work folder, and two writing one temporary collide.
+        var temporary = fileSystem.Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{fileSystem.Path.GetFileName(path)}.{Environment.ProcessId}.tmp"));
         await using (var stream = fileSystem.FileStream.New(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             var bytes = Encoding.UTF8.GetBytes(text);

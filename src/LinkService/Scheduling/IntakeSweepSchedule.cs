@@ -23,7 +23,8 @@ internal sealed class IntakeSweepSchedule(ISchedulerFactory schedulerFactory, IO
             .StartAt(timeProvider.GetUtcNow() + interval)
             .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
-        await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
+        // Replacing: with the clustered job store the job and trigger outlive a restart, and every node declares them.
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
