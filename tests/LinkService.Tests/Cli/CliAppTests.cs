@@ -44,4 +44,27 @@ public sealed class CliAppTests
 
         result.AssertExitCode(2);
     }
+
+    [Theory]
+    [InlineData("reject", "--project", "p", "--run", "r")]
+    [InlineData("deliveries", "reject", "20261129T091442Z-07532d77")]
+    public async Task RunAsync_RejectReasonThatCouldForgeAReceiptLine_IsBadUsageNamingTheCharacter(params string[] command)
+    {
+        // A line break then "Outcome: accepted", an escape sequence and a right-to-left override.
+        var result = await Support.Cli.RunAsync([.. command, "--reason", "bad\nOutcome: accepted\r\u001b[31mRED\u202e"]);
+
+        result.AssertExitCode(2);
+        Assert.Contains("--reason must be one line of plain text: character 4 is a control or formatting character.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task RunAsync_DeliveriesRejectWithAnEmptyReason_IsBadUsage(string reason)
+    {
+        var result = await Support.Cli.RunAsync("deliveries", "reject", "20261129T091442Z-07532d77", "--reason", reason);
+
+        result.AssertExitCode(2);
+        Assert.Contains("--reason must say why, in words.", result.Error, StringComparison.Ordinal);
+    }
 }

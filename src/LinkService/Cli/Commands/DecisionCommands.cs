@@ -26,7 +26,7 @@ internal static class DecisionCommands
     public static Command CreateReject(CliContext context)
     {
         var (project, run) = RunOptions();
-        var reason = new Option<string>("--reason") { Description = "Why the outputs are rejected; kept in the ledger's audit chain.", Required = true };
+        var reason = ReasonOption.Create("Why the outputs are rejected; kept in the ledger's audit chain.");
         var command = new Command("reject", "Reject a run held for approval; its outputs are discarded.") { project, run, reason };
         command.SetAction((parseResult, cancellationToken) => DecideAsync(
             parseResult,

@@ -25,7 +25,7 @@ internal static class DeliveriesCommand
             parseResult, context, parseResult.GetValue(releaseId)!, "released", (held, id, user) => held.ReleaseAsync(id, user, cancellationToken)));
 
         var rejectId = IdArgument();
-        var reason = new Option<string>("--reason") { Description = "Why it is rejected; written in its receipt and kept in the ledger's audit chain.", Required = true };
+        var reason = ReasonOption.Create("Why it is rejected; written in its receipt and kept in the ledger's audit chain.");
         var reject = new Command("reject", "Reject a held delivery: it goes to quarantine and is never linked.") { rejectId, reason };
         reject.SetAction((parseResult, cancellationToken) => DecideAsync(
             parseResult, context, parseResult.GetValue(rejectId)!, "rejected", (held, id, user) => held.RejectAsync(id, user, parseResult.GetValue(reason)!, cancellationToken)));
