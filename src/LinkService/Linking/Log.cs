@@ -23,7 +23,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Linkage run {RunId} of project {Project} was abandoned and is recorded as failed: {Reason}")]
     public static partial void RunInterrupted(ILogger logger, string runId, string project, string reason);
 
-    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Project {Project} missed its scheduled run at {Due:u} while the service was down; running it now")]
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Project {Project}'s schedule fired at {Due:u} after its last run began, while the service was down or when no run was due; its due rule is judged again now (misfire: run-once)")]
     public static partial void CatchingUp(ILogger logger, string project, DateTimeOffset due);
 
     [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "Linkage run {RunId} of project {Project} is running in {Owner} (lease until {Expires:u}); left to it, and the project is not run here meanwhile")]
