@@ -18,7 +18,8 @@ internal static class ReportSummary
         var sb = new StringBuilder();
         sb.Append(c, $"File:    {report.FileName}").AppendLine();
         sb.Append(c, $"Source:  {report.SourceName} (schema {report.SchemaName})").AppendLine();
-        sb.Append(c, $"Outcome: {Describe(report.Outcome)}").AppendLine();
+        // "Content", not "Outcome": a receipt's outcome may be held or rejected by the custodian although the content is valid.
+        sb.Append(c, $"Content: {Describe(report.Outcome)}").AppendLine();
         sb.Append(c, $"Rows:    {report.RowsRead:N0} read, {report.SetAsideRows.Count:N0} set aside; {report.Bytes:N0} bytes").AppendLine();
         foreach (var reason in report.RejectionReasons)
         {
@@ -65,8 +66,8 @@ internal static class ReportSummary
 
     private static string Describe(ValidationOutcome outcome) => outcome switch
     {
-        ValidationOutcome.Valid => "VALID - accepted",
-        ValidationOutcome.AcceptedWithSetAside => "ACCEPTED - failing rows set aside",
+        ValidationOutcome.Valid => "VALID - every row meets the schema",
+        ValidationOutcome.AcceptedWithSetAside => "VALID IN PART - the failing rows are set aside, the rest meet the schema",
         _ => "REJECTED - the delivery is quarantined whole",
     };
 
