@@ -30,6 +30,39 @@ internal sealed class RuleBlocks
     public long SkippedRecords { get; }
 
     /// <summary>The pairs within blocks <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    /// <summary>The pairs the mode lets through, block by block (a pair again under each rule that blocks it). Records in a
+    /// block are in record order, so each source's records in it are consecutive.</summary>
+    public long CandidatePairs(byte[] source, LinkageMode mode)
+    {
+        long total = 0;
+        for (var block = 0; block < BlockCount; block++)
+        {
+            long all = Starts[block + 1] - Starts[block];
+            long within = 0;
+            for (var i = Starts[block]; i < Starts[block + 1];)
+            {
+                var end = i + 1;
+                while (end < Starts[block + 1] && source[Records[end]] == source[Records[i]])
+                {
+                    end++;
+                }
+
+                within += (long)(end - i) * (end - i - 1) / 2;
+                i = end;
+            }
+
+            var pairs = all * (all - 1) / 2;
+            total += mode switch
+            {
+                LinkageMode.Link => pairs - within,
+                LinkageMode.Dedupe => within,
+                _ => pairs,
+            };
+        }
+
+        return total;
+    }
+
     public long PairsIn(int from, int to)
     {
         long pairs = 0;

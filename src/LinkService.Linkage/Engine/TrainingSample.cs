@@ -42,43 +42,11 @@ internal sealed class TrainingSample
 
     public static TrainingSample For(IReadOnlyList<RuleBlocks> blocks, byte[] source, LinkageMode mode, long cap, int seed)
     {
-        var pairs = blocks.Sum(b => PairsIn(b, source, mode));
+        var pairs = blocks.Sum(b => b.CandidatePairs(source, mode));
         return new TrainingSample(pairs <= cap ? 1 : cap / (double)pairs, seed);
     }
 
     public bool Includes(int a, int b) => Rate >= 1 || Mix(((ulong)(uint)a << 32) | (uint)b) < _threshold;
-
-    /// <summary>Records in a block are in record order, so each source's records in it are consecutive.</summary>
-    private static long PairsIn(RuleBlocks blocks, byte[] source, LinkageMode mode)
-    {
-        long total = 0;
-        for (var block = 0; block < blocks.BlockCount; block++)
-        {
-            long all = blocks.Starts[block + 1] - blocks.Starts[block];
-            long within = 0;
-            for (var i = blocks.Starts[block]; i < blocks.Starts[block + 1];)
-            {
-                var end = i + 1;
-                while (end < blocks.Starts[block + 1] && source[blocks.Records[end]] == source[blocks.Records[i]])
-                {
-                    end++;
-                }
-
-                within += (long)(end - i) * (end - i - 1) / 2;
-                i = end;
-            }
-
-            var pairs = all * (all - 1) / 2;
-            total += mode switch
-            {
-                LinkageMode.Link => pairs - within,
-                LinkageMode.Dedupe => within,
-                _ => pairs,
-            };
-        }
-
-        return total;
-    }
 
     /// <summary>SplitMix64's finaliser: neighbouring record numbers give unrelated hashes.</summary>
     private ulong Mix(ulong key)
