@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace LinkService.Linkage.Blocking;
 
 /// <summary>
@@ -56,14 +59,29 @@ internal sealed class RuleHashes
     }
 
     /// <summary>Whether any rule before <paramref name="rule"/> already puts the pair together.</summary>
+    /// <remarks>Asked of every pair under every rule, twice a run: four rules at a time where the machine can.</remarks>
     public bool AnyBefore(int rule, int a, int b)
     {
-        var ra = (long)a * Rules;
-        var rb = (long)b * Rules;
-        for (var q = 0; q < rule; q++)
+        ref var rowA = ref _hashes[(long)a * Rules];
+        ref var rowB = ref _hashes[(long)b * Rules];
+        var q = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var h = _hashes[ra + q];
-            if (h != 0 && h == _hashes[rb + q])
+            for (; q + Vector256<ulong>.Count <= rule; q += Vector256<ulong>.Count)
+            {
+                var ha = Vector256.LoadUnsafe(ref rowA, (nuint)q);
+                var same = Vector256.Equals(ha, Vector256.LoadUnsafe(ref rowB, (nuint)q)) & ~Vector256.Equals(ha, Vector256<ulong>.Zero);
+                if (same != Vector256<ulong>.Zero)
+                {
+                    return true;
+                }
+            }
+        }
+
+        for (; q < rule; q++)
+        {
+            var h = Unsafe.Add(ref rowA, q);
+            if (h != 0 && h == Unsafe.Add(ref rowB, q))
             {
                 return true;
             }

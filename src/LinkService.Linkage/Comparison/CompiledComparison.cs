@@ -13,6 +13,7 @@ internal sealed class CompiledComparison
     private readonly int[]?[] _derived;
     private readonly int[]?[] _otherValues;
     private readonly ValuePool?[] _otherPools;
+    private readonly WordIds?[] _otherWords;
     private readonly int[][]? _nicknames;
     private readonly (int Primary, int Alternate)[]? _metaphones;
     private readonly int[]? _soundex;
@@ -30,6 +31,7 @@ internal sealed class CompiledComparison
         _derived = new int[]?[_levels.Length];
         _otherValues = new int[]?[_levels.Length];
         _otherPools = new ValuePool?[_levels.Length];
+        _otherWords = new WordIds?[_levels.Length];
         for (var l = 0; l < _levels.Length; l++)
         {
             var method = _levels[l].Method;
@@ -47,6 +49,7 @@ internal sealed class CompiledComparison
                 var other = table.ColumnOrThrow(_levels[l].OtherField!);
                 _otherValues[l] = other.Values;
                 _otherPools[l] = other.Pool;
+                _otherWords[l] = method == ComparisonMethod.InOtherField && other.Pool is not null && _pool is not null ? new WordIds(other.Pool, _pool) : null;
             }
         }
 
@@ -100,8 +103,8 @@ internal sealed class CompiledComparison
             ComparisonMethod.Exact => c.A == c.B,
             ComparisonMethod.JaroWinkler => JaroWinklerOf(ref c) >= level.Threshold,
             ComparisonMethod.Jaro => JaroWinkler.Jaro(Text(c.A), Text(c.B)) >= level.Threshold,
-            ComparisonMethod.Levenshtein => EditDistance.Levenshtein(Text(c.A), Text(c.B)) <= level.Distance,
-            ComparisonMethod.DamerauLevenshtein => EditDistance.DamerauLevenshtein(Text(c.A), Text(c.B)) <= level.Distance,
+            ComparisonMethod.Levenshtein => EditDistance.LevenshteinWithin(Text(c.A), Text(c.B), level.Distance),
+            ComparisonMethod.DamerauLevenshtein => EditDistance.DamerauLevenshteinWithin(Text(c.A), Text(c.B), level.Distance),
             ComparisonMethod.Soundex => _soundex![c.A] != 0 && _soundex[c.A] == _soundex[c.B],
             ComparisonMethod.DoubleMetaphone => MetaphonesMeet(c.A, c.B),
             ComparisonMethod.Nickname => NicknamesMeet(c.A, c.B),
@@ -178,8 +181,11 @@ internal sealed class CompiledComparison
 
         var first = _pool[_values[a]];
         var second = _pool[_values[b]];
-        var crossA = first.SequenceEqual(otherPool[ob]);
-        var crossB = otherPool[oa].SequenceEqual(second);
+
+        // Names share one pool, where equal ids are equal text: the common case compares ints, not characters.
+        var samePool = ReferenceEquals(otherPool, _pool);
+        var crossA = samePool ? _values[a] == ob : first.SequenceEqual(otherPool[ob]);
+        var crossB = samePool ? oa == _values[b] : otherPool[oa].SequenceEqual(second);
         var threshold = _levels[l].Threshold;
         return (crossA && crossB)
             || (crossA && threshold < 1 && JaroWinkler.Similarity(otherPool[oa], second) >= threshold)
@@ -196,8 +202,9 @@ internal sealed class CompiledComparison
             return false;
         }
 
-        return (other[b] != 0 && NameForms.IsWordOf(_pool[_values[a]], otherPool[other[b]]))
-            || (other[a] != 0 && NameForms.IsWordOf(_pool[_values[b]], otherPool[other[a]]));
+        var words = _otherWords[l]!;
+        return (other[b] != 0 && words.Contains(other[b], _values[a]))
+            || (other[a] != 0 && words.Contains(other[a], _values[b]));
     }
 
     private struct PairCache(int a, int b)

@@ -1,6 +1,6 @@
 namespace LinkService.Linkage.Comparison;
 
-/// <summary>Name variants a nickname table does not list: short forms and a name moved among the forenames.</summary>
+/// <summary>Name variants a nickname table does not list: short forms (a name moved among the forenames: <see cref="WordIds"/>).</summary>
 internal static class NameForms
 {
     /// <summary>The letters two names must share at the start when the shorter is not all of them: KAT(E) / KAT(HERINE).</summary>
@@ -20,19 +20,5 @@ internal static class NameForms
 
         var shared = a.CommonPrefixLength(b);
         return shared == shorter || shared >= SharedStart;
-    }
-
-    /// <summary>Whether <paramref name="word"/> is one of the space-separated words of <paramref name="words"/>.</summary>
-    public static bool IsWordOf(ReadOnlySpan<char> word, ReadOnlySpan<char> words)
-    {
-        foreach (var range in words.Split(' '))
-        {
-            if (words[range].SequenceEqual(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class ValuePool
 
     public int Intern(string value) => _values.Intern(value);
 
+    /// <summary>The id of a value already in the pool, or 0.</summary>
+    public int Lookup(ReadOnlySpan<char> value) => _values.Lookup(value);
+
     /// <summary>Per value id, the id of its derived key (0 when the value is missing or yields no key).</summary>
     public int[] Derived(KeyTransform transform, int length = 0)
     {

@@ -27,6 +27,12 @@ internal sealed class PairScorer
 
     private readonly byte[]? _source;
 
+    // Scoring asks these of every candidate pair: per pair of sources its level weights and prior shift, and per value
+    // of each term-frequency comparison its adjustment, are looked up once here rather than per pair.
+    private readonly int _sources;
+    private readonly (double[][] Factors, double Shift)[] _bySourcePair;
+    private readonly double[][] _termFrequencyWeights;
+
     /// <param name="model">The trained model.</param>
     /// <param name="comparer">The project's comparisons over the records.</param>
     /// <param name="source">Per record, its source, for the prior of its pair of sources; null: the overall prior.</param>
@@ -36,6 +42,16 @@ internal sealed class PairScorer
         _model = model;
         _comparer = comparer;
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
+        _termFrequencyWeights = [.. _termFrequency.Select(c => Enumerable.Range(0, c.Column.Counts.Length).Select(v => TermFrequency(c, v)).ToArray())];
+        _sources = source is null || source.Length == 0 ? 0 : source.Max() + 1;
+        _bySourcePair = new (double[][], double)[_sources * _sources];
+        for (var s = 0; s < _sources; s++)
+        {
+            for (var t = 0; t < _sources; t++)
+            {
+                _bySourcePair[(s * _sources) + t] = (_model.FactorsOf(SourcePairs.Of(s, t)), _model.PriorShift(SourcePairs.Of(s, t)));
+            }
+        }
     }
 
     /// <summary>
@@ -68,14 +84,25 @@ internal sealed class PairScorer
 
     public double Weight(int a, int b, ulong pattern)
     {
-        var weight = _source is null ? _model.Weight(pattern) : _model.Weight(pattern, SourcePairs.Of(_source[a], _source[b])) + PriorShift(a, b);
-        foreach (var comparison in _termFrequency)
+        double weight;
+        if (_source is null)
+        {
+            weight = _model.Weight(pattern);
+        }
+        else
+        {
+            var (factors, shift) = _bySourcePair[(_source[a] * _sources) + _source[b]];
+            weight = _model.Weight(pattern, factors) + shift;
+        }
+
+        for (var t = 0; t < _termFrequency.Length; t++)
         {
             // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.
+            var comparison = _termFrequency[t];
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                weight += TermFrequency(comparison, value);
+                weight += _termFrequencyWeights[t][value];
             }
         }
 

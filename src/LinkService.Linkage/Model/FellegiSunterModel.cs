@@ -61,7 +61,8 @@ internal sealed class FellegiSunterModel
     /// <summary>The level weights a pair between these sources is scored with.</summary>
     public double[][] FactorsOf(int sourcePair) => _sourcePairFactors.GetValueOrDefault(sourcePair, Log2Factors);
 
-    private double Weight(ulong pattern, double[][] factors)
+    /// <summary>The weight of a pattern under these level weights (<see cref="FactorsOf"/>), before any prior shift.</summary>
+    public double Weight(ulong pattern, double[][] factors)
     {
         var weight = PriorWeight;
         for (var c = 0; c < factors.Length; c++)

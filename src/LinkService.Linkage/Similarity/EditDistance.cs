@@ -42,6 +42,17 @@ public static class EditDistance
         return previous[b.Length];
     }
 
+    /// <summary>Whether the Levenshtein distance is at most <paramref name="max"/>; a distance of one is checked without the table.</summary>
+    public static bool LevenshteinWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max) =>
+        max == 1 ? WithinOneEdit(a, b, transpositions: false) : Levenshtein(a, b) <= max;
+
+    /// <summary>
+    /// Whether the Damerau–Levenshtein distance is at most <paramref name="max"/>. Comparing is a hot path (a reference
+    /// number within one edit, over every candidate pair): a distance of one is checked in one scan, not with the table.
+    /// </summary>
+    public static bool DamerauLevenshteinWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max) =>
+        max == 1 ? WithinOneEdit(a, b, transpositions: true) : DamerauLevenshtein(a, b) <= max;
+
     public static int DamerauLevenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -104,5 +115,40 @@ public static class EditDistance
         }
 
         return d[((a.Length + 1) * width) + b.Length + 1];
+    }
+
+    /// <summary>
+    /// Equal, or one edit apart: one substitution, one character inserted or deleted, or (with
+    /// <paramref name="transpositions"/>) one pair of adjacent characters swapped. Every edit costs one, so a distance
+    /// of at most one is exactly these.
+    /// </summary>
+    private static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool transpositions)
+    {
+        if (a.Length < b.Length)
+        {
+            var longer = b;
+            b = a;
+            a = longer;
+        }
+
+        if (a.Length - b.Length > 1)
+        {
+            return false;
+        }
+
+        var at = a.CommonPrefixLength(b);
+        if (at == b.Length)
+        {
+            // Equal, or the longer has one more character at the end.
+            return true;
+        }
+
+        if (a.Length != b.Length)
+        {
+            return a[(at + 1)..].SequenceEqual(b[at..]);
+        }
+
+        return a[(at + 1)..].SequenceEqual(b[(at + 1)..])
+            || (transpositions && at + 1 < a.Length && a[at] == b[at + 1] && a[at + 1] == b[at] && a[(at + 2)..].SequenceEqual(b[(at + 2)..]));
     }
 }

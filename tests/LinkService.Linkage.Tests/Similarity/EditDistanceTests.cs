@@ -26,4 +26,27 @@ public sealed class EditDistanceTests
     [InlineData("ÉA", "AXÉ", 2)]
     [InlineData("ABC", "CA", 2)]
     public void DamerauLevenshtein_EditAfterTransposition_CountsEachEdit(string a, string b, int distance) => Assert.Equal(distance, EditDistance.DamerauLevenshtein(a, b));
+
+    // The comparisons ask "within one edit?" of every candidate pair: the one-scan answer must be the table's, exactly.
+    [Fact]
+    public void Within_AgreesWithTheDistance_OnEveryPairOfShortStrings()
+    {
+        var words = new List<string> { string.Empty };
+        for (var length = 1; length <= 4; length++)
+        {
+            words.AddRange(words.Where(w => w.Length == length - 1).SelectMany(w => "ABC".Select(c => w + c)).ToList());
+        }
+
+        foreach (var a in words)
+        {
+            foreach (var b in words)
+            {
+                for (var max = 0; max <= 2; max++)
+                {
+                    Assert.Equal(EditDistance.DamerauLevenshtein(a, b) <= max, EditDistance.DamerauLevenshteinWithin(a, b, max));
+                    Assert.Equal(EditDistance.Levenshtein(a, b) <= max, EditDistance.LevenshteinWithin(a, b, max));
+                }
+            }
+        }
+    }
 }
