@@ -34,9 +34,12 @@ internal sealed class ValuePool
             {
                 var keys = new Dictionary<string, int>(StringComparer.Ordinal);
                 map = new int[_values.Count];
+                var derived = new string[_values.Count];
+                Parallel.For(1, _values.Count, id => derived[id] = DeriveKey(new string(_values[id]), transform, length));
                 for (var id = 1; id < _values.Count; id++)
                 {
-                    var key = DeriveKey(new string(_values[id]), transform, length);
+                    // Keys are numbered in value order, one thread: the same ids every run.
+                    var key = derived[id];
                     if (key.Length == 0)
                     {
                         continue;
@@ -66,10 +69,8 @@ internal sealed class ValuePool
             {
                 _nicknames = new int[_values.Count][];
                 _nicknames[0] = [];
-                for (var id = 1; id < _values.Count; id++)
-                {
-                    _nicknames[id] = Nicknames.GroupsOf(new string(_values[id]));
-                }
+                var groups = _nicknames;
+                Parallel.For(1, _values.Count, id => groups[id] = Nicknames.GroupsOf(new string(_values[id])));
             }
 
             return _nicknames;
@@ -86,9 +87,11 @@ internal sealed class ValuePool
                 var codes = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
                 int Id(string code) => codes.TryGetValue(code, out var id) ? id : codes[code] = codes.Count;
                 _metaphone = new (int, int)[_values.Count];
+                var encoded = new (string Primary, string Alternate)[_values.Count];
+                Parallel.For(1, _values.Count, id => encoded[id] = DoubleMetaphone.Encode(new string(_values[id])));
                 for (var id = 1; id < _values.Count; id++)
                 {
-                    var (primary, alternate) = DoubleMetaphone.Encode(new string(_values[id]));
+                    var (primary, alternate) = encoded[id];
                     _metaphone[id] = (Id(primary), Id(alternate));
                 }
             }

@@ -40,16 +40,19 @@ internal static class CandidateDecision
     public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight)
     {
         var neighbours = Neighbours(kept, table.Count);
-        var decided = new List<ScoredPair>(kept.Count);
-        foreach (var pair in kept)
+        var decided = new ScoredPair[kept.Count];
+
+        // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place.
+        Parallel.For(0, kept.Count, i =>
         {
+            var pair = kept[i];
             var rivals = Rivals(neighbours, table, weight, pair.A, pair.B) + Rivals(neighbours, table, weight, pair.B, pair.A);
             var witnesses = Witnesses(neighbours, table, weight, pair.A, pair.B) + Witnesses(neighbours, table, weight, pair.B, pair.A);
             var adjusted = pair.Weight - Math.Log2(1 + rivals) + witnesses;
-            decided.Add(pair with { Probability = (float)FellegiSunterModel.Probability(adjusted) });
-        }
+            decided[i] = pair with { Probability = (float)FellegiSunterModel.Probability(adjusted) };
+        });
 
-        return decided;
+        return [.. decided];
     }
 
     /// <summary>What <paramref name="record"/>'s other candidates in the partner's source count against the partner.</summary>

@@ -66,7 +66,7 @@ internal static class LinkageEngine
         Stage("compare and score");
 
         progress.Begin("cluster");
-        scoring.Kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        scoring.SortKept();
         var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
         var links = kept.Where(p => p.Probability >= spec.Thresholds.Match).ToList();
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);

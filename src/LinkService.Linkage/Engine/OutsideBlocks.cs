@@ -31,15 +31,37 @@ internal static class OutsideBlocks
             unselected[f] = rules.Any(r => !r.Fields.Contains(keys.Fields[f]));
         }
 
-        Span<int> states = stackalloc int[fields];
-        foreach (var pair in likelyMatches)
+        // Which rules leave each field out: asked of every likely match, field by field.
+        var without = keys.Fields.Select(field => rules.Select(r => !r.Fields.Contains(field)).ToArray()).ToArray();
+
+        // A chunk of pairs' states is found over both cores, then summed in the pairs' order (the same sums every run).
+        const int Chunk = 1 << 16;
+        var states = new int[Chunk * fields];
+        var counted = new bool[Chunk * fields];
+        for (var from = 0; from < likelyMatches.Count; from += Chunk)
         {
-            keys.States(pair.A, pair.B, states);
-            for (var f = 0; f < fields; f++)
+            var count = Math.Min(Chunk, likelyMatches.Count - from);
+            Parallel.For(0, count, i =>
             {
-                if (!unselected[f] || GeneratedWithout(rules, hashes, keys.Fields[f], pair.A, pair.B))
+                var pair = likelyMatches[from + i];
+                var at = i * fields;
+                keys.States(pair.A, pair.B, states.AsSpan(at, fields));
+                for (var f = 0; f < fields; f++)
                 {
-                    agreement[f][states[f]] = agreement[f].GetValueOrDefault(states[f]) + pair.Probability;
+                    counted[at + f] = !unselected[f] || GeneratedWithout(without[f], hashes, pair.A, pair.B);
+                }
+            });
+
+            for (var i = 0; i < count; i++)
+            {
+                var probability = likelyMatches[from + i].Probability;
+                for (var f = 0; f < fields; f++)
+                {
+                    var state = states[(i * fields) + f];
+                    if (counted[(i * fields) + f])
+                    {
+                        agreement[f][state] = agreement[f].GetValueOrDefault(state) + probability;
+                    }
                 }
             }
         }
@@ -77,11 +99,12 @@ internal static class OutsideBlocks
         return Walk(0, 1);
     }
 
-    private static bool GeneratedWithout(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, string field, int a, int b)
+    /// <summary>Whether a rule that leaves the field out (<paramref name="without"/>, per rule) generated the pair.</summary>
+    private static bool GeneratedWithout(bool[] without, RuleHashes hashes, int a, int b)
     {
-        for (var r = 0; r < rules.Count; r++)
+        for (var r = 0; r < without.Length; r++)
         {
-            if (!rules[r].Fields.Contains(field) && hashes.Agrees(r, a, b))
+            if (without[r] && hashes.Agrees(r, a, b))
             {
                 return true;
             }

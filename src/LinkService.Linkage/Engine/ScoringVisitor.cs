@@ -56,6 +56,19 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
 
     public static double FromFixed(long value) => value / FixedPoint;
 
+    /// <summary>Puts <see cref="Kept"/> in record order (by A, then B; each pair is there once), whatever order the threads kept them in.</summary>
+    public void SortKept()
+    {
+        var pairs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept);
+        var keys = new long[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            keys[i] = ((long)pairs[i].A << 32) | (uint)pairs[i].B;
+        }
+
+        keys.AsSpan().Sort(pairs);
+    }
+
     private void Raise(int record, float probability)
     {
         var current = Volatile.Read(ref best[record]);
