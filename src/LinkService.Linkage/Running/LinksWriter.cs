@@ -7,23 +7,58 @@ namespace LinkService.Linkage.Running;
 /// <summary>Writes the private linkage map (one row per input record) and the clerical-review pairs.</summary>
 internal static class LinksWriter
 {
-    public static string EntityId(int entity) => "E" + entity.ToString("D9", CultureInfo.InvariantCulture);
+    private const char EntityPrefix = 'E';
+    private const string EntityDigits = "D9";
+
+    public static string EntityId(int entity) => EntityPrefix + entity.ToString(EntityDigits, CultureInfo.InvariantCulture);
 
     public static async Task WriteLinksAsync(LinkageOutcome outcome, string path, CancellationToken cancellationToken)
     {
         var table = outcome.Table;
         await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
         await writer.WriteLineAsync("source,record_id,entity_id,match_probability".AsMemory(), cancellationToken);
-        var line = new StringBuilder(96);
+
+        // A line per record, millions of them: formatted into one buffer written a block at a time, not a string per value
+        // and an asynchronous write per line.
+        var sources = table.SourceNames.Select(n => CsvText.Field(n) + ",").ToArray();
+        var buffer = new char[1 << 16];
+        var used = 0;
         for (var i = 0; i < table.Count; i++)
         {
-            line.Clear()
-                .Append(CsvText.Field(table.SourceNames[table.Source[i]])).Append(',')
-                .Append(CsvText.Field(table.RecordId(i))).Append(',')
-                .Append(EntityId(outcome.Entity[i])).Append(',')
-                .Append(outcome.BestProbability[i].ToString("0.######", CultureInfo.InvariantCulture));
-            await writer.WriteLineAsync(line, cancellationToken);
+            var room = sources[table.Source[i]].Length + (2 * table.RecordId(i).Length) + 64;
+            if (used + room > buffer.Length)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
+                used = 0;
+                buffer = room > buffer.Length ? new char[room] : buffer;
+            }
+
+            used += FormatLink(buffer.AsSpan(used), sources[table.Source[i]], outcome, i, writer.NewLine);
         }
+
+        await writer.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
+    }
+
+    /// <summary>Record <paramref name="record"/>'s line of links.csv: source, record id, entity id, best match probability.</summary>
+    private static int FormatLink(Span<char> line, string source, LinkageOutcome outcome, int record, string newLine)
+    {
+        var id = outcome.Table.RecordId(record);
+        var at = Append(line, source);
+        at += Append(line[at..], id.IndexOfAny(",\"\r\n") < 0 ? id : CsvText.Field(id));
+        line[at++] = ',';
+        line[at++] = EntityPrefix;
+        outcome.Entity[record].TryFormat(line[at..], out var written, EntityDigits, CultureInfo.InvariantCulture);
+        at += written;
+        line[at++] = ',';
+        outcome.BestProbability[record].TryFormat(line[at..], out written, "0.######", CultureInfo.InvariantCulture);
+        at += written;
+        return at + Append(line[at..], newLine);
+    }
+
+    private static int Append(Span<char> line, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(line);
+        return text.Length;
     }
 
     /// <summary>
