@@ -24,11 +24,14 @@ internal static class RecordTableBuilder
         var names = new ValuePool();
         var columns = new Dictionary<string, Column>(StringComparer.Ordinal);
         var splitMiddles = fields.Contains(CanonicalField.MiddleNames) ? new int[total] : null;
-        foreach (var field in fields.OrderBy(f => f == CanonicalField.MiddleNames ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal))
+        var ordered = fields.OrderBy(f => f == CanonicalField.MiddleNames ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        var kinds = ordered.Select(f => spec.KindOf(f, DeclaredKind(sources, f))).ToList();
+        var built = new Column[ordered.Count];
+        void BuildField(int i)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var kind = spec.KindOf(field, DeclaredKind(sources, field));
-            var pool = kind == StandardiseAs.Date ? null : kind is StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name ? names : new ValuePool();
+            var (field, kind) = (ordered[i], kinds[i]);
+            var pool = kind == StandardiseAs.Date ? null : SharesNames(kind) ? names : new ValuePool();
             var values = new int[total];
             for (var s = 0; s < sources.Count; s++)
             {
@@ -37,17 +40,45 @@ internal static class RecordTableBuilder
 
             if (field == CanonicalField.MiddleNames && splitMiddles is not null)
             {
-                for (var i = 0; i < total; i++)
+                for (var r = 0; r < total; r++)
                 {
-                    values[i] = values[i] != 0 ? values[i] : splitMiddles[i];
+                    values[r] = values[r] != 0 ? values[r] : splitMiddles[r];
                 }
             }
 
-            columns[field] = new Column(field, kind, values, pool);
+            built[i] = new Column(field, kind, values, pool);
+        }
+
+        // The names' pool is filled field by field in this order (its ids must not depend on the threads), and middle
+        // names wait for the forenames split off them; every other field has a pool of its own and goes alongside.
+        var inOrder = Enumerable.Range(0, ordered.Count).Where(i => SharesNames(kinds[i]) || ordered[i] is CanonicalField.Forename or CanonicalField.MiddleNames).ToArray();
+        int[][] groups = [inOrder, .. Enumerable.Range(0, ordered.Count).Except(inOrder).Select(i => new[] { i })];
+        try
+        {
+            Parallel.ForEach(groups, new ParallelOptions { CancellationToken = cancellationToken }, group =>
+            {
+                foreach (var i in group)
+                {
+                    BuildField(i);
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            // What a field's standardising threw, as it was thrown when fields went one by one.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            columns[ordered[i]] = built[i];
         }
 
         return new RecordTable([.. sources.Select(s => s.Name)], starts, [.. sources.Select(s => s.RecordIds)], columns);
     }
+
+    private static bool SharesNames(StandardiseAs kind) => kind is StandardiseAs.Forename or StandardiseAs.Surname or StandardiseAs.Name;
 
     /// <summary>The standardiser the sources' schemas declare for a field of the custodian's own (configuration checks they agree).</summary>
     private static StandardiseAs DeclaredKind(IReadOnlyList<SourceRecords> sources, string field) =>
