@@ -10,10 +10,15 @@ internal sealed class CompiledComparison
     private readonly int[] _values;
     private readonly ValuePool? _pool;
     private readonly ComparisonLevelSpec[] _levels;
-    private readonly int[]?[] _derived;
+    // The derived keys of all levels (postcode sector, district, area) side by side per value, _derivedSlots[l] apart:
+    // a pair that fails one level fetches the next level's key from the same cache line.
+    private readonly int[] _derivedKeys = [];
+    private readonly int[] _derivedSlots;
+    private readonly int _derivedWidth;
     private readonly int[]?[] _otherValues;
     private readonly ValuePool?[] _otherPools;
     private readonly WordIds?[] _otherWords;
+    private readonly int[] _otherSlot;
     private readonly int[][]? _nicknames;
     private readonly (int Primary, int Alternate)[]? _metaphones;
     private readonly int[]? _soundex;
@@ -28,16 +33,18 @@ internal sealed class CompiledComparison
         _pool = Column.Pool;
         _levels = [.. spec.Levels];
         _exactFirst = _levels[0].Method == ComparisonMethod.Exact;
-        _derived = new int[]?[_levels.Length];
+        var derived = new int[]?[_levels.Length];
         _otherValues = new int[]?[_levels.Length];
         _otherPools = new ValuePool?[_levels.Length];
         _otherWords = new WordIds?[_levels.Length];
+        _otherSlot = new int[_levels.Length];
+        Array.Fill(_otherSlot, -1);
         for (var l = 0; l < _levels.Length; l++)
         {
             var method = _levels[l].Method;
             if (_pool is not null && method is ComparisonMethod.PostcodeArea or ComparisonMethod.PostcodeDistrict or ComparisonMethod.PostcodeSector)
             {
-                _derived[l] = _pool.Derived(method switch
+                derived[l] = _pool.Derived(method switch
                 {
                     ComparisonMethod.PostcodeArea => KeyTransform.PostcodeArea,
                     ComparisonMethod.PostcodeDistrict => KeyTransform.PostcodeDistrict,
@@ -50,6 +57,24 @@ internal sealed class CompiledComparison
                 _otherValues[l] = other.Values;
                 _otherPools[l] = other.Pool;
                 _otherWords[l] = method == ComparisonMethod.InOtherField && other.Pool is not null && _pool is not null ? new WordIds(other.Pool, _pool) : null;
+            }
+        }
+
+        _derivedSlots = new int[_levels.Length];
+        var derivedLevels = Enumerable.Range(0, _levels.Length).Where(l => derived[l] is not null).ToArray();
+        _derivedWidth = derivedLevels.Length;
+        if (_derivedWidth > 0)
+        {
+            var count = derivedLevels.Min(l => derived[l]!.Length);
+            _derivedKeys = new int[count * _derivedWidth];
+            for (var k = 0; k < derivedLevels.Length; k++)
+            {
+                var map = derived[derivedLevels[k]]!;
+                _derivedSlots[derivedLevels[k]] = k;
+                for (var v = 0; v < count; v++)
+                {
+                    _derivedKeys[(v * _derivedWidth) + k] = map[v];
+                }
             }
         }
 
@@ -71,8 +96,29 @@ internal sealed class CompiledComparison
     public int LevelCount => _levels.Length + 1;
 
     /// <summary>The level of a pair whose values are <paramref name="va"/> and <paramref name="vb"/> (records <paramref name="a"/>, <paramref name="b"/>).</summary>
-    public byte Evaluate(int va, int vb, int a, int b)
+    public byte Evaluate(int va, int vb, int a, int b) => Evaluate(new PairCache(va, vb, a, b));
+
+    /// <summary>
+    /// The level of records <paramref name="a"/> and <paramref name="b"/> from their rows of the comparer's record-major
+    /// values (<paramref name="rows"/> from <paramref name="rowA"/> and <paramref name="rowB"/>): the other fields a
+    /// level looks at are read there, beside this one's, not from their columns (a memory fetch each, every pair).
+    /// </summary>
+    public byte Evaluate(int[] rows, long rowA, long rowB, int a, int b) =>
+        Evaluate(new PairCache(rows[rowA + Index], rows[rowB + Index], a, b) { Rows = rows, RowA = rowA, RowB = rowB });
+
+    /// <summary>Reads the other fields of this comparison's levels from rows of the comparisons in <paramref name="all"/>, where one compares that field.</summary>
+    public void ReadOthersBeside(IReadOnlyList<CompiledComparison> all)
     {
+        for (var l = 0; l < _levels.Length; l++)
+        {
+            var other = _otherValues[l];
+            _otherSlot[l] = other is null ? -1 : all.FirstOrDefault(c => ReferenceEquals(c.Column.Values, other))?.Index ?? -1;
+        }
+    }
+
+    private byte Evaluate(PairCache cache)
+    {
+        var (va, vb) = (cache.A, cache.B);
         if (va == 0 || vb == 0)
         {
             return ComparisonVector.Missing;
@@ -83,10 +129,9 @@ internal sealed class CompiledComparison
             return 0;
         }
 
-        var cache = new PairCache(va, vb);
         for (var l = 0; l < _levels.Length; l++)
         {
-            if (Holds(l, a, b, ref cache))
+            if (Holds(l, ref cache))
             {
                 return (byte)l;
             }
@@ -95,7 +140,7 @@ internal sealed class CompiledComparison
         return (byte)_levels.Length;
     }
 
-    private bool Holds(int l, int a, int b, ref PairCache c)
+    private bool Holds(int l, ref PairCache c)
     {
         var level = _levels[l];
         return level.Method switch
@@ -110,17 +155,23 @@ internal sealed class CompiledComparison
             ComparisonMethod.Nickname => NicknamesMeet(c.A, c.B),
             ComparisonMethod.Initial => InitialOnly(c.A, c.B),
             ComparisonMethod.Prefix => NameForms.ShortForm(_pool![c.A], _pool[c.B]),
-            ComparisonMethod.Swapped => Swapped(l, a, b),
-            ComparisonMethod.InOtherField => InOtherField(l, a, b),
+            ComparisonMethod.Swapped => Swapped(l, ref c),
+            ComparisonMethod.InOtherField => InOtherField(l, ref c),
             ComparisonMethod.DateTransposed => DateRules.Transposed(c.A, c.B),
             ComparisonMethod.DateOneDigit => DateRules.OneDigitOff(c.A, c.B),
             ComparisonMethod.YearOffByOne => DateRules.YearOffByOne(c.A, c.B),
             ComparisonMethod.SameYearMonth => c.A / 100 == c.B / 100,
             ComparisonMethod.SameYear => c.A / 10000 == c.B / 10000,
             ComparisonMethod.YearsApart => Math.Abs((c.A / 10000) - (c.B / 10000)) <= level.Distance,
-            ComparisonMethod.PostcodeArea or ComparisonMethod.PostcodeDistrict or ComparisonMethod.PostcodeSector => _derived[l]![c.A] != 0 && _derived[l]![c.A] == _derived[l]![c.B],
+            ComparisonMethod.PostcodeArea or ComparisonMethod.PostcodeDistrict or ComparisonMethod.PostcodeSector => DerivedKeysMeet(l, c.A, c.B),
             _ => false,
         };
+    }
+
+    private bool DerivedKeysMeet(int l, int a, int b)
+    {
+        var key = _derivedKeys[(a * _derivedWidth) + _derivedSlots[l]];
+        return key != 0 && key == _derivedKeys[(b * _derivedWidth) + _derivedSlots[l]];
     }
 
     private double JaroWinklerOf(ref PairCache c)
@@ -168,24 +219,22 @@ internal sealed class CompiledComparison
     /// This field of each record against the other field of the other record: both crossed pairs equal, or one equal
     /// and the other within the level's Jaro–Winkler threshold (a swap with a typo in one name).
     /// </summary>
-    private bool Swapped(int l, int a, int b)
+    private bool Swapped(int l, ref PairCache c)
     {
-        var other = _otherValues[l]!;
-        var oa = other[a];
-        var ob = other[b];
+        var (oa, ob) = Others(l, ref c);
         var otherPool = _otherPools[l];
         if (oa == 0 || ob == 0 || otherPool is null || _pool is null)
         {
             return false;
         }
 
-        var first = _pool[_values[a]];
-        var second = _pool[_values[b]];
+        var first = _pool[c.A];
+        var second = _pool[c.B];
 
         // Names share one pool, where equal ids are equal text: the common case compares ints, not characters.
         var samePool = ReferenceEquals(otherPool, _pool);
-        var crossA = samePool ? _values[a] == ob : first.SequenceEqual(otherPool[ob]);
-        var crossB = samePool ? oa == _values[b] : otherPool[oa].SequenceEqual(second);
+        var crossA = samePool ? c.A == ob : first.SequenceEqual(otherPool[ob]);
+        var crossB = samePool ? oa == c.B : otherPool[oa].SequenceEqual(second);
         var threshold = _levels[l].Threshold;
         return (crossA && crossB)
             || (crossA && threshold < 1 && JaroWinkler.Similarity(otherPool[oa], second) >= threshold)
@@ -193,24 +242,41 @@ internal sealed class CompiledComparison
     }
 
     /// <summary>Either record's value is a word of the other record's other field (a forename given as a middle name).</summary>
-    private bool InOtherField(int l, int a, int b)
+    private bool InOtherField(int l, ref PairCache c)
     {
-        var other = _otherValues[l]!;
-        var otherPool = _otherPools[l];
-        if (otherPool is null || _pool is null)
+        if (_otherPools[l] is null || _pool is null)
         {
             return false;
         }
 
+        var (oa, ob) = Others(l, ref c);
         var words = _otherWords[l]!;
-        return (other[b] != 0 && words.Contains(other[b], _values[a]))
-            || (other[a] != 0 && words.Contains(other[a], _values[b]));
+        return (ob != 0 && words.Contains(ob, c.A))
+            || (oa != 0 && words.Contains(oa, c.B));
     }
 
-    private struct PairCache(int a, int b)
+    /// <summary>The other field's values of the pair's two records, from their rows where given.</summary>
+    private (int A, int B) Others(int l, ref PairCache c)
+    {
+        var slot = _otherSlot[l];
+        if (slot >= 0 && c.Rows is not null)
+        {
+            return (c.Rows[c.RowA + slot], c.Rows[c.RowB + slot]);
+        }
+
+        var other = _otherValues[l]!;
+        return (other[c.RecordA], other[c.RecordB]);
+    }
+
+    private struct PairCache(int a, int b, int recordA, int recordB)
     {
         public readonly int A = a;
         public readonly int B = b;
+        public readonly int RecordA = recordA;
+        public readonly int RecordB = recordB;
+        public int[]? Rows;
+        public long RowA;
+        public long RowB;
         public double JaroWinkler = -1;
     }
 }

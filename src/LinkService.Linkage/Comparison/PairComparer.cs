@@ -28,6 +28,11 @@ internal sealed class PairComparer
                 _rows[((long)i * _width) + c] = values[i];
             }
         }
+
+        foreach (var comparison in _comparisons)
+        {
+            comparison.ReadOthersBeside(_comparisons);
+        }
     }
 
     public IReadOnlyList<CompiledComparison> Comparisons { get; }
@@ -41,7 +46,7 @@ internal sealed class PairComparer
         ulong pattern = 0;
         for (var c = 0; c < _comparisons.Length; c++)
         {
-            pattern = ComparisonVector.With(pattern, c, _comparisons[c].Evaluate(_rows[ra + c], _rows[rb + c], a, b));
+            pattern = ComparisonVector.With(pattern, c, _comparisons[c].Evaluate(_rows, ra, rb, a, b));
         }
 
         return pattern;
