@@ -48,16 +48,17 @@ internal static class CandidateDecision
     public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight)
     {
         var neighbours = Neighbours(kept, table.Count);
-        var decided = new ScoredPair[kept.Count];
+        var decided = new List<ScoredPair>(kept.Count);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
 
         // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place.
         Parallel.For(0, kept.Count, i =>
         {
             var pair = kept[i];
-            decided[i] = pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, weight, pair.A, pair.B, pair.Weight)) };
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, weight, pair.A, pair.B, pair.Weight)) };
         });
 
-        return [.. decided];
+        return decided;
     }
 
     /// <summary>
