@@ -34,15 +34,12 @@ internal sealed class ValuePool
             {
                 var keys = new Dictionary<string, int>(StringComparer.Ordinal);
                 map = new int[_values.Count];
-                var derived = new string[_values.Count];
-                Parallel.For(1, _values.Count, id => derived[id] = DeriveKey(new string(_values[id]), transform, length));
-                for (var id = 1; id < _values.Count; id++)
+                ForEachChunk(id => DeriveKey(new string(_values[id]), transform, length), (id, key) =>
                 {
                     // Keys are numbered in value order, one thread: the same ids every run.
-                    var key = derived[id];
                     if (key.Length == 0)
                     {
-                        continue;
+                        return;
                     }
 
                     if (!keys.TryGetValue(key, out var keyId))
@@ -51,7 +48,7 @@ internal sealed class ValuePool
                     }
 
                     map[id] = keyId;
-                }
+                });
 
                 _derived[(transform, length)] = map;
             }
@@ -87,16 +84,30 @@ internal sealed class ValuePool
                 var codes = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
                 int Id(string code) => codes.TryGetValue(code, out var id) ? id : codes[code] = codes.Count;
                 _metaphone = new (int, int)[_values.Count];
-                var encoded = new (string Primary, string Alternate)[_values.Count];
-                Parallel.For(1, _values.Count, id => encoded[id] = DoubleMetaphone.Encode(new string(_values[id])));
-                for (var id = 1; id < _values.Count; id++)
-                {
-                    var (primary, alternate) = encoded[id];
-                    _metaphone[id] = (Id(primary), Id(alternate));
-                }
+                var metaphone = _metaphone;
+                ForEachChunk(id => DoubleMetaphone.Encode(new string(_values[id])), (id, codes) => metaphone[id] = (Id(codes.Primary), Id(codes.Alternate)));
             }
 
             return _metaphone;
+        }
+    }
+
+    /// <summary>
+    /// Computes something of every value over both cores, a chunk at a time, and hands the results on in value order on
+    /// this thread (where ids are given out): a chunk's results, not the whole pool's, are held at once.
+    /// </summary>
+    private void ForEachChunk<T>(Func<int, T> compute, Action<int, T> take)
+    {
+        const int Chunk = 1 << 16;
+        var results = new T[Chunk];
+        for (var from = 1; from < _values.Count; from += Chunk)
+        {
+            var to = Math.Min(from + Chunk, _values.Count);
+            Parallel.For(from, to, id => results[id - from] = compute(id));
+            for (var id = from; id < to; id++)
+            {
+                take(id, results[id - from]);
+            }
         }
     }
 
