@@ -18,7 +18,7 @@ internal sealed class PairScorer
 {
     private readonly FellegiSunterModel _model;
     private readonly CompiledComparison[] _termFrequency;
-    private readonly double[][] _surprisal;
+    private readonly TermSurprisal _surprisal;
     private readonly TermFrequencyTie[] _ties;
     private readonly Dictionary<int, double[]> _log2ExactU;
     private readonly double[] _pooledLog2ExactU;
@@ -35,11 +35,7 @@ internal sealed class PairScorer
         _model = model;
         _comparer = comparer;
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
-        _surprisal = new double[comparer.Comparisons.Count][];
-        foreach (var comparison in _termFrequency)
-        {
-            _surprisal[comparison.Index] = [.. Enumerable.Range(0, comparison.Column.Counts.Length).Select(v => -Math.Log2(comparison.Column.Frequency(v)))];
-        }
+        _surprisal = new TermSurprisal(comparer, source);
 
         _ties = [.. TermFrequencyTie.Find(comparer)];
         _pooledLog2ExactU = [.. model.U.Select(levels => Math.Log2(levels[0]))];
@@ -54,6 +50,7 @@ internal sealed class PairScorer
     {
         var factors = _source is null ? _model.Log2Factors : _model.FactorsOf(SourcePairs.Of(_source[a], _source[b]));
         var exactU = Log2ExactU(a, b);
+        var surprisal = _surprisal.Of(_source is null ? null : SourcePairs.Of(_source[a], _source[b]));
         var contributions = new double[factors.Length];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -65,7 +62,7 @@ internal sealed class PairScorer
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                contributions[comparison.Index] += exactU[comparison.Index] + _surprisal[comparison.Index][value];
+                contributions[comparison.Index] += exactU[comparison.Index] + surprisal[comparison.Index][value];
             }
         }
 
@@ -84,13 +81,14 @@ internal sealed class PairScorer
     {
         var weight = _source is null ? _model.Weight(pattern) : _model.Weight(pattern, SourcePairs.Of(_source[a], _source[b])) + PriorShift(a, b);
         var exactU = Log2ExactU(a, b);
+        var surprisal = _surprisal.Of(_source is null ? null : SourcePairs.Of(_source[a], _source[b]));
         foreach (var comparison in _termFrequency)
         {
             // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                weight += exactU[comparison.Index] + _surprisal[comparison.Index][value];
+                weight += exactU[comparison.Index] + surprisal[comparison.Index][value];
             }
         }
 
