@@ -30,6 +30,7 @@ internal static class MissedPairs
         var byPerson = Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]);
         var tally = new Dictionary<(string Kind, string Class, string Cause), int>();
         var caught = new long[rules.Length + 1];
+        var unblockedByKind = new long[2];
         foreach (var person in Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]))
         {
             var records = person.ToArray();
@@ -37,11 +38,14 @@ internal static class MissedPairs
             {
                 for (var j = i + 1; j < records.Length; j++)
                 {
-                    caught[Enumerable.Range(0, rules.Length).Count(r => hashes.Agrees(r, records[i], records[j]))]++;
+                    var n = Enumerable.Range(0, rules.Length).Count(r => hashes.Agrees(r, records[i], records[j]));
+                    caught[n]++;
+                    unblockedByKind[table.Source[records[i]] == table.Source[records[j]] ? 1 : 0] += n == 0 ? 1 : 0;
                 }
             }
         }
 
+        output.WriteLine($"true pairs no rule blocks: cross {unblockedByKind[0]}, within {unblockedByKind[1]}");
         output.WriteLine("true pairs by how many rules block them: " + string.Join(" ", caught.Select((n, k) => $"{k}:{n}")) + string.Create(CultureInfo.InvariantCulture, $"; Chao f1²/2f2 = {caught[1] * (double)caught[1] / (2.0 * caught[2]):F0}"));
         var weights = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var person in byPerson)
@@ -81,6 +85,9 @@ internal static class MissedPairs
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Count(),5}  {g.Key.Item1} {(g.Key.Item2 ? "within" : "cross")}  median p {g.Select(p => p.Probability).Order().ElementAt(g.Count() / 2):F3}"));
         }
 
+        PrintCalibration(outcome, truth, table, output);
+        PrintWeightCalibration(outcome, truth, table, hashes, rules.Length, comparer, output);
+        PrintEntityOutside(outcome, truth, table, hashes, rules.Length, output);
         output.WriteLine("missed true pairs by kind, error classes of the two records, cause (count, median weight):");
         foreach (var ((kind, cls, cause), n) in tally.OrderByDescending(t => t.Value).Take(60))
         {
@@ -93,6 +100,118 @@ internal static class MissedPairs
             foreach (var kind in new[] { "cross", "within" })
             {
                 output.WriteLine($"  total {kind,-6} {cause,-18} {tally.Where(t => t.Key.Cause == cause && t.Key.Kind == kind).Sum(t => t.Value)}");
+            }
+        }
+    }
+
+    /// <summary>Every compared pair by its own weight (whole bits): pairs, the model's expected matches (bin centre), true pairs blocked there.</summary>
+    private static void PrintWeightCalibration(LinkageOutcome outcome, int[] truth, RecordTable table, RuleHashes hashes, int rules, PairComparer comparer, TextWriter output)
+    {
+        var trueByBin = new Dictionary<int, long>();
+        foreach (var person in Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]))
+        {
+            var records = person.ToArray();
+            for (var i = 0; i < records.Length; i++)
+            {
+                for (var j = i + 1; j < records.Length; j++)
+                {
+                    if (hashes.AnyBefore(rules, records[i], records[j]))
+                    {
+                        var bin = (int)Math.Floor(outcome.Scorer.Weight(records[i], records[j], comparer.Pattern(records[i], records[j])));
+                        trueByBin[bin] = trueByBin.GetValueOrDefault(bin) + 1;
+                    }
+                }
+            }
+        }
+
+        output.WriteLine("compared pairs by own weight: bin, pairs, expected matches, true pairs");
+        double expected = 0, actual = 0;
+        foreach (var bin in outcome.Quality.WeightDistribution.Where(b => b.From is >= -15 and < 12))
+        {
+            var p = LinkService.Linkage.Model.FellegiSunterModel.Probability(bin.From + 0.5);
+            var t = trueByBin.Where(x => x.Key == bin.From || (bin.From == -40 && x.Key < -40)).Sum(x => x.Value);
+            expected += bin.Pairs * p;
+            actual += t;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{bin.From}, {bin.To})  {bin.Pairs,12:N0}  {bin.Pairs * p,12:N1}  {t,9:N0}   cumulative {expected,10:N0} vs {actual,10:N0}"));
+        }
+    }
+
+    /// <summary>Among pairs an entity joins whatever their own blocking (not a bridge of its links), the share no rule generated.</summary>
+    private static void PrintEntityOutside(LinkageOutcome outcome, int[] truth, RecordTable table, RuleHashes hashes, int rules, TextWriter output)
+    {
+        var byEntity = Enumerable.Range(0, table.Count).GroupBy(i => outcome.Entity[i]).Where(g => g.Count() is >= 3 and <= 64).ToDictionary(g => g.Key, g => g.ToArray());
+        var links = outcome.Links.GroupBy(p => outcome.Entity[p.A]).ToDictionary(g => g.Key, g => g.Select(p => (p.A, p.B)).ToList());
+        long[] free = new long[2], unblocked = new long[2], freeTrue = new long[2], unblockedTrue = new long[2];
+        foreach (var (e, members) in byEntity)
+        {
+            var edges = links.GetValueOrDefault(e) ?? [];
+            var edgeSet = edges.Select(x => (Math.Min(x.A, x.B), Math.Max(x.A, x.B))).ToHashSet();
+            for (var i = 0; i < members.Length; i++)
+            {
+                for (var j = i + 1; j < members.Length; j++)
+                {
+                    var (a, b) = (Math.Min(members[i], members[j]), Math.Max(members[i], members[j]));
+                    if (edgeSet.Contains((a, b)) && !Connected(a, b, edges.Where(x => (Math.Min(x.A, x.B), Math.Max(x.A, x.B)) != (a, b)).ToList()))
+                    {
+                        continue;
+                    }
+
+                    var k = table.Source[a] == table.Source[b] ? 1 : 0;
+                    var isTrue = truth[a] >= 0 && truth[a] == truth[b];
+                    var blocked = hashes.AnyBefore(rules, a, b);
+                    free[k]++;
+                    freeTrue[k] += isTrue ? 1 : 0;
+                    unblocked[k] += blocked ? 0 : 1;
+                    unblockedTrue[k] += !blocked && isTrue ? 1 : 0;
+                }
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity pairs joined whatever their blocking: cross {free[0]:N0} ({unblocked[0]:N0} unblocked, {unblocked[0] / (double)free[0]:P3}; true {freeTrue[0]:N0}, {unblockedTrue[0]:N0} unblocked), within {free[1]:N0} ({unblocked[1]:N0} unblocked, {unblocked[1] / (double)free[1]:P3}; true {freeTrue[1]:N0}, {unblockedTrue[1]:N0})"));
+    }
+
+    private static bool Connected(int from, int to, List<(int A, int B)> edges)
+    {
+        var seen = new HashSet<int> { from };
+        var queue = new Queue<int>([from]);
+        while (queue.Count > 0)
+        {
+            var x = queue.Dequeue();
+            foreach (var (a, b) in edges)
+            {
+                var y = a == x ? b : b == x ? a : -1;
+                if (y >= 0 && seen.Add(y))
+                {
+                    if (y == to)
+                    {
+                        return true;
+                    }
+
+                    queue.Enqueue(y);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Links and review pairs by their decided probability: how many, how many the model expects true, how many are.</summary>
+    private static void PrintCalibration(LinkageOutcome outcome, int[] truth, RecordTable table, TextWriter output)
+    {
+        double[] edges = [0, 0.5, 0.7, 0.9, 0.95, 0.98, 0.99, 0.999, 0.9999, 1.0001];
+        output.WriteLine("calibration (links and review pairs by decided probability): bin, kind, pairs, expected true, true");
+        foreach (var kind in new[] { "cross", "within" })
+        {
+            for (var e = 0; e + 1 < edges.Length; e++)
+            {
+                var bin = outcome.Links.Concat(outcome.Review)
+                    .Where(p => p.Probability >= edges[e] && p.Probability < edges[e + 1] && (table.Source[p.A] == table.Source[p.B]) == (kind == "within"))
+                    .ToList();
+                if (bin.Count > 0)
+                {
+                    var actual = bin.Count(p => truth[p.A] >= 0 && truth[p.A] == truth[p.B]);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{edges[e]:G4}, {Math.Min(1, edges[e + 1]):G4})  {kind,-6} {bin.Count,9:N0}  {bin.Sum(p => (double)p.Probability),12:N1}  {actual,9:N0}"));
+                }
             }
         }
     }

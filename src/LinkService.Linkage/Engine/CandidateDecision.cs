@@ -31,6 +31,14 @@ namespace LinkService.Linkage.Engine;
 /// so mostly on the same names and date a shares with b, evidence the pair's own weight already counts (letting it
 /// raise them joined look-alikes into chains of certain links).
 /// </para>
+/// <para>
+/// A witness is a record of a third source: neither a's nor b's. A record of a's own source that plainly matches a is
+/// a's duplicate, and a duplicate that does not match b is most often one carrying an error of its own (an alias
+/// forename, an old address), which the pairwise odds count against a–b a second time: an offender whose alias record
+/// gave another forename lost the link to their claim. Taking them out as witnesses lifted cross-source recall at
+/// 1M × 3M from 0.9867 to 0.9890 with precision 0.9975 against 0.9973. Between two sources, so, only a within-source
+/// pair has witnesses: two offenders who share a name and a birthday, each with a claim of their own.
+/// </para>
 /// </summary>
 internal static class CandidateDecision
 {
@@ -43,13 +51,58 @@ internal static class CandidateDecision
         var decided = new List<ScoredPair>(kept.Count);
         foreach (var pair in kept)
         {
-            var rivals = Rivals(neighbours, table, weight, pair.A, pair.B) + Rivals(neighbours, table, weight, pair.B, pair.A);
-            var witnesses = Witnesses(neighbours, table, weight, pair.A, pair.B) + Witnesses(neighbours, table, weight, pair.B, pair.A);
-            var adjusted = pair.Weight - Math.Log2(1 + rivals) + witnesses;
-            decided.Add(pair with { Probability = (float)FellegiSunterModel.Probability(adjusted) });
+            decided.Add(pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, weight, pair.A, pair.B, pair.Weight)) });
         }
 
         return decided;
+    }
+
+    /// <summary>
+    /// The matches expected among pairs scored under the review threshold and left apart by the entities, each
+    /// decided against the kept pairs as candidates: a pair at −3 bits between an offender and a claim is one chance
+    /// in nine on its own, but next to nothing when the offender's own claim is a candidate.
+    /// <para>
+    /// Whether a candidate j is the partner's person is read off the entities (one entity: j and the partner are one
+    /// person; two: plainly not), not scored pair by pair: there are a million such pairs at 1M × 3M, and scoring each
+    /// candidate against each partner cost five seconds of CPU for the same sum to a few matches.
+    /// </para>
+    /// </summary>
+    public static double SumOfDecided(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, CancellationToken cancellationToken)
+    {
+        const double Plain = 30;
+        if (pairs.Count == 0)
+        {
+            // A partitioner refuses an empty range.
+            return 0;
+        }
+
+        var neighbours = Neighbours(kept, table.Count);
+        double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
+        var sum = 0L;
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, 1 << 14), new ParallelOptions { CancellationToken = cancellationToken }, range =>
+        {
+            var local = 0.0;
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var pair = pairs[i];
+                if (entity[pair.A] != entity[pair.B])
+                {
+                    local += FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, pair.A, pair.B, pair.Weight));
+                }
+            }
+
+            // In millionths, as integers: the sum is the same whatever order the threads finish in.
+            Interlocked.Add(ref sum, (long)Math.Round(local * 1e6));
+        });
+
+        return sum / 1e6;
+    }
+
+    private static double Decide(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int a, int b, double own)
+    {
+        var rivals = Rivals(neighbours, table, weight, a, b) + Rivals(neighbours, table, weight, b, a);
+        var witnesses = Witnesses(neighbours, table, weight, a, b) + Witnesses(neighbours, table, weight, b, a);
+        return own - Math.Log2(1 + rivals) + witnesses;
     }
 
     /// <summary>What <paramref name="record"/>'s other candidates in the partner's source count against the partner.</summary>
@@ -70,7 +123,7 @@ internal static class CandidateDecision
         return rivals;
     }
 
-    /// <summary>What <paramref name="record"/>'s candidates outside the partner's source add to the pair's weight, in bits.</summary>
+    /// <summary>What <paramref name="record"/>'s candidates in neither its own nor the partner's source add to the pair's weight, in bits.</summary>
     private static double Witnesses(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
     {
         var source = table.Source[partner];
@@ -78,7 +131,7 @@ internal static class CandidateDecision
         for (var k = neighbours.Start[record]; k < neighbours.Start[record + 1]; k++)
         {
             var other = neighbours.Other[k];
-            if (other != partner && table.Source[other] != source)
+            if (other != partner && table.Source[other] != source && table.Source[other] != table.Source[record])
             {
                 var toWitness = (double)neighbours.Weight[k];
                 bits += Math.Min(0, Log2OnePlusPower(toWitness + weight(other, partner)) - Log2OnePlusPower(toWitness));

@@ -54,7 +54,7 @@ internal static class LinkageEngine
         Stage("compare (training pass)");
 
         progress.Begin("EM");
-        var trained = ModelTrainer.Train(training.Patterns, u.U, rules, comparer, sampler.PairsBySourcePair, spec.Training.MaxIterations, spec.Training.Tolerance);
+        var trained = ModelTrainer.Train(training.Patterns, u.U, u.BySourcePair, rules, comparer, sampler.PairsBySourcePair, spec.Training.MaxIterations, spec.Training.Tolerance);
         // model.json's evidence is what a level's m rests on: the matches the sample held, not the pairs they stand for.
         trained = trained with { MatchEvidence = [.. trained.MatchEvidence.Select(levels => levels.Select(e => e * sample.Rate).ToArray())] };
         Stage("EM");
@@ -73,21 +73,27 @@ internal static class LinkageEngine
         var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();
         Stage("cluster");
 
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted);
+
         progress.Begin("matches outside blocks");
-        // The kept pairs count as the candidate decision left them: five equally good candidates of one record are one
-        // expected match between them, not five.
-        var expected = ScoringVisitor.FromFixed(scoring.ProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability) + kept.Sum(p => (double)p.Probability);
+        // The matches the entities did not join: the kept pairs and the tail as the candidate decision leaves them (five
+        // equally good candidates of one record are one expected match between them, not five, and a weak pair of an
+        // offender whose own claim is a candidate is next to none), and the pairs under the tail's floor at their own
+        // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
+        var tail = CandidateDecision.SumOfDecided(scoring.Tail, scoring.Kept, table, entity, cancellationToken);
+        var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
+        var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability) + tail + Math.Max(0, underFloor);
+        var expected = joined.ExpectedTrue + missedInBlocks;
         var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, expected);
         Stage("matches outside blocks");
 
-        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted);
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, (expected, outside), joined);
+        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, (expected, outside, missedInBlocks), joined);
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
     private static LinkageQuality Figures(
         RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
-        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, (double InBlocks, double Outside) matches, (long Pairs, double ExpectedTrue) joined)
+        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, (double InBlocks, double Outside, double MissedInBlocks) matches, (long Pairs, double ExpectedTrue) joined)
     {
         long truePairs = 0;
         if (truth is not null)
@@ -119,7 +125,7 @@ internal static class LinkageEngine
             matchRates[table.SourceNames[s]] = size == 0 ? 0 : Math.Round(linked / (double)size, 6);
         }
 
-        var (expected, outside) = matches;
+        var (expected, outside, missedInBlocks) = matches;
         var bins = scoring.Histogram
             .Select((n, i) => new WeightBin(ScoringVisitor.HistogramLow + i, ScoringVisitor.HistogramLow + i + 1, n))
             .Where(b => b.Pairs > 0).ToList();
@@ -138,7 +144,7 @@ internal static class LinkageEngine
             EstimatedFalseLinkRate = joined.Pairs == 0 ? 0 : Math.Round(Math.Max(0, 1 - (joined.ExpectedTrue / joined.Pairs)), 6),
 
             // Matches no rule generated were never compared: missed as surely as those that scored too low.
-            EstimatedMissedLinkRate = expected + outside <= 0 ? 0 : Math.Round(Math.Max(0, expected + outside - joined.ExpectedTrue) / (expected + outside), 6),
+            EstimatedMissedLinkRate = expected + outside <= 0 ? 0 : Math.Round((missedInBlocks + outside) / (expected + outside), 6),
             EstimatedMatchesOutsideBlocks = Math.Round(outside, 3),
             ExpectedMatches = Math.Round(expected, 3),
         };

@@ -6,23 +6,22 @@ namespace LinkService.Linkage.Engine;
 /// <summary>
 /// Match weight of a pair: the model's weight for its pattern, adjusted for the frequency of exactly agreeing names.
 /// <para>
-/// A rare name earns its full credit; a common one loses at most <see cref="MaxTermFrequencyPenalty"/> bits per field.
-/// The full penalty (log2 of u over the value's frequency, −2.3 bits for SMITH, −1.1 for SARAH) guards against two
-/// different people sharing a common name, but it counts that risk twice: a common forename's frequency is tied to
-/// the sex that also agrees and a common surname's to the region the postcode also compares, and the risk itself is
-/// met directly by the match decision, where another SARAH SMITH born the same day among the candidates is a rival
-/// that sends the pair to review (<see cref="CandidateDecision"/>). Without the bound, SARAH SMITH with an exact
-/// date of birth and a new postcode fell under the match threshold in a few million records although a second
-/// SARAH SMITH born that day is rarely there.
+/// P(agree on v | non-match) is v's frequency, not the average u of exact agreement: a rare name earns more than the
+/// average, a common one (SMITH, SARAH) less, in full. The adjustment was once bounded at one bit, because the full
+/// penalty counted a common forename's risk twice (its frequency is tied to the sex that also agrees); the bound
+/// overstated every common name to make up for that, and namesakes linked more often than their probability said.
+/// The sex is now answered where it arises (<see cref="TermFrequencyTie"/>), and a namesake born the same day among a
+/// record's candidates is a rival in the match decision (<see cref="CandidateDecision"/>).
 /// </para>
 /// </summary>
 internal sealed class PairScorer
 {
-    /// <summary>The most a common value's frequency takes off the weight of exact agreement, in bits (a halving of the odds).</summary>
-    public const double MaxTermFrequencyPenalty = 1.0;
-
     private readonly FellegiSunterModel _model;
     private readonly CompiledComparison[] _termFrequency;
+    private readonly double[][] _surprisal;
+    private readonly TermFrequencyTie[] _ties;
+    private readonly Dictionary<int, double[]> _log2ExactU;
+    private readonly double[] _pooledLog2ExactU;
     private readonly PairComparer _comparer;
 
     private readonly byte[]? _source;
@@ -36,6 +35,15 @@ internal sealed class PairScorer
         _model = model;
         _comparer = comparer;
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
+        _surprisal = new double[comparer.Comparisons.Count][];
+        foreach (var comparison in _termFrequency)
+        {
+            _surprisal[comparison.Index] = [.. Enumerable.Range(0, comparison.Column.Counts.Length).Select(v => -Math.Log2(comparison.Column.Frequency(v)))];
+        }
+
+        _ties = [.. TermFrequencyTie.Find(comparer)];
+        _pooledLog2ExactU = [.. model.U.Select(levels => Math.Log2(levels[0]))];
+        _log2ExactU = model.SourcePairU.ToDictionary(p => p.Key, p => p.Value.Select(levels => Math.Log2(levels[0])).ToArray());
     }
 
     /// <summary>
@@ -45,6 +53,7 @@ internal sealed class PairScorer
     public double[] Contributions(int a, int b, ulong pattern)
     {
         var factors = _source is null ? _model.Log2Factors : _model.FactorsOf(SourcePairs.Of(_source[a], _source[b]));
+        var exactU = Log2ExactU(a, b);
         var contributions = new double[factors.Length];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -56,8 +65,13 @@ internal sealed class PairScorer
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                contributions[comparison.Index] += TermFrequency(comparison, value);
+                contributions[comparison.Index] += exactU[comparison.Index] + _surprisal[comparison.Index][value];
             }
+        }
+
+        foreach (var tie in _ties)
+        {
+            contributions[tie.Tied] += TieBits(tie, a, b, pattern, exactU);
         }
 
         return contributions;
@@ -69,14 +83,20 @@ internal sealed class PairScorer
     public double Weight(int a, int b, ulong pattern)
     {
         var weight = _source is null ? _model.Weight(pattern) : _model.Weight(pattern, SourcePairs.Of(_source[a], _source[b])) + PriorShift(a, b);
+        var exactU = Log2ExactU(a, b);
         foreach (var comparison in _termFrequency)
         {
             // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                weight += TermFrequency(comparison, value);
+                weight += exactU[comparison.Index] + _surprisal[comparison.Index][value];
             }
+        }
+
+        foreach (var tie in _ties)
+        {
+            weight += TieBits(tie, a, b, pattern, exactU);
         }
 
         return weight;
@@ -84,7 +104,15 @@ internal sealed class PairScorer
 
     private double PriorShift(int a, int b) => _source is null ? 0 : _model.PriorShift(SourcePairs.Of(_source[a], _source[b]));
 
-    /// <summary>P(agree on v | non-match) is the value's frequency, not the average u of exact agreement; a common value loses at most the bound.</summary>
-    private double TermFrequency(CompiledComparison comparison, int value) =>
-        Math.Max(Math.Log2(_model.U[comparison.Index][0] / comparison.Column.Frequency(value)), -MaxTermFrequencyPenalty);
+    /// <summary>What the tied few-valued field adds when it and its term-frequency field both agree exactly (<see cref="TermFrequencyTie"/>).</summary>
+    private double TieBits(TermFrequencyTie tie, int a, int b, ulong pattern, double[] exactU)
+    {
+        var value = _comparer.Value(a, tie.Field);
+        return ComparisonVector.Level(pattern, tie.Field) == 0 && ComparisonVector.Level(pattern, tie.Tied) == 0 && value == _comparer.Value(b, tie.Field)
+            ? exactU[tie.Tied] + tie.Bits(value, _comparer.Value(a, tie.Tied))
+            : 0;
+    }
+
+    /// <summary>Per comparison, log2 of the u of exact agreement the pair's weight was built with (its pair of sources' own).</summary>
+    private double[] Log2ExactU(int a, int b) => _source is null ? _pooledLog2ExactU : _log2ExactU.GetValueOrDefault(SourcePairs.Of(_source[a], _source[b]), _pooledLog2ExactU);
 }

@@ -4,15 +4,29 @@ using LinkService.Linkage.Model;
 
 namespace LinkService.Linkage.Engine;
 
-/// <summary>Second pass: scores every candidate pair, keeps those at or above the review threshold, and gathers figures.</summary>
+/// <summary>
+/// Second pass: scores every candidate pair, keeps those at or above the review threshold, and gathers figures. Pairs
+/// under the threshold down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them.
+/// </summary>
 internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best) : IPairVisitor<ScoringVisitor.Local>
 {
     public const int HistogramLow = -40;
     public const int HistogramBins = 101;
     private const double FixedPoint = 1e6;
+
+    /// <summary>
+    /// The lowest weight kept in the tail: the pairs under it (a match probability under one in a thousand) are counted
+    /// in <see cref="ProbabilitySum"/> only, where 20 million of them at 1M × 3M sum to a few hundred matches.
+    /// </summary>
+    public const double TailFloor = -10;
     private readonly Lock _lock = new();
 
     public List<ScoredPair> Kept { get; } = [];
+
+    public List<TailPair> Tail { get; } = [];
+
+    /// <summary>Sum of the tail's own match probabilities, in millionths.</summary>
+    public long TailProbabilitySum { get; private set; }
 
     public long[] Histogram { get; } = new long[HistogramBins];
 
@@ -35,6 +49,11 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         {
             local.Kept.Add(new ScoredPair(a, b, (float)weight, (float)probability, pattern));
         }
+        else if (weight >= TailFloor)
+        {
+            local.Tail.Add(new TailPair(a, b, (float)weight));
+            local.TailProbabilitySum += (long)Math.Round(probability * FixedPoint);
+        }
 
         Raise(a, (float)probability);
         Raise(b, (float)probability);
@@ -45,6 +64,8 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         lock (_lock)
         {
             Kept.AddRange(local.Kept);
+            Tail.AddRange(local.Tail);
+            TailProbabilitySum += local.TailProbabilitySum;
             Pairs += local.Pairs;
             ProbabilitySum += local.ProbabilitySum;
             for (var i = 0; i < HistogramBins; i++)
@@ -74,6 +95,10 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
     internal sealed class Local
     {
         public List<ScoredPair> Kept { get; } = [];
+
+        public List<TailPair> Tail { get; } = [];
+
+        public long TailProbabilitySum { get; set; }
 
         public long[] Histogram { get; } = new long[HistogramBins];
 

@@ -23,10 +23,12 @@ internal sealed class FellegiSunterModel
     /// <param name="prior">The prior over all pairs.</param>
     /// <param name="sourcePairPriors">The prior per pair of sources (<see cref="SourcePairs"/>).</param>
     /// <param name="sourcePairM">m per pair of sources, where they were estimated apart; others take the pooled m.</param>
-    public FellegiSunterModel(double[][] m, double[][] u, double prior, IReadOnlyDictionary<int, double>? sourcePairPriors = null, IReadOnlyDictionary<int, double[][]>? sourcePairM = null)
+    /// <param name="sourcePairU">u per pair of sources, for those with their own m; others take the pooled u.</param>
+    public FellegiSunterModel(double[][] m, double[][] u, double prior, IReadOnlyDictionary<int, double>? sourcePairPriors = null, IReadOnlyDictionary<int, double[][]>? sourcePairM = null, IReadOnlyDictionary<int, double[][]>? sourcePairU = null)
     {
         SourcePairM = sourcePairM ?? new Dictionary<int, double[][]>();
-        _sourcePairFactors = SourcePairM.ToDictionary(p => p.Key, p => p.Value.Select((levels, c) => BuildFactors(levels, u[c])).ToArray());
+        SourcePairU = SourcePairM.Keys.ToDictionary(k => k, k => sourcePairU?.GetValueOrDefault(k) ?? u);
+        _sourcePairFactors = SourcePairM.ToDictionary(p => p.Key, p => p.Value.Select((levels, c) => BuildFactors(levels, SourcePairU[p.Key][c])).ToArray());
         SourcePairPriors = sourcePairPriors ?? new Dictionary<int, double>();
         _priorShift = SourcePairPriors.ToDictionary(p => p.Key, p => Math.Log2(p.Value / (1 - p.Value)) - Math.Log2(prior / (1 - prior)));
         M = m;
@@ -47,6 +49,12 @@ internal sealed class FellegiSunterModel
 
     /// <summary>m per pair of sources (<see cref="SourcePairs"/>) where estimated apart from the pooled <see cref="M"/>.</summary>
     public IReadOnlyDictionary<int, double[][]> SourcePairM { get; }
+
+    /// <summary>u per pair of sources (<see cref="SourcePairs"/>) that has its own m; the others are scored with the pooled <see cref="U"/>.</summary>
+    public IReadOnlyDictionary<int, double[][]> SourcePairU { get; }
+
+    /// <summary>The u a pair between these sources is scored with.</summary>
+    public double[][] UOf(int sourcePair) => SourcePairU.GetValueOrDefault(sourcePair, U);
 
     public double PriorWeight { get; }
 

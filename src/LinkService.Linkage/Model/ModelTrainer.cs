@@ -27,7 +27,9 @@ internal static class ModelTrainer
     /// </summary>
     public const double SourcePairPriorStrength = 100;
 
-    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, IReadOnlyDictionary<int, double> pairsBySourcePair, int maxIterations, double tolerance)
+    /// <param name="u">u pooled over the pairs of sources.</param>
+    /// <param name="uBySourcePair">u per pair of sources: each pair of sources' m is estimated against its own.</param>
+    public static Outcome Train(IReadOnlyList<PatternCount> patterns, double[][] u, IReadOnlyDictionary<int, double[][]> uBySourcePair, IReadOnlyList<CompiledRule> rules, PairComparer comparer, IReadOnlyDictionary<int, double> pairsBySourcePair, int maxIterations, double tolerance)
     {
         var pooled = Estimate(patterns, u, rules, comparer, maxIterations, tolerance, null);
 
@@ -40,7 +42,7 @@ internal static class ModelTrainer
         {
             foreach (var group in groups)
             {
-                bySourcePair[group.Key] = Estimate([.. group], u, rules, comparer, maxIterations, tolerance, pooled.M);
+                bySourcePair[group.Key] = Estimate([.. group], uBySourcePair.GetValueOrDefault(group.Key, u), rules, comparer, maxIterations, tolerance, pooled.M);
             }
         }
 
@@ -48,13 +50,14 @@ internal static class ModelTrainer
         foreach (var entry in patterns)
         {
             var own = bySourcePair.GetValueOrDefault(entry.SourcePair, pooled);
-            expectedBySourcePair[entry.SourcePair] = expectedBySourcePair.GetValueOrDefault(entry.SourcePair) + ExpectedMatches(entry, own.M, u, rules, comparer, own.Lambdas);
+            var ownU = bySourcePair.ContainsKey(entry.SourcePair) ? uBySourcePair.GetValueOrDefault(entry.SourcePair, u) : u;
+            expectedBySourcePair[entry.SourcePair] = expectedBySourcePair.GetValueOrDefault(entry.SourcePair) + ExpectedMatches(entry, own.M, ownU, rules, comparer, own.Lambdas);
         }
 
         var expected = expectedBySourcePair.Values.Sum();
         var prior = Prior(expected, pairsBySourcePair.Values.Sum());
         var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => Prior(expectedBySourcePair.GetValueOrDefault(p.Key), p.Value));
-        var model = new FellegiSunterModel(pooled.M, u, prior, priors, bySourcePair.ToDictionary(p => p.Key, p => p.Value.M));
+        var model = new FellegiSunterModel(pooled.M, u, prior, priors, bySourcePair.ToDictionary(p => p.Key, p => p.Value.M), bySourcePair.Count == 0 ? null : uBySourcePair);
         return new Outcome(model, pooled.Reports, expected, pooled.Evidence);
     }
 

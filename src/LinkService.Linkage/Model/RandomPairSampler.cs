@@ -44,6 +44,9 @@ internal sealed class RandomPairSampler
     /// <summary>How many pairs the mode would compare without blocking.</summary>
     public double TotalPairs { get; }
 
+    /// <summary>The pairs of sources the mode compares, as <see cref="SourcePairs"/> keys, in a fixed order.</summary>
+    public IReadOnlyList<int> SourcePairKeys => [.. _sourcePairs.Select(p => SourcePairs.Of(p.S, p.T))];
+
     public (int A, int B) Next(Random random)
     {
         if (_sourcePairs.Length == 0)
@@ -58,6 +61,12 @@ internal sealed class RandomPairSampler
             k++;
         }
 
+        return Next(random, k);
+    }
+
+    /// <summary>A random pair of the <paramref name="k"/>-th pair of sources (<see cref="SourcePairKeys"/>).</summary>
+    public (int A, int B) Next(Random random, int k)
+    {
         var (s, t) = _sourcePairs[k];
         var a = _table.SourceStart[s] + random.Next(_table.SourceSize(s));
         int b;

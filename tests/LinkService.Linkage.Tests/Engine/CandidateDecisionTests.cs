@@ -39,15 +39,18 @@ public sealed class CandidateDecisionTests
     }
 
     [Fact]
-    public void Apply_TwoStrongLinksThroughOneRecordToRecordsPlainlyDifferent_SendsBothUnderTheMatchThreshold()
+    public void Apply_OffenderMatchingAnotherOffenderAndAClaimPlainlyNotThem_SendsTheOffendersLinkToReviewAndKeepsTheClaims()
     {
-        // Offender 1 matches offender 0 (as an alias would) and claim 2, but claim 2 is plainly not offender 0: offender 1
-        // cannot be both, so neither link is sure (before witnesses, both linked and joined 0 to 2).
+        // Offender 1 matches offender 0 and claim 2, but claim 2 is plainly not offender 0: offender 1 cannot be both.
+        // Claim 2, a third source to the two offenders, witnesses against their link (two namesakes, each with a claim
+        // of their own); offender 0, of offender 1's own source, is no witness against the claim's link: a duplicate
+        // that does not match the claim most often carries an error of its own (an alias forename).
         var table = Tables.Of([("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
 
         var decided = CandidateDecision.Apply([Pair(0, 1), Pair(1, 2)], table, (x, y) => (x, y) is (0, 2) or (2, 0) ? -30 : 30);
 
-        Assert.All(decided, p => Assert.InRange(p.Probability, 0.45, 0.55));
+        Assert.InRange(decided[0].Probability, 0.45, 0.55);
+        Assert.Equal(Probability(Strong), decided[1].Probability, 6);
     }
 
     [Fact]
@@ -58,6 +61,42 @@ public sealed class CandidateDecisionTests
         var decided = CandidateDecision.Apply([Pair(0, 1), Pair(1, 2)], table, (_, _) => 30);
 
         Assert.All(decided, p => Assert.Equal(Probability(Strong), p.Probability, 6));
+    }
+
+    [Fact]
+    public void SumOfDecided_WeakPairOfARecordWhoseOwnMatchIsACandidate_CountsNextToNothing()
+    {
+        // Offender 0's claim 1 is a strong candidate (one entity); claim 2 scored −3 bits against offender 0 (one chance
+        // in nine on its own) and is another person's: offender 0 has one match among the claims, and it is claim 1.
+        var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
+        TailPair[] tail = [new(0, 2, -3)];
+
+        var sum = CandidateDecision.SumOfDecided(tail, [Pair(0, 1)], table, [1, 1, 2], TestContext.Current.CancellationToken);
+
+        // Odds 2^-3 over 1 + 2^10 (the rival) + 2^-3.
+        Assert.Equal(Math.Pow(2, -3) / (1 + Math.Pow(2, 10) + Math.Pow(2, -3)), sum, 6);
+    }
+
+    [Fact]
+    public void SumOfDecided_WeakPairWithNoOtherCandidate_CountsItsOwnProbability()
+    {
+        var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
+        TailPair[] tail = [new(0, 1, -3)];
+
+        var sum = CandidateDecision.SumOfDecided(tail, [], table, [1, 2], TestContext.Current.CancellationToken);
+
+        Assert.Equal(Probability(-3), sum, 6);
+    }
+
+    [Fact]
+    public void SumOfDecided_WeakPairTheEntitiesJoin_IsNotCountedAsMissed()
+    {
+        var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
+        TailPair[] tail = [new(0, 1, -3)];
+
+        var sum = CandidateDecision.SumOfDecided(tail, [], table, [1, 1], TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, sum);
     }
 
     private static ScoredPair Pair(int a, int b) => new(a, b, Strong, Probability(Strong), 0);
