@@ -58,44 +58,37 @@ internal static class CandidateDecision
     }
 
     /// <summary>
-    /// The matches expected among pairs scored under the review threshold and left apart by the entities, each
-    /// decided against the kept pairs as candidates: a pair at −3 bits between an offender and a claim is one chance
-    /// in nine on its own, but next to nothing when the offender's own claim is a candidate.
+    /// Pairs scored under the review threshold, each decided against the kept pairs as candidates: a pair at −3 bits
+    /// between an offender and a claim is one chance in nine on its own, but next to nothing when the offender's own
+    /// claim is a candidate. A pair the entities join gets 1: it is a match as surely as they are right.
     /// <para>
     /// Whether a candidate j is the partner's person is read off the entities (one entity: j and the partner are one
     /// person; two: plainly not), not scored pair by pair: there are a million such pairs at 1M × 3M, and scoring each
     /// candidate against each partner cost five seconds of CPU for the same sum to a few matches.
     /// </para>
     /// </summary>
-    public static double SumOfDecided(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, CancellationToken cancellationToken)
+    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, CancellationToken cancellationToken)
     {
         const double Plain = 30;
+        var decided = new float[pairs.Count];
         if (pairs.Count == 0)
         {
             // A partitioner refuses an empty range.
-            return 0;
+            return decided;
         }
 
         var neighbours = Neighbours(kept, table.Count);
         double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
-        var sum = 0L;
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, 1 << 14), new ParallelOptions { CancellationToken = cancellationToken }, range =>
         {
-            var local = 0.0;
             for (var i = range.Item1; i < range.Item2; i++)
             {
                 var pair = pairs[i];
-                if (entity[pair.A] != entity[pair.B])
-                {
-                    local += FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, pair.A, pair.B, pair.Weight));
-                }
+                decided[i] = entity[pair.A] == entity[pair.B] ? 1f : (float)FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, pair.A, pair.B, pair.Weight));
             }
-
-            // In millionths, as integers: the sum is the same whatever order the threads finish in.
-            Interlocked.Add(ref sum, (long)Math.Round(local * 1e6));
         });
 
-        return sum / 1e6;
+        return decided;
     }
 
     private static double Decide(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int a, int b, double own)

@@ -16,6 +16,7 @@ namespace LinkService.Linkage.Engine;
 /// </summary>
 internal static class LinkageEngine
 {
+
     public static LinkageOutcome Run(LinkageSpec spec, LinkageMode mode, RecordTable table, int[]? truth, CancellationToken cancellationToken, ProgressTracker? progress = null)
     {
         progress ??= ProgressTracker.None;
@@ -80,9 +81,11 @@ internal static class LinkageEngine
         // equally good candidates of one record are one expected match between them, not five, and a weak pair of an
         // offender whose own claim is a candidate is next to none), and the pairs under the tail's floor at their own
         // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
-        var tail = CandidateDecision.SumOfDecided(scoring.Tail, scoring.Kept, table, entity, cancellationToken);
+        scoring.Tail.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var tail = CandidateDecision.DecideTail(scoring.Tail, scoring.Kept, table, entity, cancellationToken);
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
-        var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability) + tail + Math.Max(0, underFloor);
+        var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability)
+            + scoring.Tail.Select((p, i) => entity[p.A] != entity[p.B] ? (double)tail[i] : 0).Sum() + Math.Max(0, underFloor);
         var expected = joined.ExpectedTrue + missedInBlocks;
         var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, expected);
         Stage("matches outside blocks");

@@ -64,39 +64,39 @@ public sealed class CandidateDecisionTests
     }
 
     [Fact]
-    public void SumOfDecided_WeakPairOfARecordWhoseOwnMatchIsACandidate_CountsNextToNothing()
+    public void DecideTail_WeakPairOfARecordWhoseOwnMatchIsACandidate_IsNextToNoChance()
     {
         // Offender 0's claim 1 is a strong candidate (one entity); claim 2 scored −3 bits against offender 0 (one chance
         // in nine on its own) and is another person's: offender 0 has one match among the claims, and it is claim 1.
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
         TailPair[] tail = [new(0, 2, -3)];
 
-        var sum = CandidateDecision.SumOfDecided(tail, [Pair(0, 1)], table, [1, 1, 2], TestContext.Current.CancellationToken);
+        var sum = CandidateDecision.DecideTail(tail, [Pair(0, 1)], table, [1, 1, 2], TestContext.Current.CancellationToken).Single();
 
         // Odds 2^-3 over 1 + 2^10 (the rival) + 2^-3.
         Assert.Equal(Math.Pow(2, -3) / (1 + Math.Pow(2, 10) + Math.Pow(2, -3)), sum, 6);
     }
 
     [Fact]
-    public void SumOfDecided_WeakPairWithNoOtherCandidate_CountsItsOwnProbability()
+    public void DecideTail_WeakPairWithNoOtherCandidate_KeepsItsOwnProbability()
     {
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
         TailPair[] tail = [new(0, 1, -3)];
 
-        var sum = CandidateDecision.SumOfDecided(tail, [], table, [1, 2], TestContext.Current.CancellationToken);
+        var sum = CandidateDecision.DecideTail(tail, [], table, [1, 2], TestContext.Current.CancellationToken).Single();
 
         Assert.Equal(Probability(-3), sum, 6);
     }
 
     [Fact]
-    public void SumOfDecided_WeakPairTheEntitiesJoin_IsNotCountedAsMissed()
+    public void DecideTail_WeakPairTheEntitiesJoin_IsAMatch()
     {
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
         TailPair[] tail = [new(0, 1, -3)];
 
-        var sum = CandidateDecision.SumOfDecided(tail, [], table, [1, 1], TestContext.Current.CancellationToken);
+        var decided = CandidateDecision.DecideTail(tail, [], table, [1, 1], TestContext.Current.CancellationToken).Single();
 
-        Assert.Equal(0, sum);
+        Assert.Equal(1, decided);
     }
 
     private static ScoredPair Pair(int a, int b) => new(a, b, Strong, Probability(Strong), 0);
