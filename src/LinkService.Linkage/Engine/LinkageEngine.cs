@@ -69,9 +69,8 @@ internal static class LinkageEngine
         progress.Begin("cluster");
         scoring.SortKept();
         var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
-        var links = kept.Where(p => p.Probability >= spec.Thresholds.Match).ToList();
+        var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
-        var review = kept.Where(p => p.Probability < spec.Thresholds.Match).ToList();
         Stage("cluster");
 
         var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted);
@@ -92,6 +91,19 @@ internal static class LinkageEngine
 
         var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, (expected, outside, missedInBlocks), joined);
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
+    }
+
+    /// <summary>The kept pairs that are links (at or above the match threshold of their kind of pair), and the rest, for review.</summary>
+    public static (List<ScoredPair> Links, List<ScoredPair> Review) SplitLinks(List<ScoredPair> kept, byte[] source, ThresholdSpec thresholds)
+    {
+        var links = new List<ScoredPair>(kept.Count);
+        var review = new List<ScoredPair>();
+        foreach (var pair in kept)
+        {
+            (pair.Probability >= thresholds.MatchFor(source[pair.A] == source[pair.B]) ? links : review).Add(pair);
+        }
+
+        return (links, review);
     }
 
     private static LinkageQuality Figures(

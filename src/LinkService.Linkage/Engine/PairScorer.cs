@@ -18,7 +18,7 @@ internal sealed class PairScorer
 {
     private readonly FellegiSunterModel _model;
     private readonly CompiledComparison[] _termFrequency;
-    private readonly double[][] _surprisal;
+    private readonly TermSurprisal _surprisal;
     private readonly TermFrequencyTie[] _ties;
     private readonly Dictionary<int, double[]> _log2ExactU;
     private readonly double[] _pooledLog2ExactU;
@@ -26,10 +26,10 @@ internal sealed class PairScorer
 
     private readonly byte[]? _source;
 
-    // Scoring asks these of every candidate pair: per pair of sources its level weights, prior shift and u of exact
-    // agreement are looked up once here, by the two records' sources, rather than in dictionaries per pair.
+    // Scoring asks these of every candidate pair: per pair of sources its level weights, prior shift, u of exact
+    // agreement and term surprisals are looked up once here, by the two records' sources, not in dictionaries per pair.
     private readonly int _sources;
-    private readonly (double[][] Factors, double Shift, double[] ExactU)[] _bySourcePair;
+    private readonly (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal)[] _bySourcePair;
 
     /// <param name="model">The trained model.</param>
     /// <param name="comparer">The project's comparisons over the records.</param>
@@ -40,23 +40,19 @@ internal sealed class PairScorer
         _model = model;
         _comparer = comparer;
         _termFrequency = [.. comparer.Comparisons.Where(c => c.Spec.TermFrequency && c.Column.Pool is not null)];
-        _surprisal = new double[comparer.Comparisons.Count][];
-        foreach (var comparison in _termFrequency)
-        {
-            _surprisal[comparison.Index] = [.. Enumerable.Range(0, comparison.Column.Counts.Length).Select(v => -Math.Log2(comparison.Column.Frequency(v)))];
-        }
+        _surprisal = new TermSurprisal(comparer, source);
 
         _ties = [.. TermFrequencyTie.Find(comparer)];
         _pooledLog2ExactU = [.. model.U.Select(levels => Math.Log2(levels[0]))];
         _log2ExactU = model.SourcePairU.ToDictionary(p => p.Key, p => p.Value.Select(levels => Math.Log2(levels[0])).ToArray());
         _sources = source is null || source.Length == 0 ? 0 : source.Max() + 1;
-        _bySourcePair = new (double[][], double, double[])[_sources * _sources];
+        _bySourcePair = new (double[][], double, double[], double[][])[_sources * _sources];
         for (var s = 0; s < _sources; s++)
         {
             for (var t = 0; t < _sources; t++)
             {
                 var pair = SourcePairs.Of(s, t);
-                _bySourcePair[(s * _sources) + t] = (_model.FactorsOf(pair), _model.PriorShift(pair), _log2ExactU.GetValueOrDefault(pair, _pooledLog2ExactU));
+                _bySourcePair[(s * _sources) + t] = (_model.FactorsOf(pair), _model.PriorShift(pair), _log2ExactU.GetValueOrDefault(pair, _pooledLog2ExactU), _surprisal.Of(pair));
             }
         }
     }
@@ -69,6 +65,7 @@ internal sealed class PairScorer
     {
         var factors = _source is null ? _model.Log2Factors : _model.FactorsOf(SourcePairs.Of(_source[a], _source[b]));
         var exactU = Log2ExactU(a, b);
+        var surprisal = _surprisal.Of(_source is null ? null : SourcePairs.Of(_source[a], _source[b]));
         var contributions = new double[factors.Length];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -80,7 +77,7 @@ internal sealed class PairScorer
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                contributions[comparison.Index] += exactU[comparison.Index] + _surprisal[comparison.Index][value];
+                contributions[comparison.Index] += exactU[comparison.Index] + surprisal[comparison.Index][value];
             }
         }
 
@@ -99,14 +96,16 @@ internal sealed class PairScorer
     {
         double weight;
         double[] exactU;
+        double[][] surprisal;
         if (_source is null)
         {
             weight = _model.Weight(pattern);
             exactU = _pooledLog2ExactU;
+            surprisal = _surprisal.Of(null);
         }
         else
         {
-            (var factors, var shift, exactU) = _bySourcePair[(_source[a] * _sources) + _source[b]];
+            (var factors, var shift, exactU, surprisal) = _bySourcePair[(_source[a] * _sources) + _source[b]];
             weight = _model.Weight(pattern, factors) + shift;
         }
 
@@ -116,7 +115,7 @@ internal sealed class PairScorer
             var value = _comparer.Value(a, comparison.Index);
             if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
             {
-                weight += exactU[comparison.Index] + _surprisal[comparison.Index][value];
+                weight += exactU[comparison.Index] + surprisal[comparison.Index][value];
             }
         }
 

@@ -58,6 +58,16 @@ public sealed class LinkageSpecTests : IDisposable
         Assert.Contains("$.linkage.thresholds.review", paths);
     }
 
+    [Theory]
+    [InlineData("{ \"match\": 0.7, \"matchWithinSource\": 1.2 }", "$.linkage.thresholds.matchWithinSource")]
+    [InlineData("{ \"match\": 0.7, \"matchWithinSource\": 0.4, \"review\": 0.5 }", "$.linkage.thresholds.review")]
+    public void Load_MatchWithinSourceOutOfRangeOrUnderReview_IsReportedWithItsPath(string thresholds, string path)
+    {
+        var result = LoadWithLinkage($$"""{ "thresholds": {{thresholds}} }""");
+
+        Assert.Contains(path, result.Errors.Select(e => e.JsonPath));
+    }
+
     [Fact]
     public void Load_UnknownMethod_IsAShapeError()
     {

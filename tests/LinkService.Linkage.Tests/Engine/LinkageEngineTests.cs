@@ -1,4 +1,5 @@
 using LinkService.Configuration.Projects;
+using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
 using LinkService.Linkage.Tests.Support;
@@ -78,5 +79,17 @@ public sealed class LinkageEngineTests(ITestOutputHelper output)
         {
             output.WriteLine($"  {t.Stage}: {t.Duration.TotalMilliseconds:F0} ms");
         }
+    }
+
+    [Fact]
+    public void SplitLinks_WithAHigherBarWithinASource_LinksTheCrossPairAndReviewsTheDuplicateAtOneProbability()
+    {
+        // Records 0 and 1 are of source 0, record 2 of source 1; both pairs are at 0.9.
+        List<ScoredPair> kept = [new(0, 1, 3.2f, 0.9f, 0), new(1, 2, 3.2f, 0.9f, 0)];
+
+        var (links, review) = LinkageEngine.SplitLinks(kept, [0, 0, 1], new ThresholdSpec { Match = 0.7, MatchWithinSource = 0.95, Review = 0.5 });
+
+        Assert.Equal((1, 2), (links.Single().A, links.Single().B));
+        Assert.Equal((0, 1), (review.Single().A, review.Single().B));
     }
 }

@@ -12,7 +12,7 @@ namespace LinkService.Outputs.Tests.Support;
 /// </summary>
 internal static class RunFolder
 {
-    public static string Write(string folder, string justice = "justice", string rule = "l.surname = r.surname", string field = "surname", double? matchesOutsideBlocks = null)
+    public static string Write(string folder, string justice = "justice", string rule = "l.surname = r.surname", string field = "surname", double? matchesOutsideBlocks = null, string thresholds = "\"match\": 0.9, \"review\": 0.5")
     {
         Directory.CreateDirectory(Path.Combine(folder, RunFiles.Links));
         Directory.CreateDirectory(Path.Combine(folder, RunFiles.Review));
@@ -37,7 +37,7 @@ internal static class RunFolder
               "prior": 0.0003,
               "priorWeight": -11.7,
               "expectedMatches": 3600,
-              "thresholds": { "match": 0.9, "review": 0.5 },
+              "thresholds": { {{thresholds}} },
               "comparisons": [
                 { "field": {{JsonSerializer.Serialize(field)}}, "termFrequency": true, "levels": [
                   { "level": "exact", "m": 0.91, "u": 0.002, "weight": 8.83 },

@@ -138,6 +138,7 @@ public sealed class PipelineEndToEndTests
                 () => Directory.GetFiles(folder.OutboxFolder("justice"), "*.receipt.json").Length == 1 && Directory.GetFiles(folder.OutboxFolder("welfare"), "*.receipt.json").Length == 1,
                 TimeSpan.FromSeconds(60),
                 "both deliveries are receipted");
+            await AcceptedDeliveries.WaitUntilRecordedAsync(folder, TimeSpan.FromSeconds(60), "justice", "welfare");
 
             var link = await Support.Cli.RunAsync("link", "--project", Project, "--config", folder.ConfigDirectory);
             link.AssertExitCode(0);

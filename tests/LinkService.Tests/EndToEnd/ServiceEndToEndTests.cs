@@ -27,6 +27,7 @@ public sealed class ServiceEndToEndTests
                 () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
                 TimeSpan.FromSeconds(60),
                 "both deliveries are accepted and receipted");
+            await AcceptedDeliveries.WaitUntilRecordedAsync(folder, TimeSpan.FromSeconds(60), "justice", "welfare");
 
             link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", folder.ConfigDirectory);
             status = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
@@ -99,6 +100,7 @@ public sealed class ServiceEndToEndTests
                 () => ReceiptOutcome(folder, "justice") == "accepted" && ReceiptOutcome(folder, "welfare") == "accepted",
                 TimeSpan.FromSeconds(60),
                 "both deliveries are accepted and receipted");
+            await AcceptedDeliveries.WaitUntilRecordedAsync(folder, TimeSpan.FromSeconds(60), "justice", "welfare");
             link = await Support.Cli.RunAsync("link", "--project", "reoffending-benefits", "--config", folder.ConfigDirectory);
         }
         finally

@@ -28,7 +28,8 @@ public sealed class CrashRecoveryTests
 
         using (var first = ServiceProcess.Start(folder))
         {
-            await Eventually.TrueAsync(() => Directory.Exists(drop) && Directory.Exists(staging), TimeSpan.FromSeconds(60), "the service creates its folders");
+            // Watching, so that the upload's close is seen and the copy begins at once (the restart below is what waits the fallback period).
+            await first.IntakeWatchingAsync(TimeSpan.FromSeconds(60), "intake watches the inboxes", TestContext.Current.CancellationToken);
             digest = await WriteLargeExtractAsync(Path.Combine(drop, name + ".part"));
             using var stagingWatcher = new FileSystemWatcher(staging) { EnableRaisingEvents = true };
             var copying = new TaskCompletionSource();

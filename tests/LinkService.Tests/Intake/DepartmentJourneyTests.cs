@@ -29,7 +29,8 @@ public sealed class DepartmentJourneyTests
 
         using (var service = ServiceProcess.Start(folder))
         {
-            await Eventually.TrueAsync(() => Directory.Exists(inbox), TimeSpan.FromSeconds(60), "the service creates its folders");
+            // A file closed before intake watches would wait the fallback quiet period (a minute): not what this test is about.
+            await service.IntakeWatchingAsync(TimeSpan.FromSeconds(60), "intake watches the inboxes", TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(inbox, name + ".part"), rows.ToString(), TestContext.Current.CancellationToken);
             File.Move(Path.Combine(inbox, name + ".part"), Path.Combine(inbox, name));
             await Eventually.TrueAsync(() => Outcome(outbox) is "rejected", TimeSpan.FromSeconds(120), "the service rejects the delivery");

@@ -26,4 +26,29 @@ internal static class AcceptedDeliveries
         await ledger.RecordOutcomeAsync(received.Id, new DeliveryOutcome { State = DeliveryState.Accepted }, cancellationToken);
         return await ledger.MarkSettledAsync(received.Id, cancellationToken);
     }
+
+    /// <summary>
+    /// Waits until the ledger counts an accepted delivery of each source, as `status --json` reports it. A department's
+    /// receipt is written before the ledger records the outcome (a crash between the two checks the delivery again and
+    /// rewrites it), so `link` run on seeing the receipts can still find the source with no accepted delivery.
+    /// </summary>
+    public static Task WaitUntilRecordedAsync(ServiceFolder folder, TimeSpan timeout, params string[] sources) =>
+        Eventually.TrueAsync(
+            async () =>
+            {
+                var status = await Cli.RunAsync("status", "--json", "--config", folder.ConfigDirectory);
+                if (status.ExitCode != 0)
+                {
+                    return false;
+                }
+
+                using var json = System.Text.Json.JsonDocument.Parse(status.Output);
+                var accepted = json.RootElement.GetProperty("deliveries").EnumerateArray()
+                    .Where(d => d.GetProperty("accepted").GetInt64() > 0)
+                    .Select(d => d.GetProperty("source").GetString())
+                    .ToHashSet();
+                return sources.All(accepted.Contains);
+            },
+            timeout,
+            $"the ledger records an accepted delivery of {string.Join(" and ", sources)}");
 }

@@ -86,6 +86,13 @@ internal sealed class ServiceProcess : IDisposable
     public Task<string> NextLineAsync(Func<string, bool> match, TimeSpan timeout, string because, CancellationToken cancellationToken) =>
         LineAsync(match, earlier: false, timeout, because, cancellationToken);
 
+    /// <summary>
+    /// Once intake watches the inboxes: a file closed from then on is taken as soon as it is quiet, while one closed
+    /// before (the inbox exists a moment earlier) is taken only after the fallback quiet period, no close being known.
+    /// </summary>
+    public Task IntakeWatchingAsync(TimeSpan timeout, string because, CancellationToken cancellationToken) =>
+        FirstLineAsync(l => l.Contains("Intake watching ", StringComparison.Ordinal), timeout, because, cancellationToken);
+
     /// <summary>The first line the process printed, or prints, that <paramref name="match"/> accepts.</summary>
     public Task<string> FirstLineAsync(Func<string, bool> match, TimeSpan timeout, string because, CancellationToken cancellationToken) =>
         LineAsync(match, earlier: true, timeout, because, cancellationToken);

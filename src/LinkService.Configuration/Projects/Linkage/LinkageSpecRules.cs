@@ -251,9 +251,14 @@ internal static class LinkageSpecRules
             errors.Add($"{path}.thresholds.match", "must be a probability above 0 and below 1");
         }
 
-        if (spec.Thresholds.Review <= 0 || spec.Thresholds.Review > spec.Thresholds.Match)
+        if (spec.Thresholds.MatchWithinSource is <= 0 or >= 1)
         {
-            errors.Add($"{path}.thresholds.review", "must be above 0 and at most the match threshold");
+            errors.Add($"{path}.thresholds.matchWithinSource", "must be a probability above 0 and below 1");
+        }
+
+        if (spec.Thresholds.Review <= 0 || spec.Thresholds.Review > Math.Min(spec.Thresholds.Match, spec.Thresholds.MatchFor(sameSource: true)))
+        {
+            errors.Add($"{path}.thresholds.review", "must be above 0 and at most the match thresholds");
         }
 
         if (spec.Training.RandomPairs < 1_000)

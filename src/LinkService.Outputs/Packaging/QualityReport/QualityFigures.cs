@@ -28,7 +28,8 @@ internal sealed record QualityFigures(
     public sealed record SourceFigures(string Source, int Records, double MatchRate);
 
     /// <summary>The thresholds as probabilities and as the match weights (log2 odds) the distribution is drawn in.</summary>
-    public sealed record ThresholdFigures(double Match, double Review, double MatchWeight, double ReviewWeight);
+    /// <param name="MatchWithinSource">The match threshold of two records of one source, where the project sets one apart.</param>
+    public sealed record ThresholdFigures(double Match, double Review, double MatchWeight, double ReviewWeight, double? MatchWithinSource = null);
 
     /// <summary>
     /// The model's own error estimates. <see cref="MatchesOutsideBlocks"/> is the expected number of matching pairs no
@@ -51,7 +52,7 @@ internal sealed record QualityFigures(
             quality.Links,
             quality.ReviewPairs,
             quality.Entities,
-            new ThresholdFigures(model.Thresholds.Match, model.Thresholds.Review, Log2Odds(model.Thresholds.Match), Log2Odds(model.Thresholds.Review)),
+            new ThresholdFigures(model.Thresholds.Match, model.Thresholds.Review, Log2Odds(model.Thresholds.Match), Log2Odds(model.Thresholds.Review), model.Thresholds.MatchWithinSource),
             model.Prior,
             model.PriorWeight,
             quality.WeightDistribution,

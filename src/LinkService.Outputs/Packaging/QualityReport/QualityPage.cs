@@ -45,7 +45,8 @@ internal static partial class QualityPage
     {
         var t = figures.Thresholds;
         page.Append("<section id=\"weights\">\n<h2>Match-weight distribution</h2>\n<p class=\"note\">Every pair the blocking rules generated, by its match weight (log2 of the odds that it is a match). Pairs at or above probability ")
-            .Append(Html.Probability(t.Match)).Append(" (weight ").Append(Html.Weight(t.MatchWeight)).Append(") are links; from ")
+            .Append(Html.Probability(t.Match)).Append(" (weight ").Append(Html.Weight(t.MatchWeight)).Append(") are links")
+            .Append(t.MatchWithinSource is { } within && within != t.Match ? $" (two records of one source: at or above {Html.Probability(within)})" : string.Empty).Append("; from ")
             .Append(Html.Probability(t.Review)).Append(" (weight ").Append(Html.Weight(t.ReviewWeight)).Append(") they go to clerical review. The vertical scale is logarithmic.</p>\n")
             .Append(WeightHistogram.Svg("chart-weights", figures.WeightDistribution, t)).Append("\n</section>\n");
     }

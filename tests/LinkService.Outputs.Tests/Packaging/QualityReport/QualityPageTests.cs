@@ -90,6 +90,16 @@ public sealed partial class QualityPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_ProjectWithAHigherBarWithinASource_SaysWhereDuplicatesLink()
+    {
+        var output = await Packaged.WriteAsync(_temp, RunFolder.Write(_temp.Combine("run"), thresholds: "\"match\": 0.7, \"matchWithinSource\": 0.95, \"review\": 0.5"), Packaged.Clock());
+
+        var html = output.Read(OutputFiles.QualityReportHtml);
+        Assert.Contains("(two records of one source: at or above 0.95)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("two records of one source", (await PackageAsync()).Read(OutputFiles.QualityReportHtml), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_OfARunFolder_OpensNeitherLinksNorReview()
     {
         // RunFolder makes links.csv and review.csv folders: opening either as a file would throw.

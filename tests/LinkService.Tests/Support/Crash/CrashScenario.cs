@@ -138,7 +138,7 @@ internal sealed class CrashScenario
     private async Task<ServiceProcess> StartAsync(int node)
     {
         var process = _site.Start(node);
-        await process.FirstLineAsync(l => l.Contains("Intake watching ", StringComparison.Ordinal), SignTimeout, $"intake starts on node {node}", TestContext.Current.CancellationToken);
+        await process.IntakeWatchingAsync(SignTimeout, $"intake starts on node {node}", TestContext.Current.CancellationToken);
         foreach (var waiting in _site.Sources.SelectMany(source => Interruption.InboxFiles(_site, source)))
         {
             try
