@@ -75,21 +75,12 @@ internal static class CandidateDecision
     {
         const double Plain = 30;
         var decided = new float[pairs.Count];
-        if (pairs.Count == 0)
-        {
-            // A partitioner refuses an empty range.
-            return decided;
-        }
-
         var neighbours = Neighbours(kept, table.Count);
         double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, 1 << 14), new ParallelOptions { CancellationToken = cancellationToken }, range =>
+        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                var pair = pairs[i];
-                decided[i] = entity[pair.A] == entity[pair.B] ? 1f : (float)FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, pair.A, pair.B, pair.Weight));
-            }
+            var pair = pairs[i];
+            decided[i] = entity[pair.A] == entity[pair.B] ? 1f : (float)FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, pair.A, pair.B, pair.Weight));
         });
 
         return decided;

@@ -67,7 +67,7 @@ internal static class LinkageEngine
         Stage("compare and score");
 
         progress.Begin("cluster");
-        scoring.SortKept();
+        scoring.SortByRecord();
         var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
         var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
@@ -80,7 +80,6 @@ internal static class LinkageEngine
         // equally good candidates of one record are one expected match between them, not five, and a weak pair of an
         // offender whose own claim is a candidate is next to none), and the pairs under the tail's floor at their own
         // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
-        scoring.Tail.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         var tail = CandidateDecision.DecideTail(scoring.Tail, scoring.Kept, table, entity, cancellationToken);
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
         var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability)

@@ -20,7 +20,6 @@ internal sealed class PairScorer
     private readonly CompiledComparison[] _termFrequency;
     private readonly TermSurprisal _surprisal;
     private readonly TermFrequencyTie[] _ties;
-    private readonly Dictionary<int, double[]> _log2ExactU;
     private readonly double[] _pooledLog2ExactU;
     private readonly PairComparer _comparer;
 
@@ -44,7 +43,7 @@ internal sealed class PairScorer
 
         _ties = [.. TermFrequencyTie.Find(comparer)];
         _pooledLog2ExactU = [.. model.U.Select(levels => Math.Log2(levels[0]))];
-        _log2ExactU = model.SourcePairU.ToDictionary(p => p.Key, p => p.Value.Select(levels => Math.Log2(levels[0])).ToArray());
+        var log2ExactU = model.SourcePairU.ToDictionary(p => p.Key, p => p.Value.Select(levels => Math.Log2(levels[0])).ToArray());
         _sources = source is null || source.Length == 0 ? 0 : source.Max() + 1;
         _bySourcePair = new (double[][], double, double[], double[][])[_sources * _sources];
         for (var s = 0; s < _sources; s++)
@@ -52,7 +51,7 @@ internal sealed class PairScorer
             for (var t = 0; t < _sources; t++)
             {
                 var pair = SourcePairs.Of(s, t);
-                _bySourcePair[(s * _sources) + t] = (_model.FactorsOf(pair), _model.PriorShift(pair), _log2ExactU.GetValueOrDefault(pair, _pooledLog2ExactU), _surprisal.Of(pair));
+                _bySourcePair[(s * _sources) + t] = (_model.FactorsOf(pair), _model.PriorShift(pair), log2ExactU.GetValueOrDefault(pair, _pooledLog2ExactU), _surprisal.Of(pair));
             }
         }
     }
@@ -63,9 +62,7 @@ internal sealed class PairScorer
     /// </summary>
     public double[] Contributions(int a, int b, ulong pattern)
     {
-        var factors = _source is null ? _model.Log2Factors : _model.FactorsOf(SourcePairs.Of(_source[a], _source[b]));
-        var exactU = Log2ExactU(a, b);
-        var surprisal = _surprisal.Of(_source is null ? null : SourcePairs.Of(_source[a], _source[b]));
+        var (factors, _, exactU, surprisal) = Lookup(a, b);
         var contributions = new double[factors.Length];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -74,11 +71,7 @@ internal sealed class PairScorer
 
         foreach (var comparison in _termFrequency)
         {
-            var value = _comparer.Value(a, comparison.Index);
-            if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
-            {
-                contributions[comparison.Index] += exactU[comparison.Index] + surprisal[comparison.Index][value];
-            }
+            contributions[comparison.Index] += TermFrequencyBits(comparison.Index, a, b, pattern, exactU, surprisal);
         }
 
         foreach (var tie in _ties)
@@ -90,33 +83,15 @@ internal sealed class PairScorer
     }
 
     /// <summary>The prior's weight for a pair of these two records: their pair of sources' own prior.</summary>
-    public double PriorWeight(int a, int b) => _model.PriorWeight + PriorShift(a, b);
+    public double PriorWeight(int a, int b) => _model.PriorWeight + Lookup(a, b).Shift;
 
     public double Weight(int a, int b, ulong pattern)
     {
-        double weight;
-        double[] exactU;
-        double[][] surprisal;
-        if (_source is null)
-        {
-            weight = _model.Weight(pattern);
-            exactU = _pooledLog2ExactU;
-            surprisal = _surprisal.Of(null);
-        }
-        else
-        {
-            (var factors, var shift, exactU, surprisal) = _bySourcePair[(_source[a] * _sources) + _source[b]];
-            weight = _model.Weight(pattern, factors) + shift;
-        }
-
+        var (factors, shift, exactU, surprisal) = Lookup(a, b);
+        var weight = _model.Weight(pattern, factors) + shift;
         foreach (var comparison in _termFrequency)
         {
-            // Only exact agreement on v: a first level of close agreement (Jaro–Winkler) holds different values.
-            var value = _comparer.Value(a, comparison.Index);
-            if (ComparisonVector.Level(pattern, comparison.Index) == 0 && value == _comparer.Value(b, comparison.Index))
-            {
-                weight += exactU[comparison.Index] + surprisal[comparison.Index][value];
-            }
+            weight += TermFrequencyBits(comparison.Index, a, b, pattern, exactU, surprisal);
         }
 
         foreach (var tie in _ties)
@@ -127,7 +102,19 @@ internal sealed class PairScorer
         return weight;
     }
 
-    private double PriorShift(int a, int b) => _source is null ? 0 : _model.PriorShift(SourcePairs.Of(_source[a], _source[b]));
+    /// <summary>What the pair is scored with: its pair of sources' level weights, prior shift, u of exact agreement and term surprisals (without sources, the pooled ones).</summary>
+    private (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal) Lookup(int a, int b) =>
+        _source is null ? (_model.Log2Factors, 0, _pooledLog2ExactU, _surprisal.Of(null)) : _bySourcePair[(_source[a] * _sources) + _source[b]];
+
+    /// <summary>
+    /// Exact agreement on v scored against v's frequency instead of the average u of exact agreement. Only exact
+    /// agreement: a first level of close agreement (Jaro–Winkler) holds different values.
+    /// </summary>
+    private double TermFrequencyBits(int comparison, int a, int b, ulong pattern, double[] exactU, double[][] surprisal)
+    {
+        var value = _comparer.Value(a, comparison);
+        return ComparisonVector.Level(pattern, comparison) == 0 && value == _comparer.Value(b, comparison) ? exactU[comparison] + surprisal[comparison][value] : 0;
+    }
 
     /// <summary>What the tied few-valued field adds when it and its term-frequency field both agree exactly (<see cref="TermFrequencyTie"/>).</summary>
     private double TieBits(TermFrequencyTie tie, int a, int b, ulong pattern, double[] exactU)
@@ -137,7 +124,4 @@ internal sealed class PairScorer
             ? exactU[tie.Tied] + tie.Bits(value, _comparer.Value(a, tie.Tied))
             : 0;
     }
-
-    /// <summary>Per comparison, log2 of the u of exact agreement the pair's weight was built with (its pair of sources' own).</summary>
-    private double[] Log2ExactU(int a, int b) => _source is null ? _pooledLog2ExactU : _log2ExactU.GetValueOrDefault(SourcePairs.Of(_source[a], _source[b]), _pooledLog2ExactU);
 }

@@ -77,14 +77,20 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
 
     public static double FromFixed(long value) => value / FixedPoint;
 
-    /// <summary>Puts <see cref="Kept"/> in record order (by A, then B; each pair is there once), whatever order the threads kept them in.</summary>
-    public void SortKept()
+    /// <summary>Puts <see cref="Kept"/> and <see cref="Tail"/> in record order (by A, then B; each pair is there once), whatever order the threads kept them in.</summary>
+    public void SortByRecord()
     {
-        var pairs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept);
+        SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept), p => (p.A, p.B));
+        SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tail), p => (p.A, p.B));
+    }
+
+    private static void SortByRecord<T>(Span<T> pairs, Func<T, (int A, int B)> records)
+    {
         var keys = new long[pairs.Length];
         for (var i = 0; i < pairs.Length; i++)
         {
-            keys[i] = ((long)pairs[i].A << 32) | (uint)pairs[i].B;
+            var (a, b) = records(pairs[i]);
+            keys[i] = ((long)a << 32) | (uint)b;
         }
 
         keys.AsSpan().Sort(pairs);
