@@ -21,18 +21,18 @@ public sealed class LinkageQualityEstimateTests(ITestOutputHelper output) : IDis
         var q = outcome.Quality;
 
         // The run is deterministic: these are the figures it gives (a change to the model or to synth moves them).
-        Assert.Equal((21358, 21294, 21293), (score.TruePairs, score.PredictedPairs, score.CorrectPairs));
-        Assert.Equal(0.000096, q.EstimatedFalseLinkRate, 6);
-        Assert.Equal(0.002861, q.EstimatedMissedLinkRate, 6);
-        Assert.Equal(92.624, q.EstimatedMatchesOutsideBlocks!.Value, 3);
-        Assert.Equal(34.986, q.MatchesOutsideBlocksJoined, 3);
+        Assert.Equal((21358, 21296, 21295), (score.TruePairs, score.PredictedPairs, score.CorrectPairs));
+        Assert.Equal(0.000137, q.EstimatedFalseLinkRate, 6);
+        Assert.Equal(0.002781, q.EstimatedMissedLinkRate, 6);
+        Assert.Equal(91.509, q.EstimatedMatchesOutsideBlocks!.Value, 3);
+        Assert.Equal(34.985, q.MatchesOutsideBlocksJoined, 3);
 
-        // Missed: 65 true pairs of 21,358 not joined (0.304 %), estimated 0.286 %; 88 true pairs no rule generated
-        // (blocking recall 0.99588), estimated 92.6, 35.0 of them joined through other records.
+        // Missed: 63 true pairs of 21,358 not joined (0.295 %), estimated 0.278 %; 88 true pairs no rule generated
+        // (blocking recall 0.99588), estimated 91.5, 35.0 of them joined through other records.
         Assert.Equal(0.99588, q.BlockingRecall!.Value, 5);
         Assert.InRange(q.EstimatedMissedLinkRate / (1 - score.Recall), 0.75, 1.25);
 
-        // False: 1 of the 21,294 pairs joined is false (2.0 expected), too few for a share to mean much; the estimate is within 3 pairs.
+        // False: 1 of the 21,296 pairs joined is false (2.9 expected), too few for a share to mean much; the estimate is within 3 pairs.
         Assert.InRange((q.EstimatedFalseLinkRate * score.PredictedPairs) - (score.PredictedPairs - score.CorrectPairs), -3, 3);
     }
 
@@ -44,13 +44,13 @@ public sealed class LinkageQualityEstimateTests(ITestOutputHelper output) : IDis
         var score = PairwiseScore.Of(table, outcome.Entity, truth, LinkageMode.Link);
         var q = outcome.Quality;
 
-        Assert.Equal((7644, 7589, 7588), (score.TruePairs, score.PredictedPairs, score.CorrectPairs));
-        Assert.Equal(0.000458, q.EstimatedFalseLinkRate, 6);
-        Assert.Equal(35.262, q.EstimatedMatchesOutsideBlocks!.Value, 3);
+        Assert.Equal((7644, 7592, 7590), (score.TruePairs, score.PredictedPairs, score.CorrectPairs));
+        Assert.Equal(0.000621, q.EstimatedFalseLinkRate, 6);
+        Assert.Equal(35.288, q.EstimatedMatchesOutsideBlocks!.Value, 3);
 
-        // 56 true pairs of 7,644 not joined (0.733 %), estimated 0.501 %: the 45 no rule generated are estimated at 35,
+        // 54 true pairs of 7,644 not joined (0.706 %), estimated 0.482 %: the 45 no rule generated are estimated at 35,
         // and the compared matches the decision left apart at a third of the truth (their probabilities are too low).
-        Assert.Equal(0.005011, q.EstimatedMissedLinkRate, 6);
+        Assert.Equal(0.004821, q.EstimatedMissedLinkRate, 6);
         Assert.Equal(0.68, q.EstimatedMissedLinkRate / (1 - score.Recall), 2);
     }
 
