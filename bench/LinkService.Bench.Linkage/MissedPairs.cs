@@ -19,11 +19,7 @@ internal static class MissedPairs
     {
         var variations = Variations(truthPath, table);
         var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
-        var hashes = new RuleHashes(rules, table.Count);
-        foreach (var rule in rules)
-        {
-            RuleBlocks.Build(rule, hashes, table, mode);
-        }
+        var hashes = new RuleHashes([.. rules.Select(rule => RuleBlocks.Build(rule, table, mode))], table.Count);
 
         var comparer = new PairComparer(spec.Comparisons, table);
         var review = outcome.Review.ToDictionary(p => (p.A, p.B), p => p.Probability);

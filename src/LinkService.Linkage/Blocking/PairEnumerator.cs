@@ -12,6 +12,11 @@ internal interface IPairVisitor<TLocal>
 
     void Visit(TLocal local, int rule, int a, int b);
 
+    /// <summary>A record whose pairs come a few records from now: a visitor may start fetching what it reads of it.</summary>
+    void Upcoming(int record)
+    {
+    }
+
     void Merge(TLocal local);
 }
 
@@ -21,6 +26,8 @@ internal interface IPairVisitor<TLocal>
 /// </summary>
 internal static class PairEnumerator
 {
+    private const int Ahead = 8;
+
     public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken, StageProgress? progress = null)
     {
         var source = table.Source;
@@ -44,6 +51,15 @@ internal static class PairEnumerator
                     var end = starts[block + 1];
                     for (var i = starts[block]; i < end; i++)
                     {
+                        // Records are taken in this array's order (a block's pairs again and again from cache): the
+                        // rows of a record a few places on are fetched while this one's pairs are compared.
+                        if (i + Ahead < records.Length)
+                        {
+                            var upcoming = records[i + Ahead];
+                            hashes.Prefetch(upcoming);
+                            visitor.Upcoming(upcoming);
+                        }
+
                         var a = records[i];
                         var sa = source[a];
                         for (var j = i + 1; j < end; j++)

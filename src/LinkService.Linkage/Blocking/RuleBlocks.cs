@@ -5,8 +5,9 @@ namespace LinkService.Linkage.Blocking;
 
 /// <summary>
 /// One rule's blocks: the records holding the rule's keys grouped by key hash (in record order within a block), with
-/// block boundaries. Blocks that cannot yield a pair for the mode are dropped; oversized ones are skipped, counted
-/// and their records' hashes for the rule cleared.
+/// block boundaries. Blocks that cannot yield a pair for the mode are dropped; oversized ones are skipped and counted
+/// (the rule compares none of their pairs, so <see cref="RuleHashes"/> gives their records no block for it, and
+/// later rules do not take it as having compared them).
 /// </summary>
 internal sealed class RuleBlocks
 {
@@ -75,14 +76,14 @@ internal sealed class RuleBlocks
         return pairs;
     }
 
-    public static RuleBlocks Build(CompiledRule rule, RuleHashes ruleHashes, RecordTable table, LinkageMode mode)
+    public static RuleBlocks Build(CompiledRule rule, RecordTable table, LinkageMode mode)
     {
         var hashes = new ulong[table.Count];
         var records = new int[table.Count];
         var n = 0;
         for (var i = 0; i < table.Count; i++)
         {
-            var hash = ruleHashes.Hash(i, rule.Index);
+            var hash = rule.Hash(i);
             if (hash != 0)
             {
                 hashes[n] = hash;
@@ -118,8 +119,6 @@ internal sealed class RuleBlocks
                 {
                     skippedBlocks++;
                     skippedRecords += size;
-                    // The rule compares none of these pairs, so later rules must not take it as having done so.
-                    ruleHashes.Clear(rule.Index, records.AsSpan(start, size));
                 }
                 else if (useful)
                 {

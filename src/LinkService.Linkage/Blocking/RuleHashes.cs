@@ -1,87 +1,85 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Blocking;
 
 /// <summary>
-/// Every rule's key hash per record, record-major (a record's hashes share a cache line), so checking
-/// which rules put a pair together costs two memory reads, not one per key. 0 means a key is missing (or
-/// the record's block under that rule was too large to compare).
+/// Per record, the block each rule put it in (its number from 1; 0 when a key is missing, the record shares its keys
+/// with no record the mode pairs it with, or its block was too large to compare), record-major: checking which rules
+/// put a pair together reads one cache line per record, not one per rule.
+/// <para>
+/// Two records the mode pairs share a block number exactly when they share the rule's key hash (a block holds one
+/// hash). Block numbers are ints, where the hashes were 64-bit: a record's row of twelve rules is one cache line, not
+/// two (<see cref="AlignedRows"/>), and a pass over the candidate pairs at 1M × 3M took 2.0 s of CPU, not 2.5 s.
+/// </para>
 /// </summary>
 internal sealed class RuleHashes
 {
-    private readonly ulong[] _hashes;
+    private readonly AlignedRows _rows;
+    private readonly int[] _blocks;
 
-    public RuleHashes(IReadOnlyList<CompiledRule> rules, int records)
+    public RuleHashes(IReadOnlyList<RuleBlocks> blocks, int records)
     {
-        Rules = rules.Count;
-        _hashes = new ulong[(long)records * Rules];
-        var rulesArray = rules.ToArray();
-        if (records == 0)
-        {
-            // Every delivery was empty (a header-only file): nothing to hash, and a partitioner refuses an empty range.
-            return;
-        }
+        Rules = blocks.Count;
 
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, records, 1 << 16), range =>
+        // Rows of whole vectors: lanes past the rules are read and masked off.
+        _rows = new AlignedRows(records, Rules, Vector256<int>.Count);
+        _blocks = _rows.Values;
+        for (var r = 0; r < blocks.Count; r++)
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            var ruleBlocks = blocks[r];
+            var starts = ruleBlocks.Starts;
+            var members = ruleBlocks.Records;
+            for (var block = 0; block < ruleBlocks.BlockCount; block++)
             {
-                for (var r = 0; r < rulesArray.Length; r++)
+                for (var i = starts[block]; i < starts[block + 1]; i++)
                 {
-                    _hashes[((long)i * Rules) + r] = rulesArray[r].Hash(i);
+                    _blocks[_rows.Row(members[i]) + r] = block + 1;
                 }
             }
-        });
+        }
     }
 
     public int Rules { get; }
 
-    /// <summary>
-    /// Marks the records as not blocked by the rule (their block was too large to compare). Each rule's
-    /// blocks are built on their own thread and touch only that rule's hashes.
-    /// </summary>
-    public void Clear(int rule, ReadOnlySpan<int> records)
-    {
-        foreach (var record in records)
-        {
-            _hashes[((long)record * Rules) + rule] = 0;
-        }
-    }
+    /// <summary>Starts fetching the record's row (<see cref="AlignedRows.Prefetch"/>).</summary>
+    public void Prefetch(int record) => _rows.Prefetch(record);
 
-    public ulong Hash(int record, int rule) => _hashes[((long)record * Rules) + rule];
-
-    /// <summary>Whether rule <paramref name="rule"/> puts both records in one block (64-bit key hashes equal and present).</summary>
+    /// <summary>Whether rule <paramref name="rule"/> puts both records in one block.</summary>
     public bool Agrees(int rule, int a, int b)
     {
-        var h = _hashes[((long)a * Rules) + rule];
-        return h != 0 && h == _hashes[((long)b * Rules) + rule];
+        var block = _blocks[_rows.Row(a) + rule];
+        return block != 0 && block == _blocks[_rows.Row(b) + rule];
     }
 
     /// <summary>Whether any rule before <paramref name="rule"/> already puts the pair together.</summary>
-    /// <remarks>Asked of every pair under every rule, twice a run: four rules at a time where the machine can.</remarks>
+    /// <remarks>Asked of every pair under every rule, twice a run: eight rules at a time where the machine can.</remarks>
     public bool AnyBefore(int rule, int a, int b)
     {
-        ref var rowA = ref _hashes[(long)a * Rules];
-        ref var rowB = ref _hashes[(long)b * Rules];
+        ref var rowA = ref _blocks[_rows.Row(a)];
+        ref var rowB = ref _blocks[_rows.Row(b)];
         var q = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; q + Vector256<ulong>.Count <= rule; q += Vector256<ulong>.Count)
+            for (; q < rule; q += Vector256<int>.Count)
             {
-                var ha = Vector256.LoadUnsafe(ref rowA, (nuint)q);
-                var same = Vector256.Equals(ha, Vector256.LoadUnsafe(ref rowB, (nuint)q)) & ~Vector256.Equals(ha, Vector256<ulong>.Zero);
-                if (same != Vector256<ulong>.Zero)
+                var blockA = Vector256.LoadUnsafe(ref rowA, (nuint)q);
+                var same = Vector256.Equals(blockA, Vector256.LoadUnsafe(ref rowB, (nuint)q)) & ~Vector256.Equals(blockA, Vector256<int>.Zero)
+                    & Vector256.LessThan(Vector256.Create(q) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(rule));
+                if (same != Vector256<int>.Zero)
                 {
                     return true;
                 }
             }
+
+            return false;
         }
 
         for (; q < rule; q++)
         {
-            var h = Unsafe.Add(ref rowA, q);
-            if (h != 0 && h == Unsafe.Add(ref rowB, q))
+            var block = Unsafe.Add(ref rowA, q);
+            if (block != 0 && block == Unsafe.Add(ref rowB, q))
             {
                 return true;
             }

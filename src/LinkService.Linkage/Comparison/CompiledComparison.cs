@@ -15,6 +15,9 @@ internal sealed class CompiledComparison
     private readonly int[] _derivedKeys = [];
     private readonly int[] _derivedSlots;
     private readonly int _derivedWidth;
+
+    // Where the comparer's rows hold this comparison's derived keys beside its value (-1: read them by value).
+    private int _rowKeys = -1;
     private readonly int[]?[] _otherValues;
     private readonly ValuePool?[] _otherPools;
     private readonly WordIds?[] _otherWords;
@@ -106,6 +109,29 @@ internal sealed class CompiledComparison
     public byte Evaluate(int[] rows, long rowA, long rowB, int a, int b) =>
         Evaluate(new PairCache(rows[rowA + Index], rows[rowB + Index], a, b) { Rows = rows, RowA = rowA, RowB = rowB });
 
+    /// <summary>How many derived keys (postcode sector, district, area) a record's row may hold beside its value.</summary>
+    public int RowKeyCount => _derivedWidth;
+
+    /// <summary>
+    /// Writes each record's derived keys into its row of <paramref name="rows"/> from <paramref name="first"/> on, and
+    /// reads them there from now on: a pair that fails exact agreement finds
+    /// them in the line its rows were read from, not in another array at a place its value gives (a cache miss a pair).
+    /// </summary>
+    public void PlaceRowKeys(AlignedRows rows, int first)
+    {
+        for (var r = 0; r < _values.Length; r++)
+        {
+            var at = rows.Row(r) + first;
+            var value = _values[r];
+            for (var k = 0; k < _derivedWidth; k++)
+            {
+                rows.Values[at + k] = _derivedKeys[(value * _derivedWidth) + k];
+            }
+        }
+
+        _rowKeys = first;
+    }
+
     /// <summary>Reads the other fields of this comparison's levels from rows of the comparisons in <paramref name="all"/>, where one compares that field.</summary>
     public void ReadOthersBeside(IReadOnlyList<CompiledComparison> all)
     {
@@ -163,15 +189,18 @@ internal sealed class CompiledComparison
             ComparisonMethod.SameYearMonth => c.A / 100 == c.B / 100,
             ComparisonMethod.SameYear => c.A / 10000 == c.B / 10000,
             ComparisonMethod.YearsApart => Math.Abs((c.A / 10000) - (c.B / 10000)) <= level.Distance,
-            ComparisonMethod.PostcodeArea or ComparisonMethod.PostcodeDistrict or ComparisonMethod.PostcodeSector => DerivedKeysMeet(l, c.A, c.B),
+            ComparisonMethod.PostcodeArea or ComparisonMethod.PostcodeDistrict or ComparisonMethod.PostcodeSector => DerivedKeysMeet(l, ref c),
             _ => false,
         };
     }
 
-    private bool DerivedKeysMeet(int l, int a, int b)
+    private bool DerivedKeysMeet(int l, ref PairCache c)
     {
-        var key = _derivedKeys[(a * _derivedWidth) + _derivedSlots[l]];
-        return key != 0 && key == _derivedKeys[(b * _derivedWidth) + _derivedSlots[l]];
+        var slot = _derivedSlots[l];
+        var (keyA, keyB) = _rowKeys >= 0 && c.Rows is not null
+            ? (c.Rows[c.RowA + _rowKeys + slot], c.Rows[c.RowB + _rowKeys + slot])
+            : (_derivedKeys[(c.A * _derivedWidth) + slot], _derivedKeys[(c.B * _derivedWidth) + slot]);
+        return keyA != 0 && keyA == keyB;
     }
 
     private double JaroWinklerOf(ref PairCache c)

@@ -5,28 +5,35 @@ namespace LinkService.Linkage.Comparison;
 
 /// <summary>
 /// Every comparison of a project, producing a pair's packed comparison vector. The compared values are
-/// copied record-major (a record's values share a cache line): pairs come from scattered records, and
-/// one read per record beats one per column.
+/// copied record-major (a record's values, and the derived keys its comparisons read, share a cache line:
+/// <see cref="AlignedRows"/>): pairs come from scattered records, and one read per record beats one per column.
 /// </summary>
 internal sealed class PairComparer
 {
     private readonly CompiledComparison[] _comparisons;
     private readonly int[] _rows;
-    private readonly int _width;
+    private readonly AlignedRows _layout;
 
     public PairComparer(IReadOnlyList<ComparisonSpec> specs, RecordTable table)
     {
         _comparisons = [.. specs.Select((spec, i) => new CompiledComparison(i, spec, table))];
         Comparisons = _comparisons;
-        _width = _comparisons.Length;
-        _rows = new int[(long)table.Count * _width];
-        for (var c = 0; c < _width; c++)
+        var rows = _layout = new AlignedRows(table.Count, _comparisons.Length + _comparisons.Sum(c => c.RowKeyCount));
+        _rows = rows.Values;
+        for (var c = 0; c < _comparisons.Length; c++)
         {
             var values = _comparisons[c].Column.Values;
             for (var i = 0; i < values.Length; i++)
             {
-                _rows[((long)i * _width) + c] = values[i];
+                _rows[rows.Row(i) + c] = values[i];
             }
+        }
+
+        var keys = _comparisons.Length;
+        foreach (var comparison in _comparisons.Where(c => c.RowKeyCount > 0))
+        {
+            comparison.PlaceRowKeys(rows, keys);
+            keys += comparison.RowKeyCount;
         }
 
         foreach (var comparison in _comparisons)
@@ -37,12 +44,15 @@ internal sealed class PairComparer
 
     public IReadOnlyList<CompiledComparison> Comparisons { get; }
 
-    public int Value(int record, int comparison) => _rows[((long)record * _width) + comparison];
+    /// <summary>Starts fetching the record's row (<see cref="AlignedRows.Prefetch"/>).</summary>
+    public void Prefetch(int record) => _layout.Prefetch(record);
+
+    public int Value(int record, int comparison) => _rows[_layout.Row(record) + comparison];
 
     public ulong Pattern(int a, int b)
     {
-        var ra = (long)a * _width;
-        var rb = (long)b * _width;
+        var ra = _layout.Row(a);
+        var rb = _layout.Row(b);
         ulong pattern = 0;
         for (var c = 0; c < _comparisons.Length; c++)
         {

@@ -34,13 +34,13 @@ internal static class LinkageEngine
         var blocking = progress.Begin("blocking", "rules", spec.Blocking.Count);
         var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
         var comparer = new PairComparer(spec.Comparisons, table);
-        var hashes = new RuleHashes(rules, table.Count);
         var blocks = new RuleBlocks[rules.Length];
         Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r =>
         {
-            blocks[r] = RuleBlocks.Build(rules[r], hashes, table, mode);
+            blocks[r] = RuleBlocks.Build(rules[r], table, mode);
             blocking.Advance(1);
         });
+        var hashes = new RuleHashes(blocks, table.Count);
         Stage("blocking");
 
         var sampler = new RandomPairSampler(table, mode);

@@ -59,6 +59,8 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         Raise(b, (float)probability);
     }
 
+    public void Upcoming(int record) => comparer.Prefetch(record);
+
     public void Merge(Local local)
     {
         lock (_lock)

@@ -22,6 +22,7 @@ internal static class UEstimator
 {
     private const int ChunksPerSourcePair = 16;
     private const int ProgressBatch = 4096;
+    private const int Ahead = 8;
 
     /// <param name="U">Pooled over the pairs of sources, each weighted by its number of pairs.</param>
     /// <param name="Counts">Random pairs per level, over every pair of sources.</param>
@@ -41,9 +42,32 @@ internal static class UEstimator
             var random = new Random(unchecked((seed * 7919) + chunk));
             var local = comparer.Comparisons.Select(c => new long[16]).ToArray();
             var perChunk = (drawn / chunks) + (chunk < drawn % chunks ? 1 : 0);
+
+            // Pairs are drawn a few ahead of those compared (in the same order, so the same pairs), and their records'
+            // rows fetched meanwhile: two random records a pair, each a cache miss the comparison would otherwise wait for.
+            var ahead = new (int A, int B)[Ahead];
+            var next = 0;
+            void Draw()
+            {
+                var pair = sampler.Next(random, chunk / ChunksPerSourcePair);
+                comparer.Prefetch(pair.A);
+                comparer.Prefetch(pair.B);
+                ahead[next++ % Ahead] = pair;
+            }
+
+            while (next < Math.Min(Ahead, perChunk))
+            {
+                Draw();
+            }
+
             for (var s = 0; s < perChunk; s++)
             {
-                var (a, b) = sampler.Next(random, chunk / ChunksPerSourcePair);
+                var (a, b) = ahead[s % Ahead];
+                if (next < perChunk)
+                {
+                    Draw();
+                }
+
                 var pattern = comparer.Pattern(a, b);
                 for (var c = 0; c < local.Length; c++)
                 {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LinkService.Linkage.Similarity;
 
 /// <summary>Jaro and Jaro–Winkler similarity (Winkler 1990: scaling 0.1, common prefix capped at 4).</summary>
@@ -17,6 +19,69 @@ public static class JaroWinkler
             b = t;
         }
 
+        return b.Length <= 64 ? JaroOfShort(a, b) : JaroOfLong(a, b);
+    }
+
+    public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var jaro = Jaro(a, b);
+        var prefix = 0;
+        var limit = Math.Min(4, Math.Min(a.Length, b.Length));
+        while (prefix < limit && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1.0 - jaro));
+    }
+
+    /// <summary>
+    /// <see cref="JaroOfLong"/> with the matched characters as bits of a word, not arrays: names are short, and Jaro is
+    /// asked of every candidate pair whose names differ. The same matches in the same order, so the same value.
+    /// </summary>
+    internal static double JaroOfShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var window = Math.Max(0, (b.Length / 2) - 1);
+        ulong aMatched = 0;
+        ulong bMatched = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var c = a[i];
+            var end = Math.Min(b.Length - 1, i + window);
+            for (var j = Math.Max(0, i - window); j <= end; j++)
+            {
+                if (b[j] == c && (bMatched & (1UL << j)) == 0)
+                {
+                    aMatched |= 1UL << i;
+                    bMatched |= 1UL << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0.0;
+        }
+
+        var transpositions = 0;
+        for (; aMatched != 0; aMatched &= aMatched - 1, bMatched &= bMatched - 1)
+        {
+            if (a[BitOperations.TrailingZeroCount(aMatched)] != b[BitOperations.TrailingZeroCount(bMatched)])
+            {
+                transpositions++;
+            }
+        }
+
+        double m = matches;
+        return ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3.0;
+    }
+
+    /// <summary>Jaro with the matched characters in arrays: values longer than a word has bits.</summary>
+    internal static double JaroOfLong(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var window = Math.Max(0, (b.Length / 2) - 1);
         Span<bool> aMatched = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
         Span<bool> bMatched = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
@@ -66,18 +131,5 @@ public static class JaroWinkler
 
         double m = matches;
         return ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3.0;
-    }
-
-    public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        var jaro = Jaro(a, b);
-        var prefix = 0;
-        var limit = Math.Min(4, Math.Min(a.Length, b.Length));
-        while (prefix < limit && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        return jaro + (prefix * 0.1 * (1.0 - jaro));
     }
 }

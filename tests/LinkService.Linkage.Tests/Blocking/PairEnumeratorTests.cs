@@ -47,8 +47,8 @@ public sealed class PairEnumeratorTests
     private static List<(int Rule, int A, int B)> Visit(LinkService.Linkage.Data.RecordTable table, LinkageMode mode, IReadOnlyList<BlockingRuleSpec>? specs = null)
     {
         var rules = (specs ?? Tables.Spec.Blocking).Select((r, i) => new CompiledRule(i, r, table)).ToArray();
-        var hashes = new RuleHashes(rules, table.Count);
-        var blocks = rules.Select(r => RuleBlocks.Build(r, hashes, table, mode)).ToArray();
+        var blocks = rules.Select(r => RuleBlocks.Build(r, table, mode)).ToArray();
+        var hashes = new RuleHashes(blocks, table.Count);
         var visitor = new CollectingVisitor();
         PairEnumerator.Run(rules, hashes, blocks, table, mode, visitor, CancellationToken.None);
         return [.. visitor.Pairs.Order()];

@@ -15,7 +15,7 @@ public sealed class RuleBlocksTests
         var spec = new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.Surname }], MaxBlockSize = 2 };
         var rule = new CompiledRule(0, spec, table);
 
-        var blocks = RuleBlocks.Build(rule, new RuleHashes([rule], table.Count), table, LinkageMode.Both);
+        var blocks = RuleBlocks.Build(rule, table, LinkageMode.Both);
 
         Assert.Equal(1, blocks.BlockCount);
         Assert.Equal([3, 4], blocks.Records);
@@ -29,7 +29,7 @@ public sealed class RuleBlocksTests
         var table = Tables.Of([("SMITH", "2000-01-01"), ("SMITH", "2000-01-02")], [("JONES", "2000-01-05")]);
         var rule = new CompiledRule(0, new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.Surname }] }, table);
 
-        var blocks = RuleBlocks.Build(rule, new RuleHashes([rule], table.Count), table, LinkageMode.Link);
+        var blocks = RuleBlocks.Build(rule, table, LinkageMode.Link);
 
         Assert.Equal(0, blocks.BlockCount);
     }
