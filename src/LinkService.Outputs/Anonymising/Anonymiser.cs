@@ -19,23 +19,36 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         var project = request.Project.Name;
         var pseudonyms = new Pseudonymiser(request.ProjectKey);
         request.Progress.Begin("person pseudonyms");
-        var clusters = await LinksFile.ReadClustersAsync(request.RunFolder, cancellationToken);
-        var previous = await PreviousAsync(request, cancellationToken);
-        var assignment = CarryForward.Assign(clusters, previous, pseudonyms);
-        await PersonMap.WriteAsync(request.RunFolder, assignment.Persons, cancellationToken);
-        Log.PersonsAssigned(logger, request.RunId, project, assignment.Carried, assignment.New, assignment.Retired);
+        var records = LinksFile.Read(request.RunFolder, cancellationToken);
+        var persons = CarryForward.Assign(records, Previous(request, records, cancellationToken), pseudonyms, cancellationToken);
+        PersonMap.Write(request.RunFolder, records, persons, cancellationToken);
+        Log.PersonsAssigned(logger, request.RunId, project, persons.Carried, persons.New, persons.Retired);
 
         Directory.CreateDirectory(outputFolder);
         var tables = new List<OutputTable>();
-        var recordsPerSource = assignment.Persons.Keys.CountBy(r => r.Source).ToDictionary(StringComparer.Ordinal);
         foreach (var spec in request.Project.Outputs?.Files ?? [])
         {
             var inputs = request.Inputs.Where(i => string.Equals(i.Source.Name, spec.Source, StringComparison.Ordinal)).ToList();
             var schema = inputs.Count > 0 ? inputs[0].Source.SchemaOrThrow : throw new InvalidOperationException($"Project '{project}' outputs source '{spec.Source}', but the run has no delivery of it.");
             var plans = spec.Columns.Select(c => ColumnPlan.Create(c, schema)).ToList();
-            var anonymising = request.Progress.Begin($"anonymise {spec.OutputFileName}", "records", recordsPerSource.GetValueOrDefault(spec.Source));
-            var rows = RecordFileRows.Read(spec, plans, inputs, assignment.Persons, pseudonyms, anonymising, cancellationToken);
-            var table = await RecordFileWriter.WriteAsync(spec, plans, rows, request.RunId, outputFolder, cancellationToken);
+            var source = records.SourceIndex(spec.Source);
+            var total = source < 0 ? 0 : records.SourceEnd(source) - records.SourceStart(source);
+            var anonymising = request.Progress.Begin($"anonymise {spec.OutputFileName}", "records", total);
+
+            // The record pseudonyms are made on the other core while this one reads the deliveries.
+            var recordPseudonyms = Task.Run(() => RecordPseudonyms.Of(records, source, pseudonyms, cancellationToken), cancellationToken);
+            RecordColumns rows;
+            try
+            {
+                rows = RecordFileRows.Read(plans, inputs, records, source, persons, anonymising, cancellationToken);
+            }
+            finally
+            {
+                // Never left running behind a failed reading.
+                await ((Task)recordPseudonyms).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            var table = await RecordFileWriter.WriteAsync(spec, plans, rows, await recordPseudonyms, request.RunId, outputFolder, cancellationToken);
             tables.Add(table);
             var k = table.KAnonymity;
             Log.FileWritten(logger, table.FileName, request.RunId, table.Rows, k?.ClassesBelowK ?? 0, k?.RowsSuppressed ?? 0, k?.RowsDropped ?? 0);
@@ -44,7 +57,7 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         return new AnonymisedOutput(tables);
     }
 
-    private async Task<Dictionary<RecordRef, string>?> PreviousAsync(OutputRequest request, CancellationToken cancellationToken)
+    private PreviousPersons? Previous(OutputRequest request, LinkedRecords records, CancellationToken cancellationToken)
     {
         if (request.PreviousRunFolder is not { } folder)
         {
@@ -57,6 +70,6 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
             return null;
         }
 
-        return await PersonMap.ReadAsync(folder, cancellationToken);
+        return PersonMap.Read(folder, records, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using LinkService.Linkage.Data;
 using LinkService.Outputs.Pseudonyms;
 
 namespace LinkService.Outputs.Persons;
@@ -19,85 +20,85 @@ namespace LinkService.Outputs.Persons;
 /// then record key) under the project key, so a rerun gives the same one. Should that pseudonym already be taken,
 /// or be one the previous run used (a person gone from this run keeps theirs unused), the next attempt is derived.</item>
 /// </list>
+/// First attempts are derived on every core; taking them, like the rest of the rule, goes cluster by cluster.
 /// </remarks>
-internal static class CarryForward
+internal static partial class CarryForward
 {
-    public static PersonAssignment Assign(IReadOnlyList<RecordRef[]> clusters, IReadOnlyDictionary<RecordRef, string>? previous, Pseudonymiser pseudonyms)
+    public static PersonPseudonyms Assign(LinkedRecords records, PreviousPersons? previous, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
     {
-        var chosen = new string?[clusters.Count];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        // Every pseudonym taken or used before, so that the set of them is also where each cluster's is spelled.
+        var taken = previous?.Pseudonyms ?? new SpanInterner();
+        var retiring = taken.Count - 1;
+        var ofCluster = new int[records.Clusters];
+        var carried = 0;
         if (previous is not null)
         {
-            foreach (var (cluster, pseudonym, _) in Candidates(clusters, previous))
+            var used = new bool[taken.Count];
+            foreach (var candidate in CarryCandidates.Of(records, previous))
             {
-                if (chosen[cluster] is null && !taken.Contains(pseudonym))
+                if (ofCluster[candidate.Cluster] == 0 && !used[candidate.Pseudonym])
                 {
-                    chosen[cluster] = pseudonym;
-                    taken.Add(pseudonym);
+                    ofCluster[candidate.Cluster] = candidate.Pseudonym;
+                    used[candidate.Pseudonym] = true;
+                    carried++;
                 }
             }
-
-            taken.UnionWith(previous.Values);
         }
 
-        var carried = chosen.Count(c => c is not null);
-        for (var c = 0; c < clusters.Count; c++)
+        Derive(records, ofCluster, taken, pseudonyms, cancellationToken);
+        return new PersonPseudonyms(taken, ofCluster, carried, records.Clusters - carried, retiring - carried);
+    }
+
+    /// <summary>Each cluster still without one gets the first attempt no one has taken, in cluster order.</summary>
+    private static void Derive(LinkedRecords records, int[] ofCluster, SpanInterner taken, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
+    {
+        var first = new UInt128[ofCluster.Length];
+        pseudonyms.Compute(ofCluster.Length, (hasher, c) =>
         {
-            if (chosen[c] is not null)
+            if (ofCluster[c] == 0)
+            {
+                first[c] = Attempt(hasher, records, c, 0);
+            }
+        }, cancellationToken);
+
+        using var later = pseudonyms.Hasher();
+        Span<char> text = stackalloc char[Pseudonymiser.Length];
+        for (var c = 0; c < ofCluster.Length; c++)
+        {
+            if (ofCluster[c] != 0)
             {
                 continue;
             }
 
-            var seed = clusters[c][0];
-            var attempt = 0;
-            string pseudonym;
-            do
+            var value = first[c];
+            for (var attempt = 1; ; attempt++)
             {
-                pseudonym = pseudonyms.Person(seed.Source, seed.Key, attempt++);
-            }
-            while (!taken.Add(pseudonym));
-            chosen[c] = pseudonym;
-        }
+                Pseudonymiser.WritePerson(value, text);
+                var next = taken.Count;
+                if ((ofCluster[c] = taken.Intern(text)) == next)
+                {
+                    break;
+                }
 
-        var persons = new Dictionary<RecordRef, string>();
-        for (var c = 0; c < clusters.Count; c++)
-        {
-            foreach (var record in clusters[c])
-            {
-                persons[record] = chosen[c]!;
+                value = Attempt(later, records, c, attempt);
             }
         }
-
-        var retired = previous is null ? 0 : previous.Values.Distinct(StringComparer.Ordinal).Count() - carried;
-        return new PersonAssignment(persons, carried, clusters.Count - carried, retired);
     }
 
-    /// <summary>Every (cluster, previous pseudonym, shared records) pair, in the order the rule takes them.</summary>
-    private static List<(int Cluster, string Pseudonym, int Shared)> Candidates(IReadOnlyList<RecordRef[]> clusters, IReadOnlyDictionary<RecordRef, string> previous)
+    private static UInt128 Attempt(PseudonymHasher hasher, LinkedRecords records, int cluster, int attempt)
     {
-        var candidates = new List<(int Cluster, string Pseudonym, int Shared)>();
-        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < clusters.Count; c++)
-        {
-            shared.Clear();
-            foreach (var record in clusters[c])
-            {
-                if (previous.TryGetValue(record, out var pseudonym))
-                {
-                    shared[pseudonym] = shared.GetValueOrDefault(pseudonym) + 1;
-                }
-            }
-
-            candidates.AddRange(shared.Select(s => (c, s.Key, s.Value)));
-        }
-
-        // Clusters are numbered in the order of their smallest record, so the cluster index breaks the last tie.
-        candidates.Sort((a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared)
-            : string.CompareOrdinal(a.Pseudonym, b.Pseudonym) is var byName and not 0 ? byName
-            : a.Cluster.CompareTo(b.Cluster));
-        return candidates;
+        var seed = records.Members(cluster)[0];
+        return hasher.Person(records.Sources[records.SourceOf(seed)], records.Key(seed), attempt);
     }
 }
 
-/// <summary>Every record's person pseudonym, and how many clusters carried one forward, got a new one, and previous pseudonyms no cluster took.</summary>
-internal sealed record PersonAssignment(IReadOnlyDictionary<RecordRef, string> Persons, int Carried, int New, int Retired);
+/// <summary>
+/// Every cluster's person pseudonym: an id into <see cref="Texts"/>, which also holds the previous run's pseudonyms;
+/// and how many clusters carried one forward, got a new one, and previous pseudonyms no cluster took.
+/// </summary>
+internal sealed record PersonPseudonyms(SpanInterner Texts, int[] OfCluster, int Carried, int New, int Retired)
+{
+    public int IdOf(LinkedRecords records, int record) => OfCluster[records.ClusterOf(record)];
+
+    public ReadOnlySpan<char> Of(LinkedRecords records, int record) => Texts[IdOf(records, record)];
+}

@@ -1,74 +1,69 @@
-using System.Text;
+using System.Globalization;
+using CsvHelper;
 
 namespace LinkService.Outputs.Persons;
 
 /// <summary>
-/// Reads and writes the run folder's own small CSV files (links.csv, persons.csv): RFC 4180 quoting, one record a
-/// line. Never used on a delivery: those are read by LinkService.Deliveries alone.
+/// Reads the run folder's own CSV files (links.csv, persons.csv): RFC 4180, a header row, UTF-8, read by CsvHelper's
+/// reader; a row's cells are lent as characters until the next read, so millions of rows cost no string each. Never
+/// used on a delivery: those are read by LinkService.Deliveries alone.
 /// </summary>
-internal static class RunCsv
+internal sealed class RunCsv : IDisposable
 {
-    public static async IAsyncEnumerable<string[]> ReadAsync(string path, int columns, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { Separator = ',' };
+
+    private readonly CsvReader _csv;
+    private readonly string _name;
+    private readonly char[][] _cells;
+    private readonly int[] _lengths;
+    private long _row;
+
+    private RunCsv(string path, int columns)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
-        var number = 0L;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (number++ == 0)
-            {
-                continue;
-            }
-
-            var cells = Split(line);
-            if (cells.Count != columns)
-            {
-                throw new InvalidDataException($"{Path.GetFileName(path)}: line {number} has {cells.Count} fields, not {columns}");
-            }
-
-            yield return [.. cells];
-        }
+        _csv = CsvReader.FromFile(path, Options);
+        _name = Path.GetFileName(path);
+        _cells = [.. Enumerable.Range(0, columns).Select(_ => new char[64])];
+        _lengths = new int[columns];
     }
 
-    private static List<string> Split(string line)
+    /// <summary>The current row's line in the file (the header is line 1; no cell holds a line break).</summary>
+    public long Line => _row + 1;
+
+    /// <summary>Cell <paramref name="column"/> of the current row, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<char> this[int column] => _cells[column].AsSpan(0, _lengths[column]);
+
+    /// <summary>Opens a file whose rows have <paramref name="columns"/> cells each.</summary>
+    public static RunCsv Open(string path, int columns) => new(path, columns);
+
+    /// <summary>Moves to the next row; a row with another number of cells fails the reading.</summary>
+    public bool Read(CancellationToken cancellationToken)
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_csv.Read())
         {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch != '"')
-                {
-                    cell.Append(ch);
-                }
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(ch);
-            }
+            return false;
         }
 
-        cells.Add(cell.ToString());
-        return cells;
+        _row++;
+        if (_csv.FieldCount != _cells.Length)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_name}: line {Line} has {_csv.FieldCount} fields, not {_cells.Length}"));
+        }
+
+        for (var c = 0; c < _cells.Length; c++)
+        {
+            // A field's UTF-8 bytes are at least as many as its characters.
+            var most = _csv.GetRawSpan(c).Length;
+            if (_cells[c].Length < most)
+            {
+                _cells[c] = new char[Math.Max(most, 2 * _cells[c].Length)];
+            }
+
+            _lengths[c] = _csv.GetChars(c, _cells[c]);
+        }
+
+        return true;
     }
+
+    public void Dispose() => _csv.Dispose();
 }

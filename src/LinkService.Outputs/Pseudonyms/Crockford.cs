@@ -2,7 +2,8 @@ namespace LinkService.Outputs.Pseudonyms;
 
 /// <summary>
 /// Crockford's base 32: digits and upper-case letters without I, L, O and U, so a pseudonym read aloud or typed
-/// from paper is not mistaken for another (no 0/O or 1/I/L confusion, no accidental words).
+/// from paper is not mistaken for another (no 0/O or 1/I/L confusion, no accidental words). The alphabet is in
+/// ordinal order, so encoded values sort as the numbers do.
 /// </summary>
 internal static class Crockford
 {
@@ -25,5 +26,15 @@ internal static class Crockford
                 chars[i] = Alphabet[(window >> (11 - (bit % 8))) & 31];
             }
         });
+    }
+
+    /// <summary>The low <c>destination.Length</c> × 5 bits of <paramref name="value"/>, most significant first.</summary>
+    public static void Write(UInt128 value, Span<char> destination)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = Alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
     }
 }
