@@ -48,27 +48,20 @@ internal static class KAnonymity
         return (figures, kept);
     }
 
-    /// <summary>
-    /// Each row's class and each class's size (0 for a number no class ended on). A class is numbered value by value:
-    /// (class of the values so far, next value id) to a number, so tuples of any length cost no string.
-    /// </summary>
+    /// <summary>Each row's class (a number for its tuple of quasi-identifier values) and each class's size (0 for a number no class ended on).</summary>
     private static (int[] ClassOf, long[] Sizes) Classes(RecordColumns rows, int[] which, IReadOnlyList<int> quasiIdentifiers)
     {
-        var numbers = new Dictionary<long, int>();
+        var numbers = new TupleNumbers();
         var classOf = new int[rows.Count];
+        Span<int> tuple = stackalloc int[quasiIdentifiers.Count];
         foreach (var row in which)
         {
-            var number = 0;
-            foreach (var q in quasiIdentifiers)
+            for (var i = 0; i < tuple.Length; i++)
             {
-                var pair = ((long)number << 32) | (uint)rows.Cell(row, q);
-                if (!numbers.TryGetValue(pair, out number))
-                {
-                    numbers[pair] = number = numbers.Count + 1;
-                }
+                tuple[i] = rows.Cell(row, quasiIdentifiers[i]);
             }
 
-            classOf[row] = number;
+            classOf[row] = numbers.Of(tuple);
         }
 
         var sizes = new long[numbers.Count + 1];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LinkService.Linkage.Running;
+using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Persons;
 
@@ -9,7 +10,7 @@ internal static class LinksFile
     public static LinkedRecords Read(string runFolder, CancellationToken cancellationToken)
     {
         var records = new LinkedRecordsBuilder();
-        using var csv = RunCsv.Open(Path.Combine(runFolder, RunFiles.Links), 4);
+        using var csv = OwnCsv.Open(Path.Combine(runFolder, RunFiles.Links), 4);
         while (csv.Read(cancellationToken))
         {
             if (!records.TryAdd(csv[0], csv[1], csv[2]))

@@ -1,4 +1,5 @@
 using LinkService.Linkage.Data;
+using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Persons;
 
@@ -22,7 +23,7 @@ internal sealed class PreviousPersons
     public static PreviousPersons Read(string path, LinkedRecords records, CancellationToken cancellationToken)
     {
         var previous = new PreviousPersons(new SpanInterner(), new int[records.Count]);
-        using var csv = RunCsv.Open(path, 3);
+        using var csv = OwnCsv.Open(path, 3);
         while (csv.Read(cancellationToken))
         {
             previous.Add(records, csv[0], csv[1], csv[2]);

@@ -1,14 +1,14 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace LinkService.Outputs.Persons;
+namespace LinkService.Outputs.Csv;
 
 /// <summary>
-/// Reads the run folder's own CSV files (links.csv, persons.csv): RFC 4180, a header row, UTF-8, read by CsvHelper's
-/// reader; a row's cells are lent as characters until the next read, so millions of rows cost no string each. Never
-/// used on a delivery: those are read by LinkService.Deliveries alone.
+/// Reads the CSV files the service writes itself (a run folder's links.csv and persons.csv, an output's record files):
+/// RFC 4180, a header row, UTF-8, read by CsvHelper's reader; a row's cells are lent as characters until the next
+/// read, so millions of rows cost no string each. Never used on a delivery: those are read by LinkService.Deliveries alone.
 /// </summary>
-internal sealed class RunCsv : IDisposable
+internal sealed class OwnCsv : IDisposable
 {
     private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { Separator = ',' };
 
@@ -18,22 +18,42 @@ internal sealed class RunCsv : IDisposable
     private readonly int[] _lengths;
     private long _row;
 
-    private RunCsv(string path, int columns)
+    private OwnCsv(string path, int? columns)
     {
         _csv = CsvReader.FromFile(path, Options);
-        _name = Path.GetFileName(path);
-        _cells = [.. Enumerable.Range(0, columns).Select(_ => new char[64])];
-        _lengths = new int[columns];
+        try
+        {
+            _name = Path.GetFileName(path);
+            if (columns is null)
+            {
+                _csv.ReadHeader();
+            }
+
+            Header = columns is null ? [.. _csv.Headers] : [];
+            _cells = [.. Enumerable.Range(0, columns ?? Header.Count).Select(_ => new char[64])];
+            _lengths = new int[_cells.Length];
+        }
+        catch
+        {
+            _csv.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>The current row's line in the file (the header is line 1; no cell holds a line break).</summary>
+    /// <summary>The header's names, when opened by <see cref="OpenWithHeader"/>.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The current row's line in the file, the header being line 1 (exact where no cell holds a line break, as in the run's files).</summary>
     public long Line => _row + 1;
 
     /// <summary>Cell <paramref name="column"/> of the current row, valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<char> this[int column] => _cells[column].AsSpan(0, _lengths[column]);
 
-    /// <summary>Opens a file whose rows have <paramref name="columns"/> cells each.</summary>
-    public static RunCsv Open(string path, int columns) => new(path, columns);
+    /// <summary>Opens a file whose rows have <paramref name="columns"/> cells each; its header is skipped.</summary>
+    public static OwnCsv Open(string path, int columns) => new(path, columns);
+
+    /// <summary>Opens a file and reads its header; each row has a cell per name in it.</summary>
+    public static OwnCsv OpenWithHeader(string path) => new(path, null);
 
     /// <summary>Moves to the next row; a row with another number of cells fails the reading.</summary>
     public bool Read(CancellationToken cancellationToken)
