@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace LinkService.Linkage.Running;
 
 /// <summary>RFC 4180 quoting for the run's CSV files.</summary>
@@ -22,5 +24,7 @@ public static class CsvText
         }
     }
 
-    private static bool NeedsQuotes(ReadOnlySpan<char> value) => value.IndexOfAny(",\"\r\n") >= 0;
+    private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
+
+    private static bool NeedsQuotes(ReadOnlySpan<char> value) => value.ContainsAny(Special);
 }

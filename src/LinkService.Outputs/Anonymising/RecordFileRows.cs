@@ -22,9 +22,10 @@ internal static class RecordFileRows
         PersonPseudonyms persons, StageProgress progress, CancellationToken cancellationToken)
     {
         var first = source < 0 ? 0 : records.SourceStart(source);
-        var rows = new RecordColumns(persons.Texts, plans.Count, source < 0 ? 0 : records.SourceEnd(source) - first);
+        var rows = new RecordColumns(persons, plans.Count, source < 0 ? 0 : records.SourceEnd(source) - first);
         var key = new char[64];
         var unreported = 0;
+        var arrival = 0;
         foreach (var input in inputs)
         {
             var schema = input.Source.SchemaOrThrow;
@@ -51,13 +52,14 @@ internal static class RecordFileRows
                     length = delivery.CopyCell(keyAt, key);
                 }
 
-                var record = source < 0 ? -1 : records.Find(source, key.AsSpan(0, length));
+                // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
+                var record = source < 0 ? -1 : records.Find(source, key.AsSpan(0, length), records.Arrival(source, arrival++));
                 if (record < 0)
                 {
                     throw new InvalidDataException($"Delivery '{input.DeliveryId}', row {delivery.Row}: the record is not in the run's linkage map ({RunFiles.Links}); the run and its inputs do not belong together");
                 }
 
-                var row = rows.Add(persons.IdOf(records, record), record - first);
+                var row = rows.Add(records.ClusterOf(record), record - first);
                 for (var c = 0; c < cells.Length; c++)
                 {
                     rows.Cell(row, c) = cells[c].Read(delivery);

@@ -1,5 +1,6 @@
 using LinkService.Configuration.Projects.Outputs;
 using LinkService.Linkage.Data;
+using LinkService.Outputs.Persons;
 using LinkService.Outputs.Stages;
 using LinkService.Outputs.Transforms;
 
@@ -12,10 +13,12 @@ internal static partial class RecordFileWriter
     {
         var texts = rows.Select(r => r.Record).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var rank = texts.Index().ToDictionary(t => t.Item, t => t.Index, StringComparer.Ordinal);
-        var table = new RecordColumns(new SpanInterner(), plans.Count, rows.Count);
-        foreach (var row in rows)
+        var persons = new SpanInterner();
+        int[] personOf = [.. rows.Select(r => persons.Intern(r.Person))];
+        var table = new RecordColumns(PersonPseudonyms.OfTexts(persons), plans.Count, rows.Count);
+        foreach (var (i, row) in rows.Index())
         {
-            var at = table.Add(table.Persons.Intern(row.Person), rank[row.Record]);
+            var at = table.Add(personOf[i], rank[row.Record]);
             for (var c = 0; c < plans.Count; c++)
             {
                 table.Cell(at, c) = row.Cells[c] is { } value ? table.Values[c].Intern(value) : 0;

@@ -42,9 +42,9 @@ internal static partial class RecordFileWriter
                 }
 
                 var row = kept[i];
-                writer.Write(rows.Persons[rows.Person(row)]);
+                rows.Persons.Write(rows.Person(row), writer);
                 writer.Write(',');
-                records.Write(rows.Record(row), writer);
+                records.Write(order[i], writer);
                 for (var c = 0; c < cells.Length; c++)
                 {
                     writer.Write(',');

@@ -27,16 +27,17 @@ internal sealed class RecordPseudonyms(UInt128[] values, string[]? texts = null)
 
     public UInt128 ValueOf(int record) => values[record];
 
-    public void Write(int record, TextWriter writer)
+    /// <summary>Writes the pseudonym whose value is <paramref name="value"/>.</summary>
+    public void Write(UInt128 value, TextWriter writer)
     {
         if (texts is not null)
         {
-            writer.Write(texts[record]);
+            writer.Write(texts[(int)value]);
             return;
         }
 
         Span<char> text = stackalloc char[Pseudonymiser.Length];
-        Pseudonymiser.WriteRecord(values[record], text);
+        Pseudonymiser.WriteRecord(value, text);
         writer.Write(text);
     }
 }

@@ -45,10 +45,10 @@ internal static class CarryCandidates
     private static int[] Ranks(SpanInterner pseudonyms)
     {
         var rank = new int[pseudonyms.Count];
-        var order = OrdinalOrder.Of(pseudonyms);
+        var order = OrdinalOrder.Of(pseudonyms.Count - 1, i => pseudonyms[i + 1]);
         for (var i = 0; i < order.Length; i++)
         {
-            rank[order[i]] = i;
+            rank[order[i] + 1] = i;
         }
 
         return rank;

@@ -16,10 +16,7 @@ internal static partial class CarryForward
         {
             foreach (var record in clusters[c])
             {
-                if (!builder.TryAdd(record.Source, record.Key, c.ToString(CultureInfo.InvariantCulture)))
-                {
-                    throw new ArgumentException("A record is in more than one cluster.", nameof(clusters));
-                }
+                builder.Add(record.Source, record.Key, c.ToString(CultureInfo.InvariantCulture));
             }
         }
 
@@ -28,7 +25,7 @@ internal static partial class CarryForward
         var persons = new Dictionary<RecordRef, string>();
         for (var r = 0; r < records.Count; r++)
         {
-            persons[new RecordRef(records.Sources[records.SourceOf(r)], records.Key(r).ToString())] = assigned.Of(records, r).ToString();
+            persons[new RecordRef(records.Sources[records.SourceOf(r)], records.Key(r).ToString())] = assigned.Of(records.ClusterOf(r));
         }
 
         return new PersonAssignment(persons, assigned.Carried, assigned.New, assigned.Retired);

@@ -26,63 +26,61 @@ internal static partial class CarryForward
 {
     public static PersonPseudonyms Assign(LinkedRecords records, PreviousPersons? previous, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
     {
-        // Every pseudonym taken or used before, so that the set of them is also where each cluster's is spelled.
-        var taken = previous?.Pseudonyms ?? new SpanInterner();
-        var retiring = taken.Count - 1;
-        var ofCluster = new int[records.Clusters];
+        var texts = previous?.Pseudonyms ?? new SpanInterner();
+        var textOf = new int[records.Clusters];
         var carried = 0;
         if (previous is not null)
         {
-            var used = new bool[taken.Count];
+            var used = new bool[texts.Count];
             foreach (var candidate in CarryCandidates.Of(records, previous))
             {
-                if (ofCluster[candidate.Cluster] == 0 && !used[candidate.Pseudonym])
+                if (textOf[candidate.Cluster] == 0 && !used[candidate.Pseudonym])
                 {
-                    ofCluster[candidate.Cluster] = candidate.Pseudonym;
+                    textOf[candidate.Cluster] = candidate.Pseudonym;
                     used[candidate.Pseudonym] = true;
                     carried++;
                 }
             }
         }
 
-        Derive(records, ofCluster, taken, pseudonyms, cancellationToken);
-        return new PersonPseudonyms(taken, ofCluster, carried, records.Clusters - carried, retiring - carried);
+        var values = Derive(records, textOf, texts, pseudonyms, cancellationToken);
+        return new PersonPseudonyms(texts, textOf, values) { Carried = carried, New = records.Clusters - carried, Retired = texts.Count - 1 - carried };
     }
 
-    /// <summary>Each cluster still without one gets the first attempt no one has taken, in cluster order.</summary>
-    private static void Derive(LinkedRecords records, int[] ofCluster, SpanInterner taken, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each cluster still without one gets the first attempt no one has taken, in cluster order. Taken: every
+    /// pseudonym of the previous run (one that is not spelled as this run spells them cannot be met) and every one given.
+    /// </summary>
+    private static UInt128[] Derive(LinkedRecords records, int[] textOf, SpanInterner previous, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
     {
-        var first = new UInt128[ofCluster.Length];
-        pseudonyms.Compute(ofCluster.Length, (hasher, c) =>
+        var values = new UInt128[textOf.Length];
+        pseudonyms.Compute(textOf.Length, (hasher, c) =>
         {
-            if (ofCluster[c] == 0)
+            if (textOf[c] == 0)
             {
-                first[c] = Attempt(hasher, records, c, 0);
+                values[c] = Attempt(hasher, records, c, 0);
             }
         }, cancellationToken);
 
-        using var later = pseudonyms.Hasher();
-        Span<char> text = stackalloc char[Pseudonymiser.Length];
-        for (var c = 0; c < ofCluster.Length; c++)
+        var taken = new HashSet<UInt128>(textOf.Length + previous.Count);
+        for (var id = 1; id < previous.Count; id++)
         {
-            if (ofCluster[c] != 0)
+            if (Pseudonymiser.TryReadPerson(previous[id], out var value))
             {
-                continue;
-            }
-
-            var value = first[c];
-            for (var attempt = 1; ; attempt++)
-            {
-                Pseudonymiser.WritePerson(value, text);
-                var next = taken.Count;
-                if ((ofCluster[c] = taken.Intern(text)) == next)
-                {
-                    break;
-                }
-
-                value = Attempt(later, records, c, attempt);
+                taken.Add(value);
             }
         }
+
+        using var later = pseudonyms.Hasher();
+        for (var c = 0; c < textOf.Length; c++)
+        {
+            for (var attempt = 1; textOf[c] == 0 && !taken.Add(values[c]); attempt++)
+            {
+                values[c] = Attempt(later, records, c, attempt);
+            }
+        }
+
+        return values;
     }
 
     private static UInt128 Attempt(PseudonymHasher hasher, LinkedRecords records, int cluster, int attempt)
@@ -90,15 +88,4 @@ internal static partial class CarryForward
         var seed = records.Members(cluster)[0];
         return hasher.Person(records.Sources[records.SourceOf(seed)], records.Key(seed), attempt);
     }
-}
-
-/// <summary>
-/// Every cluster's person pseudonym: an id into <see cref="Texts"/>, which also holds the previous run's pseudonyms;
-/// and how many clusters carried one forward, got a new one, and previous pseudonyms no cluster took.
-/// </summary>
-internal sealed record PersonPseudonyms(SpanInterner Texts, int[] OfCluster, int Carried, int New, int Retired)
-{
-    public int IdOf(LinkedRecords records, int record) => OfCluster[records.ClusterOf(record)];
-
-    public ReadOnlySpan<char> Of(LinkedRecords records, int record) => Texts[IdOf(records, record)];
 }

@@ -5,57 +5,58 @@ namespace LinkService.Outputs.Persons;
 
 /// <summary>
 /// Collects the rows of a linkage map (source, record key, entity) as they are read, then numbers records and
-/// clusters as <see cref="LinkedRecords"/> orders them.
+/// clusters as <see cref="LinkedRecords"/> orders them. Keys are kept as they come and sorted once; only entities
+/// are looked up as they come.
 /// </summary>
 internal sealed class LinkedRecordsBuilder
 {
     private readonly List<string> _sources = [];
-    private readonly List<SpanInterner> _keys = [];
-    private readonly List<List<int>> _entityOfKey = [];
+    private readonly List<StringArena> _keys = [];
+    private readonly List<List<int>> _entityOf = [];
     private readonly SpanInterner _entities = new();
     private int _lastSource = -1;
 
-    /// <summary>Adds a record of an entity; false, adding nothing, when the record is there already (its person would be ambiguous).</summary>
-    public bool TryAdd(ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> entity)
+    public void Add(ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> entity)
     {
         var s = SourceOf(source);
-        var keys = _keys[s];
-        var before = keys.Count;
-        if (keys.Intern(key) != before)
-        {
-            return false;
-        }
-
-        _entityOfKey[s].Add(_entities.Intern(entity));
-        return true;
+        _keys[s].Add(key);
+        _entityOf[s].Add(_entities.Intern(entity));
     }
 
+    /// <summary>The records, numbered; a record listed twice fails, its person being ambiguous.</summary>
     public LinkedRecords Build()
     {
         var bySource = Enumerable.Range(0, _sources.Count).OrderBy(s => _sources[s], StringComparer.Ordinal).ToArray();
-        var count = _entityOfKey.Sum(e => e.Count);
+        var count = _entityOf.Sum(e => e.Count);
         var sourceStart = new int[bySource.Length + 1];
-        var keyOf = new int[count];
+        var arrivalOf = new int[count];
         var entityOf = new int[count];
-        var recordOfKey = new int[bySource.Length][];
+        var recordOfArrival = new int[bySource.Length][];
         var record = 0;
         for (var s = 0; s < bySource.Length; s++)
         {
-            var from = bySource[s];
+            var keys = _keys[bySource[s]];
+            var entities = CollectionsMarshal.AsSpan(_entityOf[bySource[s]]);
             sourceStart[s] = record;
-            recordOfKey[s] = new int[_keys[from].Count];
-            var entities = CollectionsMarshal.AsSpan(_entityOfKey[from]);
-            foreach (var id in OrdinalOrder.Of(_keys[from]))
+            recordOfArrival[s] = new int[keys.Count];
+            var order = OrdinalOrder.Of(keys.Count, i => keys[i]);
+            for (var i = 0; i < order.Length; i++)
             {
-                recordOfKey[s][id] = record;
-                keyOf[record] = id;
-                entityOf[record++] = entities[id - 1];
+                if (i > 0 && keys[order[i]].SequenceEqual(keys[order[i - 1]]))
+                {
+                    throw new InvalidDataException($"The linkage map lists a record of source '{_sources[bySource[s]]}' more than once; record keys must be unique within a source.");
+                }
+
+                recordOfArrival[s][order[i]] = record;
+                arrivalOf[record] = order[i];
+                entityOf[record++] = entities[order[i]];
             }
         }
 
         sourceStart[^1] = record;
         var (clusterOf, clusterStart, members) = Clusters(entityOf);
-        return new LinkedRecords([.. bySource.Select(s => _sources[s])], [.. bySource.Select(s => _keys[s])], recordOfKey, sourceStart, keyOf, clusterOf, clusterStart, members);
+        return new LinkedRecords(
+            [.. bySource.Select(s => _sources[s])], [.. bySource.Select(s => _keys[s])], recordOfArrival, arrivalOf, sourceStart, clusterOf, clusterStart, members);
     }
 
     /// <summary>A cluster per entity, numbered as its first record comes; its records, in record order, in one array.</summary>
@@ -109,8 +110,8 @@ internal sealed class LinkedRecordsBuilder
         }
 
         _sources.Add(source.ToString());
-        _keys.Add(new SpanInterner());
-        _entityOfKey.Add([]);
+        _keys.Add(new StringArena());
+        _entityOf.Add([]);
         return _lastSource;
     }
 }

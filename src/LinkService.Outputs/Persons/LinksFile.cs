@@ -1,4 +1,3 @@
-using System.Globalization;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Csv;
 
@@ -13,10 +12,7 @@ internal static class LinksFile
         using var csv = OwnCsv.Open(Path.Combine(runFolder, RunFiles.Links), 4);
         while (csv.Read(cancellationToken))
         {
-            if (!records.TryAdd(csv[0], csv[1], csv[2]))
-            {
-                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{RunFiles.Links}: line {csv.Line} lists a record an earlier line lists; record keys must be unique within a source"));
-            }
+            records.Add(csv[0], csv[1], csv[2]);
         }
 
         return records.Build();

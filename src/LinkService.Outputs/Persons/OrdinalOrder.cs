@@ -1,41 +1,42 @@
-using LinkService.Linkage.Data;
-
 namespace LinkService.Outputs.Persons;
 
 /// <summary>
-/// The ids of an interner's values in ordinal order (<see cref="string.CompareOrdinal(string, string)"/>'s). Sorted by
-/// number first: the characters after the prefix all values share, eight to a number where every character fits in a
-/// byte (four otherwise), so record keys such as OFF00012345 sort as integers; only values whose numbers tie are then
+/// Indices of values in ordinal order (<see cref="string.CompareOrdinal(string, string)"/>'s). Sorted by number
+/// first: the characters after the prefix all values share, eight to a number where every character fits in a byte
+/// (four otherwise), so record keys such as OFF00012345 sort as integers; only values whose numbers tie are then
 /// compared character by character.
 /// </summary>
 internal static class OrdinalOrder
 {
-    public static int[] Of(SpanInterner values)
+    /// <summary>0 to <paramref name="count"/> − 1, ordered by <paramref name="value"/>.</summary>
+    public static int[] Of(int count, Func<int, ReadOnlySpan<char>> value)
     {
-        var ids = new int[values.Count - 1];
-        if (ids.Length == 0)
+        var order = new int[count];
+        if (count == 0)
         {
-            return ids;
+            return order;
         }
 
-        var shared = values[1].Length;
+        var first = value(0);
+        var shared = first.Length;
         var narrow = true;
-        for (var id = 1; id < values.Count; id++)
+        for (var i = 0; i < count; i++)
         {
-            ids[id - 1] = id;
-            shared = Math.Min(shared, values[id].CommonPrefixLength(values[1]));
-            narrow &= !values[id].ContainsAnyExceptInRange('\0', '\u00ff');
+            order[i] = i;
+            var text = value(i);
+            shared = Math.Min(shared, text.CommonPrefixLength(first));
+            narrow &= !text.ContainsAnyExceptInRange('\0', '\u00ff');
         }
 
-        var numbers = new ulong[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
+        var numbers = new ulong[count];
+        for (var i = 0; i < count; i++)
         {
-            numbers[i] = Number(values[ids[i]], shared, narrow);
+            numbers[i] = Number(value(i), shared, narrow);
         }
 
-        Array.Sort(numbers, ids);
-        SortTies(values, numbers, ids);
-        return ids;
+        Array.Sort(numbers, order);
+        SortTies(numbers, order, value);
+        return order;
     }
 
     /// <summary>The characters from <paramref name="from"/> on, packed most significant first; a value that ends packs zeros, so it sorts first.</summary>
@@ -51,19 +52,19 @@ internal static class OrdinalOrder
         return number;
     }
 
-    private static void SortTies(SpanInterner values, ulong[] numbers, int[] ids)
+    private static void SortTies(ulong[] numbers, int[] order, Func<int, ReadOnlySpan<char>> value)
     {
-        for (var start = 0; start < ids.Length;)
+        for (var start = 0; start < order.Length;)
         {
             var end = start + 1;
-            while (end < ids.Length && numbers[end] == numbers[start])
+            while (end < order.Length && numbers[end] == numbers[start])
             {
                 end++;
             }
 
             if (end - start > 1)
             {
-                ids.AsSpan(start, end - start).Sort((a, b) => values[a].SequenceCompareTo(values[b]));
+                order.AsSpan(start, end - start).Sort((a, b) => value(a).SequenceCompareTo(value(b)));
             }
 
             start = end;

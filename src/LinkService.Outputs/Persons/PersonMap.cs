@@ -38,7 +38,7 @@ internal static class PersonMap
                     writer.Write(',');
                     CsvText.Write(writer, records.Key(r));
                     writer.Write(',');
-                    writer.Write(persons.Of(records, r));
+                    persons.Write(records.ClusterOf(r), writer);
                     writer.Write('\n');
                 }
             }

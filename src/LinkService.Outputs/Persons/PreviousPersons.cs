@@ -24,9 +24,10 @@ internal sealed class PreviousPersons
     {
         var previous = new PreviousPersons(new SpanInterner(), new int[records.Count]);
         using var csv = OwnCsv.Open(path, 3);
+        var next = 0;
         while (csv.Read(cancellationToken))
         {
-            previous.Add(records, csv[0], csv[1], csv[2]);
+            next = previous.Add(records, csv[0], csv[1], csv[2], next);
         }
 
         return previous;
@@ -38,18 +39,22 @@ internal sealed class PreviousPersons
         var previous = new PreviousPersons(new SpanInterner(), new int[records.Count]);
         foreach (var (record, pseudonym) in map)
         {
-            previous.Add(records, record.Source, record.Key, pseudonym);
+            previous.Add(records, record.Source, record.Key, pseudonym, 0);
         }
 
         return previous;
     }
 
-    private void Add(LinkedRecords records, ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> pseudonym)
+    /// <summary>Adds a row; returns the record expected next, as a map written in record order lists them.</summary>
+    private int Add(LinkedRecords records, ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> pseudonym, int expected)
     {
         var id = Pseudonyms.Intern(pseudonym);
-        if (records.SourceIndex(source) is var s and >= 0 && records.Find(s, key) is var record and >= 0)
+        if (records.SourceIndex(source) is var s and >= 0 && records.Find(s, key, expected) is var record and >= 0)
         {
             OfRecord[record] = id;
+            return record + 1;
         }
+
+        return expected;
     }
 }

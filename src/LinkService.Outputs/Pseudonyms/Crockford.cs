@@ -37,4 +37,22 @@ internal static class Crockford
             value >>= 5;
         }
     }
+
+    /// <summary>The value <see cref="Write"/> spells as <paramref name="text"/>; false for a character outside the alphabet.</summary>
+    public static bool TryRead(ReadOnlySpan<char> text, out UInt128 value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            var digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 5) | (uint)digit;
+        }
+
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -60,7 +61,12 @@ internal sealed class PseudonymHasher : IDisposable
 
     private static int Append(Span<byte> message, int at, ReadOnlySpan<char> part)
     {
-        var bytes = Encoding.UTF8.GetBytes(part, message[(at + 4)..]);
+        // Keys are mostly ASCII, whose UTF-8 is one byte a character; anything else takes the encoder.
+        if (Ascii.FromUtf16(part, message[(at + 4)..], out var bytes) != OperationStatus.Done)
+        {
+            bytes = Encoding.UTF8.GetBytes(part, message[(at + 4)..]);
+        }
+
         BinaryPrimitives.WriteInt32BigEndian(message[at..], bytes);
         return at + 4 + bytes;
     }

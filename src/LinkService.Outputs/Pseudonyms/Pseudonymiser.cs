@@ -60,6 +60,13 @@ internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
     /// <summary>A person pseudonym's characters from its value.</summary>
     public static void WritePerson(UInt128 value, Span<char> destination) => Write(PersonPrefix, value, destination);
 
+    /// <summary>The value of a person pseudonym as <see cref="WritePerson"/> spells it; false for any other text.</summary>
+    public static bool TryReadPerson(ReadOnlySpan<char> text, out UInt128 value)
+    {
+        value = 0;
+        return text.Length == Length && text.StartsWith(PersonPrefix, StringComparison.Ordinal) && Crockford.TryRead(text[PersonPrefix.Length..], out value);
+    }
+
     /// <summary>A record pseudonym's characters from its value.</summary>
     public static void WriteRecord(UInt128 value, Span<char> destination) => Write(RecordPrefix, value, destination);
 
