@@ -1,4 +1,5 @@
 using LinkService.Configuration.Projects;
+using LinkService.Linkage.Blocking;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Model;
 
@@ -24,7 +25,12 @@ internal static class EntityPairs
     // Paths are searched within entities of up to this many records; a larger one (rare) takes pairs' own scores.
     private const int MaxPathRecords = 64;
 
-    public static (long Pairs, double ExpectedTrue) Score(RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links)
+    /// <returns>
+    /// Also, per pair of sources (<see cref="SourcePairs"/>), the expected true pairs among those no blocking rule
+    /// generated: matches outside every block that the entities joined all the same, through other records.
+    /// </returns>
+    public static (long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) Score(
+        RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes)
     {
         var linkProbability = new Dictionary<(int, int), float>(links.Count);
         foreach (var link in links)
@@ -58,6 +64,7 @@ internal static class EntityPairs
 
         var stride = Math.Max(1, (pairs + MaxPairsScored - 1) / MaxPairsScored);
         var expected = 0.0;
+        var joinedOutside = new Dictionary<int, double>();
         long seen = 0;
         for (var start = 0; start < keys.Length;)
         {
@@ -75,7 +82,13 @@ internal static class EntityPairs
                     var (a, b) = (records[i], records[j]);
                     if (Counts(mode, source[a] == source[b]) && seen++ % stride == 0)
                     {
-                        expected += stride * (paths?[i - start, j - start] ?? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b))));
+                        var probability = stride * (paths?[i - start, j - start] ?? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b))));
+                        expected += probability;
+                        if (!Generated(hashes, a, b))
+                        {
+                            var stratum = SourcePairs.Of(source[a], source[b]);
+                            joinedOutside[stratum] = joinedOutside.GetValueOrDefault(stratum) + probability;
+                        }
                     }
                 }
             }
@@ -83,7 +96,20 @@ internal static class EntityPairs
             start = end;
         }
 
-        return (pairs, expected);
+        return (pairs, expected, joinedOutside);
+    }
+
+    private static bool Generated(RuleHashes hashes, int a, int b)
+    {
+        for (var r = 0; r < hashes.Rules; r++)
+        {
+            if (hashes.Agrees(r, a, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall on products).</summary>

@@ -73,7 +73,7 @@ internal static class LinkageEngine
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
 
-        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted);
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted, hashes);
 
         progress.Begin("matches outside blocks");
         // The matches the entities did not join: the kept pairs and the tail as the candidate decision leaves them (five
@@ -84,11 +84,13 @@ internal static class LinkageEngine
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
         var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability)
             + scoring.Tail.Select((p, i) => entity[p.A] != entity[p.B] ? (double)tail[i] : 0).Sum() + Math.Max(0, underFloor);
-        var expected = joined.ExpectedTrue + missedInBlocks;
-        var outside = OutsideBlocks.ExpectedMatches(rules, hashes, kept, expected);
+        var caught = new List<(int A, int B, double Weight)>(kept.Count + scoring.Tail.Count);
+        caught.AddRange(kept.Select(p => (p.A, p.B, (double)p.Probability)));
+        caught.AddRange(scoring.Tail.Select((p, i) => (p.A, p.B, (double)tail[i])));
+        var estimates = ErrorEstimates.From(joined, missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
         Stage("matches outside blocks");
 
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, (expected, outside, missedInBlocks), joined);
+        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, estimates, (joined.Pairs, joined.ExpectedTrue));
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
@@ -107,7 +109,7 @@ internal static class LinkageEngine
 
     private static LinkageQuality Figures(
         RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
-        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, (double InBlocks, double Outside, double MissedInBlocks) matches, (long Pairs, double ExpectedTrue) joined)
+        List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, ErrorEstimates estimates, (long Pairs, double ExpectedTrue) joined)
     {
         long truePairs = 0;
         if (truth is not null)
@@ -139,7 +141,6 @@ internal static class LinkageEngine
             matchRates[table.SourceNames[s]] = size == 0 ? 0 : Math.Round(linked / (double)size, 6);
         }
 
-        var (expected, outside, missedInBlocks) = matches;
         var bins = scoring.Histogram
             .Select((n, i) => new WeightBin(ScoringVisitor.HistogramLow + i, ScoringVisitor.HistogramLow + i + 1, n))
             .Where(b => b.Pairs > 0).ToList();
@@ -157,10 +158,10 @@ internal static class LinkageEngine
             // Over the pairs the entities join (as precision counts them), not only the links: clustering joins more.
             EstimatedFalseLinkRate = joined.Pairs == 0 ? 0 : Math.Round(Math.Max(0, 1 - (joined.ExpectedTrue / joined.Pairs)), 6),
 
-            // Matches no rule generated were never compared: missed as surely as those that scored too low.
-            EstimatedMissedLinkRate = expected + outside <= 0 ? 0 : Math.Round((missedInBlocks + outside) / (expected + outside), 6),
-            EstimatedMatchesOutsideBlocks = Math.Round(outside, 3),
-            ExpectedMatches = Math.Round(expected, 3),
+            EstimatedMissedLinkRate = Math.Round(estimates.MissedLinkRate, 6),
+            EstimatedMatchesOutsideBlocks = estimates.Outside is { } outside ? Math.Round(outside, 3) : null,
+            MatchesOutsideBlocksJoined = Math.Round(estimates.OutsideJoined, 3),
+            ExpectedMatches = Math.Round(estimates.Compared, 3),
         };
     }
 }

@@ -30,16 +30,24 @@ public sealed record LinkageQuality
     public required double EstimatedFalseLinkRate { get; init; }
 
     /// <summary>
-    /// Expected share of true matches not linked: those compared that fell below the match threshold, and those no
-    /// blocking rule generated (<see cref="EstimatedMatchesOutsideBlocks"/>), over all expected matches.
+    /// Expected share of true matches the entities do not join: those compared that the decision left apart, and those
+    /// no blocking rule generated (<see cref="EstimatedMatchesOutsideBlocks"/>) that no chain of other records joins,
+    /// over all expected matches.
     /// </summary>
     public required double EstimatedMissedLinkRate { get; init; }
 
     /// <summary>
-    /// The model's estimate of matching pairs no blocking rule generated (never compared, so never linked); counted in
-    /// <see cref="EstimatedMissedLinkRate"/>. See <c>OutsideBlocks</c> for how it is reached.
+    /// The model's estimate of matching pairs no blocking rule generated (never compared, so never linked as a pair);
+    /// those of them the entities do not join through other records count in <see cref="EstimatedMissedLinkRate"/>.
+    /// See <c>OutsideBlocks</c> for how it is reached.
     /// </summary>
     public double? EstimatedMatchesOutsideBlocks { get; init; }
+
+    /// <summary>
+    /// The expected matches among the pairs the entities join through other records that no blocking rule generated:
+    /// found although never compared, so not missed.
+    /// </summary>
+    public double MatchesOutsideBlocksJoined { get; init; }
 
     /// <summary>The model's expected number of matching pairs among those compared.</summary>
     public required double ExpectedMatches { get; init; }

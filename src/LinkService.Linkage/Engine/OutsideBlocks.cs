@@ -1,170 +1,120 @@
 using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Model;
 
 namespace LinkService.Linkage.Engine;
 
 /// <summary>
-/// The model's estimate of the matching pairs no blocking rule generated, which were never compared and so can never
-/// be linked. Scoring random pairs finds almost none of them (one in millions of pairs is a match), so the estimate
-/// rests on the model's own assumption instead, that fields agree independently within a match:
-/// <list type="number">
-/// <item>for each field a rule blocks on, how often a match agrees on each combination of that field's keys
-/// (surname exact, its Double Metaphone, its Soundex, …), learnt from the likely matches (weighted by their match
-/// probability) that a rule <em>not</em> on that field generated, so their agreement on it was not selected for;</item>
-/// <item>from those, the chance that a match satisfies no rule at all (every combination of the fields' agreements,
-/// multiplied out);</item>
-/// <item>scaled to the expected matches among the compared pairs: outside = inside × miss ÷ (1 − miss).</item>
-/// </list>
+/// The matching pairs no blocking rule generated, which were never compared: estimated per pair of sources from the
+/// likely matches the rules did generate (each weighted by its match probability), by <see cref="LatentClassCapture"/>.
 /// </summary>
 internal static class OutsideBlocks
 {
-    public static double ExpectedMatches(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<ScoredPair> likelyMatches, double expectedInBlocks)
+    /// <summary>Latent classes of matches: clean pairs, and pairs whose records disagree on several fields at once.</summary>
+    public const int Classes = 2;
+
+    /// <summary>Beyond this many patterns no rule holds, the estimate is not made (a project with very many blocking keys).</summary>
+    private const int MaxMissedPatterns = 1 << 20;
+
+    /// <summary>Per pair of sources (<see cref="SourcePairs"/>), the expected matches outside every block; null when not estimated.</summary>
+    public static Dictionary<int, double>? ExpectedMatches(IReadOnlyList<CompiledRule> rules, IReadOnlyList<(int A, int B, double Weight)> caught, byte[] source)
     {
-        var keys = new KeySet(rules);
-        var fields = keys.Fields.Count;
-        var agreement = new Dictionary<int, double>[fields];
-        var unselected = new bool[fields];
-        for (var f = 0; f < fields; f++)
+        var keys = new BlockingKeys(rules);
+        if (!keys.Fit)
         {
-            agreement[f] = [];
-
-            // A field every rule blocks on has no unselected view: its agreement is read off all likely matches (too high).
-            unselected[f] = rules.Any(r => !r.Fields.Contains(keys.Fields[f]));
+            return null;
         }
 
-        // Which rules leave each field out: asked of every likely match, field by field.
-        var without = keys.Fields.Select(field => rules.Select(r => !r.Fields.Contains(field)).ToArray()).ToArray();
+        var patterns = new ulong[caught.Count];
+        Parallel.For(0, caught.Count, i => patterns[i] = keys.Pattern(caught[i].A, caught[i].B));
 
-        // A chunk of pairs' states is found over both cores, then summed in the pairs' order (the same sums every run).
-        const int Chunk = 1 << 16;
-        var states = new int[Chunk * fields];
-        var counted = new bool[Chunk * fields];
-        for (var from = 0; from < likelyMatches.Count; from += Chunk)
+        // Summed in the pairs' order, so every run gives the same sums.
+        var byStratum = new SortedDictionary<int, Dictionary<ulong, double>>();
+        for (var i = 0; i < caught.Count; i++)
         {
-            var count = Math.Min(Chunk, likelyMatches.Count - from);
-            Parallel.For(0, count, i =>
+            var (a, b, weight) = caught[i];
+            if (weight <= 0 || !keys.AnyRuleHolds(patterns[i]))
             {
-                var pair = likelyMatches[from + i];
-                var at = i * fields;
-                keys.States(pair.A, pair.B, states.AsSpan(at, fields));
-                for (var f = 0; f < fields; f++)
-                {
-                    counted[at + f] = !unselected[f] || GeneratedWithout(without[f], hashes, pair.A, pair.B);
-                }
-            });
-
-            for (var i = 0; i < count; i++)
-            {
-                var probability = likelyMatches[from + i].Probability;
-                for (var f = 0; f < fields; f++)
-                {
-                    var state = states[(i * fields) + f];
-                    if (counted[(i * fields) + f])
-                    {
-                        agreement[f][state] = agreement[f].GetValueOrDefault(state) + probability;
-                    }
-                }
+                continue;
             }
+
+            var stratum = SourcePairs.Of(source[a], source[b]);
+            if (!byStratum.TryGetValue(stratum, out var counts))
+            {
+                byStratum[stratum] = counts = [];
+            }
+
+            counts[patterns[i]] = counts.GetValueOrDefault(patterns[i]) + weight;
         }
 
-        var miss = MissShare(keys, agreement);
-        return miss >= 1 || expectedInBlocks <= 0 ? 0 : expectedInBlocks * miss / (1 - miss);
+        var states = FieldStates(keys, byStratum.Values.SelectMany(c => c.Keys));
+        var missed = MissedPatterns(keys, states);
+        if (missed is null)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<int, double>();
+        foreach (var (stratum, counts) in byStratum)
+        {
+            var ordered = counts.OrderBy(c => c.Key).ToArray();
+            var observed = ordered.Select(c => Indices(keys, states, c.Key)).ToArray();
+            var model = new LatentClassCapture(Classes, observed, [.. ordered.Select(c => c.Value)], missed, [.. states.Select(s => s.Length)]);
+            result[stratum] = model.Missed();
+        }
+
+        // A fit that says (almost) no match is ever caught is no estimate.
+        return result.Values.All(double.IsFinite) ? result : null;
     }
 
-    /// <summary>The chance that a match satisfies no rule, over every combination of the fields' agreement states.</summary>
-    private static double MissShare(KeySet keys, Dictionary<int, double>[] agreement)
+    /// <summary>Per field, the states seen in order (none agreeing first).</summary>
+    private static ulong[][] FieldStates(BlockingKeys keys, IEnumerable<ulong> patterns)
     {
-        var distributions = agreement.Select(d =>
+        var seen = keys.FieldMasks.Select(_ => new SortedSet<ulong> { 0 }).ToList();
+        foreach (var pattern in patterns)
         {
-            var total = d.Values.Sum();
-            return total <= 0 ? [(0, 1.0)] : d.Select(s => (State: s.Key, Share: s.Value / total)).ToArray();
-        }).ToArray();
-        var states = new int[distributions.Length];
-        double Walk(int f, double chance)
-        {
-            if (f == distributions.Length)
+            for (var f = 0; f < keys.FieldMasks.Length; f++)
             {
-                return keys.AnyRuleHolds(states) ? 0 : chance;
+                seen[f].Add(pattern & keys.FieldMasks[f]);
             }
-
-            var sum = 0.0;
-            foreach (var (state, share) in distributions[f])
-            {
-                states[f] = state;
-                sum += Walk(f + 1, chance * share);
-            }
-
-            return sum;
         }
 
-        return Walk(0, 1);
+        return [.. seen.Select(s => s.ToArray())];
     }
 
-    /// <summary>Whether a rule that leaves the field out (<paramref name="without"/>, per rule) generated the pair.</summary>
-    private static bool GeneratedWithout(bool[] without, RuleHashes hashes, int a, int b)
+    private static int[] Indices(BlockingKeys keys, ulong[][] states, ulong pattern) =>
+        [.. keys.FieldMasks.Select((mask, f) => Array.BinarySearch(states[f], pattern & mask))];
+
+    /// <summary>Every combination of the fields' seen states that no rule holds; null when there are too many.</summary>
+    private static int[][]? MissedPatterns(BlockingKeys keys, ulong[][] fieldStates)
     {
-        for (var r = 0; r < without.Length; r++)
+        var combinations = fieldStates.Aggregate(1.0, (n, s) => n * s.Length);
+        if (combinations > MaxMissedPatterns * 16.0)
         {
-            if (without[r] && hashes.Agrees(r, a, b))
-            {
-                return true;
-            }
+            return null;
         }
 
-        return false;
-    }
-
-    /// <summary>The rules' distinct keys, grouped by field: a pair's agreement on a field is a bit per key of that field.</summary>
-    private sealed class KeySet
-    {
-        private readonly List<(int Field, int Bit, int[] Values)> _keys = [];
-        private readonly (int Field, int Bit)[][] _ruleKeys;
-
-        public KeySet(IReadOnlyList<CompiledRule> rules)
+        var missed = new List<int[]>();
+        var at = new int[fieldStates.Length];
+        void Walk(int f, ulong pattern)
         {
-            var index = new Dictionary<(string, Configuration.Projects.Linkage.KeyTransform, int), (int Field, int Bit)>();
-            _ruleKeys = new (int, int)[rules.Count][];
-            for (var r = 0; r < rules.Count; r++)
+            if (f == fieldStates.Length)
             {
-                var specs = rules[r].Spec.Keys;
-                _ruleKeys[r] = new (int, int)[specs.Count];
-                for (var k = 0; k < specs.Count; k++)
+                if (!keys.AnyRuleHolds(pattern))
                 {
-                    var spec = specs[k];
-                    var id = (spec.Field, spec.Transform, spec.Transform == Configuration.Projects.Linkage.KeyTransform.Prefix ? spec.Length : 0);
-                    if (!index.TryGetValue(id, out var at))
-                    {
-                        var field = Fields.IndexOf(spec.Field);
-                        if (field < 0)
-                        {
-                            Fields.Add(spec.Field);
-                            field = Fields.Count - 1;
-                        }
-
-                        at = (field, _keys.Count(key => key.Field == field));
-                        index[id] = at;
-                        _keys.Add((at.Field, at.Bit, rules[r].Keys[k]));
-                    }
-
-                    _ruleKeys[r][k] = at;
+                    missed.Add((int[])at.Clone());
                 }
+
+                return;
             }
-        }
 
-        public List<string> Fields { get; } = [];
-
-        public void States(int a, int b, Span<int> states)
-        {
-            states.Clear();
-            foreach (var (field, bit, values) in _keys)
+            for (var s = 0; s < fieldStates[f].Length; s++)
             {
-                if (values[a] != 0 && values[a] == values[b])
-                {
-                    states[field] |= 1 << bit;
-                }
+                at[f] = s;
+                Walk(f + 1, pattern | fieldStates[f][s]);
             }
         }
 
-        public bool AnyRuleHolds(int[] states) =>
-            _ruleKeys.Any(keys => keys.All(k => (states[k.Field] & (1 << k.Bit)) != 0));
+        Walk(0, 0);
+        return missed.Count > MaxMissedPatterns ? null : [.. missed];
     }
 }

@@ -29,6 +29,7 @@ internal static class RunFolder
             EstimatedFalseLinkRate = 0.0123,
             EstimatedMissedLinkRate = 0.0456,
             EstimatedMatchesOutsideBlocks = matchesOutsideBlocks,
+            MatchesOutsideBlocksJoined = matchesOutsideBlocks is null ? 0 : 150,
             ExpectedMatches = 3_600,
         };
         File.WriteAllText(Path.Combine(folder, RunFiles.Quality), JsonSerializer.Serialize(quality, ConfigJson.Options));

@@ -34,9 +34,10 @@ internal sealed record QualityFigures(
     /// <summary>
     /// The model's own error estimates. <see cref="MatchesOutsideBlocks"/> is the expected number of matching pairs no
     /// blocking rule generated; <see cref="ShareOfMatchesOutsideBlocks"/> their share of all expected matches. Both null
-    /// where the run did not estimate them.
+    /// where the run did not estimate them. <see cref="MatchesOutsideBlocksJoined"/>: those the entities joined all the
+    /// same, through other records (not missed).
     /// </summary>
-    public sealed record ErrorEstimates(double FalseLinkRate, double MissedLinkRate, double ExpectedMatchesCompared, double? MatchesOutsideBlocks, double? ShareOfMatchesOutsideBlocks);
+    public sealed record ErrorEstimates(double FalseLinkRate, double MissedLinkRate, double ExpectedMatchesCompared, double? MatchesOutsideBlocks, double? ShareOfMatchesOutsideBlocks, double MatchesOutsideBlocksJoined = 0);
 
     public static QualityFigures From(OutputRequest request, PackageHeading heading, LinkageQuality quality, RunModel model)
     {
@@ -59,7 +60,7 @@ internal sealed record QualityFigures(
             model.Comparisons,
             quality.BlockingRules,
             quality.BlockingRecall,
-            new ErrorEstimates(quality.EstimatedFalseLinkRate, quality.EstimatedMissedLinkRate, quality.ExpectedMatches, outside, outside is null || all <= 0 ? null : Math.Round(outside.Value / all, 6)));
+            new ErrorEstimates(quality.EstimatedFalseLinkRate, quality.EstimatedMissedLinkRate, quality.ExpectedMatches, outside, outside is null || all <= 0 ? null : Math.Round(outside.Value / all, 6), quality.MatchesOutsideBlocksJoined));
     }
 
     private static double Log2Odds(double probability)

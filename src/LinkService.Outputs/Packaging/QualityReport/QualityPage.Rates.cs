@@ -47,7 +47,8 @@ internal static partial class QualityPage
         if (e.MatchesOutsideBlocks is { } outside)
         {
             page.Append("<tr id=\"lost-to-blocking\"><th>Matches lost to blocking</th><td class=\"n\">").Append(Html.Count(outside)).Append("</td><td>expected matching pairs no blocking rule generated, so never compared: ")
-                .Append(Html.Percent(e.ShareOfMatchesOutsideBlocks ?? 0)).Append(" of all expected matches, counted in the missed-link rate</td></tr>\n");
+                .Append(Html.Percent(e.ShareOfMatchesOutsideBlocks ?? 0)).Append(" of all expected matches. ").Append(Html.Count(e.MatchesOutsideBlocksJoined))
+                .Append(" of them are joined all the same, through other records of the person; the rest count in the missed-link rate</td></tr>\n");
         }
 
         page.Append("</tbody>\n</table>\n");

@@ -43,12 +43,13 @@ public sealed partial class QualityPageTests : IDisposable
 
         var html = output.Read(OutputFiles.QualityReportHtml);
         Assert.Contains("<tr id=\"lost-to-blocking\"><th>Matches lost to blocking</th><td class=\"n\">400.0</td>", html, StringComparison.Ordinal);
-        Assert.Contains("10.00% of all expected matches", html, StringComparison.Ordinal);
+        Assert.Contains("10.00% of all expected matches. 150.0 of them are joined all the same, through other records of the person; the rest count in the missed-link rate", html, StringComparison.Ordinal);
         Assert.DoesNotContain("blocking-loss-unknown", html, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(output.Read(OutputFiles.QualityReportJson));
         var estimates = json.RootElement.GetProperty("estimates");
         Assert.Equal(400, estimates.GetProperty("matchesOutsideBlocks").GetDouble());
         Assert.Equal(0.1, estimates.GetProperty("shareOfMatchesOutsideBlocks").GetDouble());
+        Assert.Equal(150, estimates.GetProperty("matchesOutsideBlocksJoined").GetDouble());
     }
 
     [Fact]

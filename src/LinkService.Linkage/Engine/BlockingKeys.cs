@@ -1,0 +1,113 @@
+using LinkService.Configuration.Projects.Linkage;
+using LinkService.Linkage.Blocking;
+
+namespace LinkService.Linkage.Engine;
+
+/// <summary>
+/// The blocking rules' distinct keys, grouped by the field they read: a pair's state on a field is a bit per key of
+/// that field (set where both records have the key and it is equal), and a rule generates the pair exactly when every
+/// one of its keys' bits is set. An any-order rule's two name keys are the pair's smaller and larger key, as its hash
+/// takes them, so swapped names set those bits and not the plain ones.
+/// </summary>
+internal sealed class BlockingKeys
+{
+    /// <summary>At most this many distinct keys: a pair's states are packed into one 64-bit pattern, a bit per key.</summary>
+    public const int MaxKeys = 64;
+
+    private readonly List<(int Field, int Values)> _keys = [];
+    private readonly List<int[]> _values = [];
+    private readonly ulong[] _ruleMasks;
+
+    public BlockingKeys(IReadOnlyList<CompiledRule> rules)
+    {
+        var index = new Dictionary<(string, KeyTransform, int, string?), int>();
+        _ruleMasks = new ulong[rules.Count];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            var specs = rule.Spec.Keys;
+            for (var k = 0; k < specs.Count; k++)
+            {
+                var spec = specs[k];
+                var ordered = rule.Spec.AnyOrder && k < 2;
+                var id = (spec.Field, spec.Transform, spec.Transform == KeyTransform.Prefix ? spec.Length : 0, ordered ? (k == 0 ? "smaller" : "larger") + " of " + specs[1 - k].Field : null);
+                if (!index.TryGetValue(id, out var key))
+                {
+                    key = _keys.Count;
+                    index[id] = key;
+                    var field = Fields.IndexOf(ordered ? specs[0].Field : spec.Field);
+                    if (field < 0)
+                    {
+                        Fields.Add(ordered ? specs[0].Field : spec.Field);
+                        field = Fields.Count - 1;
+                    }
+
+                    _keys.Add((field, _values.Count));
+                    _values.Add(ordered ? Ordered(rule.Keys[0], rule.Keys[1], smaller: k == 0) : rule.Keys[k]);
+                }
+
+                if (key < MaxKeys)
+                {
+                    _ruleMasks[r] |= 1UL << key;
+                }
+            }
+        }
+
+        FieldMasks = new ulong[Fields.Count];
+        for (var key = 0; key < Math.Min(_keys.Count, MaxKeys); key++)
+        {
+            FieldMasks[_keys[key].Field] |= 1UL << key;
+        }
+    }
+
+    /// <summary>The fields the rules block on, in the order their keys first appear.</summary>
+    public List<string> Fields { get; } = [];
+
+    /// <summary>Per field, the bits of its keys in a pattern.</summary>
+    public ulong[] FieldMasks { get; }
+
+    /// <summary>Whether the keys fit in a pattern (<see cref="MaxKeys"/>); when not, no pattern is read.</summary>
+    public bool Fit => _keys.Count <= MaxKeys;
+
+    /// <summary>The pair's agreement on every key, a bit per key.</summary>
+    public ulong Pattern(int a, int b)
+    {
+        var pattern = 0UL;
+        for (var key = 0; key < _keys.Count; key++)
+        {
+            var values = _values[_keys[key].Values];
+            if (values[a] != 0 && values[a] == values[b])
+            {
+                pattern |= 1UL << key;
+            }
+        }
+
+        return pattern;
+    }
+
+    /// <summary>Whether some rule generates a pair of this pattern.</summary>
+    public bool AnyRuleHolds(ulong pattern)
+    {
+        foreach (var mask in _ruleMasks)
+        {
+            if ((pattern & mask) == mask)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int[] Ordered(int[] first, int[] second, bool smaller)
+    {
+        var result = new int[first.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            // Missing either name: the any-order rule's hash is missing too.
+            result[i] = first[i] == 0 || second[i] == 0 ? 0 : smaller ? Math.Min(first[i], second[i]) : Math.Max(first[i], second[i]);
+        }
+
+        return result;
+    }
+}
