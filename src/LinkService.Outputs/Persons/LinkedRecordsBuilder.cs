@@ -32,6 +32,8 @@ internal sealed class LinkedRecordsBuilder
         var arrivalOf = new int[count];
         var entityOf = new int[count];
         var recordOfArrival = new int[bySource.Length][];
+        var orders = new int[bySource.Length][];
+        Parallel.For(0, bySource.Length, s => orders[s] = OrdinalOrder.Of(_keys[bySource[s]].Count, i => _keys[bySource[s]][i]));
         var record = 0;
         for (var s = 0; s < bySource.Length; s++)
         {
@@ -39,7 +41,7 @@ internal sealed class LinkedRecordsBuilder
             var entities = CollectionsMarshal.AsSpan(_entityOf[bySource[s]]);
             sourceStart[s] = record;
             recordOfArrival[s] = new int[keys.Count];
-            var order = OrdinalOrder.Of(keys.Count, i => keys[i]);
+            var order = orders[s];
             for (var i = 0; i < order.Length; i++)
             {
                 if (i > 0 && keys[order[i]].SequenceEqual(keys[order[i - 1]]))
