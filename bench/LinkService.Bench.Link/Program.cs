@@ -58,7 +58,8 @@ try
     }
 
     // Each stage as the run logged it, with the time of each line: the runner's reading (digest check included),
-    // standardising, the engine's stages and writing; the gap after "started" is what the run did before reading.
+    // standardising, the engine's stages and writing; the gap after "started" is what the run did before reading; then
+    // the output stages (person pseudonyms, each de-identified file, the disclosure check, packaging) as each ends.
     var logs = Path.Combine(site.Paths.WorkRoot, "logs");
     foreach (var line in Directory.EnumerateFiles(logs, "linkservice-*.log").SelectMany(File.ReadLines).Where(IsRunLine))
     {
@@ -76,4 +77,5 @@ finally
 }
 
 static bool IsRunLine(string line) =>
-    line.Contains("LinkService.Linking.ProjectRunner", StringComparison.Ordinal) || line.Contains("LinkService.Linkage.Running", StringComparison.Ordinal);
+    line.Contains("LinkService.Linking.ProjectRunner", StringComparison.Ordinal) || line.Contains("LinkService.Linkage.Running", StringComparison.Ordinal)
+    || line.Contains("LinkService.Outputs.", StringComparison.Ordinal) || line.Contains("LinkService.Publishing.OutputStages", StringComparison.Ordinal);

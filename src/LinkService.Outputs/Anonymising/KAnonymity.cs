@@ -10,52 +10,66 @@ namespace LinkService.Outputs.Anonymising;
 /// </summary>
 internal static class KAnonymity
 {
-    public static KAnonymityFigures Apply(List<OutputRow> rows, KAnonymitySpec spec, IReadOnlyList<int> quasiIdentifiers)
+    /// <summary>The figures, and the rows left in (all of them unless small classes are dropped), in row order.</summary>
+    public static (KAnonymityFigures Figures, int[] Kept) Apply(RecordColumns rows, KAnonymitySpec spec, IReadOnlyList<int> quasiIdentifiers)
     {
-        var sizes = ClassSizes(rows, quasiIdentifiers);
-        var small = sizes.Where(s => s.Value < spec.K).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var affected = 0L;
+        var all = Enumerable.Range(0, rows.Count).ToArray();
+        var (classOf, sizes) = Classes(rows, all, quasiIdentifiers);
+        var small = sizes.Select(s => s > 0 && s < spec.K).ToArray();
+        var kept = all;
+        long affected;
         if (spec.Action == SmallClassAction.Drop)
         {
-            affected = rows.RemoveAll(r => small.Contains(ClassOf(r, quasiIdentifiers)));
+            kept = [.. all.Where(r => !small[classOf[r]])];
+            affected = all.Length - kept.Length;
         }
         else
         {
-            foreach (var row in rows.Where(r => small.Contains(ClassOf(r, quasiIdentifiers))))
+            affected = 0;
+            foreach (var row in all.Where(r => small[classOf[r]]))
             {
                 foreach (var q in quasiIdentifiers)
                 {
-                    row.Cells[q] = null;
+                    rows.Cell(row, q) = 0;
                 }
 
                 affected++;
             }
         }
 
-        var after = ClassSizes(rows, quasiIdentifiers);
-        return new KAnonymityFigures(
+        var (_, after) = Classes(rows, kept, quasiIdentifiers);
+        var figures = new KAnonymityFigures(
             spec.K,
             spec.QuasiIdentifiers,
-            small.Count,
+            small.Count(s => s),
             spec.Action == SmallClassAction.Suppress ? affected : 0,
             spec.Action == SmallClassAction.Drop ? affected : 0,
-            after.Count == 0 ? 0 : after.Values.Min());
+            after.Where(s => s > 0).DefaultIfEmpty(0).Min());
+        return (figures, kept);
     }
 
-    private static Dictionary<string, long> ClassSizes(List<OutputRow> rows, IReadOnlyList<int> quasiIdentifiers)
+    /// <summary>Each row's class (a number for its tuple of quasi-identifier values) and each class's size (0 for a number no class ended on).</summary>
+    private static (int[] ClassOf, long[] Sizes) Classes(RecordColumns rows, int[] which, IReadOnlyList<int> quasiIdentifiers)
     {
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var numbers = new TupleNumbers();
+        var classOf = new int[rows.Count];
+        Span<int> tuple = stackalloc int[quasiIdentifiers.Count];
+        foreach (var row in which)
         {
-            var key = ClassOf(row, quasiIdentifiers);
-            sizes[key] = sizes.GetValueOrDefault(key) + 1;
+            for (var i = 0; i < tuple.Length; i++)
+            {
+                tuple[i] = rows.Cell(row, quasiIdentifiers[i]);
+            }
+
+            classOf[row] = numbers.Of(tuple);
         }
 
-        return sizes;
-    }
+        var sizes = new long[numbers.Count + 1];
+        foreach (var row in which)
+        {
+            sizes[classOf[row]]++;
+        }
 
-    // A value is written with its length before it, so no two different tuples give the same key, and blank
-    // (missing or suppressed) differs from the empty string.
-    private static string ClassOf(OutputRow row, IReadOnlyList<int> quasiIdentifiers) =>
-        string.Concat(quasiIdentifiers.Select(q => row.Cells[q] is { } v ? $"{v.Length}:{v}" : "-"));
+        return (classOf, sizes);
+    }
 }

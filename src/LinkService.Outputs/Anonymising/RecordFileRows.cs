@@ -5,48 +5,66 @@ using LinkService.Deliveries.Reading;
 using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Persons;
-using LinkService.Outputs.Pseudonyms;
 using LinkService.Outputs.Transforms;
 
 namespace LinkService.Outputs.Anonymising;
 
 /// <summary>
 /// The rows of one de-identified file: every accepted row of the source's deliveries, read through
-/// <see cref="AcceptedRows"/>, keyed by its pseudonyms and carrying its chosen cells through their transforms.
+/// <see cref="AcceptedRows"/>, found among the run's records by its key, and carrying its chosen cells through their
+/// transforms.
 /// </summary>
 internal static class RecordFileRows
 {
-    public static List<OutputRow> Read(
-        OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, IEnumerable<LinkageInput> inputs,
-        IReadOnlyDictionary<RecordRef, string> persons, Pseudonymiser pseudonyms, StageProgress progress, CancellationToken cancellationToken)
+    /// <param name="source">The source's index among <paramref name="records"/>' sources (−1 when the linkage map has none of its records).</param>
+    public static RecordColumns Read(
+        IReadOnlyList<ColumnPlan> plans, IEnumerable<LinkageInput> inputs, LinkedRecords records, int source,
+        PersonPseudonyms persons, StageProgress progress, CancellationToken cancellationToken)
     {
-        var rows = new List<OutputRow>();
+        var first = source < 0 ? 0 : records.SourceStart(source);
+        var rows = new RecordColumns(persons, plans.Count, source < 0 ? 0 : records.SourceEnd(source) - first);
+        var key = new char[64];
         var unreported = 0;
+        var arrival = 0;
         foreach (var input in inputs)
         {
             var schema = input.Source.SchemaOrThrow;
             using var delivery = input.OpenRows();
-            var key = schema.KeyField ?? throw new InvalidOperationException($"Schema '{schema.Name}' has no key field.");
-            var keyAt = ColumnOf(delivery, schema, key) ?? throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{key.Name}'.");
-            var valueAt = plans.Select(p => (Column: ColumnOf(delivery, schema, p.Field), Missing: MissingValues(schema, p.Field))).ToArray();
-            var atAt = plans.Select(p => p.At is { } at ? (Column: ColumnOf(delivery, schema, at), Missing: MissingValues(schema, at)) : (null, [])).ToArray();
+            var keyField = schema.KeyField ?? throw new InvalidOperationException($"Schema '{schema.Name}' has no key field.");
+            var keyAt = ColumnOf(delivery, schema, keyField) ?? throw new InvalidDataException($"Delivery '{input.DeliveryId}' has no column '{keyField.Name}'.");
+            var cells = plans.Select((p, c) => new CellReader(
+                p,
+                ColumnOf(delivery, schema, p.Field),
+                MissingValues(schema, p.Field),
+                p.At is { } at ? (ColumnOf(delivery, schema, at), MissingValues(schema, at)) : (null, []),
+                rows.Values[c])).ToArray();
             while (delivery.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var recordKey = keyAt < delivery.Count ? delivery[keyAt] : "";
-                var record = new RecordRef(spec.Source, recordKey);
-                if (!persons.TryGetValue(record, out var person))
+                var length = 0;
+                if (keyAt < delivery.Count)
+                {
+                    if (key.Length < delivery.MaxCellChars(keyAt))
+                    {
+                        key = new char[delivery.MaxCellChars(keyAt)];
+                    }
+
+                    length = delivery.CopyCell(keyAt, key);
+                }
+
+                // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
+                var record = source < 0 ? -1 : records.Find(source, key.AsSpan(0, length), records.Arrival(source, arrival++));
+                if (record < 0)
                 {
                     throw new InvalidDataException($"Delivery '{input.DeliveryId}', row {delivery.Row}: the record is not in the run's linkage map ({RunFiles.Links}); the run and its inputs do not belong together");
                 }
 
-                var cells = new string?[plans.Count];
-                for (var c = 0; c < plans.Count; c++)
+                var row = rows.Add(records.ClusterOf(record), record - first);
+                for (var c = 0; c < cells.Length; c++)
                 {
-                    cells[c] = plans[c].Apply(Cell(delivery, valueAt[c]), Cell(delivery, atAt[c]));
+                    rows.Cell(row, c) = cells[c].Read(delivery);
                 }
 
-                rows.Add(new OutputRow(person, pseudonyms.Record(spec.Source, recordKey), cells));
                 if (++unreported == ProgressBatch)
                 {
                     progress.Advance(unreported);
@@ -67,7 +85,4 @@ internal static class RecordFileRows
 
     private static HashSet<string> MissingValues(TableSchema schema, SchemaField field) =>
         (field.MissingValues ?? schema.MissingValues).ToHashSet(StringComparer.Ordinal);
-
-    private static string? Cell(AcceptedRows delivery, (int? Column, HashSet<string> Missing) at) =>
-        at.Column is { } c && c < delivery.Count && delivery[c] is var value && !at.Missing.Contains(value) ? value : null;
 }

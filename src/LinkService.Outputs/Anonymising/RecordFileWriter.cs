@@ -1,7 +1,6 @@
-using LinkService.Linkage.Running;
 using System.Text;
 using LinkService.Configuration.Projects.Outputs;
-using LinkService.Outputs.Persons;
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Stages;
 using LinkService.Outputs.Transforms;
 
@@ -10,58 +9,66 @@ namespace LinkService.Outputs.Anonymising;
 /// <summary>
 /// Writes one de-identified file: person pseudonym, record pseudonym and the chosen columns, k-anonymity applied,
 /// formula-like text neutralised, rows in record-pseudonym order. That order is deterministic, and it is random to
-/// anyone without the project key: a department cannot match rows back to its own extract by position.
+/// anyone without the project key: a department cannot match rows back to its own extract by position. Each distinct
+/// value is neutralised and quoted once, and written as often as rows hold it.
 /// </summary>
-internal static class RecordFileWriter
+internal static partial class RecordFileWriter
 {
-    public static async Task<OutputTable> WriteAsync(OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, List<OutputRow> rows, string runId, string outputFolder, CancellationToken cancellationToken)
+    public static async Task<OutputTable> WriteAsync(
+        OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, RecordColumns rows, RecordPseudonyms records, string runId, string outputFolder, CancellationToken cancellationToken)
     {
-        var figures = spec.KAnonymity is { } k
+        var (figures, kept) = spec.KAnonymity is { } k
             ? KAnonymity.Apply(rows, k, [.. k.QuasiIdentifiers.Select(q => plans.ToList().FindIndex(p => p.Column.Name == q))])
-            : null;
-        rows.Sort((a, b) => string.CompareOrdinal(a.Record, b.Record));
+            : (null, Enumerable.Range(0, rows.Count).ToArray());
+        var order = kept.Select(r => records.ValueOf(rows.Record(r))).ToArray();
+        Array.Sort(order, kept);
 
-        var path = Path.Combine(outputFolder, spec.OutputFileName);
-        await using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16))
+        var cells = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
+        await using (var writer = new StreamWriter(Path.Combine(outputFolder, spec.OutputFileName), append: false, new UTF8Encoding(false), 1 << 16))
         {
-            writer.NewLine = "\r\n";
-            var line = new StringBuilder(256);
-            line.Append(OutputFileSpec.PersonColumn).Append(',').Append(OutputFileSpec.RecordColumn);
+            writer.Write(OutputFileSpec.PersonColumn + "," + OutputFileSpec.RecordColumn);
             foreach (var plan in plans)
             {
-                line.Append(',').Append(CsvText.Field(FormulaGuard.Neutralise(plan.Column.Name)));
+                writer.Write(',');
+                writer.Write(CsvText.Field(FormulaGuard.Neutralise(plan.Column.Name)));
             }
 
-            await writer.WriteLineAsync(line, cancellationToken);
-            foreach (var row in rows)
+            writer.Write("\r\n");
+            for (var i = 0; i < kept.Length; i++)
             {
-                line.Clear().Append(row.Person).Append(',').Append(row.Record);
-                for (var c = 0; c < plans.Count; c++)
+                if ((i & 0xFFFF) == 0)
                 {
-                    var cell = row.Cells[c] ?? "";
-                    line.Append(',').Append(CsvText.Field(plans[c].IsText ? FormulaGuard.Neutralise(cell) : cell));
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                await writer.WriteLineAsync(line, cancellationToken);
+                var row = kept[i];
+                rows.Persons.Write(rows.Person(row), writer);
+                writer.Write(',');
+                records.Write(order[i], writer);
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    writer.Write(',');
+                    writer.Write(cells[c][rows.Cell(row, c)]);
+                }
+
+                writer.Write("\r\n");
             }
         }
 
-        var suppressed = figures is null ? ""
-            : spec.KAnonymity!.Action == SmallClassAction.Drop
-                ? $" Rows whose combination of {string.Join(", ", figures.QuasiIdentifiers)} was shared by fewer than {figures.K} rows are left out (k-anonymity)."
-                : $" {string.Join(", ", figures.QuasiIdentifiers)} are blank in rows whose combination of them was shared by fewer than {figures.K} rows (k-anonymity).";
-        OutputColumn[] columns =
-        [
-            new(OutputFileSpec.PersonColumn, "string", "The person's pseudonym in this project: the same person has the same one in every file of this output, and keeps it in later outputs. Not an identifier; no other project shares it."),
-            new(OutputFileSpec.RecordColumn, "string", $"The record's pseudonym in this project: one per record of source '{spec.Source}', the same in later outputs."),
-            .. plans.Select(p => figures?.QuasiIdentifiers.Contains(p.Column.Name) == true ? p.Column with { Description = p.Column.Description + suppressed } : p.Column),
-        ];
-        return new OutputTable(
-            spec.OutputFileName,
-            $"Records of source '{spec.Source}'",
-            $"One row per accepted record of source '{spec.Source}' in run {runId}, keyed by pseudonyms, in an order that reveals nothing (by record pseudonym). Text starting with =, +, -, @, tab or carriage return has a leading apostrophe so that spreadsheets do not run it as a formula.{suppressed}",
-            columns,
-            rows.Count,
-            figures);
+        return RecordFileDescription.Of(spec, plans, figures, runId, kept.Length);
+    }
+
+    /// <summary>Each value of a column as the file spells it (id 0, blank, as nothing).</summary>
+    private static string[] Texts(ColumnPlan plan, Linkage.Data.SpanInterner values)
+    {
+        var texts = new string[values.Count];
+        texts[0] = "";
+        for (var id = 1; id < values.Count; id++)
+        {
+            var value = values[id].ToString();
+            texts[id] = CsvText.Field(plan.IsText ? FormulaGuard.Neutralise(value) : value);
+        }
+
+        return texts;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LinkService.Outputs.Disclosure;
 
 /// <summary>A cell while its file is read: its rows, and each person's part of its magnitude.</summary>
@@ -18,21 +20,24 @@ internal sealed class CellTally
     public void Add(int person, decimal? value)
     {
         Rows++;
-        _contributions.TryGetValue(person, out var sum);
+        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_contributions, person, out _);
         if (value is { } v)
         {
             Values++;
             Total += v;
             sum += v;
         }
-
-        _contributions[person] = sum;
     }
 
     /// <summary>
     /// Each person's contribution as a magnitude (its absolute value: the rules assume contributions that add up,
     /// and a negative one hides as much as a positive one), largest first.
     /// </summary>
-    public decimal[] ContributionsLargestFirst() =>
-        [.. _contributions.Values.Select(Math.Abs).OrderDescending()];
+    public decimal[] ContributionsLargestFirst()
+    {
+        decimal[] contributions = [.. _contributions.Values.Select(Math.Abs)];
+        Array.Sort(contributions);
+        Array.Reverse(contributions);
+        return contributions;
+    }
 }

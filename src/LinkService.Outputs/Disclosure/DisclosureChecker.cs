@@ -19,9 +19,12 @@ internal sealed class DisclosureChecker(ILogger<DisclosureChecker> logger, TimeP
         var checking = request.Progress.Begin("disclosure check", "tables", specs.Count);
         var findings = output.Files.Select(KAnonymityFindings.Of).ToList();
         var tables = new List<OutputTable>();
-        foreach (var spec in specs)
+        // Each table reads its own file and writes its own: they are built side by side, and reported in order.
+        var releases = specs.Select(spec => Task.Run(() => TableRelease.RunAsync(spec, outputs!, output, outputFolder, cancellationToken), cancellationToken)).ToList();
+        await ((Task)Task.WhenAll(releases)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var (spec, release) in specs.Zip(releases))
         {
-            var (outcome, released) = await TableRelease.RunAsync(spec, outputs!, output, outputFolder, cancellationToken);
+            var (outcome, released) = await release;
             findings.AddRange(outcome.Findings);
             if (released is not null)
             {

@@ -1,17 +1,19 @@
 using System.Globalization;
-using CsvHelper;
 using LinkService.Configuration.Projects.Outputs;
+using LinkService.Linkage.Data;
+using LinkService.Outputs.Anonymising;
+using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Disclosure;
 
 /// <summary>
 /// Builds an aggregate table from the de-identified file it is taken from, read as the anonymiser writes it
-/// (RFC 4180, a header row, UTF-8), with CsvHelper's default reading. Contributors are persons: the file's person
-/// pseudonym column.
+/// (RFC 4180, a header row, UTF-8) by <see cref="OwnCsv"/>. Contributors are persons: the file's person pseudonym
+/// column. Labels and persons are interned as they are read, so a row costs no string.
 /// </summary>
 internal static class TableBuilder
 {
-    public static async Task<TableBuild> BuildAsync(AggregateTableSpec spec, string file, CancellationToken cancellationToken)
+    public static TableBuild Build(AggregateTableSpec spec, string file, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(file);
         if (!File.Exists(file))
@@ -19,9 +21,8 @@ internal static class TableBuilder
             return TableBuild.Failed($"its file '{name}' is not in the output");
         }
 
-        await using var csv = CsvReader.Create(File.OpenRead(file), CsvReaderOptions.Default);
-        await csv.ReadHeaderAsync(cancellationToken);
-        string[] header = [.. csv.Headers];
+        using var csv = OwnCsv.OpenWithHeader(file);
+        var header = csv.Header.ToArray();
         var wanted = spec.GroupBy.Append(OutputFileSpec.PersonColumn).Concat(spec.Column is { } c ? [c] : []).ToList();
         if (wanted.FirstOrDefault(w => !header.Contains(w, StringComparer.Ordinal)) is { } missing)
         {
@@ -31,35 +32,31 @@ internal static class TableBuilder
         var groupAt = spec.GroupBy.Select(g => Array.IndexOf(header, g)).ToArray();
         var personAt = Array.IndexOf(header, OutputFileSpec.PersonColumn);
         var valueAt = spec.Column is null ? -1 : Array.IndexOf(header, spec.Column);
-        var persons = new Dictionary<string, int>(StringComparer.Ordinal);
-        var cells = new Dictionary<string[], CellTally>(GroupComparer.Instance);
-        var probe = new string[groupAt.Length];
+        var labels = groupAt.Select(_ => new SpanInterner()).ToArray();
+        var persons = new SpanInterner();
+        var groups = new TupleNumbers();
+        var cells = new Dictionary<int, (int[] Labels, CellTally Tally)>();
+        var group = new int[groupAt.Length];
         long notNumbers = 0;
-        while (await csv.ReadAsync(cancellationToken))
+        while (csv.Read(cancellationToken))
         {
             for (var i = 0; i < groupAt.Length; i++)
             {
-                probe[i] = csv.GetString(groupAt[i]);
+                group[i] = labels[i].Intern(csv[groupAt[i]]);
             }
 
-            // The probe is reused; a group's own array is made once, when its cell is.
-            if (!cells.TryGetValue(probe, out var tally))
+            var number = groups.Of(group);
+            if (!cells.TryGetValue(number, out var cell))
             {
-                cells[[.. probe]] = tally = new CellTally();
-            }
-
-            var person = csv.GetString(personAt);
-            if (!persons.TryGetValue(person, out var index))
-            {
-                persons[person] = index = persons.Count;
+                cells[number] = cell = ([.. group], new CellTally());
             }
 
             decimal? value = null;
-            if (valueAt >= 0 && csv.GetString(valueAt) is { Length: > 0 } text)
+            if (valueAt >= 0 && csv[valueAt] is { Length: > 0 } text)
             {
-                if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
                 {
-                    value = number;
+                    value = parsed;
                 }
                 else
                 {
@@ -67,12 +64,13 @@ internal static class TableBuilder
                 }
             }
 
-            tally.Add(index, value);
+            cell.Tally.Add(persons.Intern(csv[personAt]), value);
         }
 
         return notNumbers > 0
             ? TableBuild.Failed($"{Counted.Of(notNumbers, "value")} of column '{spec.Column}' {Counted.Is(notNumbers)} not numbers")
-            : Cross(spec.GroupBy.Count, cells);
+            : Cross(spec.GroupBy.Count, cells.Values.ToDictionary(
+                cell => cell.Labels.Select((id, i) => labels[i][id].ToString()).ToArray(), cell => cell.Tally, GroupComparer.Instance));
     }
 
     // Every combination of the labels each column shows, in order, so that a combination no row has is a zero cell.

@@ -1,3 +1,4 @@
+using LinkService.Linkage.Data;
 using LinkService.Outputs.Pseudonyms;
 
 namespace LinkService.Outputs.Persons;
@@ -19,85 +20,72 @@ namespace LinkService.Outputs.Persons;
 /// then record key) under the project key, so a rerun gives the same one. Should that pseudonym already be taken,
 /// or be one the previous run used (a person gone from this run keeps theirs unused), the next attempt is derived.</item>
 /// </list>
+/// First attempts are derived on every core; taking them, like the rest of the rule, goes cluster by cluster.
 /// </remarks>
-internal static class CarryForward
+internal static partial class CarryForward
 {
-    public static PersonAssignment Assign(IReadOnlyList<RecordRef[]> clusters, IReadOnlyDictionary<RecordRef, string>? previous, Pseudonymiser pseudonyms)
+    public static PersonPseudonyms Assign(LinkedRecords records, PreviousPersons? previous, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
     {
-        var chosen = new string?[clusters.Count];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var texts = previous?.Pseudonyms ?? new SpanInterner();
+        var textOf = new int[records.Clusters];
+        var carried = 0;
         if (previous is not null)
         {
-            foreach (var (cluster, pseudonym, _) in Candidates(clusters, previous))
+            var used = new bool[texts.Count];
+            foreach (var candidate in CarryCandidates.Of(records, previous))
             {
-                if (chosen[cluster] is null && !taken.Contains(pseudonym))
+                if (textOf[candidate.Cluster] == 0 && !used[candidate.Pseudonym])
                 {
-                    chosen[cluster] = pseudonym;
-                    taken.Add(pseudonym);
+                    textOf[candidate.Cluster] = candidate.Pseudonym;
+                    used[candidate.Pseudonym] = true;
+                    carried++;
                 }
             }
-
-            taken.UnionWith(previous.Values);
         }
 
-        var carried = chosen.Count(c => c is not null);
-        for (var c = 0; c < clusters.Count; c++)
-        {
-            if (chosen[c] is not null)
-            {
-                continue;
-            }
-
-            var seed = clusters[c][0];
-            var attempt = 0;
-            string pseudonym;
-            do
-            {
-                pseudonym = pseudonyms.Person(seed.Source, seed.Key, attempt++);
-            }
-            while (!taken.Add(pseudonym));
-            chosen[c] = pseudonym;
-        }
-
-        var persons = new Dictionary<RecordRef, string>();
-        for (var c = 0; c < clusters.Count; c++)
-        {
-            foreach (var record in clusters[c])
-            {
-                persons[record] = chosen[c]!;
-            }
-        }
-
-        var retired = previous is null ? 0 : previous.Values.Distinct(StringComparer.Ordinal).Count() - carried;
-        return new PersonAssignment(persons, carried, clusters.Count - carried, retired);
+        var values = Derive(records, textOf, texts, pseudonyms, cancellationToken);
+        return new PersonPseudonyms(texts, textOf, values) { Carried = carried, New = records.Clusters - carried, Retired = texts.Count - 1 - carried };
     }
 
-    /// <summary>Every (cluster, previous pseudonym, shared records) pair, in the order the rule takes them.</summary>
-    private static List<(int Cluster, string Pseudonym, int Shared)> Candidates(IReadOnlyList<RecordRef[]> clusters, IReadOnlyDictionary<RecordRef, string> previous)
+    /// <summary>
+    /// Each cluster still without one gets the first attempt no one has taken, in cluster order. Taken: every
+    /// pseudonym of the previous run (one that is not spelled as this run spells them cannot be met) and every one given.
+    /// </summary>
+    private static UInt128[] Derive(LinkedRecords records, int[] textOf, SpanInterner previous, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
     {
-        var candidates = new List<(int Cluster, string Pseudonym, int Shared)>();
-        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < clusters.Count; c++)
+        var values = new UInt128[textOf.Length];
+        pseudonyms.Compute(textOf.Length, (hasher, c) =>
         {
-            shared.Clear();
-            foreach (var record in clusters[c])
+            if (textOf[c] == 0)
             {
-                if (previous.TryGetValue(record, out var pseudonym))
-                {
-                    shared[pseudonym] = shared.GetValueOrDefault(pseudonym) + 1;
-                }
+                values[c] = Attempt(hasher, records, c, 0);
             }
+        }, cancellationToken);
 
-            candidates.AddRange(shared.Select(s => (c, s.Key, s.Value)));
+        var taken = new HashSet<UInt128>(textOf.Length + previous.Count);
+        for (var id = 1; id < previous.Count; id++)
+        {
+            if (Pseudonymiser.TryReadPerson(previous[id], out var value))
+            {
+                taken.Add(value);
+            }
         }
 
-        // Clusters are numbered in the order of their smallest record, so the cluster index breaks the last tie.
-        candidates.Sort((a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared)
-            : string.CompareOrdinal(a.Pseudonym, b.Pseudonym) is var byName and not 0 ? byName
-            : a.Cluster.CompareTo(b.Cluster));
-        return candidates;
+        using var later = pseudonyms.Hasher();
+        for (var c = 0; c < textOf.Length; c++)
+        {
+            for (var attempt = 1; textOf[c] == 0 && !taken.Add(values[c]); attempt++)
+            {
+                values[c] = Attempt(later, records, c, attempt);
+            }
+        }
+
+        return values;
+    }
+
+    private static UInt128 Attempt(PseudonymHasher hasher, LinkedRecords records, int cluster, int attempt)
+    {
+        var seed = records.Members(cluster)[0];
+        return hasher.Person(records.Sources[records.SourceOf(seed)], records.Key(seed), attempt);
     }
 }
-
-/// <summary>Every record's person pseudonym, and how many clusters carried one forward, got a new one, and previous pseudonyms no cluster took.</summary>
-internal sealed record PersonAssignment(IReadOnlyDictionary<RecordRef, string> Persons, int Carried, int New, int Retired);

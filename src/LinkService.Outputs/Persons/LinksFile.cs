@@ -1,25 +1,20 @@
 using LinkService.Linkage.Running;
+using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Persons;
 
-/// <summary>The run's linkage map (<see cref="RunFiles.Links"/>) as clusters: each entity's records, smallest first.</summary>
+/// <summary>The run's linkage map (<see cref="RunFiles.Links"/>) as numbered records and clusters.</summary>
 internal static class LinksFile
 {
-    public static async Task<IReadOnlyList<RecordRef[]>> ReadClustersAsync(string runFolder, CancellationToken cancellationToken)
+    public static LinkedRecords Read(string runFolder, CancellationToken cancellationToken)
     {
-        var entities = new Dictionary<string, List<RecordRef>>(StringComparer.Ordinal);
-        await foreach (var cells in RunCsv.ReadAsync(Path.Combine(runFolder, RunFiles.Links), 4, cancellationToken))
+        var records = new LinkedRecordsBuilder();
+        using var csv = OwnCsv.Open(Path.Combine(runFolder, RunFiles.Links), 4);
+        while (csv.Read(cancellationToken))
         {
-            if (!entities.TryGetValue(cells[2], out var members))
-            {
-                entities[cells[2]] = members = [];
-            }
-
-            members.Add(new RecordRef(cells[0], cells[1]));
+            records.Add(csv[0], csv[1], csv[2]);
         }
 
-        var clusters = entities.Values.Select(m => m.Order().ToArray()).ToList();
-        clusters.Sort((a, b) => a[0].CompareTo(b[0]));
-        return clusters;
+        return records.Build();
     }
 }

@@ -1,5 +1,5 @@
-using LinkService.Linkage.Running;
 using System.Text;
+using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Persons;
 
@@ -13,32 +13,35 @@ internal static class PersonMap
 
     public static string PathIn(string runFolder) => Path.Combine(runFolder, FileName);
 
-    public static async Task<Dictionary<RecordRef, string>> ReadAsync(string runFolder, CancellationToken cancellationToken)
-    {
-        var map = new Dictionary<RecordRef, string>();
-        await foreach (var cells in RunCsv.ReadAsync(PathIn(runFolder), 3, cancellationToken))
-        {
-            map[new RecordRef(cells[0], cells[1])] = cells[2];
-        }
-
-        return map;
-    }
+    public static PreviousPersons Read(string runFolder, LinkedRecords records, CancellationToken cancellationToken) =>
+        PreviousPersons.Read(PathIn(runFolder), records, cancellationToken);
 
     /// <summary>Sorted by record, written beside and then moved over the old one, so a crash leaves the whole map or the old one.</summary>
-    public static async Task WriteAsync(string runFolder, IReadOnlyDictionary<RecordRef, string> persons, CancellationToken cancellationToken)
+    public static void Write(string runFolder, LinkedRecords records, PersonPseudonyms persons, CancellationToken cancellationToken)
     {
         var path = PathIn(runFolder);
         var partial = path + ".partial";
-        await using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(false), 1 << 16))
+        using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(false), 1 << 16))
         {
-            writer.NewLine = "\n";
-            await writer.WriteLineAsync("source,record_key,person_pseudonym".AsMemory(), cancellationToken);
-            foreach (var (record, person) in persons.OrderBy(p => p.Key))
+            writer.Write("source,record_key,person_pseudonym\n");
+            for (var s = 0; s < records.Sources.Count; s++)
             {
-                await writer.WriteLineAsync($"{CsvText.Field(record.Source)},{CsvText.Field(record.Key)},{person}".AsMemory(), cancellationToken);
-            }
+                var source = CsvText.Field(records.Sources[s]);
+                for (var r = records.SourceStart(s); r < records.SourceEnd(s); r++)
+                {
+                    if ((r & 0xFFFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
 
-            await writer.FlushAsync(cancellationToken);
+                    writer.Write(source);
+                    writer.Write(',');
+                    CsvText.Write(writer, records.Key(r));
+                    writer.Write(',');
+                    persons.Write(records.ClusterOf(r), writer);
+                    writer.Write('\n');
+                }
+            }
         }
 
         File.Move(partial, path, overwrite: true);

@@ -2,7 +2,8 @@ namespace LinkService.Outputs.Pseudonyms;
 
 /// <summary>
 /// Crockford's base 32: digits and upper-case letters without I, L, O and U, so a pseudonym read aloud or typed
-/// from paper is not mistaken for another (no 0/O or 1/I/L confusion, no accidental words).
+/// from paper is not mistaken for another (no 0/O or 1/I/L confusion, no accidental words). The alphabet is in
+/// ordinal order, so encoded values sort as the numbers do.
 /// </summary>
 internal static class Crockford
 {
@@ -25,5 +26,33 @@ internal static class Crockford
                 chars[i] = Alphabet[(window >> (11 - (bit % 8))) & 31];
             }
         });
+    }
+
+    /// <summary>The low <c>destination.Length</c> × 5 bits of <paramref name="value"/>, most significant first.</summary>
+    public static void Write(UInt128 value, Span<char> destination)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = Alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
+    }
+
+    /// <summary>The value <see cref="Write"/> spells as <paramref name="text"/>; false for a character outside the alphabet.</summary>
+    public static bool TryRead(ReadOnlySpan<char> text, out UInt128 value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            var digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 5) | (uint)digit;
+        }
+
+        return true;
     }
 }

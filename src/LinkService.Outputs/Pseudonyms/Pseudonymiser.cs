@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using System.Collections.Concurrent;
 
 namespace LinkService.Outputs.Pseudonyms;
 
@@ -13,6 +11,8 @@ namespace LinkService.Outputs.Pseudonyms;
 /// Why 80 bits: among n pseudonyms the chance that any two collide is about n² / 2^81. At 20 million records that is
 /// 4·10^14 / 2.4·10^24 ≈ 2·10^-10; a collision among person pseudonyms is also detected (see <see cref="Persons.CarryForward"/>).
 /// Sixteen characters stay short enough to type; 64 bits (13 characters) would already give 1 in 10^5 at that size.
+/// Millions are made at a time (<see cref="Compute"/>): each thread keys its own HMAC once and builds its messages in a
+/// reused buffer, and a pseudonym is kept as its 80-bit value until it is written (<see cref="WriteRecord"/>).
 /// </remarks>
 internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
 {
@@ -20,35 +20,62 @@ internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
     public const string PersonPrefix = "P-";
     public const string RecordPrefix = "R-";
 
+    /// <summary>The characters of a pseudonym, prefix included.</summary>
+    public const int Length = 2 + Characters;
+
     /// <summary>The record's pseudonym: the same record key of the same source always gets the same one.</summary>
-    public string Record(string source, string recordKey) => Make(RecordPrefix, "record", source, recordKey, 0);
+    public string Record(string source, string recordKey)
+    {
+        using var hasher = Hasher();
+        return Spell(RecordPrefix, hasher.Record(source, recordKey));
+    }
 
     /// <summary>
     /// A new person's pseudonym, from the record that seeds it (the smallest record key of their cluster), and the
     /// attempt number, raised only when an earlier attempt is already some other person's.
     /// </summary>
-    public string Person(string source, string recordKey, int attempt) => Make(PersonPrefix, "person", source, recordKey, attempt);
-
-    private string Make(string prefix, string label, string source, string recordKey, int attempt)
+    public string Person(string source, string recordKey, int attempt)
     {
-        var message = new List<byte>(64);
-        Append(message, label);
-        Append(message, source);
-        Append(message, recordKey);
-        Span<byte> counter = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(counter, attempt);
-        message.AddRange(counter.ToArray());
-        Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(key.Span, message.ToArray(), mac);
-        return prefix + Crockford.Encode(mac[..10], Characters);
+        using var hasher = Hasher();
+        return Spell(PersonPrefix, hasher.Person(source, recordKey, attempt));
     }
 
-    private static void Append(List<byte> message, string part)
+    /// <summary>A hasher for one thread at a time.</summary>
+    public PseudonymHasher Hasher() => new(key.Span);
+
+    /// <summary>Calls <paramref name="each"/> for 0 to <paramref name="count"/> − 1 on every core, each thread with a hasher of its own.</summary>
+    public void Compute(int count, Action<PseudonymHasher, int> each, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(part);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        message.AddRange(length.ToArray());
-        message.AddRange(bytes);
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.ForEach(Partitioner.Create(0, count, Math.Max(1, Math.Min(count / 64, 1 << 14))), options, range =>
+        {
+            using var hasher = Hasher();
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                each(hasher, i);
+            }
+        });
+    }
+
+    /// <summary>A person pseudonym's characters from its value.</summary>
+    public static void WritePerson(UInt128 value, Span<char> destination) => Write(PersonPrefix, value, destination);
+
+    /// <summary>The value of a person pseudonym as <see cref="WritePerson"/> spells it; false for any other text.</summary>
+    public static bool TryReadPerson(ReadOnlySpan<char> text, out UInt128 value)
+    {
+        value = 0;
+        return text.Length == Length && text.StartsWith(PersonPrefix, StringComparison.Ordinal) && Crockford.TryRead(text[PersonPrefix.Length..], out value);
+    }
+
+    /// <summary>A record pseudonym's characters from its value.</summary>
+    public static void WriteRecord(UInt128 value, Span<char> destination) => Write(RecordPrefix, value, destination);
+
+    private static string Spell(string prefix, UInt128 value) =>
+        string.Create(Length, (prefix, value), static (chars, state) => Write(state.prefix, state.value, chars));
+
+    private static void Write(string prefix, UInt128 value, Span<char> destination)
+    {
+        prefix.CopyTo(destination);
+        Crockford.Write(value, destination.Slice(prefix.Length, Characters));
     }
 }

@@ -19,4 +19,20 @@ public sealed class CrockfordTests
 
         Assert.DoesNotContain(all, c => c is 'I' or 'L' or 'O' or 'U');
     }
+
+    [Fact]
+    public void Write_SpellsAValueAsEncodeSpellsItsBytes_AndTryReadGivesItBack()
+    {
+        byte[] bytes = [0x9C, 0x01, 0xFE, 0x42, 0x00, 0x7F, 0x80, 0x33, 0xC4, 0x5D];
+        var value = bytes.Aggregate(UInt128.Zero, (v, b) => (v << 8) | b);
+        Span<char> text = stackalloc char[16];
+
+        Crockford.Write(value, text);
+
+        Assert.Equal(Crockford.Encode(bytes, 16), text.ToString());
+        Assert.True(Crockford.TryRead(text, out var read));
+        Assert.Equal(value, read);
+        Assert.False(Crockford.TryRead("0123456789ABCDEO", out _));
+        Assert.False(Crockford.TryRead("0123456789abcdef", out _));
+    }
 }

@@ -43,6 +43,17 @@ public sealed partial class PseudonymiserTests
         Assert.Equal(all.Length, all.Select(p => p.Length > 16 ? p[2..] : p).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void RecordAndPerson_KnownKey_GiveThePinnedPseudonyms()
+    {
+        var pseudonyms = new Pseudonymiser(ProjectKeys.Pseudonyms(Master, "study"));
+
+        // Pinned: however the pseudonyms are computed, these are the ones earlier outputs carry.
+        Assert.Equal(
+            ["R-10A0DM6D5R9GHJQ3", "R-01K9JC9S1Y3YFS16", "P-GJQM64BS13XJ31TZ", "P-WTEESRXQV0GBEV2E"],
+            [pseudonyms.Record("justice", "OFF00000001"), pseudonyms.Record("welfare", "Zoë, \"Q\" \ud83d\ude00"), pseudonyms.Person("justice", "OFF00000001", 0), pseudonyms.Person("welfare", "C123456789", 3)]);
+    }
+
     [GeneratedRegex("^[PR]-[0-9A-HJKMNP-TV-Z]{16}$")]
     private static partial Regex Shape();
 }

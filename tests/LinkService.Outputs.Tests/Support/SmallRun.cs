@@ -1,6 +1,7 @@
 using System.Text;
 using LinkService.Configuration;
 using LinkService.Configuration.Keys;
+using LinkService.Configuration.Projects;
 using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Anonymising;
@@ -37,6 +38,8 @@ internal sealed class SmallRun : IDisposable
     }
 
     public string Root => _dir.Path;
+
+    public ProjectDefinition Project(string name) => _catalog.Projects[name];
 
     /// <summary>Anonymises the run as project <paramref name="project"/>, its run folder a copy of the links under <paramref name="run"/>.</summary>
     public async Task<(AnonymisedOutput Output, string OutputFolder, string RunFolder)> AnonymiseAsync(string run, string project = "study", string? previousRun = null, string? links = null)

@@ -1,0 +1,43 @@
+using LinkService.Outputs.Persons;
+using LinkService.Outputs.Pseudonyms;
+
+namespace LinkService.Outputs.Anonymising;
+
+/// <summary>
+/// Each record's pseudonym in a de-identified file: its value, which orders the file's rows (the characters sort as the
+/// values do), and its characters. Rows given as text (<see cref="OutputRow"/>) bring their own: values are then their
+/// ordinal ranks.
+/// </summary>
+internal sealed class RecordPseudonyms(UInt128[] values, string[]? texts = null)
+{
+    /// <summary>The pseudonyms of the records of source <paramref name="source"/> (by record less the source's first), made on every core.</summary>
+    public static RecordPseudonyms Of(LinkedRecords records, int source, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
+    {
+        if (source < 0)
+        {
+            return new([]);
+        }
+
+        var first = records.SourceStart(source);
+        var name = records.Sources[source];
+        var values = new UInt128[records.SourceEnd(source) - first];
+        pseudonyms.Compute(values.Length, (hasher, i) => values[i] = hasher.Record(name, records.Key(first + i)), cancellationToken);
+        return new(values);
+    }
+
+    public UInt128 ValueOf(int record) => values[record];
+
+    /// <summary>Writes the pseudonym whose value is <paramref name="value"/>.</summary>
+    public void Write(UInt128 value, TextWriter writer)
+    {
+        if (texts is not null)
+        {
+            writer.Write(texts[(int)value]);
+            return;
+        }
+
+        Span<char> text = stackalloc char[Pseudonymiser.Length];
+        Pseudonymiser.WriteRecord(value, text);
+        writer.Write(text);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Runtime.InteropServices;
+using LinkService.Linkage.Data;
+
+namespace LinkService.Outputs.Persons;
+
+/// <summary>
+/// Collects the rows of a linkage map (source, record key, entity) as they are read, then numbers records and
+/// clusters as <see cref="LinkedRecords"/> orders them. Keys are kept as they come and sorted once; only entities
+/// are looked up as they come.
+/// </summary>
+internal sealed class LinkedRecordsBuilder
+{
+    private readonly List<string> _sources = [];
+    private readonly List<StringArena> _keys = [];
+    private readonly List<List<int>> _entityOf = [];
+    private readonly SpanInterner _entities = new();
+    private int _lastSource = -1;
+
+    public void Add(ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> entity)
+    {
+        var s = SourceOf(source);
+        _keys[s].Add(key);
+        _entityOf[s].Add(_entities.Intern(entity));
+    }
+
+    /// <summary>The records, numbered; a record listed twice fails, its person being ambiguous.</summary>
+    public LinkedRecords Build()
+    {
+        var bySource = Enumerable.Range(0, _sources.Count).OrderBy(s => _sources[s], StringComparer.Ordinal).ToArray();
+        var count = _entityOf.Sum(e => e.Count);
+        var sourceStart = new int[bySource.Length + 1];
+        var arrivalOf = new int[count];
+        var entityOf = new int[count];
+        var recordOfArrival = new int[bySource.Length][];
+        var orders = new int[bySource.Length][];
+        Parallel.For(0, bySource.Length, s => orders[s] = OrdinalOrder.Of(_keys[bySource[s]].Count, i => _keys[bySource[s]][i]));
+        var record = 0;
+        for (var s = 0; s < bySource.Length; s++)
+        {
+            var keys = _keys[bySource[s]];
+            var entities = CollectionsMarshal.AsSpan(_entityOf[bySource[s]]);
+            sourceStart[s] = record;
+            recordOfArrival[s] = new int[keys.Count];
+            var order = orders[s];
+            for (var i = 0; i < order.Length; i++)
+            {
+                if (i > 0 && keys[order[i]].SequenceEqual(keys[order[i - 1]]))
+                {
+                    throw new InvalidDataException($"The linkage map lists a record of source '{_sources[bySource[s]]}' more than once; record keys must be unique within a source.");
+                }
+
+                recordOfArrival[s][order[i]] = record;
+                arrivalOf[record] = order[i];
+                entityOf[record++] = entities[order[i]];
+            }
+        }
+
+        sourceStart[^1] = record;
+        var (clusterOf, clusterStart, members) = Clusters(entityOf);
+        return new LinkedRecords(
+            [.. bySource.Select(s => _sources[s])], [.. bySource.Select(s => _keys[s])], recordOfArrival, arrivalOf, sourceStart, clusterOf, clusterStart, members);
+    }
+
+    /// <summary>A cluster per entity, numbered as its first record comes; its records, in record order, in one array.</summary>
+    private (int[] ClusterOf, int[] Start, int[] Members) Clusters(int[] entityOf)
+    {
+        var clusterOfEntity = new int[_entities.Count];
+        var clusterOf = new int[entityOf.Length];
+        var sizes = new List<int>();
+        for (var r = 0; r < entityOf.Length; r++)
+        {
+            ref var cluster = ref clusterOfEntity[entityOf[r]];
+            if (cluster == 0)
+            {
+                sizes.Add(0);
+                cluster = sizes.Count;
+            }
+
+            clusterOf[r] = cluster - 1;
+            sizes[cluster - 1]++;
+        }
+
+        var start = new int[sizes.Count + 1];
+        for (var c = 0; c < sizes.Count; c++)
+        {
+            start[c + 1] = start[c] + sizes[c];
+        }
+
+        var members = new int[entityOf.Length];
+        var next = start[..^1];
+        for (var r = 0; r < entityOf.Length; r++)
+        {
+            members[next[clusterOf[r]]++] = r;
+        }
+
+        return (clusterOf, start, members);
+    }
+
+    private int SourceOf(ReadOnlySpan<char> source)
+    {
+        if (_lastSource >= 0 && source.SequenceEqual(_sources[_lastSource]))
+        {
+            return _lastSource;
+        }
+
+        for (_lastSource = 0; _lastSource < _sources.Count; _lastSource++)
+        {
+            if (source.SequenceEqual(_sources[_lastSource]))
+            {
+                return _lastSource;
+            }
+        }
+
+        _sources.Add(source.ToString());
+        _keys.Add(new StringArena());
+        _entityOf.Add([]);
+        return _lastSource;
+    }
+}

@@ -1,0 +1,43 @@
+using LinkService.Linkage.Data;
+using LinkService.Outputs.Pseudonyms;
+
+namespace LinkService.Outputs.Persons;
+
+/// <summary>
+/// Every cluster's person pseudonym: one carried forward, as the previous run's text (an id into <see cref="Texts"/>),
+/// or a new one, as its value, spelled when it is written. Counts how many clusters carried one forward, got a new
+/// one, and previous pseudonyms no cluster took.
+/// </summary>
+internal sealed class PersonPseudonyms(SpanInterner texts, int[] textOf, UInt128[] valueOf)
+{
+    /// <summary>Persons known by their text alone (rows given as text): person i is text i.</summary>
+    public static PersonPseudonyms OfTexts(SpanInterner texts) => new(texts, [.. Enumerable.Range(0, texts.Count)], []);
+
+    public SpanInterner Texts => texts;
+
+    public int Carried { get; init; }
+
+    public int New { get; init; }
+
+    public int Retired { get; init; }
+
+    public void Write(int cluster, TextWriter writer)
+    {
+        if (textOf[cluster] > 0)
+        {
+            writer.Write(texts[textOf[cluster]]);
+            return;
+        }
+
+        Span<char> text = stackalloc char[Pseudonymiser.Length];
+        Pseudonymiser.WritePerson(valueOf[cluster], text);
+        writer.Write(text);
+    }
+
+    public string Of(int cluster)
+    {
+        using var writer = new StringWriter();
+        Write(cluster, writer);
+        return writer.ToString();
+    }
+}

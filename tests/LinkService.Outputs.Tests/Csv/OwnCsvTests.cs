@@ -1,0 +1,70 @@
+using System.Text;
+using LinkService.Linkage.Running;
+using LinkService.Outputs.Csv;
+
+namespace LinkService.Outputs.Tests.Csv;
+
+public sealed class OwnCsvTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Read_CellsQuotedAsCsvTextWritesThem_ComeBackAsTheyWere()
+    {
+        string[][] rows =
+        [
+            ["justice", "OFF1", "plain"],
+            ["a,b", "say \"hi\"", ""],
+            ["\"", ",", "\"\","],
+            ["Zoë", "日本", "\ud83d\ude00 x"],
+            ["", "", ""],
+        ];
+        var path = Write("a,b,c\n" + string.Concat(rows.Select(r => string.Join(",", r.Select(CsvText.Field)) + "\n")));
+
+        using var csv = OwnCsv.Open(path, 3);
+        var read = new List<string[]>();
+        while (csv.Read(TestContext.Current.CancellationToken))
+        {
+            read.Add([csv[0].ToString(), csv[1].ToString(), csv[2].ToString()]);
+        }
+
+        Assert.Equal(rows, read);
+    }
+
+    [Fact]
+    public void Read_RowWithAnotherNumberOfCells_FailsNamingTheFileAndLineButNoValue()
+    {
+        var path = Write("a,b,c\nx,y,z\nsecret,value\n");
+
+        using var csv = OwnCsv.Open(path, 3);
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidDataException>(() => csv.Read(TestContext.Current.CancellationToken));
+
+        Assert.Equal("own.csv: line 3 has 2 fields, not 3", error.Message);
+    }
+
+    [Fact]
+    public void OpenWithHeader_GivesTheNamesAndReadsEveryRowAfterThem()
+    {
+        var path = Write("person_pseudonym,\"odd, name\"\r\nP-1,\"multi\r\nline\"\r\nP-2,b\r\n");
+
+        using var csv = OwnCsv.OpenWithHeader(path);
+        var cells = new List<string>();
+        while (csv.Read(TestContext.Current.CancellationToken))
+        {
+            cells.Add(csv[0].ToString() + "|" + csv[1].ToString());
+        }
+
+        Assert.Equal(["person_pseudonym", "odd, name"], csv.Header);
+        Assert.Equal(["P-1|multi\r\nline", "P-2|b"], cells);
+    }
+
+    private string Write(string text)
+    {
+        var path = _dir.Combine("own.csv");
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+}
