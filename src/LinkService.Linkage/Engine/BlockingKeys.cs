@@ -14,9 +14,11 @@ internal sealed class BlockingKeys
     /// <summary>At most this many distinct keys: a pair's states are packed into one 64-bit pattern, a bit per key.</summary>
     public const int MaxKeys = 64;
 
-    private readonly List<(int Field, int Values)> _keys = [];
-    private readonly List<int[]> _values = [];
+    private readonly List<(int Field, int[] Values)> _keys = [];
     private readonly ulong[] _ruleMasks;
+
+    // Record-major: a record's keys side by side, so a pair's pattern reads two runs of memory, not two per key.
+    private int[] _rows = [];
 
     public BlockingKeys(IReadOnlyList<CompiledRule> rules)
     {
@@ -42,8 +44,7 @@ internal sealed class BlockingKeys
                         field = Fields.Count - 1;
                     }
 
-                    _keys.Add((field, _values.Count));
-                    _values.Add(ordered ? Ordered(rule.Keys[0], rule.Keys[1], smaller: k == 0) : rule.Keys[k]);
+                    _keys.Add((field, ordered ? Ordered(rule.Keys[0], rule.Keys[1], smaller: k == 0) : rule.Keys[k]));
                 }
 
                 if (key < MaxKeys)
@@ -57,6 +58,21 @@ internal sealed class BlockingKeys
         for (var key = 0; key < Math.Min(_keys.Count, MaxKeys); key++)
         {
             FieldMasks[_keys[key].Field] |= 1UL << key;
+        }
+
+        if (Fit && _keys.Count > 0 && (long)_keys[0].Values.Length * _keys.Count <= Array.MaxLength)
+        {
+            var records = _keys[0].Values.Length;
+            var width = _keys.Count;
+            _rows = new int[(long)records * width];
+            Parallel.For(0, width, key =>
+            {
+                var values = _keys[key].Values;
+                for (var i = 0; i < records; i++)
+                {
+                    _rows[((long)i * width) + key] = values[i];
+                }
+            });
         }
     }
 
@@ -72,11 +88,28 @@ internal sealed class BlockingKeys
     /// <summary>The pair's agreement on every key, a bit per key.</summary>
     public ulong Pattern(int a, int b)
     {
+        var width = _keys.Count;
         var pattern = 0UL;
-        for (var key = 0; key < _keys.Count; key++)
+        if (_rows.Length == 0)
         {
-            var values = _values[_keys[key].Values];
-            if (values[a] != 0 && values[a] == values[b])
+            // Too many records times keys for one array: read the keys' own columns.
+            for (var key = 0; key < width; key++)
+            {
+                var values = _keys[key].Values;
+                if (values[a] != 0 && values[a] == values[b])
+                {
+                    pattern |= 1UL << key;
+                }
+            }
+
+            return pattern;
+        }
+
+        var left = _rows.AsSpan((int)((long)a * width), width);
+        var right = _rows.AsSpan((int)((long)b * width), width);
+        for (var key = 0; key < width; key++)
+        {
+            if (left[key] != 0 && left[key] == right[key])
             {
                 pattern |= 1UL << key;
             }
