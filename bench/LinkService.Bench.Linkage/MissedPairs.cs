@@ -5,6 +5,7 @@ using LinkService.Linkage.Blocking;
 using LinkService.Linkage.Comparison;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Engine;
+using LinkService.Linkage.Model;
 
 namespace LinkService.Bench.Linkage;
 
@@ -82,6 +83,7 @@ internal static class MissedPairs
         }
 
         PrintCalibration(outcome, truth, table, output);
+        PrintMiddleBand(outcome, truth, table, comparer, output);
         PrintWeightCalibration(outcome, truth, table, hashes, rules.Length, comparer, output);
         PrintEntityOutside(outcome, truth, table, hashes, rules.Length, output);
         output.WriteLine("missed true pairs by kind, error classes of the two records, cause (count, median weight):");
@@ -209,6 +211,22 @@ internal static class MissedPairs
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{edges[e]:G4}, {Math.Min(1, edges[e + 1]):G4})  {kind,-6} {bin.Count,9:N0}  {bin.Sum(p => (double)p.Probability),12:N1}  {actual,9:N0}"));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Cross-source pairs the decision put at 0.5–0.9, by pattern: their own probability (the model's weight alone),
+    /// the decided one (after rivals and witnesses), and the share that is true, to tell which of the two is off.
+    /// </summary>
+    private static void PrintMiddleBand(LinkageOutcome outcome, int[] truth, RecordTable table, PairComparer comparer, TextWriter output)
+    {
+        output.WriteLine("cross-source pairs decided at 0.5-0.9, by pattern: pairs, mean own p, mean decided p, true share");
+        var band = outcome.Links.Concat(outcome.Review).Where(p => p.Probability is >= 0.5f and < 0.9f && table.Source[p.A] != table.Source[p.B]);
+        foreach (var g in band.GroupBy(p => string.Concat(Enumerable.Range(0, comparer.Comparisons.Count).Select(c => ComparisonVector.Level(p.Pattern, c).ToString("X", CultureInfo.InvariantCulture)))).OrderByDescending(g => g.Count()).Take(15))
+        {
+            var own = g.Average(p => FellegiSunterModel.Probability(p.Weight));
+            var share = g.Count(p => truth[p.A] >= 0 && truth[p.A] == truth[p.B]) / (double)g.Count();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Key}  {g.Count(),6:N0}  own {own:F3}  decided {g.Average(p => p.Probability):F3}  true {share:F3}"));
         }
     }
 
