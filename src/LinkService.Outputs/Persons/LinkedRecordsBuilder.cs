@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LinkService.Linkage.Data;
+using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Persons;
 
@@ -46,7 +47,7 @@ internal sealed class LinkedRecordsBuilder
             {
                 if (i > 0 && keys[order[i]].SequenceEqual(keys[order[i - 1]]))
                 {
-                    throw new InvalidDataException($"The linkage map lists a record of source '{_sources[bySource[s]]}' more than once; record keys must be unique within a source.");
+                    throw new InvalidDataException($"The linkage map ({RunFiles.Links}) lists a record of source '{_sources[bySource[s]]}' more than once; record keys must be unique within a source.");
                 }
 
                 recordOfArrival[s][order[i]] = record;

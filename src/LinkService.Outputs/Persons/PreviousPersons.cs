@@ -1,5 +1,6 @@
 using LinkService.Linkage.Data;
 using LinkService.Outputs.Csv;
+using LinkService.Outputs.Pseudonyms;
 
 namespace LinkService.Outputs.Persons;
 
@@ -27,6 +28,12 @@ internal sealed class PreviousPersons
         var next = 0;
         while (csv.Read(cancellationToken))
         {
+            if (!Pseudonymiser.IsPerson(csv[2]))
+            {
+                // The value itself is not shown: a damaged map could hold anything, an identifier included.
+                throw new InvalidDataException($"{Path.GetFileName(path)}: line {csv.Line}, field person_pseudonym, is not a person pseudonym; the previous run's person map is damaged or was altered");
+            }
+
             next = previous.Add(records, csv[0], csv[1], csv[2], next);
         }
 

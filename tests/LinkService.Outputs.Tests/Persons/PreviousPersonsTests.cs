@@ -1,0 +1,59 @@
+using LinkService.Outputs.Persons;
+using LinkService.Outputs.Pseudonyms;
+
+namespace LinkService.Outputs.Tests.Persons;
+
+/// <summary>
+/// The previous run's person map is read back into the analysts' files, so a value in it that is not a person
+/// pseudonym (an edited row, a torn last line) stops the run instead of reaching them.
+/// </summary>
+public sealed class PreviousPersonsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("JOHN SMITH 1980-01-01")]
+    [InlineData("P-B4RFBGE7F")]
+    [InlineData("P-b4rfbge7fk2m9q1x")]
+    [InlineData("P-B4RFBGE7FK2M9Q1I")]
+    public void Read_AValueThatIsNoPersonPseudonym_NamesTheFileLineAndFieldButNotTheValue(string planted)
+    {
+        var path = Write(("justice", "J1", Pseudonym(1)), ("justice", "J2", planted), ("welfare", "W1", Pseudonym(3)));
+
+        var error = Assert.Throws<InvalidDataException>(() => PreviousPersons.Read(path, Records(), CancellationToken.None));
+
+        Assert.Equal("persons.csv: line 3, field person_pseudonym, is not a person pseudonym; the previous run's person map is damaged or was altered", error.Message);
+        Assert.DoesNotContain(planted, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PseudonymsAsWritten_AreCarriedToTheirRecords()
+    {
+        var path = Write(("justice", "J1", Pseudonym(1)), ("justice", "J2", Pseudonym(2)), ("welfare", "W1", Pseudonym(1)));
+
+        var previous = PreviousPersons.Read(path, Records(), CancellationToken.None);
+
+        Assert.Equal(previous.OfRecord[0], previous.OfRecord[2]);
+        Assert.NotEqual(previous.OfRecord[0], previous.OfRecord[1]);
+    }
+
+    private static string Pseudonym(int seed) => new Pseudonymiser(new byte[32]).Person("justice", $"J{seed}", 0);
+
+    private static LinkedRecords Records()
+    {
+        var builder = new LinkedRecordsBuilder();
+        builder.Add("justice", "J1", "E1");
+        builder.Add("justice", "J2", "E2");
+        builder.Add("welfare", "W1", "E1");
+        return builder.Build();
+    }
+
+    private string Write(params (string Source, string Key, string Pseudonym)[] rows)
+    {
+        var path = Path.Combine(_temp.Path, PersonMap.FileName);
+        File.WriteAllLines(path, ["source,record_key,person_pseudonym", .. rows.Select(r => $"{r.Source},{r.Key},{r.Pseudonym}")]);
+        return path;
+    }
+}
