@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkService.Audit;
 using LinkService.Configuration;
 using LinkService.Configuration.Folders;
@@ -100,7 +101,10 @@ internal sealed class ProjectRunner
                 return await _outputs.ResumeAsync(holder.Id, cancellationToken);
             }
 
-            var held = $"run {holder.Id} is linking it in {holder.Lease?.Owner.ToString() ?? "another process"}";
+            // A process killed mid-run still holds its lease until it lapses; saying when tells the operator how long to wait.
+            var held = holder.Lease is { } holderLease
+                ? string.Create(CultureInfo.InvariantCulture, $"run {holder.Id} is linking it in {holderLease.Owner}, whose lease runs until {holderLease.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; should that process have stopped, a link after then takes the run over")
+                : $"run {holder.Id} is linking it in another process";
             Log.RunNotStarted(_logger, project.Name, held);
             return ProjectRunOutcome.NotStarted(held);
         }

@@ -36,7 +36,8 @@ public sealed class LinkCommandTests
         var result = await Support.Cli.RunAsync("link", "--project", Project, "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(1);
-        Assert.Contains($"Project {Project} was not linked: run elsewhere is linking it in process 4242 on host node-b.", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Project {Project} was not linked: run elsewhere is linking it in process 4242 on host node-b, whose lease runs until ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(" UTC; should that process have stopped, a link after then takes the run over.", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(folder.Paths.RunsRoot, Project)));
     }
 
