@@ -77,7 +77,7 @@ internal static class MissedPairs
         PrintTrueM(comparer, outcome, truth, table, output);
         var falseLinks = outcome.Links.Where(p => truth[p.A] < 0 || truth[p.A] != truth[p.B]).ToList();
         output.WriteLine($"false links {falseLinks.Count} of {outcome.Links.Count}; expected false among links {outcome.Links.Sum(p => 1 - (double)p.Probability):F1}; by pattern (levels per comparison, kind):");
-        foreach (var g in falseLinks.GroupBy(p => (string.Concat(Enumerable.Range(0, comparer.Comparisons.Count).Select(c => ComparisonVector.Level(p.Pattern, c).ToString("X", CultureInfo.InvariantCulture))), table.Source[p.A] == table.Source[p.B])).OrderByDescending(g => g.Count()).Take(15))
+        foreach (var g in falseLinks.GroupBy(p => (PatternText(comparer, p.Pattern), table.Source[p.A] == table.Source[p.B])).OrderByDescending(g => g.Count()).Take(15))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Count(),5}  {g.Key.Item1} {(g.Key.Item2 ? "within" : "cross")}  median p {g.Select(p => p.Probability).Order().ElementAt(g.Count() / 2):F3}"));
         }
@@ -214,6 +214,10 @@ internal static class MissedPairs
         }
     }
 
+    /// <summary>A pair's levels, one hexadecimal digit per comparison (F: missing), as the breakdowns group them.</summary>
+    private static string PatternText(PairComparer comparer, ulong pattern) =>
+        string.Concat(Enumerable.Range(0, comparer.Comparisons.Count).Select(c => ComparisonVector.Level(pattern, c).ToString("X", CultureInfo.InvariantCulture)));
+
     /// <summary>
     /// Cross-source pairs the decision put at 0.5–0.9, by pattern: their own probability (the model's weight alone),
     /// the decided one (after rivals and witnesses), and the share that is true, to tell which of the two is off.
@@ -222,7 +226,7 @@ internal static class MissedPairs
     {
         output.WriteLine("cross-source pairs decided at 0.5-0.9, by pattern: pairs, mean own p, mean decided p, true share");
         var band = outcome.Links.Concat(outcome.Review).Where(p => p.Probability is >= 0.5f and < 0.9f && table.Source[p.A] != table.Source[p.B]);
-        foreach (var g in band.GroupBy(p => string.Concat(Enumerable.Range(0, comparer.Comparisons.Count).Select(c => ComparisonVector.Level(p.Pattern, c).ToString("X", CultureInfo.InvariantCulture)))).OrderByDescending(g => g.Count()).Take(15))
+        foreach (var g in band.GroupBy(p => PatternText(comparer, p.Pattern)).OrderByDescending(g => g.Count()).Take(15))
         {
             var own = g.Average(p => FellegiSunterModel.Probability(p.Weight));
             var share = g.Count(p => truth[p.A] >= 0 && truth[p.A] == truth[p.B]) / (double)g.Count();

@@ -30,8 +30,7 @@ internal sealed class CompiledRule
         ulong hash = 14_695_981_039_346_656_037UL;
         for (var k = 0; k < Keys.Length; k++)
         {
-            // Any order: the first two keys share the names' pool, so taking the smaller id first makes the pair a set.
-            var v = !Spec.AnyOrder || k > 1 ? Keys[k][record] : k == 0 ? Math.Min(Keys[0][record], Keys[1][record]) : Math.Max(Keys[0][record], Keys[1][record]);
+            var v = KeyOf(k, record);
             if (v == 0)
             {
                 return 0;
@@ -42,6 +41,22 @@ internal sealed class CompiledRule
         }
 
         return hash == 0 ? 1 : hash;
+    }
+
+    /// <summary>
+    /// The record's key <paramref name="k"/> as the rule compares it (0 where missing). Any order: the first two keys
+    /// share the names' pool, so the smaller id first and the larger second make the pair a set; missing either name,
+    /// both are missing.
+    /// </summary>
+    public int KeyOf(int k, int record)
+    {
+        if (!Spec.AnyOrder || k > 1)
+        {
+            return Keys[k][record];
+        }
+
+        var (first, second) = (Keys[0][record], Keys[1][record]);
+        return first == 0 || second == 0 ? 0 : k == 0 ? Math.Min(first, second) : Math.Max(first, second);
     }
 
     private static int[] KeyValues(Column column, BlockingKeySpec key)

@@ -17,9 +17,6 @@ internal sealed class BlockingKeys
     private readonly List<(int Field, int[] Values)> _keys = [];
     private readonly ulong[] _ruleMasks;
 
-    // Record-major: a record's keys side by side, so a pair's pattern reads two runs of memory, not two per key.
-    private int[] _rows = [];
-
     public BlockingKeys(IReadOnlyList<CompiledRule> rules)
     {
         var index = new Dictionary<(string, KeyTransform, int, string?), int>();
@@ -44,7 +41,7 @@ internal sealed class BlockingKeys
                         field = Fields.Count - 1;
                     }
 
-                    _keys.Add((field, ordered ? Ordered(rule.Keys[0], rule.Keys[1], smaller: k == 0) : rule.Keys[k]));
+                    _keys.Add((field, ordered ? AsCompared(rule, k) : rule.Keys[k]));
                 }
 
                 if (key < MaxKeys)
@@ -58,21 +55,6 @@ internal sealed class BlockingKeys
         for (var key = 0; key < Math.Min(_keys.Count, MaxKeys); key++)
         {
             FieldMasks[_keys[key].Field] |= 1UL << key;
-        }
-
-        if (Fit && _keys.Count > 0 && (long)_keys[0].Values.Length * _keys.Count <= Array.MaxLength)
-        {
-            var records = _keys[0].Values.Length;
-            var width = _keys.Count;
-            _rows = new int[(long)records * width];
-            Parallel.For(0, width, key =>
-            {
-                var values = _keys[key].Values;
-                for (var i = 0; i < records; i++)
-                {
-                    _rows[((long)i * width) + key] = values[i];
-                }
-            });
         }
     }
 
@@ -88,28 +70,11 @@ internal sealed class BlockingKeys
     /// <summary>The pair's agreement on every key, a bit per key.</summary>
     public ulong Pattern(int a, int b)
     {
-        var width = _keys.Count;
         var pattern = 0UL;
-        if (_rows.Length == 0)
+        for (var key = 0; key < _keys.Count; key++)
         {
-            // Too many records times keys for one array: read the keys' own columns.
-            for (var key = 0; key < width; key++)
-            {
-                var values = _keys[key].Values;
-                if (values[a] != 0 && values[a] == values[b])
-                {
-                    pattern |= 1UL << key;
-                }
-            }
-
-            return pattern;
-        }
-
-        var left = _rows.AsSpan((int)((long)a * width), width);
-        var right = _rows.AsSpan((int)((long)b * width), width);
-        for (var key = 0; key < width; key++)
-        {
-            if (left[key] != 0 && left[key] == right[key])
+            var values = _keys[key].Values;
+            if (values[a] != 0 && values[a] == values[b])
             {
                 pattern |= 1UL << key;
             }
@@ -132,13 +97,12 @@ internal sealed class BlockingKeys
         return false;
     }
 
-    private static int[] Ordered(int[] first, int[] second, bool smaller)
+    private static int[] AsCompared(CompiledRule rule, int k)
     {
-        var result = new int[first.Length];
+        var result = new int[rule.Keys[k].Length];
         for (var i = 0; i < result.Length; i++)
         {
-            // Missing either name: the any-order rule's hash is missing too.
-            result[i] = first[i] == 0 || second[i] == 0 ? 0 : smaller ? Math.Min(first[i], second[i]) : Math.Max(first[i], second[i]);
+            result[i] = rule.KeyOf(k, i);
         }
 
         return result;

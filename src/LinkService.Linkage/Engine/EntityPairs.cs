@@ -84,7 +84,7 @@ internal static class EntityPairs
                     {
                         var probability = stride * (paths?[i - start, j - start] ?? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b))));
                         expected += probability;
-                        if (!Generated(hashes, a, b))
+                        if (!hashes.AnyBefore(hashes.Rules, a, b))
                         {
                             var stratum = SourcePairs.Of(source[a], source[b]);
                             joinedOutside[stratum] = joinedOutside.GetValueOrDefault(stratum) + probability;
@@ -97,19 +97,6 @@ internal static class EntityPairs
         }
 
         return (pairs, expected, joinedOutside);
-    }
-
-    private static bool Generated(RuleHashes hashes, int a, int b)
-    {
-        for (var r = 0; r < hashes.Rules; r++)
-        {
-            if (hashes.Agrees(r, a, b))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall on products).</summary>

@@ -5,8 +5,8 @@ namespace LinkService.Linkage.Model;
 
 /// <summary>
 /// Trains m on each training rule's pairs in turn, leaving out the comparisons of the fields that rule
-/// blocks on, and averages each comparison's m over the rules that could estimate it (weighted by their
-/// expected matches). The prior is the expected number of matches among the blocked pairs over all pairs.
+/// blocks on, and takes each comparison's m as the median over the rules that could estimate it (see
+/// <see cref="Median"/>). The prior is the expected number of matches among the blocked pairs over all pairs.
 /// Each level's evidence (expected matches summed over the rules that estimated it) is kept for model.json.
 /// <para>
 /// The prior is also kept per pair of sources: in mode both, a justice record's chance of matching a random welfare
@@ -87,10 +87,10 @@ internal static class ModelTrainer
 
             var result = EmTrainer.Run(subset, u, excluded, maxIterations, tolerance, priorM, SourcePairPriorStrength);
             lambdas[r] = result.Lambda;
-            var weight = result.Lambda * result.Pairs;
             for (var c = 0; c < u.Length; c++)
             {
-                if (result.Estimated[c] && !readsBlockedField[c] && weight > 0)
+                // A rule whose EM found no matches at all has no m to offer, only its starting guess.
+                if (result.Estimated[c] && !readsBlockedField[c] && result.Lambda * result.Pairs > 0)
                 {
                     estimates[c].Add(result.M[c]);
                     for (var l = 0; l < u[c].Length; l++)

@@ -28,9 +28,10 @@ internal sealed class PreviousPersons
         var next = 0;
         while (csv.Read(cancellationToken))
         {
-            if (!Pseudonymiser.IsPerson(csv[2]))
+            // The value goes into the analysts' files, so an edited or torn map must not pass; nor is the value shown:
+            // a damaged map could hold anything, an identifier included.
+            if (!Pseudonymiser.TryReadPerson(csv[2], out _))
             {
-                // The value itself is not shown: a damaged map could hold anything, an identifier included.
                 throw new InvalidDataException($"{Path.GetFileName(path)}: line {csv.Line}, field person_pseudonym, is not a person pseudonym; the previous run's person map is damaged or was altered");
             }
 

@@ -9,11 +9,6 @@ internal static class Crockford
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create(Alphabet);
-
-    /// <summary>Whether every character is one of the alphabet's (upper case, as <see cref="Encode"/> writes them).</summary>
-    public static bool IsEncoded(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Letters);
-
     /// <summary>The first <paramref name="characters"/> × 5 bits of <paramref name="bytes"/>, most significant first.</summary>
     public static string Encode(ReadOnlySpan<byte> bytes, int characters)
     {

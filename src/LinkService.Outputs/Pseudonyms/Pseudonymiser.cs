@@ -34,13 +34,6 @@ internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
     /// A new person's pseudonym, from the record that seeds it (the smallest record key of their cluster), and the
     /// attempt number, raised only when an earlier attempt is already some other person's.
     /// </summary>
-    /// <summary>
-    /// Whether the text is a person pseudonym as <see cref="Person"/> writes one: a value read back from an earlier
-    /// run's person map goes into the analysts' files, so anything else there (an edited or torn file) must not pass.
-    /// </summary>
-    public static bool IsPerson(ReadOnlySpan<char> text) =>
-        text.Length == Length && text.StartsWith(PersonPrefix, StringComparison.Ordinal) && Crockford.IsEncoded(text[PersonPrefix.Length..]);
-
     public string Person(string source, string recordKey, int attempt)
     {
         using var hasher = Hasher();
