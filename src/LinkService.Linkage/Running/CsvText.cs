@@ -26,5 +26,6 @@ public static class CsvText
 
     private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
 
-    private static bool NeedsQuotes(ReadOnlySpan<char> value) => value.ContainsAny(Special);
+    /// <summary>Whether <see cref="Field(string)"/> puts <paramref name="value"/> in quotes.</summary>
+    public static bool NeedsQuotes(ReadOnlySpan<char> value) => value.ContainsAny(Special);
 }

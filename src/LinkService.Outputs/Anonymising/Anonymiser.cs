@@ -1,3 +1,5 @@
+using LinkService.Configuration.Projects.Outputs;
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Persons;
 using LinkService.Outputs.Pseudonyms;
 using LinkService.Outputs.Stages;
@@ -12,8 +14,9 @@ namespace LinkService.Outputs.Anonymising;
 /// bytes for the same request, so a resumed run simply does it again.
 /// </summary>
 /// <remarks>
-/// Both cores are kept busy: a delivery is read on this thread while the other makes its record pseudonyms, and the
-/// person map and each file are written while the next delivery is read. The stage returns when all are written.
+/// Both cores are kept busy: each source's deliveries are read while the linkage map is, the persons' and records'
+/// pseudonyms are made on every core, and the person map and each file are written as soon as what they need is
+/// there. The stage returns when all are written.
 /// </remarks>
 internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
 {
@@ -22,48 +25,61 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         ArgumentNullException.ThrowIfNull(request);
         var project = request.Project.Name;
         var pseudonyms = new Pseudonymiser(request.ProjectKey);
-        request.Progress.Begin("person pseudonyms");
-        var records = LinksFile.Read(request.RunFolder, cancellationToken);
-        var persons = CarryForward.Assign(records, Previous(request, records, cancellationToken), pseudonyms, cancellationToken);
-        Log.PersonsAssigned(logger, request.RunId, project, persons.Carried, persons.New, persons.Retired);
-
+        var reading = request.Progress.Begin("anonymise", "records", null);
         Directory.CreateDirectory(outputFolder);
-        List<Task> writing = [Task.Run(() => PersonMap.Write(request.RunFolder, records, persons, cancellationToken), cancellationToken)];
-        var files = new List<Task<OutputTable>>();
+        var specs = request.Project.Outputs?.Files ?? [];
+        var files = specs.Select(spec => FileOf(spec, request)).ToList();
+        // A thread each, not the pool's: they read for seconds, and the pool's threads are the pseudonyms' meanwhile.
+        var rows = files.Select(f => Task.Factory.StartNew(
+            () => RecordFileRows.Read(f.Plans, f.Inputs, reading, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        List<Task> writing = [.. rows];
+        var written = new List<Task<WrittenRecords>>();
         try
         {
-            foreach (var spec in request.Project.Outputs?.Files ?? [])
+            var records = LinksFile.Read(request.RunFolder, cancellationToken);
+            var persons = CarryForward.Assign(records, Previous(request, records, cancellationToken), pseudonyms, cancellationToken);
+            Log.PersonsAssigned(logger, request.RunId, project, persons.Carried, persons.New, persons.Retired);
+            writing.Add(Task.Run(() => PersonMap.Write(request.RunFolder, records, persons, cancellationToken), cancellationToken));
+            for (var i = 0; i < files.Count; i++)
             {
-                var inputs = request.Inputs.Where(i => string.Equals(i.Source.Name, spec.Source, StringComparison.Ordinal)).ToList();
-                var schema = inputs.Count > 0 ? inputs[0].Source.SchemaOrThrow : throw new InvalidOperationException($"Project '{project}' outputs source '{spec.Source}', but the run has no delivery of it.");
-                var plans = spec.Columns.Select(c => ColumnPlan.Create(c, schema)).ToList();
+                var (spec, plans) = (specs[i], files[i].Plans);
                 var source = records.SourceIndex(spec.Source);
-                var total = source < 0 ? 0 : records.SourceEnd(source) - records.SourceStart(source);
-                var anonymising = request.Progress.Begin($"anonymise {spec.OutputFileName}", "records", total);
                 var recordPseudonyms = Task.Run(() => RecordPseudonyms.Of(records, source, pseudonyms, cancellationToken), cancellationToken);
+                var read = rows[i];
+                var file = WriteAsync(spec.OutputFileName, request.RunId, async () =>
+                {
+                    var found = (await read).Find(records, source, persons, cancellationToken);
+                    return await RecordFileWriter.WriteAsync(spec, plans, found, await recordPseudonyms, request.RunId, outputFolder, cancellationToken);
+                });
                 writing.Add(recordPseudonyms);
-                var rows = RecordFileRows.Read(plans, inputs, records, source, persons, anonymising, cancellationToken);
-                var file = WriteAsync(spec.OutputFileName, request.RunId, recordPseudonyms, r => RecordFileWriter.WriteAsync(spec, plans, rows, r, request.RunId, outputFolder, cancellationToken));
                 writing.Add(file);
-                files.Add(file);
+                written.Add(file);
             }
         }
         finally
         {
-            // Nothing is left writing behind a failure, and the first failure is the one reported.
+            // Nothing is left reading or writing behind a failure, and the first failure is the one reported.
             await Task.WhenAll(writing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await Task.WhenAll(writing);
-        return new AnonymisedOutput(await Task.WhenAll(files));
+        return AnonymisedOutput.Of(await Task.WhenAll(written));
     }
 
-    private async Task<OutputTable> WriteAsync(string fileName, string runId, Task<RecordPseudonyms> recordPseudonyms, Func<RecordPseudonyms, Task<OutputTable>> write)
+    /// <summary>The deliveries an output file is made from, and its columns' plans.</summary>
+    private static (IReadOnlyList<LinkageInput> Inputs, IReadOnlyList<ColumnPlan> Plans) FileOf(OutputFileSpec spec, OutputRequest request)
     {
-        var table = await Task.Run(async () => await write(await recordPseudonyms));
-        var k = table.KAnonymity;
+        var inputs = request.Inputs.Where(i => string.Equals(i.Source.Name, spec.Source, StringComparison.Ordinal)).ToList();
+        var schema = inputs.Count > 0 ? inputs[0].Source.SchemaOrThrow : throw new InvalidOperationException($"Project '{request.Project.Name}' outputs source '{spec.Source}', but the run has no delivery of it.");
+        return (inputs, [.. spec.Columns.Select(c => ColumnPlan.Create(c, schema))]);
+    }
+
+    private async Task<WrittenRecords> WriteAsync(string fileName, string runId, Func<Task<WrittenRecords>> write)
+    {
+        var written = await Task.Run(write);
+        var (table, k) = (written.Table, written.Table.KAnonymity);
         Log.FileWritten(logger, fileName, runId, table.Rows, k?.ClassesBelowK ?? 0, k?.RowsSuppressed ?? 0, k?.RowsDropped ?? 0);
-        return table;
+        return written;
     }
 
     private PreviousPersons? Previous(OutputRequest request, LinkedRecords records, CancellationToken cancellationToken)

@@ -14,15 +14,15 @@ internal sealed class RecordColumns
     private readonly int _width;
     private int[] _numbers;
 
-    public RecordColumns(PersonPseudonyms persons, int columns, int capacity)
+    public RecordColumns(int columns, int capacity)
     {
-        Persons = persons;
         _width = columns + 2;
         _numbers = new int[Math.Max(capacity, 16) * _width];
         Values = [.. Enumerable.Range(0, columns).Select(_ => new SpanInterner())];
     }
 
-    public PersonPseudonyms Persons { get; }
+    /// <summary>The persons' pseudonyms, set once the rows are found among the run's records.</summary>
+    public PersonPseudonyms Persons { get; set; } = PersonPseudonyms.OfTexts(new SpanInterner());
 
     /// <summary>Each column's values, id 0 being blank.</summary>
     public IReadOnlyList<SpanInterner> Values { get; }
@@ -40,6 +40,13 @@ internal sealed class RecordColumns
         _numbers[Count * _width] = person;
         _numbers[(Count * _width) + 1] = record;
         return Count++;
+    }
+
+    /// <summary>Sets a row's person and record, once they are known.</summary>
+    public void SetKeys(int row, int person, int record)
+    {
+        _numbers[row * _width] = person;
+        _numbers[(row * _width) + 1] = record;
     }
 
     public int Person(int row) => _numbers[row * _width];

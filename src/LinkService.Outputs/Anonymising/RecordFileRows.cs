@@ -1,7 +1,7 @@
-using LinkService.Configuration.Projects.Outputs;
 using LinkService.Configuration.Schemas;
 using LinkService.Deliveries;
 using LinkService.Deliveries.Reading;
+using LinkService.Linkage.Data;
 using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Persons;
@@ -11,23 +11,36 @@ namespace LinkService.Outputs.Anonymising;
 
 /// <summary>
 /// The rows of one de-identified file: every accepted row of the source's deliveries, read through
-/// <see cref="AcceptedRows"/>, found among the run's records by its key, and carrying its chosen cells through their
-/// transforms.
+/// <see cref="AcceptedRows"/>, carrying its chosen cells through their transforms and its record key; then found
+/// among the run's records by that key (<see cref="Find"/>). Reading needs nothing of the linkage map, so it goes on
+/// while the map is read.
 /// </summary>
-internal static class RecordFileRows
+internal sealed class RecordFileRows
 {
-    /// <param name="source">The source's index among <paramref name="records"/>' sources (−1 when the linkage map has none of its records).</param>
-    public static RecordColumns Read(
-        IReadOnlyList<ColumnPlan> plans, IEnumerable<LinkageInput> inputs, LinkedRecords records, int source,
-        PersonPseudonyms persons, StageProgress progress, CancellationToken cancellationToken)
+    private readonly IReadOnlyList<LinkageInput> _inputs;
+    private readonly RecordColumns _rows;
+    private readonly int[] _firstRowOf;
+    private StringArena? _keys;
+
+    private RecordFileRows(IReadOnlyList<LinkageInput> inputs, RecordColumns rows, int[] firstRowOf, StringArena keys)
     {
-        var first = source < 0 ? 0 : records.SourceStart(source);
-        var rows = new RecordColumns(persons, plans.Count, source < 0 ? 0 : records.SourceEnd(source) - first);
+        (_inputs, _rows, _firstRowOf, _keys) = (inputs, rows, firstRowOf, keys);
+    }
+
+    /// <summary>Rows read between two advances of the stage's count.</summary>
+    private const int ProgressBatch = 16_384;
+
+    public static RecordFileRows Read(IReadOnlyList<ColumnPlan> plans, IReadOnlyList<LinkageInput> inputs, StageProgress progress, CancellationToken cancellationToken)
+    {
+        var rows = new RecordColumns(plans.Count, 1 << 16);
+        var keys = new StringArena();
+        var firstRowOf = new int[inputs.Count];
         var key = new char[64];
         var unreported = 0;
-        var arrival = 0;
-        foreach (var input in inputs)
+        for (var i = 0; i < inputs.Count; i++)
         {
+            var input = inputs[i];
+            firstRowOf[i] = rows.Count;
             var schema = input.Source.SchemaOrThrow;
             using var delivery = input.OpenRows();
             var keyField = schema.KeyField ?? throw new InvalidOperationException($"Schema '{schema.Name}' has no key field.");
@@ -52,14 +65,8 @@ internal static class RecordFileRows
                     length = delivery.CopyCell(keyAt, key);
                 }
 
-                // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
-                var record = source < 0 ? -1 : records.Find(source, key.AsSpan(0, length), records.Arrival(source, arrival++));
-                if (record < 0)
-                {
-                    throw new InvalidDataException($"Delivery '{input.DeliveryId}', row {delivery.Row}: the record is not in the run's linkage map ({RunFiles.Links}); the run and its inputs do not belong together");
-                }
-
-                var row = rows.Add(records.ClusterOf(record), record - first);
+                keys.Add(key.AsSpan(0, length));
+                var row = rows.Add(0, 0);
                 for (var c = 0; c < cells.Length; c++)
                 {
                     rows.Cell(row, c) = cells[c].Read(delivery);
@@ -74,11 +81,52 @@ internal static class RecordFileRows
         }
 
         progress.Advance(unreported);
-        return rows;
+        return new RecordFileRows(inputs, rows, firstRowOf, keys);
     }
 
-    /// <summary>Rows read between two advances of the stage's count.</summary>
-    private const int ProgressBatch = 16_384;
+    /// <summary>
+    /// Each row's record and person among the run's records, source <paramref name="source"/>'s (−1 when the linkage
+    /// map has none of its records); the rows, ready to write. A row the map does not hold fails, naming its delivery and row.
+    /// </summary>
+    public RecordColumns Find(LinkedRecords records, int source, PersonPseudonyms persons, CancellationToken cancellationToken)
+    {
+        var keys = _keys ?? throw new InvalidOperationException("The rows were found already.");
+        var first = source < 0 ? 0 : records.SourceStart(source);
+        for (var row = 0; row < _rows.Count; row++)
+        {
+            if ((row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
+            var record = source < 0 ? -1 : records.Find(source, keys[row], records.Arrival(source, row));
+            if (record < 0)
+            {
+                throw NotInTheMap(row);
+            }
+
+            _rows.SetKeys(row, records.ClusterOf(record), record - first);
+        }
+
+        // The keys are identifiers: they are not kept a moment longer than needed.
+        _keys = null;
+        _rows.Persons = persons;
+        return _rows;
+    }
+
+    /// <summary>Names the delivery and row of the <paramref name="row"/>th row read, reading the delivery again to its row number.</summary>
+    private InvalidDataException NotInTheMap(int row)
+    {
+        var input = Array.FindLastIndex(_firstRowOf, first => first <= row);
+        using var delivery = _inputs[input].OpenRows();
+        for (var i = _firstRowOf[input]; i <= row; i++)
+        {
+            delivery.Read();
+        }
+
+        return new InvalidDataException($"Delivery '{_inputs[input].DeliveryId}', row {delivery.Row}: the record is not in the run's linkage map ({RunFiles.Links}); the run and its inputs do not belong together");
+    }
 
     private static int? ColumnOf(AcceptedRows delivery, TableSchema schema, SchemaField field) =>
         delivery.ColumnOf(ColumnMap.FieldIndex(schema, field.Name)) is var at and >= 0 ? at : null;

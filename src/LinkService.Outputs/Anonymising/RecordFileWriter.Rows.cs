@@ -9,13 +9,13 @@ namespace LinkService.Outputs.Anonymising;
 internal static partial class RecordFileWriter
 {
     /// <summary>Writes rows given one by one as text, ordered by their record pseudonyms' text.</summary>
-    public static Task<OutputTable> WriteAsync(OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, List<OutputRow> rows, string runId, string outputFolder, CancellationToken cancellationToken)
+    public static Task<WrittenRecords> WriteAsync(OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, List<OutputRow> rows, string runId, string outputFolder, CancellationToken cancellationToken)
     {
         var texts = rows.Select(r => r.Record).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var rank = texts.Index().ToDictionary(t => t.Item, t => t.Index, StringComparer.Ordinal);
         var persons = new SpanInterner();
         int[] personOf = [.. rows.Select(r => persons.Intern(r.Person))];
-        var table = new RecordColumns(PersonPseudonyms.OfTexts(persons), plans.Count, rows.Count);
+        var table = new RecordColumns(plans.Count, rows.Count) { Persons = PersonPseudonyms.OfTexts(persons) };
         foreach (var (i, row) in rows.Index())
         {
             var at = table.Add(personOf[i], rank[row.Record]);

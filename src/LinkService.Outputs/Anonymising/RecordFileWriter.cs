@@ -1,7 +1,7 @@
-using System.Text;
 using LinkService.Configuration.Projects.Outputs;
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Stages;
+using LinkService.Outputs.Csv;
+using LinkService.Outputs.Pseudonyms;
 using LinkService.Outputs.Transforms;
 
 namespace LinkService.Outputs.Anonymising;
@@ -14,26 +14,29 @@ namespace LinkService.Outputs.Anonymising;
 /// </summary>
 internal static partial class RecordFileWriter
 {
-    public static async Task<OutputTable> WriteAsync(
+    public static async Task<WrittenRecords> WriteAsync(
         OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, RecordColumns rows, RecordPseudonyms records, string runId, string outputFolder, CancellationToken cancellationToken)
     {
         var (figures, kept) = spec.KAnonymity is { } k
             ? KAnonymity.Apply(rows, k, [.. k.QuasiIdentifiers.Select(q => plans.ToList().FindIndex(p => p.Column.Name == q))])
             : (null, Enumerable.Range(0, rows.Count).ToArray());
-        var order = kept.Select(r => records.ValueOf(rows.Record(r))).ToArray();
+        // The rows as read, for the check's tables: walked in this order they are read from memory in sequence.
+        var asRead = kept.ToArray();
+        var order = new UInt128[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            order[i] = records.ValueOf(rows.Record(kept[i]));
+        }
+
         Array.Sort(order, kept);
 
-        var cells = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
-        await using (var writer = new StreamWriter(Path.Combine(outputFolder, spec.OutputFileName), append: false, new UTF8Encoding(false), 1 << 16))
+        var texts = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
+        var cells = texts.Select(t => t.Select(CsvText.Field).ToArray()).ToArray();
+        string[] header = [OutputFileSpec.PersonColumn, OutputFileSpec.RecordColumn, .. plans.Select(p => FormulaGuard.Neutralise(p.Column.Name))];
+        await using (var lines = new CsvLines(new FileStream(Path.Combine(outputFolder, spec.OutputFileName), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
         {
-            writer.Write(OutputFileSpec.PersonColumn + "," + OutputFileSpec.RecordColumn);
-            foreach (var plan in plans)
-            {
-                writer.Write(',');
-                writer.Write(CsvText.Field(FormulaGuard.Neutralise(plan.Column.Name)));
-            }
-
-            writer.Write("\r\n");
+            lines.Append(string.Join(',', header.Select(CsvText.Field)));
+            lines.Append("\r\n");
             for (var i = 0; i < kept.Length; i++)
             {
                 if ((i & 0xFFFF) == 0)
@@ -42,23 +45,23 @@ internal static partial class RecordFileWriter
                 }
 
                 var row = kept[i];
-                rows.Persons.Write(rows.Person(row), writer);
-                writer.Write(',');
-                records.Write(order[i], writer);
+                rows.Persons.Write(rows.Person(row), lines);
+                lines.Append(',');
+                records.Write(order[i], lines);
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    writer.Write(',');
-                    writer.Write(cells[c][rows.Cell(row, c)]);
+                    lines.Append(',');
+                    lines.Append(cells[c][rows.Cell(row, c)]);
                 }
 
-                writer.Write("\r\n");
+                lines.Append("\r\n");
             }
         }
 
-        return RecordFileDescription.Of(spec, plans, figures, runId, kept.Length);
+        return new WrittenRecords(RecordFileDescription.Of(spec, plans, figures, runId, kept.Length), header, rows, asRead, texts);
     }
 
-    /// <summary>Each value of a column as the file spells it (id 0, blank, as nothing).</summary>
+    /// <summary>Each value of a column as the file holds it, before quoting (id 0, blank, as nothing).</summary>
     private static string[] Texts(ColumnPlan plan, Linkage.Data.SpanInterner values)
     {
         var texts = new string[values.Count];
@@ -66,7 +69,7 @@ internal static partial class RecordFileWriter
         for (var id = 1; id < values.Count; id++)
         {
             var value = values[id].ToString();
-            texts[id] = CsvText.Field(plan.IsText ? FormulaGuard.Neutralise(value) : value);
+            texts[id] = plan.IsText ? FormulaGuard.Neutralise(value) : value;
         }
 
         return texts;

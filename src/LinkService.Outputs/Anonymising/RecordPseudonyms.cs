@@ -1,3 +1,4 @@
+using LinkService.Outputs.Csv;
 using LinkService.Outputs.Persons;
 using LinkService.Outputs.Pseudonyms;
 
@@ -21,23 +22,27 @@ internal sealed class RecordPseudonyms(UInt128[] values, string[]? texts = null)
         var first = records.SourceStart(source);
         var name = records.Sources[source];
         var values = new UInt128[records.SourceEnd(source) - first];
-        pseudonyms.Compute(values.Length, (hasher, i) => values[i] = hasher.Record(name, records.Key(first + i)), cancellationToken);
+        pseudonyms.Records(values, (int i, out ReadOnlySpan<char> source, out ReadOnlySpan<char> key) =>
+        {
+            source = name;
+            key = records.Key(first + i);
+            return true;
+        }, cancellationToken);
         return new(values);
     }
 
     public UInt128 ValueOf(int record) => values[record];
 
     /// <summary>Writes the pseudonym whose value is <paramref name="value"/>.</summary>
-    public void Write(UInt128 value, TextWriter writer)
+    public void Write(UInt128 value, CsvLines lines)
     {
         if (texts is not null)
         {
-            writer.Write(texts[(int)value]);
+            lines.Append(texts[(int)value]);
             return;
         }
 
-        Span<char> text = stackalloc char[Pseudonymiser.Length];
-        Pseudonymiser.WriteRecord(value, text);
-        writer.Write(text);
+        Pseudonymiser.WriteRecord(value, lines.Room(Pseudonymiser.Length));
+        lines.Advance(Pseudonymiser.Length);
     }
 }

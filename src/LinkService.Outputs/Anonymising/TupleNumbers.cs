@@ -7,7 +7,7 @@ namespace LinkService.Outputs.Anonymising;
 /// </summary>
 internal sealed class TupleNumbers
 {
-    private readonly Dictionary<long, int> _numbers = [];
+    private readonly Dictionary<long, int> _numbers = new(PairHash.Instance);
 
     /// <summary>The largest number given so far.</summary>
     public int Count { get; private set; }

@@ -1,28 +1,27 @@
-using System.Globalization;
 using LinkService.Configuration.Projects.Outputs;
-using LinkService.Linkage.Data;
 using LinkService.Outputs.Anonymising;
 using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Disclosure;
 
 /// <summary>
-/// Builds an aggregate table from the de-identified file it is taken from, read as the anonymiser writes it
-/// (RFC 4180, a header row, UTF-8) by <see cref="OwnCsv"/>. Contributors are persons: the file's person pseudonym
-/// column. Labels and persons are interned as they are read, so a row costs no string.
+/// Builds an aggregate table from the de-identified file it is taken from. Contributors are persons: the file's person
+/// pseudonym column. The file's rows are taken as this process wrote them where it holds them (<see cref="WrittenRecords"/>:
+/// the same cells, as value ids, with no reading), else read from the file as the anonymiser writes it (RFC 4180, a
+/// header row, UTF-8) by <see cref="OwnCsv"/>, its labels and persons interned as they are read.
 /// </summary>
 internal static class TableBuilder
 {
-    public static TableBuild Build(AggregateTableSpec spec, string file, CancellationToken cancellationToken)
+    public static TableBuild Build(AggregateTableSpec spec, string file, WrittenRecords? written, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(file);
-        if (!File.Exists(file))
+        if (written is null && !File.Exists(file))
         {
             return TableBuild.Failed($"its file '{name}' is not in the output");
         }
 
-        using var csv = OwnCsv.OpenWithHeader(file);
-        var header = csv.Header.ToArray();
+        using var csv = written is null ? OwnCsv.OpenWithHeader(file) : null;
+        var header = written?.Header.ToArray() ?? [.. csv!.Header];
         var wanted = spec.GroupBy.Append(OutputFileSpec.PersonColumn).Concat(spec.Column is { } c ? [c] : []).ToList();
         if (wanted.FirstOrDefault(w => !header.Contains(w, StringComparer.Ordinal)) is { } missing)
         {
@@ -32,45 +31,67 @@ internal static class TableBuilder
         var groupAt = spec.GroupBy.Select(g => Array.IndexOf(header, g)).ToArray();
         var personAt = Array.IndexOf(header, OutputFileSpec.PersonColumn);
         var valueAt = spec.Column is null ? -1 : Array.IndexOf(header, spec.Column);
-        var labels = groupAt.Select(_ => new SpanInterner()).ToArray();
-        var persons = new SpanInterner();
-        var groups = new TupleNumbers();
-        var cells = new Dictionary<int, (int[] Labels, CellTally Tally)>();
+        var tally = new GroupTally(groupAt.Length);
+        if (written is not null && groupAt.All(g => g >= WrittenRecords.Keys) && (valueAt < 0 || valueAt >= WrittenRecords.Keys))
+        {
+            Tally(written, [.. groupAt.Select(g => g - WrittenRecords.Keys)], valueAt - WrittenRecords.Keys, tally, cancellationToken);
+        }
+        else if (csv is not null)
+        {
+            Tally(csv, groupAt, personAt, valueAt, tally, cancellationToken);
+        }
+        else
+        {
+            // Only a table grouped by, or summing, a pseudonym column needs the file's text of it.
+            using var read = OwnCsv.OpenWithHeader(file);
+            Tally(read, groupAt, personAt, valueAt, tally, cancellationToken);
+        }
+
+        return tally.NotNumbers > 0
+            ? TableBuild.Failed($"{Counted.Of(tally.NotNumbers, "value")} of column '{spec.Column}' {Counted.Is(tally.NotNumbers)} not numbers")
+            : Cross(spec.GroupBy.Count, tally.Cells());
+    }
+
+    private static void Tally(OwnCsv csv, int[] groupAt, int personAt, int valueAt, GroupTally tally, CancellationToken cancellationToken)
+    {
+        var persons = new Linkage.Data.SpanInterner();
         var group = new int[groupAt.Length];
-        long notNumbers = 0;
         while (csv.Read(cancellationToken))
         {
             for (var i = 0; i < groupAt.Length; i++)
             {
-                group[i] = labels[i].Intern(csv[groupAt[i]]);
+                group[i] = tally.Label(i, csv[groupAt[i]]);
             }
 
-            var number = groups.Of(group);
-            if (!cells.TryGetValue(number, out var cell))
-            {
-                cells[number] = cell = ([.. group], new CellTally());
-            }
-
-            decimal? value = null;
-            if (valueAt >= 0 && csv[valueAt] is { Length: > 0 } text)
-            {
-                if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    value = parsed;
-                }
-                else
-                {
-                    notNumbers++;
-                }
-            }
-
-            cell.Tally.Add(persons.Intern(csv[personAt]), value);
+            var notNumber = false;
+            var value = valueAt < 0 ? null : GroupTally.Value(csv[valueAt], out notNumber);
+            tally.Add(group, persons.Intern(csv[personAt]), value, notNumber);
         }
+    }
 
-        return notNumbers > 0
-            ? TableBuild.Failed($"{Counted.Of(notNumbers, "value")} of column '{spec.Column}' {Counted.Is(notNumbers)} not numbers")
-            : Cross(spec.GroupBy.Count, cells.Values.ToDictionary(
-                cell => cell.Labels.Select((id, i) => labels[i][id].ToString()).ToArray(), cell => cell.Tally, GroupComparer.Instance));
+    /// <summary>The written rows' cells, <paramref name="groupAt"/> and <paramref name="valueAt"/> counted among the chosen columns: each distinct value labelled and parsed once.</summary>
+    private static void Tally(WrittenRecords written, int[] groupAt, int valueAt, GroupTally tally, CancellationToken cancellationToken)
+    {
+        var labelOf = groupAt.Select((column, i) => written.Texts(column).Select(text => tally.Label(i, text)).ToArray()).ToArray();
+        var texts = valueAt < 0 ? [] : written.Texts(valueAt);
+        var notNumber = new bool[texts.Count];
+        var values = texts.Select((text, id) => GroupTally.Value(text, out notNumber[id])).ToArray();
+        var group = new int[groupAt.Length];
+        for (var row = 0; row < written.Rows; row++)
+        {
+            if ((row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (var i = 0; i < groupAt.Length; i++)
+            {
+                group[i] = labelOf[i][written.Cell(row, groupAt[i])];
+            }
+
+            var id = valueAt < 0 ? 0 : written.Cell(row, valueAt);
+            tally.Add(group, written.Person(row), valueAt < 0 ? null : values[id], valueAt >= 0 && notNumber[id]);
+        }
     }
 
     // Every combination of the labels each column shows, in order, so that a combination no row has is a zero cell.

@@ -16,7 +16,7 @@ internal static class TableRelease
             return (Failed(spec, $"it is taken from '{spec.From}', which is not among the de-identified files written"), null);
         }
 
-        var build = TableBuilder.Build(spec, Path.Combine(outputFolder, source.FileName), cancellationToken);
+        var build = TableBuilder.Build(spec, Path.Combine(outputFolder, source.FileName), output.Written.GetValueOrDefault(source.FileName), cancellationToken);
         if (build.Problem is { } problem)
         {
             return (Failed(spec, problem), null);

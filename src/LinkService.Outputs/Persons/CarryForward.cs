@@ -54,12 +54,10 @@ internal static partial class CarryForward
     private static UInt128[] Derive(LinkedRecords records, int[] textOf, SpanInterner previous, Pseudonymiser pseudonyms, CancellationToken cancellationToken)
     {
         var values = new UInt128[textOf.Length];
-        pseudonyms.Compute(textOf.Length, (hasher, c) =>
+        pseudonyms.FirstPersons(values, (int c, out ReadOnlySpan<char> source, out ReadOnlySpan<char> key) =>
         {
-            if (textOf[c] == 0)
-            {
-                values[c] = Attempt(hasher, records, c, 0);
-            }
+            source = Seed(records, c, out key);
+            return textOf[c] == 0;
         }, cancellationToken);
 
         var taken = new HashSet<UInt128>(textOf.Length + previous.Count);
@@ -85,7 +83,15 @@ internal static partial class CarryForward
 
     private static UInt128 Attempt(PseudonymHasher hasher, LinkedRecords records, int cluster, int attempt)
     {
+        var source = Seed(records, cluster, out var key);
+        return hasher.Person(source, key, attempt);
+    }
+
+    /// <summary>The source (returned) and key of the record a new person's pseudonym is derived from: the cluster's smallest.</summary>
+    private static string Seed(LinkedRecords records, int cluster, out ReadOnlySpan<char> key)
+    {
         var seed = records.Members(cluster)[0];
-        return hasher.Person(records.Sources[records.SourceOf(seed)], records.Key(seed), attempt);
+        key = records.Key(seed);
+        return records.Sources[records.SourceOf(seed)];
     }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using LinkService.Linkage.Running;
+using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Persons;
 
@@ -21,9 +21,9 @@ internal static class PersonMap
     {
         var path = PathIn(runFolder);
         var partial = path + ".partial";
-        using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(false), 1 << 16))
+        using (var lines = new CsvLines(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
         {
-            writer.Write("source,record_key,person_pseudonym\n");
+            lines.Append("source,record_key,person_pseudonym\n");
             for (var s = 0; s < records.Sources.Count; s++)
             {
                 var source = CsvText.Field(records.Sources[s]);
@@ -34,12 +34,12 @@ internal static class PersonMap
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    writer.Write(source);
-                    writer.Write(',');
-                    CsvText.Write(writer, records.Key(r));
-                    writer.Write(',');
-                    persons.Write(records.ClusterOf(r), writer);
-                    writer.Write('\n');
+                    lines.Append(source);
+                    lines.Append(',');
+                    lines.AppendField(records.Key(r));
+                    lines.Append(',');
+                    persons.Write(records.ClusterOf(r), lines);
+                    lines.Append('\n');
                 }
             }
         }

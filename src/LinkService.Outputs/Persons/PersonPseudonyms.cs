@@ -1,4 +1,5 @@
 using LinkService.Linkage.Data;
+using LinkService.Outputs.Csv;
 using LinkService.Outputs.Pseudonyms;
 
 namespace LinkService.Outputs.Persons;
@@ -21,23 +22,27 @@ internal sealed class PersonPseudonyms(SpanInterner texts, int[] textOf, UInt128
 
     public int Retired { get; init; }
 
-    public void Write(int cluster, TextWriter writer)
+    public void Write(int cluster, CsvLines lines)
     {
         if (textOf[cluster] > 0)
         {
-            writer.Write(texts[textOf[cluster]]);
+            lines.Append(texts[textOf[cluster]]);
             return;
         }
 
-        Span<char> text = stackalloc char[Pseudonymiser.Length];
-        Pseudonymiser.WritePerson(valueOf[cluster], text);
-        writer.Write(text);
+        Pseudonymiser.WritePerson(valueOf[cluster], lines.Room(Pseudonymiser.Length));
+        lines.Advance(Pseudonymiser.Length);
     }
 
     public string Of(int cluster)
     {
-        using var writer = new StringWriter();
-        Write(cluster, writer);
-        return writer.ToString();
+        if (textOf[cluster] > 0)
+        {
+            return texts[textOf[cluster]].ToString();
+        }
+
+        Span<char> text = stackalloc char[Pseudonymiser.Length];
+        Pseudonymiser.WritePerson(valueOf[cluster], text);
+        return text.ToString();
     }
 }

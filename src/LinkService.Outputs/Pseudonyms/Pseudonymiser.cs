@@ -14,6 +14,9 @@ namespace LinkService.Outputs.Pseudonyms;
 /// Millions are made at a time (<see cref="Compute"/>): each thread keys its own HMAC once and builds its messages in a
 /// reused buffer, and a pseudonym is kept as its 80-bit value until it is written (<see cref="WriteRecord"/>).
 /// </remarks>
+/// <summary>Message <paramref name="index"/>'s source and record key; false when there is none to compute.</summary>
+internal delegate bool MessageParts(int index, out ReadOnlySpan<char> source, out ReadOnlySpan<char> recordKey);
+
 internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
 {
     public const int Characters = 16;
@@ -43,17 +46,29 @@ internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
     /// <summary>A hasher for one thread at a time.</summary>
     public PseudonymHasher Hasher() => new(key.Span);
 
-    /// <summary>Calls <paramref name="each"/> for 0 to <paramref name="count"/> − 1 on every core, each thread with a hasher of its own.</summary>
-    public void Compute(int count, Action<PseudonymHasher, int> each, CancellationToken cancellationToken)
+    /// <summary>The record pseudonym of message <c>i</c> (<paramref name="parts"/>) into <paramref name="values"/>[i], for every i, on every core.</summary>
+    public void Records(UInt128[] values, MessageParts parts, CancellationToken cancellationToken) =>
+        Compute(PseudonymHasher.RecordLabel.ToArray(), values, parts, cancellationToken);
+
+    /// <summary>The first attempt at a person pseudonym of message <c>i</c> (<paramref name="parts"/>, where it gives one) into <paramref name="values"/>[i], on every core.</summary>
+    public void FirstPersons(UInt128[] values, MessageParts parts, CancellationToken cancellationToken) =>
+        Compute(PseudonymHasher.PersonLabel.ToArray(), values, parts, cancellationToken);
+
+    private void Compute(byte[] label, UInt128[] values, MessageParts parts, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.ForEach(Partitioner.Create(0, count, Math.Max(1, Math.Min(count / 64, 1 << 14))), options, range =>
+        Parallel.ForEach(Partitioner.Create(0, values.Length, Math.Max(1, Math.Min(values.Length / 64, 1 << 14))), options, range =>
         {
             using var hasher = Hasher();
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                each(hasher, i);
+                if (parts(i, out var source, out var recordKey))
+                {
+                    hasher.Queue(label, source, recordKey, 0, i, values);
+                }
             }
+
+            hasher.Flush(values);
         });
     }
 

@@ -55,6 +55,15 @@ public sealed class AnonymiserTests : IDisposable
     }
 
     [Fact]
+    public async Task AnonymiseAsync_DeliveryRowTheLinkageMapLacks_FailsNamingTheDeliveryAndRowButNoValue()
+    {
+        // Read before the map is: the row is found missing only once both are read.
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _run.AnonymiseAsync("r1", links: "alpha,A1,E1,1\nalpha,A2,E1,0.98\nalpha,A4,E3,0\n"));
+
+        Assert.Equal("Delivery 'alpha-1', row 3: the record is not in the run's linkage map (links.csv); the run and its inputs do not belong together", error.Message);
+    }
+
+    [Fact]
     public async Task AnonymiseAsync_TextAFormulaWouldStartWith_IsNeutralisedButNumbersAreNot()
     {
         var (_, folder, _) = await _run.AnonymiseAsync("r1");

@@ -61,6 +61,39 @@ public sealed class OwnCsvTests : IDisposable
         Assert.Equal(["P-1|multi\r\nline", "P-2|b"], cells);
     }
 
+    [Fact]
+    public void Read_EveryBlockSize_GivesTheSameRowsAndLines()
+    {
+        // Line breaks, doubled quotes, CR LF and characters of several bytes inside quoted fields, wherever a block ends.
+        var text = "k,v\r\n\"a\r\nb\",\"x\"\"y\"\r\nplain,\"\"\r\n\"Zoë,\n\ud83d\ude00\",\"\"\"\"\"\"\nlast,\"end\"";
+        var path = Write(text);
+        string[] expected = ["2:a\r\nb|x\"y", "4:plain|", "5:Zoë,\n\ud83d\ude00|\"\"", "7:last|end"];
+
+        for (var block = 1; block <= Encoding.UTF8.GetByteCount(text) + 1; block++)
+        {
+            using var csv = new OwnCsv(path, 2, block);
+            var read = new List<string>();
+            while (csv.Read(TestContext.Current.CancellationToken))
+            {
+                read.Add($"{csv.Line}:{csv[0]}|{csv[1]}");
+            }
+
+            Assert.Equal(expected, read);
+        }
+    }
+
+    [Fact]
+    public void Read_QuoteNeverClosed_FailsNamingTheFileAndLineButNoValue()
+    {
+        var path = Write("a,b\nx,y\nsecret,\"value\n");
+
+        using var csv = OwnCsv.Open(path, 2);
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidDataException>(() => csv.Read(TestContext.Current.CancellationToken));
+
+        Assert.Equal("own.csv: line 3 has a quoted field that is never closed", error.Message);
+    }
+
     private string Write(string text)
     {
         var path = _dir.Combine("own.csv");
