@@ -16,12 +16,32 @@ internal sealed class LinkedRecordsBuilder
     private readonly List<List<int>> _entityOf = [];
     private readonly SpanInterner _entities = new();
     private int _lastSource = -1;
+    private int _mostNumbered = -1;
+
+    /// <summary>Entity ids as the engine writes them (E and nine digits) up to this are taken as numbers, not interned.</summary>
+    private const int MostNumbered = 1 << 25;
 
     public void Add(ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> entity)
     {
         var s = SourceOf(source);
         _keys[s].Add(key);
-        _entityOf[s].Add(_entities.Intern(entity));
+        _entityOf[s].Add(EntityOf(entity));
+    }
+
+    /// <summary>
+    /// An entity: the number of an id as the engine spells them (E and nine digits: one spelling a number, so equal
+    /// numbers are equal ids), else the complement of its interned id. Millions of ids cost no hashing this way.
+    /// </summary>
+    private int EntityOf(ReadOnlySpan<char> entity)
+    {
+        if (entity.Length == 10 && entity[0] == 'E' && !entity[1..].ContainsAnyExceptInRange('0', '9')
+            && int.Parse(entity[1..], System.Globalization.CultureInfo.InvariantCulture) is var number and < MostNumbered)
+        {
+            _mostNumbered = Math.Max(_mostNumbered, number);
+            return number;
+        }
+
+        return ~_entities.Intern(entity);
     }
 
     /// <summary>The records, numbered; a record listed twice fails, its person being ambiguous.</summary>
@@ -66,11 +86,13 @@ internal sealed class LinkedRecordsBuilder
     private (int[] ClusterOf, int[] Start, int[] Members) Clusters(int[] entityOf)
     {
         var clusterOfEntity = new int[_entities.Count];
+        var clusterOfNumber = new int[_mostNumbered + 1];
         var clusterOf = new int[entityOf.Length];
         var sizes = new List<int>();
         for (var r = 0; r < entityOf.Length; r++)
         {
-            ref var cluster = ref clusterOfEntity[entityOf[r]];
+            var entity = entityOf[r];
+            ref var cluster = ref entity >= 0 ? ref clusterOfNumber[entity] : ref clusterOfEntity[~entity];
             if (cluster == 0)
             {
                 sizes.Add(0);

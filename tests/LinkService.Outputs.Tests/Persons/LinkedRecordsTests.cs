@@ -24,6 +24,21 @@ public sealed class LinkedRecordsTests
     }
 
     [Fact]
+    public void Build_EngineSpelledAndOtherEntityIds_JoinOnlyRecordsOfTheSameId()
+    {
+        // E and nine digits is taken as a number; any other spelling, even of the same number, is another entity.
+        var builder = new LinkedRecordsBuilder();
+        foreach (var (key, entity) in new[] { ("A", "E000000001"), ("B", "E1"), ("C", "E000000001"), ("D", "e000000001"), ("E", "E00000000x"), ("F", "E1"), ("G", "E999999999") })
+        {
+            builder.Add("s", key, entity);
+        }
+
+        var records = builder.Build();
+
+        Assert.Equal([[0, 2], [1, 5], [3], [4], [6]], Enumerable.Range(0, records.Clusters).Select(c => records.Members(c).ToArray()));
+    }
+
+    [Fact]
     public void Find_ARowInAnotherOrderThanTheMap_IsFoundAllTheSame()
     {
         var builder = new LinkedRecordsBuilder();
