@@ -5,16 +5,16 @@ namespace LinkService.Outputs.Persons;
 /// <summary>
 /// A run's records and clusters, numbered: records in the order the person map is written in (source, then record
 /// key, both ordinal), clusters in the order of their smallest record, each cluster's records smallest first. Each
-/// source's keys are kept as they came (<see cref="Arrival"/>), so a reading in the same order finds its records
-/// without a search; any other is found by a binary search (<see cref="Find"/>). Built by <see cref="LinkedRecordsBuilder"/>.
+/// source's keys are held in record order; the order they came in is kept (<see cref="Arrival"/>), so a reading in the
+/// same order finds its records without a search; any other is found by a binary search (<see cref="Find"/>). Built by <see cref="LinkedRecordsBuilder"/>.
 /// </summary>
 internal sealed class LinkedRecords(
-    string[] sources, StringArena[] keys, int[][] recordOfArrival, int[] arrivalOf, int[] sourceStart, int[] clusterOf, int[] clusterStart, int[] members)
+    string[] sources, StringArena[] keys, int[][] recordOfArrival, int[] sourceStart, int[] clusterOf, int[] clusterStart, int[] members)
 {
     /// <summary>The sources, in ordinal order.</summary>
     public IReadOnlyList<string> Sources => sources;
 
-    public int Count => arrivalOf.Length;
+    public int Count => clusterOf.Length;
 
     public int Clusters => clusterStart.Length - 1;
 
@@ -48,7 +48,7 @@ internal sealed class LinkedRecords(
         return s;
     }
 
-    public ReadOnlySpan<char> Key(int record) => keys[SourceOf(record)][arrivalOf[record]];
+    public ReadOnlySpan<char> Key(int record) => KeyOf(SourceOf(record), record);
 
     /// <summary>The record the linkage map listed <paramref name="arrival"/>th among source <paramref name="source"/>'s, or −1.</summary>
     public int Arrival(int source, int arrival) => arrival < recordOfArrival[source].Length ? recordOfArrival[source][arrival] : -1;
@@ -60,7 +60,7 @@ internal sealed class LinkedRecords(
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
-            var order = keys[source][arrivalOf[middle]].SequenceCompareTo(key);
+            var order = KeyOf(source, middle).SequenceCompareTo(key);
             if (order == 0)
             {
                 return middle;
@@ -74,9 +74,11 @@ internal sealed class LinkedRecords(
 
     /// <summary>The record of source <paramref name="source"/> with that key: <paramref name="expected"/> when it is the one, else found.</summary>
     public int Find(int source, ReadOnlySpan<char> key, int expected) =>
-        expected >= sourceStart[source] && expected < sourceStart[source + 1] && keys[source][arrivalOf[expected]].SequenceEqual(key) ? expected : Find(source, key);
+        expected >= sourceStart[source] && expected < sourceStart[source + 1] && KeyOf(source, expected).SequenceEqual(key) ? expected : Find(source, key);
 
     public int ClusterOf(int record) => clusterOf[record];
+
+    private ReadOnlySpan<char> KeyOf(int source, int record) => keys[source][record - sourceStart[source]];
 
     /// <summary>The cluster's records, smallest first.</summary>
     public ReadOnlySpan<int> Members(int cluster) => members.AsSpan(clusterStart[cluster], clusterStart[cluster + 1] - clusterStart[cluster]);

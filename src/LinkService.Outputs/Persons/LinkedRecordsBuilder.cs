@@ -50,28 +50,31 @@ internal sealed class LinkedRecordsBuilder
         var bySource = Enumerable.Range(0, _sources.Count).OrderBy(s => _sources[s], StringComparer.Ordinal).ToArray();
         var count = _entityOf.Sum(e => e.Count);
         var sourceStart = new int[bySource.Length + 1];
-        var arrivalOf = new int[count];
         var entityOf = new int[count];
         var recordOfArrival = new int[bySource.Length][];
         var orders = new int[bySource.Length][];
         Parallel.For(0, bySource.Length, s => orders[s] = OrdinalOrder.Of(_keys[bySource[s]].Count, i => _keys[bySource[s]][i]));
         var record = 0;
+        var sorted = new StringArena[bySource.Length];
         for (var s = 0; s < bySource.Length; s++)
         {
+            // Copied into record order: the person map and the pseudonyms then read them in sequence, not all over memory.
             var keys = _keys[bySource[s]];
+            var inOrder = sorted[s] = new StringArena();
             var entities = CollectionsMarshal.AsSpan(_entityOf[bySource[s]]);
             sourceStart[s] = record;
             recordOfArrival[s] = new int[keys.Count];
             var order = orders[s];
             for (var i = 0; i < order.Length; i++)
             {
-                if (i > 0 && keys[order[i]].SequenceEqual(keys[order[i - 1]]))
+                var key = keys[order[i]];
+                if (i > 0 && key.SequenceEqual(inOrder[i - 1]))
                 {
                     throw new InvalidDataException($"The linkage map ({RunFiles.Links}) lists a record of source '{_sources[bySource[s]]}' more than once; record keys must be unique within a source.");
                 }
 
+                inOrder.Add(key);
                 recordOfArrival[s][order[i]] = record;
-                arrivalOf[record] = order[i];
                 entityOf[record++] = entities[order[i]];
             }
         }
@@ -79,7 +82,7 @@ internal sealed class LinkedRecordsBuilder
         sourceStart[^1] = record;
         var (clusterOf, clusterStart, members) = Clusters(entityOf);
         return new LinkedRecords(
-            [.. bySource.Select(s => _sources[s])], [.. bySource.Select(s => _keys[s])], recordOfArrival, arrivalOf, sourceStart, clusterOf, clusterStart, members);
+            [.. bySource.Select(s => _sources[s])], sorted, recordOfArrival, sourceStart, clusterOf, clusterStart, members);
     }
 
     /// <summary>A cluster per entity, numbered as its first record comes; its records, in record order, in one array.</summary>
