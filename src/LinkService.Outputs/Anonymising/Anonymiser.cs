@@ -49,7 +49,7 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
                 var file = WriteAsync(spec.OutputFileName, request.RunId, async () =>
                 {
                     var found = (await read).Find(records, source, persons, cancellationToken);
-                    return await RecordFileWriter.WriteAsync(spec, plans, found, await recordPseudonyms, request.RunId, outputFolder, cancellationToken);
+                    return RecordFileWriter.Write(spec, plans, found, await recordPseudonyms, request.RunId, outputFolder, cancellationToken);
                 });
                 writing.Add(recordPseudonyms);
                 writing.Add(file);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LinkService.Configuration.Schemas;
 using LinkService.Deliveries;
 using LinkService.Deliveries.Reading;
@@ -92,27 +93,46 @@ internal sealed class RecordFileRows
     {
         var keys = _keys ?? throw new InvalidOperationException("The rows were found already.");
         var first = source < 0 ? 0 : records.SourceStart(source);
-        for (var row = 0; row < _rows.Count; row++)
+        var missing = int.MaxValue;
+
+        // On every core: each row's lookup is its own, and most of them miss the cache.
+        Parallel.ForEach(Partitioner.Create(0, _rows.Count, 1 << 16), new ParallelOptions { CancellationToken = cancellationToken }, range =>
         {
-            if ((row & 0xFFFF) == 0)
+            for (var row = range.Item1; row < range.Item2; row++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+                // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
+                var record = source < 0 ? -1 : records.Find(source, keys[row], records.Arrival(source, row));
+                if (record < 0)
+                {
+                    InterlockedMin(ref missing, row);
+                    continue;
+                }
 
-            // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
-            var record = source < 0 ? -1 : records.Find(source, keys[row], records.Arrival(source, row));
-            if (record < 0)
-            {
-                throw NotInTheMap(row);
+                _rows.SetKeys(row, records.ClusterOf(record), record - first);
             }
+        });
 
-            _rows.SetKeys(row, records.ClusterOf(record), record - first);
+        if (missing != int.MaxValue)
+        {
+            // The first such row, however the rows were shared out.
+            throw NotInTheMap(missing);
         }
 
         // The keys are identifiers: they are not kept a moment longer than needed.
         _keys = null;
         _rows.Persons = persons;
         return _rows;
+    }
+
+    private static void InterlockedMin(ref int location, int value)
+    {
+        for (var seen = Volatile.Read(ref location); value < seen; seen = Volatile.Read(ref location))
+        {
+            if (Interlocked.CompareExchange(ref location, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Names the delivery and row of the <paramref name="row"/>th row read, reading the delivery again to its row number.</summary>

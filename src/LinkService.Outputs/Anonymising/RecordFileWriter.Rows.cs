@@ -9,7 +9,7 @@ namespace LinkService.Outputs.Anonymising;
 internal static partial class RecordFileWriter
 {
     /// <summary>Writes rows given one by one as text, ordered by their record pseudonyms' text.</summary>
-    public static Task<WrittenRecords> WriteAsync(OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, List<OutputRow> rows, string runId, string outputFolder, CancellationToken cancellationToken)
+    public static WrittenRecords Write(OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, List<OutputRow> rows, string runId, string outputFolder, CancellationToken cancellationToken)
     {
         var texts = rows.Select(r => r.Record).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var rank = texts.Index().ToDictionary(t => t.Item, t => t.Index, StringComparer.Ordinal);
@@ -26,6 +26,6 @@ internal static partial class RecordFileWriter
         }
 
         var records = new RecordPseudonyms([.. Enumerable.Range(0, texts.Length).Select(i => (UInt128)i)], texts);
-        return WriteAsync(spec, plans, table, records, runId, outputFolder, cancellationToken);
+        return Write(spec, plans, table, records, runId, outputFolder, cancellationToken);
     }
 }

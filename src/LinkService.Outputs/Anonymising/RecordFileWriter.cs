@@ -14,7 +14,7 @@ namespace LinkService.Outputs.Anonymising;
 /// </summary>
 internal static partial class RecordFileWriter
 {
-    public static async Task<WrittenRecords> WriteAsync(
+    public static WrittenRecords Write(
         OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, RecordColumns rows, RecordPseudonyms records, string runId, string outputFolder, CancellationToken cancellationToken)
     {
         var (figures, kept) = spec.KAnonymity is { } k
@@ -33,30 +33,20 @@ internal static partial class RecordFileWriter
         var texts = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
         var cells = texts.Select(t => t.Select(CsvText.Field).ToArray()).ToArray();
         string[] header = [OutputFileSpec.PersonColumn, OutputFileSpec.RecordColumn, .. plans.Select(p => FormulaGuard.Neutralise(p.Column.Name))];
-        await using (var lines = new CsvLines(new FileStream(Path.Combine(outputFolder, spec.OutputFileName), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+        CsvChunks.Write(Path.Combine(outputFolder, spec.OutputFileName), string.Join(',', header.Select(CsvText.Field)) + "\r\n", kept.Length, (i, lines) =>
         {
-            lines.Append(string.Join(',', header.Select(CsvText.Field)));
-            lines.Append("\r\n");
-            for (var i = 0; i < kept.Length; i++)
+            var row = kept[i];
+            rows.Persons.Write(rows.Person(row), lines);
+            lines.Append(',');
+            records.Write(order[i], lines);
+            for (var c = 0; c < cells.Length; c++)
             {
-                if ((i & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var row = kept[i];
-                rows.Persons.Write(rows.Person(row), lines);
                 lines.Append(',');
-                records.Write(order[i], lines);
-                for (var c = 0; c < cells.Length; c++)
-                {
-                    lines.Append(',');
-                    lines.Append(cells[c][rows.Cell(row, c)]);
-                }
-
-                lines.Append("\r\n");
+                lines.Append(cells[c][rows.Cell(row, c)]);
             }
-        }
+
+            lines.Append("\r\n");
+        }, cancellationToken);
 
         return new WrittenRecords(RecordFileDescription.Of(spec, plans, figures, runId, kept.Length), header, rows, asRead, texts);
     }

@@ -8,7 +8,7 @@ namespace LinkService.Outputs.Csv;
 /// mark) a block at a time: millions of rows cost no string per cell and no writer call per comma. A piece is never
 /// split between two blocks, so a character outside the BMP stays whole.
 /// </summary>
-internal sealed class CsvLines(Stream stream) : IAsyncDisposable, IDisposable
+internal sealed class CsvLines(Stream stream, bool leaveOpen = false) : IAsyncDisposable, IDisposable
 {
     private const int Block = 1 << 16;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -63,13 +63,19 @@ internal sealed class CsvLines(Stream stream) : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         Flush();
-        stream.Dispose();
+        if (!leaveOpen)
+        {
+            stream.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         Flush();
-        await stream.DisposeAsync();
+        if (!leaveOpen)
+        {
+            await stream.DisposeAsync();
+        }
     }
 
     private void Flush()

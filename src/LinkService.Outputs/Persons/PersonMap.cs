@@ -21,28 +21,16 @@ internal static class PersonMap
     {
         var path = PathIn(runFolder);
         var partial = path + ".partial";
-        using (var lines = new CsvLines(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+        var sources = records.Sources.Select(CsvText.Field).ToArray();
+        CsvChunks.Write(partial, "source,record_key,person_pseudonym\n", records.Count, (r, lines) =>
         {
-            lines.Append("source,record_key,person_pseudonym\n");
-            for (var s = 0; s < records.Sources.Count; s++)
-            {
-                var source = CsvText.Field(records.Sources[s]);
-                for (var r = records.SourceStart(s); r < records.SourceEnd(s); r++)
-                {
-                    if ((r & 0xFFFF) == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    lines.Append(source);
-                    lines.Append(',');
-                    lines.AppendField(records.Key(r));
-                    lines.Append(',');
-                    persons.Write(records.ClusterOf(r), lines);
-                    lines.Append('\n');
-                }
-            }
-        }
+            lines.Append(sources[records.SourceOf(r)]);
+            lines.Append(',');
+            lines.AppendField(records.Key(r));
+            lines.Append(',');
+            persons.Write(records.ClusterOf(r), lines);
+            lines.Append('\n');
+        }, cancellationToken);
 
         File.Move(partial, path, overwrite: true);
     }

@@ -34,7 +34,7 @@ public sealed class AnonymisedFileTests
         var folder = dir.Combine("output");
         Directory.CreateDirectory(folder);
         var cancellationToken = TestContext.Current.CancellationToken;
-        var file = await RecordFileWriter.WriteAsync(spec, plans, rows, "run-1", folder, cancellationToken);
+        var file = RecordFileWriter.Write(spec, plans, rows, "run-1", folder, cancellationToken);
 
         var checker = new DisclosureChecker(NullLogger<DisclosureChecker>.Instance, new FakeTimeProvider());
         var report = await checker.CheckAsync(new OutputRequest(project, "run-1", dir.Combine("run"), [], new byte[32], null), asWritten ? AnonymisedOutput.Of([file]) : new AnonymisedOutput([file.Table]), folder, cancellationToken);
