@@ -1,0 +1,36 @@
+using System.Text;
+using LinkService.Outputs.Csv;
+
+namespace LinkService.Outputs.Tests.Csv;
+
+public sealed class CsvChunksTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Write_RowsOverManyRunsOnEveryCore_AreTheBytesOneWriterWrites()
+    {
+        // Enough rows for several windows of runs, with quoted cells and characters of several bytes.
+        const int Rows = 300_001;
+        static string Cell(int i) => i % 7 == 0 ? $"a,{i}" : i % 11 == 0 ? $"Zoë \ud83d\ude00 {i}" : $"K{i}";
+        var path = _dir.Combine("chunks.csv");
+
+        CsvChunks.Write(path, "key,n\n", Rows, (i, lines) =>
+        {
+            lines.AppendField(Cell(i));
+            lines.Append(',');
+            lines.Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            lines.Append('\n');
+        }, TestContext.Current.CancellationToken);
+
+        var expected = new StringBuilder("key,n\n");
+        for (var i = 0; i < Rows; i++)
+        {
+            expected.Append(Linkage.Running.CsvText.Field(Cell(i))).Append(',').Append(i).Append('\n');
+        }
+
+        Assert.Equal(new UTF8Encoding(false).GetBytes(expected.ToString()), File.ReadAllBytes(path));
+    }
+}
