@@ -1,12 +1,17 @@
-using System.Runtime.InteropServices;
-
 namespace LinkService.Outputs.Disclosure;
 
-/// <summary>A cell while its file is read: its rows, and each person's part of its magnitude.</summary>
+/// <summary>
+/// A cell while its rows are taken: its rows, its persons, and each person's part of its magnitude, a person's rows
+/// coming together (<see cref="GroupTally"/> orders them so). A person's part is final when the next person's row
+/// comes, so a cell keeps only its largest parts and their sum, never one entry per person.
+/// </summary>
 internal sealed class CellTally
 {
-    // Person (by index into the file's persons) to the sum of their values in this cell; a count table adds zeros.
-    private readonly Dictionary<int, decimal> _contributions = [];
+    private readonly decimal[] _largest = new decimal[TableCell.MostContributors];
+    private int _held;
+    private int _person = -1;
+    private decimal _contribution;
+    private decimal _magnitude;
 
     public long Rows { get; private set; }
 
@@ -15,60 +20,69 @@ internal sealed class CellTally
 
     public decimal Total { get; private set; }
 
-    public int Persons => _contributions.Count;
+    public int Persons { get; private set; }
 
+    /// <summary>Adds a row of <paramref name="person"/>, whose rows in this cell all come one after another.</summary>
     public void Add(int person, decimal? value)
     {
         Rows++;
-        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_contributions, person, out _);
+        if (person != _person)
+        {
+            Close();
+            (_person, _contribution) = (person, 0m);
+            Persons++;
+        }
+
         if (value is { } v)
         {
             Values++;
             Total += v;
-            sum += v;
+            _contribution += v;
         }
     }
 
     /// <summary>
-    /// The <paramref name="count"/> largest contributions as magnitudes (absolute values: the rules assume contributions
-    /// that add up, and a negative one hides as much as a positive one), largest first. Picked in one pass: a cell of a
-    /// million persons was sorted whole for the two or three the rules read.
+    /// The <paramref name="count"/> (at most <see cref="TableCell.MostContributors"/>) largest contributions as magnitudes
+    /// (absolute values: the rules assume contributions that add up, and a negative one hides as much as a positive one),
+    /// largest first. Taken once every row is in.
     /// </summary>
     public decimal[] Largest(int count)
     {
-        var largest = new decimal[Math.Min(count, _contributions.Count)];
-        var held = 0;
-        foreach (var contribution in _contributions.Values)
-        {
-            var magnitude = Math.Abs(contribution);
-            if (held == largest.Length && magnitude <= largest[^1])
-            {
-                continue;
-            }
-
-            // Insert in place, the smallest held falling off the end when all places are taken.
-            var at = held < largest.Length ? held++ : largest.Length - 1;
-            while (at > 0 && largest[at - 1] < magnitude)
-            {
-                largest[at] = largest[at - 1];
-                at--;
-            }
-
-            largest[at] = magnitude;
-        }
-
-        return largest;
+        Close();
+        return _largest[..Math.Min(count, _held)];
     }
 
-    /// <summary>Every contribution's magnitude added up.</summary>
+    /// <summary>Every contribution's magnitude added up; taken once every row is in.</summary>
     public decimal Magnitude()
     {
-        var sum = 0m;
-        foreach (var contribution in _contributions.Values)
+        Close();
+        return _magnitude;
+    }
+
+    /// <summary>Counts the last person's part, once.</summary>
+    private void Close()
+    {
+        if (_person < 0)
         {
-            sum += Math.Abs(contribution);
+            return;
         }
 
-        return sum;
+        var magnitude = Math.Abs(_contribution);
+        _magnitude += magnitude;
+        _person = -1;
+        if (_held == _largest.Length && magnitude <= _largest[^1])
+        {
+            return;
+        }
+
+        // Insert in place, the smallest held falling off the end when all places are taken.
+        var at = _held < _largest.Length ? _held++ : _largest.Length - 1;
+        while (at > 0 && _largest[at - 1] < magnitude)
+        {
+            _largest[at] = _largest[at - 1];
+            at--;
+        }
+
+        _largest[at] = magnitude;
     }
 }

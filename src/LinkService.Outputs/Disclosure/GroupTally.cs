@@ -7,13 +7,21 @@ namespace LinkService.Outputs.Disclosure;
 /// <summary>
 /// An aggregate table's cells while its rows are taken: labels interned per groupBy column, each group (a label id
 /// per column) numbered with no string per row, and a <see cref="CellTally"/> per group. Rows come from the file or
-/// from the rows as written (<see cref="TableBuilder"/>); either way they are tallied here alike.
+/// from the rows as written (<see cref="TableBuilder"/>); either way they are tallied here alike: kept as numbers
+/// (cell, person, value), then given to their cells person by person, so that no cell needs an entry per person.
 /// </summary>
-internal sealed class GroupTally(int columns)
+/// <param name="columns">The groupBy columns.</param>
+/// <param name="rows">The rows to come, where known.</param>
+internal sealed class GroupTally(int columns, int rows = 0)
 {
     private readonly SpanInterner[] _labels = [.. Enumerable.Range(0, columns).Select(_ => new SpanInterner())];
     private readonly TupleNumbers _groups = new();
-    private readonly Dictionary<int, (int[] Labels, CellTally Tally)> _cells = [];
+    private readonly Dictionary<int, int> _cellOfGroup = [];
+    private readonly List<(int[] Labels, CellTally Tally)> _cells = [];
+    private readonly List<int> _cellOf = new(rows);
+    private readonly List<int> _personOf = new(rows);
+    private readonly List<decimal?> _valueOf = new(rows);
+    private int _persons;
 
     /// <summary>Rows whose magnitude cell held text that is not a number.</summary>
     public long NotNumbers { get; private set; }
@@ -42,12 +50,14 @@ internal sealed class GroupTally(int columns)
         return null;
     }
 
+    /// <summary>Adds a row of <paramref name="person"/> (a number from 0, the same for the same person).</summary>
     public void Add(ReadOnlySpan<int> group, int person, decimal? value, bool notNumber)
     {
         var number = _groups.Of(group);
-        if (!_cells.TryGetValue(number, out var cell))
+        if (!_cellOfGroup.TryGetValue(number, out var cell))
         {
-            _cells[number] = cell = (group.ToArray(), new CellTally());
+            _cellOfGroup[number] = cell = _cells.Count;
+            _cells.Add((group.ToArray(), new CellTally()));
         }
 
         if (notNumber)
@@ -55,10 +65,38 @@ internal sealed class GroupTally(int columns)
             NotNumbers++;
         }
 
-        cell.Tally.Add(person, value);
+        _cellOf.Add(cell);
+        _personOf.Add(person);
+        _valueOf.Add(value);
+        _persons = Math.Max(_persons, person + 1);
     }
 
     /// <summary>Each group seen, as its labels, with its tally.</summary>
-    public Dictionary<string[], CellTally> Cells() => _cells.Values.ToDictionary(
-        cell => cell.Labels.Select((id, i) => _labels[i][id].ToString()).ToArray(), cell => cell.Tally, GroupComparer.Instance);
+    public Dictionary<string[], CellTally> Cells()
+    {
+        // The rows by person (a counting sort, stable: a person's rows keep their order), so each cell meets a person's rows together.
+        var start = new int[_persons + 1];
+        foreach (var person in _personOf)
+        {
+            start[person + 1]++;
+        }
+
+        for (var p = 0; p < _persons; p++)
+        {
+            start[p + 1] += start[p];
+        }
+
+        var byPerson = new int[_personOf.Count];
+        for (var row = 0; row < _personOf.Count; row++)
+        {
+            byPerson[start[_personOf[row]]++] = row;
+        }
+
+        foreach (var row in byPerson)
+        {
+            _cells[_cellOf[row]].Tally.Add(_personOf[row], _valueOf[row]);
+        }
+
+        return _cells.ToDictionary(cell => cell.Labels.Select((id, i) => _labels[i][id].ToString()).ToArray(), cell => cell.Tally, GroupComparer.Instance);
+    }
 }

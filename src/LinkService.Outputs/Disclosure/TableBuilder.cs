@@ -31,10 +31,11 @@ internal static class TableBuilder
         var groupAt = spec.GroupBy.Select(g => Array.IndexOf(header, g)).ToArray();
         var personAt = Array.IndexOf(header, OutputFileSpec.PersonColumn);
         var valueAt = spec.Column is null ? -1 : Array.IndexOf(header, spec.Column);
-        var tally = new GroupTally(groupAt.Length);
-        if (written is not null && groupAt.All(g => g >= WrittenRecords.Keys) && (valueAt < 0 || valueAt >= WrittenRecords.Keys))
+        var fromMemory = written is not null && groupAt.All(g => g >= WrittenRecords.Keys) && (valueAt < 0 || valueAt >= WrittenRecords.Keys);
+        var tally = new GroupTally(groupAt.Length, fromMemory ? written!.Rows : 0);
+        if (fromMemory)
         {
-            Tally(written, [.. groupAt.Select(g => g - WrittenRecords.Keys)], valueAt - WrittenRecords.Keys, tally, cancellationToken);
+            Tally(written!, [.. groupAt.Select(g => g - WrittenRecords.Keys)], valueAt - WrittenRecords.Keys, tally, cancellationToken);
         }
         else if (csv is not null)
         {

@@ -10,7 +10,8 @@ public sealed class CellTallyTests
         var random = new Random(7);
         var tally = new CellTally();
         var values = Enumerable.Range(0, 5_000).Select(_ => (random.Next(-40_000, 40_000) / 100m, random.Next(2_000))).ToList();
-        foreach (var (value, person) in values)
+        // A person's rows come together, as GroupTally gives them.
+        foreach (var (value, person) in values.OrderBy(v => v.Item2))
         {
             tally.Add(person, value);
         }
