@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 
 namespace LinkService.Outputs.Pseudonyms;
 
+/// <summary>Message <paramref name="index"/>'s source and record key; false when there is none to compute.</summary>
+internal delegate bool MessageParts(int index, out ReadOnlySpan<char> source, out ReadOnlySpan<char> recordKey);
+
 /// <summary>
 /// Person and record pseudonyms under a project's key: HMAC-SHA256 over a labelled, length-prefixed message, its
 /// first 80 bits in 16 Crockford base-32 characters behind a prefix (<c>P-</c> person, <c>R-</c> record).
@@ -11,12 +14,10 @@ namespace LinkService.Outputs.Pseudonyms;
 /// Why 80 bits: among n pseudonyms the chance that any two collide is about n² / 2^81. At 20 million records that is
 /// 4·10^14 / 2.4·10^24 ≈ 2·10^-10; a collision among person pseudonyms is also detected (see <see cref="Persons.CarryForward"/>).
 /// Sixteen characters stay short enough to type; 64 bits (13 characters) would already give 1 in 10^5 at that size.
-/// Millions are made at a time (<see cref="Compute"/>): each thread keys its own HMAC once and builds its messages in a
-/// reused buffer, and a pseudonym is kept as its 80-bit value until it is written (<see cref="WriteRecord"/>).
+/// Millions are made at a time (<see cref="Records"/>, <see cref="FirstPersons"/>): each thread keys its own hasher once,
+/// builds its messages in a reused buffer and has them computed eight at a time (<see cref="HmacLanes"/>), and a
+/// pseudonym is kept as its 80-bit value until it is written (<see cref="WriteRecord"/>).
 /// </remarks>
-/// <summary>Message <paramref name="index"/>'s source and record key; false when there is none to compute.</summary>
-internal delegate bool MessageParts(int index, out ReadOnlySpan<char> source, out ReadOnlySpan<char> recordKey);
-
 internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
 {
     public const int Characters = 16;
