@@ -12,6 +12,12 @@ internal interface IPairVisitor<TLocal>
 
     void Visit(TLocal local, int rule, int a, int b);
 
+    /// <summary>
+    /// Whether the visitor wants the pair at all, asked before the earlier rules' blocks are read: a visitor that takes a
+    /// sample of the pairs skips the others without a fetch of either record's row.
+    /// </summary>
+    bool Wants(int a, int b) => true;
+
     /// <summary>A record whose pairs come a few records from now: a visitor may start fetching what it reads of it.</summary>
     void Upcoming(int record)
     {
@@ -67,7 +73,7 @@ internal static class PairEnumerator
                             var b = records[j];
                             var sameSource = source[b] == sa;
                             // Equal hashes put the pair in this block; a 64-bit collision between different keys is vanishingly rare.
-                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || hashes.AnyBefore(ruleIndex, a, b))
+                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || !visitor.Wants(a, b) || hashes.AnyBefore(ruleIndex, a, b))
                             {
                                 continue;
                             }

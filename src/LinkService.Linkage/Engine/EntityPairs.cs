@@ -30,51 +30,43 @@ internal static class EntityPairs
     /// generated: matches outside every block that the entities joined all the same, through other records.
     /// </returns>
     public static (long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) Score(
-        RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes)
+        RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> accepted, RuleHashes hashes)
     {
-        var linkProbability = new Dictionary<(int, int), float>(links.Count);
-        foreach (var link in links)
-        {
-            linkProbability[(Math.Min(link.A, link.B), Math.Max(link.A, link.B))] = link.Probability;
-        }
-
-        var records = Enumerable.Range(0, table.Count).ToArray();
-        var keys = (int[])entity.Clone();
-        Array.Sort(keys, records);
+        var links = Adjacency.Of(accepted, table.Count);
+        var (starts, records) = Members(entity);
         var source = table.Source;
         long pairs = 0;
-        for (var start = 0; start < keys.Length;)
+        for (var e = 0; e < starts.Length - 1; e++)
         {
-            var end = start;
-            while (end < keys.Length && keys[end] == keys[start])
+            for (var i = starts[e]; i < starts[e + 1]; i++)
             {
-                end++;
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                for (var j = i + 1; j < end; j++)
+                for (var j = i + 1; j < starts[e + 1]; j++)
                 {
                     pairs += Counts(mode, source[records[i]] == source[records[j]]) ? 1 : 0;
                 }
             }
-
-            start = end;
         }
 
         var stride = Math.Max(1, (pairs + MaxPairsScored - 1) / MaxPairsScored);
         var expected = 0.0;
         var joinedOutside = new Dictionary<int, double>();
+        var paths = new double[MaxPathRecords * MaxPathRecords];
         long seen = 0;
-        for (var start = 0; start < keys.Length;)
+        for (var e = 0; e < starts.Length - 1; e++)
         {
-            var end = start;
-            while (end < keys.Length && keys[end] == keys[start])
+            var (start, end) = (starts[e], starts[e + 1]);
+            if (end - start < 2)
             {
-                end++;
+                continue;
             }
 
-            var paths = end - start <= MaxPathRecords ? BestPaths(records.AsSpan(start, end - start), linkProbability) : null;
+            var members = records.AsSpan(start, end - start);
+            var withPaths = members.Length <= MaxPathRecords;
+            if (withPaths)
+            {
+                BestPaths(members, links, paths);
+            }
+
             for (var i = start; i < end; i++)
             {
                 for (var j = i + 1; j < end; j++)
@@ -82,7 +74,7 @@ internal static class EntityPairs
                     var (a, b) = (records[i], records[j]);
                     if (Counts(mode, source[a] == source[b]) && seen++ % stride == 0)
                     {
-                        var probability = stride * (paths?[i - start, j - start] ?? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b))));
+                        var probability = stride * (withPaths ? paths[((i - start) * members.Length) + j - start] : FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b))));
                         expected += probability;
                         if (!hashes.AnyBefore(hashes.Rules, a, b))
                         {
@@ -92,25 +84,55 @@ internal static class EntityPairs
                     }
                 }
             }
-
-            start = end;
         }
 
         return (pairs, expected, joinedOutside);
     }
 
-    /// <summary>For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall on products).</summary>
-    private static double[,] BestPaths(ReadOnlySpan<int> members, Dictionary<(int, int), float> links)
+    /// <summary>The records of each entity (numbered from 1) in record order, entity by entity: entity e's are <c>records[starts[e - 1]..starts[e]]</c>.</summary>
+    private static (int[] Starts, int[] Records) Members(int[] entity)
+    {
+        var entities = entity.Length == 0 ? 0 : entity.Max();
+        var starts = new int[entities + 1];
+        foreach (var e in entity)
+        {
+            starts[e]++;
+        }
+
+        for (var e = 0; e < entities; e++)
+        {
+            starts[e + 1] += starts[e];
+        }
+
+        var next = starts[..^1];
+        var records = new int[entity.Length];
+        for (var r = 0; r < entity.Length; r++)
+        {
+            records[next[entity[r] - 1]++] = r;
+        }
+
+        return (starts, records);
+    }
+
+    /// <summary>
+    /// For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall
+    /// on products), row-major into <paramref name="best"/>.
+    /// </summary>
+    private static void BestPaths(ReadOnlySpan<int> members, Adjacency links, double[] best)
     {
         var n = members.Length;
-        var best = new double[n, n];
+        best.AsSpan(0, n * n).Clear();
         for (var i = 0; i < n; i++)
         {
-            best[i, i] = 1;
-            for (var j = i + 1; j < n; j++)
+            best[(i * n) + i] = 1;
+            for (var k = links.Start[members[i]]; k < links.Start[members[i] + 1]; k++)
             {
-                var key = (Math.Min(members[i], members[j]), Math.Max(members[i], members[j]));
-                best[i, j] = best[j, i] = links.TryGetValue(key, out var p) ? p : 0;
+                // Members are in record order: the linked record's place among them is found by halving.
+                var j = members.BinarySearch(links.Other[k]);
+                if (j >= 0)
+                {
+                    best[(i * n) + j] = best[(j * n) + i] = links.Probability[k];
+                }
             }
         }
 
@@ -120,12 +142,40 @@ internal static class EntityPairs
             {
                 for (var j = 0; j < n; j++)
                 {
-                    best[i, j] = Math.Max(best[i, j], best[i, k] * best[k, j]);
+                    best[(i * n) + j] = Math.Max(best[(i * n) + j], best[(i * n) + k] * best[(k * n) + j]);
                 }
             }
         }
+    }
 
-        return best;
+    /// <summary>Per record, the links it is in: the other record and the link's probability, <c>Start[r]</c> to <c>Start[r + 1]</c>.</summary>
+    private sealed record Adjacency(int[] Start, int[] Other, float[] Probability)
+    {
+        public static Adjacency Of(IReadOnlyList<ScoredPair> links, int records)
+        {
+            var start = new int[records + 1];
+            foreach (var link in links)
+            {
+                start[link.A + 1]++;
+                start[link.B + 1]++;
+            }
+
+            for (var r = 0; r < records; r++)
+            {
+                start[r + 1] += start[r];
+            }
+
+            var next = start[..^1];
+            var other = new int[links.Count * 2];
+            var probability = new float[links.Count * 2];
+            foreach (var link in links)
+            {
+                (other[next[link.A]], probability[next[link.A]++]) = (link.B, link.Probability);
+                (other[next[link.B]], probability[next[link.B]++]) = (link.A, link.Probability);
+            }
+
+            return new Adjacency(start, other, probability);
+        }
     }
 
     private static bool Counts(LinkageMode mode, bool sameSource) => mode switch

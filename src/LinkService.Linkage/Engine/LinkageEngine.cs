@@ -49,7 +49,7 @@ internal static class LinkageEngine
         Stage("u from random pairs");
 
         var sample = TrainingSample.For(blocks, table.Source, mode, spec.Training.CandidatePairs, spec.Training.Seed);
-        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth, sample);
+        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, sample);
         var candidates = PairEnumerator.CandidatePairs(blocks);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
         Stage("compare (training pass)");
@@ -62,7 +62,7 @@ internal static class LinkageEngine
 
         var best = new float[table.Count];
         var scorer = new PairScorer(trained.Model, comparer, table.Source);
-        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
+        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best, hashes, truth);
         PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken, progress.Begin("compare and score", "candidate pairs", candidates));
         Stage("compare and score");
 
@@ -90,7 +90,7 @@ internal static class LinkageEngine
         var estimates = ErrorEstimates.From(joined, missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
         Stage("matches outside blocks");
 
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, estimates, (joined.Pairs, joined.ExpectedTrue));
+        var quality = Figures(table, mode, rules, blocks, scoring, accepted, review.Count, entity, entities, trained, truth, estimates, (joined.Pairs, joined.ExpectedTrue));
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
@@ -108,7 +108,7 @@ internal static class LinkageEngine
     }
 
     private static LinkageQuality Figures(
-        RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
+        RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, ScoringVisitor scoring,
         List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, ErrorEstimates estimates, (long Pairs, double ExpectedTrue) joined)
     {
         long truePairs = 0;
@@ -118,8 +118,8 @@ internal static class LinkageEngine
         }
 
         var ruleFigures = rules.Select((r, i) => new BlockingRuleFigures(
-            r.Name, training.PairsOwned[i], blocks[i].SkippedBlocks, blocks[i].SkippedRecords,
-            truth is null || truePairs == 0 ? null : training.TrueInRule[i] / (double)truePairs)).ToList();
+            r.Name, scoring.Rules.PairsOwned[i], blocks[i].SkippedBlocks, blocks[i].SkippedRecords,
+            truth is null || truePairs == 0 ? null : scoring.Rules.TrueInRule[i] / (double)truePairs)).ToList();
 
         var sourceCount = table.SourceNames.Count;
         var entitySources = new Dictionary<int, int>();
@@ -149,7 +149,7 @@ internal static class LinkageEngine
             RecordsPerSource = Enumerable.Range(0, sourceCount).ToDictionary(s => table.SourceNames[s], table.SourceSize, StringComparer.Ordinal),
             PairsCompared = scoring.Pairs,
             BlockingRules = ruleFigures,
-            BlockingRecall = truth is null || truePairs == 0 ? null : training.TrueOwned.Sum() / (double)truePairs,
+            BlockingRecall = truth is null || truePairs == 0 ? null : scoring.Rules.TrueOwned.Sum() / (double)truePairs,
             Links = links.Count,
             ReviewPairs = reviewPairs,
             Entities = entities,

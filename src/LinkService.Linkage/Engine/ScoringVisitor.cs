@@ -7,8 +7,10 @@ namespace LinkService.Linkage.Engine;
 /// <summary>
 /// Second pass: scores every candidate pair, keeps those at or above the review threshold, and gathers figures. Pairs
 /// under the threshold down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them.
+/// Counts the blocking figures over every pair too (<see cref="Rules"/>; <paramref name="truth"/>, per record its person,
+/// may be null).
 /// </summary>
-internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best) : IPairVisitor<ScoringVisitor.Local>
+internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best, RuleHashes hashes, int[]? truth) : IPairVisitor<ScoringVisitor.Local>
 {
     public const int HistogramLow = -40;
     public const int HistogramBins = 101;
@@ -30,15 +32,18 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
 
     public long[] Histogram { get; } = new long[HistogramBins];
 
+    public RuleTally Rules { get; } = new(hashes.Rules);
+
     public long Pairs { get; private set; }
 
     /// <summary>Sum of all pairs' match probabilities, in millionths (integers, so the total is the same whatever the thread order).</summary>
     public long ProbabilitySum { get; private set; }
 
-    public Local NewLocal() => new();
+    public Local NewLocal() => new(hashes.Rules);
 
     public void Visit(Local local, int rule, int a, int b)
     {
+        local.Rules.Count(hashes, truth, rule, a, b);
         var pattern = comparer.Pattern(a, b);
         var weight = scorer.Weight(a, b, pattern);
         var probability = FellegiSunterModel.Probability(weight);
@@ -69,6 +74,7 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
             Tail.AddRange(local.Tail);
             TailProbabilitySum += local.TailProbabilitySum;
             Pairs += local.Pairs;
+            Rules.Add(local.Rules);
             ProbabilitySum += local.ProbabilitySum;
             for (var i = 0; i < HistogramBins; i++)
             {
@@ -113,8 +119,10 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         }
     }
 
-    internal sealed class Local
+    internal sealed class Local(int rules)
     {
+        public RuleTally Rules { get; } = new(rules);
+
         public List<ScoredPair> Kept { get; } = [];
 
         public List<TailPair> Tail { get; } = [];
