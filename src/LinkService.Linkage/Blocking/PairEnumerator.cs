@@ -37,6 +37,7 @@ internal static class PairEnumerator
     public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken, StageProgress? progress = null)
     {
         var source = table.Source;
+        var sourceEnd = table.SourceStart[1..];
         for (var r = 0; r < rules.Count; r++)
         {
             var ruleBlocks = blocks[r];
@@ -67,13 +68,29 @@ internal static class PairEnumerator
                         }
 
                         var a = records[i];
-                        var sa = source[a];
-                        for (var j = i + 1; j < end; j++)
+
+                        // A block's records are in record order and each source's records are numbered consecutively,
+                        // so a's partners in its own source come first, up to the end of its source: the mode's pairs
+                        // are a range of the block, found without reading any record's source.
+                        var ownEnd = sourceEnd[source[a]];
+                        var (from, to) = (i + 1, end);
+                        if (mode != LinkageMode.Both)
+                        {
+                            var other = from;
+                            while (other < end && records[other] < ownEnd)
+                            {
+                                other++;
+                            }
+
+                            (from, to) = mode == LinkageMode.Link ? (other, end) : (from, other);
+                        }
+
+                        for (var j = from; j < to; j++)
                         {
                             var b = records[j];
-                            var sameSource = source[b] == sa;
+
                             // Equal hashes put the pair in this block; a 64-bit collision between different keys is vanishingly rare.
-                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || !visitor.Wants(a, b) || hashes.AnyBefore(ruleIndex, a, b))
+                            if (!visitor.Wants(a, b) || hashes.AnyBefore(ruleIndex, a, b))
                             {
                                 continue;
                             }

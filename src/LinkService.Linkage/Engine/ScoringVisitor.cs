@@ -64,7 +64,18 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         Raise(b, (float)probability);
     }
 
-    public void Upcoming(int record) => comparer.Prefetch(record);
+    /// <summary>Fetches what a pair of the record reads: its row, and its best probability so far, which the pair may raise.</summary>
+    public unsafe void Upcoming(int record)
+    {
+        comparer.Prefetch(record);
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            fixed (float* at = &best[record])
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
+            }
+        }
+    }
 
     public void Merge(Local local)
     {
