@@ -119,27 +119,27 @@ internal sealed class CompiledComparison
     public int RowKeyCount => _derivedWidth + (_textFits ? PackedText.Ints : 0);
 
     /// <summary>
-    /// Writes each record's derived keys into its row of <paramref name="rows"/> from <paramref name="first"/> on, and
-    /// reads them there from now on: a pair that fails exact agreement finds
-    /// them in the line its rows were read from, not in another array at a place its value gives (a cache miss a pair).
+    /// Writes record <paramref name="record"/>'s derived keys (and packed text) into <paramref name="slots"/>, its row's
+    /// <see cref="RowKeyCount"/> slots: a pair that fails exact agreement finds them in the line its rows were read from,
+    /// not in another array at a place its value gives (a cache miss a pair).
     /// </summary>
-    public void PlaceRowKeys(AlignedRows rows, int first)
+    public void WriteRowKeys(int record, Span<int> slots)
     {
-        for (var r = 0; r < _values.Length; r++)
+        var value = _values[record];
+        for (var k = 0; k < _derivedWidth; k++)
         {
-            var at = rows.Row(r) + first;
-            var value = _values[r];
-            for (var k = 0; k < _derivedWidth; k++)
-            {
-                rows.Values[at + k] = _derivedKeys[(value * _derivedWidth) + k];
-            }
-
-            if (_textFits)
-            {
-                PackedText.Write(_pool![value], rows.Values.AsSpan((int)(at + _derivedWidth), PackedText.Ints));
-            }
+            slots[k] = _derivedKeys[(value * _derivedWidth) + k];
         }
 
+        if (_textFits)
+        {
+            PackedText.Write(_pool![value], slots.Slice(_derivedWidth, PackedText.Ints));
+        }
+    }
+
+    /// <summary>Reads the derived keys (and packed text) from the rows, from slot <paramref name="first"/> on, once <see cref="WriteRowKeys"/> has put them there.</summary>
+    public void ReadRowKeysAt(int first)
+    {
         _rowKeys = first;
         _rowText = _textFits ? first + _derivedWidth : -1;
     }

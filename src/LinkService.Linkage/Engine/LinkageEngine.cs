@@ -51,7 +51,7 @@ internal static class LinkageEngine
         var sample = TrainingSample.For(blocks, table.Source, mode, spec.Training.CandidatePairs, spec.Training.Seed);
         var training = new TrainingVisitor(comparer, rules, hashes, table.Source, sample);
         var candidates = PairEnumerator.CandidatePairs(blocks);
-        PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
+        PairEnumerator.Run<TrainingVisitor.Pass, TrainingVisitor.Local>(rules, hashes, blocks, table, mode, training.AsPass(), cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
         Stage("compare (training pass)");
 
         progress.Begin("EM");
@@ -62,13 +62,13 @@ internal static class LinkageEngine
 
         var best = new float[table.Count];
         var scorer = new PairScorer(trained.Model, comparer, table.Source);
-        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best, hashes, truth);
-        PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken, progress.Begin("compare and score", "candidate pairs", candidates));
+        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best, rules.Length);
+        PairEnumerator.Run<ScoringVisitor.Pass, ScoringVisitor.Local>(rules, hashes, blocks, table, mode, scoring.AsPass(), cancellationToken, progress.Begin("compare and score", "candidate pairs", candidates));
         Stage("compare and score");
 
         progress.Begin("cluster");
         scoring.SortByRecord();
-        var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
+        var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)), comparer.Prefetch);
         var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
@@ -89,6 +89,11 @@ internal static class LinkageEngine
         caught.AddRange(scoring.Tail.Select((p, i) => (p.A, p.B, (double)tail[i])));
         var estimates = ErrorEstimates.From(joined, missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
         Stage("matches outside blocks");
+
+        if (truth is not null)
+        {
+            scoring.Rules.CountTruePairs(hashes, truth, table.Source, mode);
+        }
 
         var quality = Figures(table, mode, rules, blocks, scoring, accepted, review.Count, entity, entities, trained, truth, estimates, (joined.Pairs, joined.ExpectedTrue));
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);

@@ -7,10 +7,9 @@ namespace LinkService.Linkage.Engine;
 /// <summary>
 /// Second pass: scores every candidate pair, keeps those at or above the review threshold, and gathers figures. Pairs
 /// under the threshold down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them.
-/// Counts the blocking figures over every pair too (<see cref="Rules"/>; <paramref name="truth"/>, per record its person,
-/// may be null).
+/// Counts the pairs each rule owns too (<see cref="Rules"/>).
 /// </summary>
-internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best, RuleHashes hashes, int[]? truth) : IPairVisitor<ScoringVisitor.Local>
+internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best, int rules) : IPairVisitor<ScoringVisitor.Local>
 {
     public const int HistogramLow = -40;
     public const int HistogramBins = 101;
@@ -32,18 +31,18 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
 
     public long[] Histogram { get; } = new long[HistogramBins];
 
-    public RuleTally Rules { get; } = new(hashes.Rules);
+    public RuleTally Rules { get; } = new(rules);
 
     public long Pairs { get; private set; }
 
     /// <summary>Sum of all pairs' match probabilities, in millionths (integers, so the total is the same whatever the thread order).</summary>
     public long ProbabilitySum { get; private set; }
 
-    public Local NewLocal() => new(hashes.Rules);
+    public Local NewLocal() => new(rules);
 
     public void Visit(Local local, int rule, int a, int b)
     {
-        local.Rules.Count(hashes, truth, rule, a, b);
+        local.Rules.PairsOwned[rule]++;
         var pattern = comparer.Pattern(a, b);
         var weight = scorer.Weight(a, b, pattern);
         var probability = FellegiSunterModel.Probability(weight);
@@ -145,5 +144,21 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         public long Pairs { get; set; }
 
         public long ProbabilitySum { get; set; }
+    }
+
+    /// <summary>This visitor as the enumerator takes it (<see cref="PairEnumerator.Run{TVisitor, TLocal}"/>): calls to it are direct.</summary>
+    public Pass AsPass() => new(this);
+
+    internal readonly struct Pass(ScoringVisitor visitor) : IPairVisitor<Local>
+    {
+        public Local NewLocal() => visitor.NewLocal();
+
+        public bool Wants(int a, int b) => true;
+
+        public void Visit(Local local, int rule, int a, int b) => visitor.Visit(local, rule, a, b);
+
+        public void Upcoming(int record) => visitor.Upcoming(record);
+
+        public void Merge(Local local) => visitor.Merge(local);
     }
 }

@@ -21,15 +21,30 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
 
     public bool Wants(int a, int b) => sample.Includes(a, b);
 
+    /// <summary>
+    /// Takes the pair in a few pairs from now: the sample's pairs are scattered, so their rows are fetched as they are
+    /// taken and compared only once <see cref="Local.Delay"/> others have been taken since.
+    /// </summary>
     public void Visit(Local local, int rule, int a, int b)
     {
-        var mask = RuleTally.RulesFrom(hashes, _rules, rule, a, b);
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (comparer.Pattern(a, b), mask, SourcePairs.Of(source[a], source[b])), out _);
-        count++;
+        comparer.Prefetch(a);
+        comparer.Prefetch(b);
+        var slot = local.Taken++ % Local.Delay;
+        if (local.Taken > Local.Delay)
+        {
+            Count(local, local.Waiting[slot]);
+        }
+
+        local.Waiting[slot] = (rule, a, b);
     }
 
     public void Merge(Local local)
     {
+        for (var i = Math.Max(0, local.Taken - Local.Delay); i < local.Taken; i++)
+        {
+            Count(local, local.Waiting[i % Local.Delay]);
+        }
+
         lock (_lock)
         {
             foreach (var (key, value) in local.Counts)
@@ -39,8 +54,40 @@ internal sealed class TrainingVisitor(PairComparer comparer, IReadOnlyList<Compi
         }
     }
 
+    private void Count(Local local, (int Rule, int A, int B) pair)
+    {
+        var (rule, a, b) = pair;
+        var mask = RuleTally.RulesFrom(hashes, _rules, rule, a, b);
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, (comparer.Pattern(a, b), mask, SourcePairs.Of(source[a], source[b])), out _);
+        count++;
+    }
+
     internal sealed class Local
     {
+        public const int Delay = 16;
+
         public Dictionary<(ulong, uint, int), long> Counts { get; } = [];
+
+        public (int Rule, int A, int B)[] Waiting { get; } = new (int, int, int)[Delay];
+
+        public int Taken { get; set; }
+    }
+
+    /// <summary>This visitor as the enumerator takes it (<see cref="PairEnumerator.Run{TVisitor, TLocal}"/>): calls to it are direct.</summary>
+    public Pass AsPass() => new(this);
+
+    internal readonly struct Pass(TrainingVisitor visitor) : IPairVisitor<Local>
+    {
+        public Local NewLocal() => visitor.NewLocal();
+
+        public bool Wants(int a, int b) => visitor.Wants(a, b);
+
+        public void Visit(Local local, int rule, int a, int b) => visitor.Visit(local, rule, a, b);
+
+        public void Upcoming(int record)
+        {
+        }
+
+        public void Merge(Local local) => visitor.Merge(local);
     }
 }
