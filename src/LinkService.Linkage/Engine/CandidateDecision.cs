@@ -49,7 +49,7 @@ internal static class CandidateDecision
     public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, Action<int>? fetch = null)
     {
         const int Ahead = 4;
-        var neighbours = Neighbours(kept, table.Count);
+        var neighbours = PairAdjacency.Of(kept, table.Count, pair => pair.Weight);
         var decided = new List<ScoredPair>(kept.Count);
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
 
@@ -72,7 +72,7 @@ internal static class CandidateDecision
         return decided;
     }
 
-    private static void Fetch(Adjacency neighbours, int record, Action<int> fetch)
+    private static void Fetch(PairAdjacency neighbours, int record, Action<int> fetch)
     {
         fetch(record);
         for (var k = neighbours.Start[record]; k < neighbours.Start[record + 1]; k++)
@@ -95,7 +95,7 @@ internal static class CandidateDecision
     {
         const double Plain = 30;
         var decided = new float[pairs.Count];
-        var neighbours = Neighbours(kept, table.Count);
+        var neighbours = PairAdjacency.Of(kept, table.Count, pair => pair.Weight);
         double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
@@ -106,7 +106,7 @@ internal static class CandidateDecision
         return decided;
     }
 
-    private static double Decide(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int a, int b, double own)
+    private static double Decide(PairAdjacency neighbours, RecordTable table, Func<int, int, double> weight, int a, int b, double own)
     {
         var rivals = Rivals(neighbours, table, weight, a, b) + Rivals(neighbours, table, weight, b, a);
         var witnesses = Witnesses(neighbours, table, weight, a, b) + Witnesses(neighbours, table, weight, b, a);
@@ -114,7 +114,7 @@ internal static class CandidateDecision
     }
 
     /// <summary>What <paramref name="record"/>'s other candidates in the partner's source count against the partner.</summary>
-    private static double Rivals(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
+    private static double Rivals(PairAdjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
     {
         var source = table.Source[partner];
         var rivals = 0.0;
@@ -123,7 +123,7 @@ internal static class CandidateDecision
             var other = neighbours.Other[k];
             if (other != partner && table.Source[other] == source)
             {
-                var odds = Math.Pow(2, neighbours.Weight[k]);
+                var odds = Math.Pow(2, neighbours.Value[k]);
                 rivals += odds / (1 + (odds * Math.Pow(2, weight(other, partner))));
             }
         }
@@ -132,7 +132,7 @@ internal static class CandidateDecision
     }
 
     /// <summary>What <paramref name="record"/>'s candidates in neither its own nor the partner's source add to the pair's weight, in bits.</summary>
-    private static double Witnesses(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
+    private static double Witnesses(PairAdjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
     {
         var source = table.Source[partner];
         var bits = 0.0;
@@ -141,7 +141,7 @@ internal static class CandidateDecision
             var other = neighbours.Other[k];
             if (other != partner && table.Source[other] != source && table.Source[other] != table.Source[record])
             {
-                var toWitness = (double)neighbours.Weight[k];
+                var toWitness = (double)neighbours.Value[k];
                 bits += Math.Min(0, Log2OnePlusPower(toWitness + weight(other, partner)) - Log2OnePlusPower(toWitness));
             }
         }
@@ -151,32 +151,4 @@ internal static class CandidateDecision
 
     /// <summary>log2(1 + 2^x) without overflow for large x.</summary>
     private static double Log2OnePlusPower(double x) => x > 50 ? x : Math.Log2(1 + Math.Pow(2, x));
-
-    private static Adjacency Neighbours(List<ScoredPair> kept, int records)
-    {
-        var start = new int[records + 1];
-        foreach (var p in kept)
-        {
-            start[p.A + 1]++;
-            start[p.B + 1]++;
-        }
-
-        for (var i = 0; i < records; i++)
-        {
-            start[i + 1] += start[i];
-        }
-
-        var next = start[..^1];
-        var other = new int[kept.Count * 2];
-        var weight = new float[kept.Count * 2];
-        foreach (var p in kept)
-        {
-            (other[next[p.A]], weight[next[p.A]++]) = (p.B, p.Weight);
-            (other[next[p.B]], weight[next[p.B]++]) = (p.A, p.Weight);
-        }
-
-        return new Adjacency(start, other, weight);
-    }
-
-    private sealed record Adjacency(int[] Start, int[] Other, float[] Weight);
 }

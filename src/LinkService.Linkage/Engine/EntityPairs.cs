@@ -32,7 +32,7 @@ internal static class EntityPairs
     public static (long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) Score(
         RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> accepted, RuleHashes hashes)
     {
-        var links = Adjacency.Of(accepted, table.Count);
+        var links = PairAdjacency.Of(accepted, table.Count, link => link.Probability);
         var (starts, records) = Members(entity);
         var source = table.Source;
         long pairs = 0;
@@ -118,7 +118,7 @@ internal static class EntityPairs
     /// For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall
     /// on products), row-major into <paramref name="best"/>.
     /// </summary>
-    private static void BestPaths(ReadOnlySpan<int> members, Adjacency links, double[] best)
+    private static void BestPaths(ReadOnlySpan<int> members, PairAdjacency links, double[] best)
     {
         var n = members.Length;
         best.AsSpan(0, n * n).Clear();
@@ -131,7 +131,7 @@ internal static class EntityPairs
                 var j = members.BinarySearch(links.Other[k]);
                 if (j >= 0)
                 {
-                    best[(i * n) + j] = best[(j * n) + i] = links.Probability[k];
+                    best[(i * n) + j] = best[(j * n) + i] = links.Value[k];
                 }
             }
         }
@@ -145,36 +145,6 @@ internal static class EntityPairs
                     best[(i * n) + j] = Math.Max(best[(i * n) + j], best[(i * n) + k] * best[(k * n) + j]);
                 }
             }
-        }
-    }
-
-    /// <summary>Per record, the links it is in: the other record and the link's probability, <c>Start[r]</c> to <c>Start[r + 1]</c>.</summary>
-    private sealed record Adjacency(int[] Start, int[] Other, float[] Probability)
-    {
-        public static Adjacency Of(IReadOnlyList<ScoredPair> links, int records)
-        {
-            var start = new int[records + 1];
-            foreach (var link in links)
-            {
-                start[link.A + 1]++;
-                start[link.B + 1]++;
-            }
-
-            for (var r = 0; r < records; r++)
-            {
-                start[r + 1] += start[r];
-            }
-
-            var next = start[..^1];
-            var other = new int[links.Count * 2];
-            var probability = new float[links.Count * 2];
-            foreach (var link in links)
-            {
-                (other[next[link.A]], probability[next[link.A]++]) = (link.B, link.Probability);
-                (other[next[link.B]], probability[next[link.B]++]) = (link.A, link.Probability);
-            }
-
-            return new Adjacency(start, other, probability);
         }
     }
 
