@@ -45,40 +45,20 @@ internal static class CandidateDecision
     /// <param name="kept">The pairs kept after scoring, each with its own probability.</param>
     /// <param name="table">The records, for their sources.</param>
     /// <param name="weight">The model's own match weight (log2 odds) of any two records.</param>
-    /// <param name="fetch">Starts fetching what scoring a record reads (its row), without waiting: null, nothing is fetched.</param>
-    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, Action<int>? fetch = null)
+    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight)
     {
-        const int Ahead = 4;
         var neighbours = PairAdjacency.Of(kept, table.Count, pair => pair.Weight);
         var decided = new List<ScoredPair>(kept.Count);
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
 
-        // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place. A
-        // rival is scored against the partner from their two rows, scattered over the records: the rows of a pair a few
-        // places on, and of its records' candidates, are fetched while this one is decided.
+        // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place.
         Parallel.For(0, kept.Count, i =>
         {
-            if (fetch is not null && i + Ahead < kept.Count)
-            {
-                var next = kept[i + Ahead];
-                Fetch(neighbours, next.A, fetch);
-                Fetch(neighbours, next.B, fetch);
-            }
-
             var pair = kept[i];
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, weight, pair.A, pair.B, pair.Weight)) };
         });
 
         return decided;
-    }
-
-    private static void Fetch(PairAdjacency neighbours, int record, Action<int> fetch)
-    {
-        fetch(record);
-        for (var k = neighbours.Start[record]; k < neighbours.Start[record + 1]; k++)
-        {
-            fetch(neighbours.Other[k]);
-        }
     }
 
     /// <summary>

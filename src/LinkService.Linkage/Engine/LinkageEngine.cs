@@ -68,7 +68,7 @@ internal static class LinkageEngine
 
         progress.Begin("cluster");
         scoring.SortByRecord();
-        var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)), comparer.Prefetch);
+        var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
         var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
