@@ -86,6 +86,7 @@ internal static class MissedPairs
         PrintMiddleBand(outcome, truth, table, comparer, output);
         PrintWeightCalibration(outcome, truth, table, hashes, rules.Length, comparer, output);
         PrintEntityOutside(outcome, truth, table, hashes, rules.Length, output);
+        PrintEntityCalibration(outcome, truth, table, comparer, output);
         output.WriteLine("missed true pairs by kind, error classes of the two records, cause (count, median weight):");
         foreach (var ((kind, cls, cause), n) in tally.OrderByDescending(t => t.Value).Take(60))
         {
@@ -168,6 +169,70 @@ internal static class MissedPairs
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity pairs joined whatever their blocking: cross {free[0]:N0} ({unblocked[0]:N0} unblocked, {unblocked[0] / (double)free[0]:P3}; true {freeTrue[0]:N0}, {unblockedTrue[0]:N0} unblocked), within {free[1]:N0} ({unblocked[1]:N0} unblocked, {unblocked[1] / (double)free[1]:P3}; true {freeTrue[1]:N0}, {unblockedTrue[1]:N0})"));
     }
 
+    /// <summary>The entities' pairs by entity size: how many, how many the best link paths expect false, how many are.</summary>
+    private static void PrintEntityCalibration(LinkageOutcome outcome, int[] truth, RecordTable table, PairComparer comparer, TextWriter output)
+    {
+        var p = outcome.Links.ToDictionary(l => (Math.Min(l.A, l.B), Math.Max(l.A, l.B)), l => (double)l.Probability);
+        var rows = new SortedDictionary<int, (long Pairs, double Expected, long False, long LinkPairs, double LinkExpected, long LinkFalse)>();
+        var ownExpected = new SortedDictionary<int, double>();
+        var altExpected = new SortedDictionary<int, double>();
+        double[] lifts = [2.859, 0.541, 1.868];
+        foreach (var members in Enumerable.Range(0, table.Count).GroupBy(i => outcome.Entity[i]).Where(g => g.Count() is >= 2 and <= 64).Select(g => g.ToArray()))
+        {
+            var n = members.Length;
+            var best = new double[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                best[i, i] = 1;
+                for (var j = i + 1; j < n; j++)
+                {
+                    best[i, j] = best[j, i] = p.GetValueOrDefault((Math.Min(members[i], members[j]), Math.Max(members[i], members[j])));
+                }
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    for (var j = 0; j < n; j++)
+                    {
+                        best[i, j] = Math.Max(best[i, j], best[i, k] * best[k, j]);
+                    }
+                }
+            }
+
+            var size = Math.Min(n, 9);
+            var row = rows.GetValueOrDefault(size);
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i + 1; j < n; j++)
+                {
+                    var isFalse = truth[members[i]] < 0 || truth[members[i]] != truth[members[j]];
+                    var link = p.ContainsKey((Math.Min(members[i], members[j]), Math.Max(members[i], members[j])));
+                    ownExpected[size] = ownExpected.GetValueOrDefault(size) + (link ? 1 - p[(Math.Min(members[i], members[j]), Math.Max(members[i], members[j]))] : 0);
+                    if (!link)
+                    {
+                        var (x, y) = (members[i], members[j]);
+                        var lift = table.Source[x] != table.Source[y] ? lifts[0] : table.Source[x] == 0 ? lifts[1] : lifts[2];
+                        var direct = outcome.Scorer.Weight(x, y, comparer.Pattern(x, y)) + lift;
+                        var path = Math.Log2(best[i, j] / (1 - best[i, j] + 1e-12));
+                        altExpected[size] = altExpected.GetValueOrDefault(size) + 1 - LinkService.Linkage.Model.FellegiSunterModel.Probability(path + Math.Min(0, direct));
+                    }
+                    row = (row.Pairs + 1, row.Expected + 1 - best[i, j], row.False + (isFalse ? 1 : 0),
+                        row.LinkPairs + (link ? 1 : 0), row.LinkExpected + (link ? 1 - best[i, j] : 0), row.LinkFalse + (link && isFalse ? 1 : 0));
+                }
+            }
+
+            rows[size] = row;
+        }
+
+        output.WriteLine("entity pairs by entity size (9: 9-64): pairs, expected false, false; of them links: pairs, expected false, false");
+        foreach (var (size, r) in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {size,2}  {r.Pairs,10:N0}  {r.Expected,9:N1}  {r.False,7:N0}   links {r.LinkPairs,10:N0}  {r.LinkExpected,9:N1}  {r.LinkFalse,7:N0}  (own {ownExpected.GetValueOrDefault(size),9:N1}; others with direct {altExpected.GetValueOrDefault(size),9:N1})"));
+        }
+    }
+
     private static bool Connected(int from, int to, List<(int A, int B)> edges)
     {
         var seen = new HashSet<int> { from };
@@ -219,50 +284,58 @@ internal static class MissedPairs
         string.Concat(Enumerable.Range(0, comparer.Comparisons.Count).Select(c => ComparisonVector.Level(pattern, c).ToString("X", CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// Cross-source pairs the decision put at 0.5–0.9, by pattern: their own probability (the model's weight alone),
-    /// the decided one (after rivals and witnesses), and the share that is true, to tell which of the two is off.
+    /// Pairs the decision put at 0.5–0.9 across sources (0.7–0.98 within), by pattern: their own probability (the
+    /// model's weight alone), the decided one (after rivals and witnesses), and the share that is true, to tell which of
+    /// the two is off; under each, the prior's weight and each comparison's mean contribution.
     /// </summary>
     private static void PrintMiddleBand(LinkageOutcome outcome, int[] truth, RecordTable table, PairComparer comparer, TextWriter output)
     {
-        output.WriteLine("cross-source pairs decided at 0.5-0.9, by pattern: pairs, mean own p, mean decided p, true share");
-        var band = outcome.Links.Concat(outcome.Review).Where(p => p.Probability is >= 0.5f and < 0.9f && table.Source[p.A] != table.Source[p.B]);
-        foreach (var g in band.GroupBy(p => PatternText(comparer, p.Pattern)).OrderByDescending(g => g.Count()).Take(15))
+        output.WriteLine("pairs decided at 0.5-0.9 across sources and 0.7-0.98 within, by pattern: pairs, mean own p, mean decided p, true share");
+        var band = outcome.Links.Concat(outcome.Review).Where(p => table.Source[p.A] != table.Source[p.B] ? p.Probability is >= 0.5f and < 0.9f : p.Probability is >= 0.7f and < 0.98f);
+        foreach (var g in band.GroupBy(p => PatternText(comparer, p.Pattern) + (table.Source[p.A] == table.Source[p.B] ? $" within {table.Source[p.A]}" : " cross   ")).OrderByDescending(g => g.Count()).Take(25))
         {
             var own = g.Average(p => FellegiSunterModel.Probability(p.Weight));
             var share = g.Count(p => truth[p.A] >= 0 && truth[p.A] == truth[p.B]) / (double)g.Count();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Key}  {g.Count(),6:N0}  own {own:F3}  decided {g.Average(p => p.Probability):F3}  true {share:F3}"));
+            var first = g.First();
+            var parts = Enumerable.Range(0, comparer.Comparisons.Count).Select(c => g.Average(p => outcome.Scorer.Contributions(p.A, p.B, p.Pattern)[c]).ToString("F2", CultureInfo.InvariantCulture));
+            output.WriteLine("      prior " + outcome.Scorer.PriorWeight(first.A, first.B).ToString("F2", CultureInfo.InvariantCulture) + " + " + string.Join(" + ", parts));
         }
     }
 
     /// <summary>Each level's share among the true cross-source pairs (missing left out) beside the model's m.</summary>
     private static void PrintTrueM(PairComparer comparer, LinkageOutcome outcome, int[] truth, RecordTable table, TextWriter output)
     {
-        var counts = comparer.Comparisons.Select(_ => new long[16]).ToArray();
-        foreach (var person in Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]))
+        foreach (var (s0, s1) in new[] { (0, 1), (0, 0), (1, 1) })
         {
-            var records = person.ToArray();
-            for (var i = 0; i < records.Length; i++)
+            var counts = comparer.Comparisons.Select(_ => new long[16]).ToArray();
+            foreach (var person in Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]))
             {
-                for (var j = i + 1; j < records.Length; j++)
+                var records = person.ToArray();
+                for (var i = 0; i < records.Length; i++)
                 {
-                    if (table.Source[records[i]] != table.Source[records[j]])
+                    for (var j = i + 1; j < records.Length; j++)
                     {
-                        var pattern = comparer.Pattern(records[i], records[j]);
-                        for (var c = 0; c < counts.Length; c++)
+                        var (x, y) = (table.Source[records[i]], table.Source[records[j]]);
+                        if ((x, y) == (s0, s1) || (y, x) == (s0, s1))
                         {
-                            counts[c][ComparisonVector.Level(pattern, c)]++;
+                            var pattern = comparer.Pattern(records[i], records[j]);
+                            for (var c = 0; c < counts.Length; c++)
+                            {
+                                counts[c][ComparisonVector.Level(pattern, c)]++;
+                            }
                         }
                     }
                 }
             }
-        }
 
-        output.WriteLine("true cross-source pairs: level share (missing left out) vs model m");
-        for (var c = 0; c < counts.Length; c++)
-        {
-            var levels = comparer.Comparisons[c].LevelCount;
-            var total = (double)counts[c].Take(levels).Sum();
-            output.WriteLine($"  {comparer.Comparisons[c].Spec.Field,-14} " + string.Join("  ", Enumerable.Range(0, levels).Select(l => string.Create(CultureInfo.InvariantCulture, $"{counts[c][l] / total:F4}/{outcome.Model.SourcePairM.GetValueOrDefault(LinkService.Linkage.Model.SourcePairs.Of(0, 1), outcome.Model.M)[c][l]:F4}"))));
+            output.WriteLine($"true pairs of sources {s0}-{s1}: level share (missing left out) vs model m");
+            for (var c = 0; c < counts.Length; c++)
+            {
+                var levels = comparer.Comparisons[c].LevelCount;
+                var total = (double)counts[c].Take(levels).Sum();
+                output.WriteLine($"  {comparer.Comparisons[c].Spec.Field,-14} " + string.Join("  ", Enumerable.Range(0, levels).Select(l => string.Create(CultureInfo.InvariantCulture, $"{counts[c][l] / total:F4}/{outcome.Model.SourcePairM.GetValueOrDefault(LinkService.Linkage.Model.SourcePairs.Of(s0, s1), outcome.Model.M)[c][l]:F4}"))));
+            }
         }
     }
 

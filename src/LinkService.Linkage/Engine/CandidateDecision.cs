@@ -20,8 +20,8 @@ namespace LinkService.Linkage.Engine;
 /// full odds when j and b are plainly different people and nearly nothing when they are plainly one. o_jb is scored
 /// directly by the model whether or not blocking put j and b together: a welfare claimant with two claims, or a
 /// justice offender with three alias records, does not split their match.
-/// Only candidates kept for review or better count as rivals; a pair below the review threshold has odds under 1 and
-/// could move a strong link only in numbers.
+/// Only kept candidates (from <see cref="PartnerShares.MaxLiftBits"/> under the review threshold) count as rivals; a
+/// pair below them has odds under a twentieth even lifted, and could move a strong link only in numbers.
 /// </para>
 /// <para>
 /// A candidate j of a in a source other than b's is no rival (a person may have a record there too) but it is a
@@ -39,15 +39,21 @@ namespace LinkService.Linkage.Engine;
 /// 1M × 3M from 0.9867 to 0.9890 with precision 0.9975 against 0.9973. Between two sources, so, only a within-source
 /// pair has witnesses: two offenders who share a name and a birthday, each with a claim of their own.
 /// </para>
+/// <para>
+/// Every odds here, the pair's own and its rivals' and witnesses', is taken against "neither record has a partner"
+/// (<see cref="PartnerShares"/>), not against chance pair by pair: a lone candidate of a record that very likely has a
+/// partner is very likely it.
+/// </para>
 /// </summary>
 internal static class CandidateDecision
 {
     /// <param name="kept">The pairs kept after scoring, each with its own probability.</param>
     /// <param name="table">The records, for their sources.</param>
     /// <param name="weight">The model's own match weight (log2 odds) of any two records.</param>
-    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight)
+    /// <param name="shares">What a lone pair gains from its sources' partner shares.</param>
+    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, PartnerShares shares)
     {
-        var neighbours = PairAdjacency.Of(kept, table.Count, pair => pair.Weight);
+        var neighbours = Neighbours(kept, table.Count);
         var decided = new List<ScoredPair>(kept.Count);
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
 
@@ -55,7 +61,7 @@ internal static class CandidateDecision
         Parallel.For(0, kept.Count, i =>
         {
             var pair = kept[i];
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, weight, pair.A, pair.B, pair.Weight)) };
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, Lifted(weight, table, shares), shares, pair.A, pair.B, pair.Weight)) };
         });
 
         return decided;
@@ -71,39 +77,44 @@ internal static class CandidateDecision
     /// candidate against each partner cost five seconds of CPU for the same sum to a few matches.
     /// </para>
     /// </summary>
-    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, CancellationToken cancellationToken)
+    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, PartnerShares shares, CancellationToken cancellationToken)
     {
         const double Plain = 30;
         var decided = new float[pairs.Count];
-        var neighbours = PairAdjacency.Of(kept, table.Count, pair => pair.Weight);
+        var neighbours = Neighbours(kept, table.Count);
         double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var pair = pairs[i];
-            decided[i] = entity[pair.A] == entity[pair.B] ? 1f : (float)FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, pair.A, pair.B, pair.Weight));
+            decided[i] = entity[pair.A] == entity[pair.B] ? 1f : (float)FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, shares, pair.A, pair.B, pair.Weight));
         });
 
         return decided;
     }
 
-    private static double Decide(PairAdjacency neighbours, RecordTable table, Func<int, int, double> weight, int a, int b, double own)
+    /// <param name="weight">The lifted weight of any two records (against neither having a partner).</param>
+    private static double Decide(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int a, int b, double own)
     {
-        var rivals = Rivals(neighbours, table, weight, a, b) + Rivals(neighbours, table, weight, b, a);
-        var witnesses = Witnesses(neighbours, table, weight, a, b) + Witnesses(neighbours, table, weight, b, a);
-        return own - Math.Log2(1 + rivals) + witnesses;
+        var rivals = Rivals(neighbours, table, weight, shares, a, b) + Rivals(neighbours, table, weight, shares, b, a);
+        var witnesses = Witnesses(neighbours, table, weight, shares, a, b) + Witnesses(neighbours, table, weight, shares, b, a);
+        return own + shares.LiftBits(table.Source[a], table.Source[b]) - Math.Log2(1 + rivals) + witnesses;
     }
 
+    private static Func<int, int, double> Lifted(Func<int, int, double> weight, RecordTable table, PartnerShares shares) =>
+        (x, y) => weight(x, y) + shares.LiftBits(table.Source[x], table.Source[y]);
+
     /// <summary>What <paramref name="record"/>'s other candidates in the partner's source count against the partner.</summary>
-    private static double Rivals(PairAdjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
+    private static double Rivals(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int record, int partner)
     {
         var source = table.Source[partner];
+        var lift = shares.LiftBits(table.Source[record], source);
         var rivals = 0.0;
         for (var k = neighbours.Start[record]; k < neighbours.Start[record + 1]; k++)
         {
             var other = neighbours.Other[k];
             if (other != partner && table.Source[other] == source)
             {
-                var odds = Math.Pow(2, neighbours.Value[k]);
+                var odds = Math.Pow(2, neighbours.Weight[k] + lift);
                 rivals += odds / (1 + (odds * Math.Pow(2, weight(other, partner))));
             }
         }
@@ -112,7 +123,7 @@ internal static class CandidateDecision
     }
 
     /// <summary>What <paramref name="record"/>'s candidates in neither its own nor the partner's source add to the pair's weight, in bits.</summary>
-    private static double Witnesses(PairAdjacency neighbours, RecordTable table, Func<int, int, double> weight, int record, int partner)
+    private static double Witnesses(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int record, int partner)
     {
         var source = table.Source[partner];
         var bits = 0.0;
@@ -121,7 +132,7 @@ internal static class CandidateDecision
             var other = neighbours.Other[k];
             if (other != partner && table.Source[other] != source && table.Source[other] != table.Source[record])
             {
-                var toWitness = (double)neighbours.Value[k];
+                var toWitness = neighbours.Weight[k] + shares.LiftBits(table.Source[record], table.Source[other]);
                 bits += Math.Min(0, Log2OnePlusPower(toWitness + weight(other, partner)) - Log2OnePlusPower(toWitness));
             }
         }
@@ -131,4 +142,32 @@ internal static class CandidateDecision
 
     /// <summary>log2(1 + 2^x) without overflow for large x.</summary>
     private static double Log2OnePlusPower(double x) => x > 50 ? x : Math.Log2(1 + Math.Pow(2, x));
+
+    private static Adjacency Neighbours(List<ScoredPair> kept, int records)
+    {
+        var start = new int[records + 1];
+        foreach (var p in kept)
+        {
+            start[p.A + 1]++;
+            start[p.B + 1]++;
+        }
+
+        for (var i = 0; i < records; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = start[..^1];
+        var other = new int[kept.Count * 2];
+        var weight = new float[kept.Count * 2];
+        foreach (var p in kept)
+        {
+            (other[next[p.A]], weight[next[p.A]++]) = (p.B, p.Weight);
+            (other[next[p.B]], weight[next[p.B]++]) = (p.A, p.Weight);
+        }
+
+        return new Adjacency(start, other, weight);
+    }
+
+    private sealed record Adjacency(int[] Start, int[] Other, float[] Weight);
 }

@@ -68,20 +68,32 @@ internal static class LinkageEngine
 
         progress.Begin("cluster");
         scoring.SortByRecord();
-        var kept = CandidateDecision.Apply(scoring.Kept, table, (a, b) => scorer.Weight(a, b, comparer.Pattern(a, b)));
+        var trainedModel = trained.Model;
+        var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
+        var (model, ownKept, shares, kept) = DecidedPriors.Settle(trainedModel, scoring.Kept, table, sampler.PairsBySourcePair, m =>
+        {
+            var refined = new PairScorer(m, comparer, table.Source);
+            return (a, b) => refined.Weight(a, b, comparer.Pattern(a, b));
+        });
+        trained = trained with { Model = model, ExpectedMatches = kept.Sum(p => (double)p.Probability) };
+        scorer = new PairScorer(model, comparer, table.Source);
+        BestDecided(kept, best);
+        double PriorBits(FellegiSunterModel m, int a, int b) => m.PriorWeight + m.PriorShift(SourcePairs.Of(table.Source[a], table.Source[b]));
         var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
 
-        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted, hashes);
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted, hashes, shares);
 
         progress.Begin("matches outside blocks");
         // The matches the entities did not join: the kept pairs and the tail as the candidate decision leaves them (five
         // equally good candidates of one record are one expected match between them, not five, and a weak pair of an
         // offender whose own claim is a candidate is next to none), and the pairs under the tail's floor at their own
         // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
-        var tail = CandidateDecision.DecideTail(scoring.Tail, scoring.Kept, table, entity, cancellationToken);
-        var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
+        var tailPairs = scoring.Tail.Select(p => p with { Weight = (float)(p.Weight + PriorBits(model, p.A, p.B) - PriorBits(trainedModel, p.A, p.B)) }).ToList();
+        var tail = CandidateDecision.DecideTail(tailPairs, ownKept, table, entity, shares, cancellationToken);
+        // Pairs under the tail's floor are scored at the training's prior; their (tiny) probabilities scale with its odds.
+        underFloor *= Math.Pow(2, model.PriorWeight - trainedModel.PriorWeight);
         var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability)
             + scoring.Tail.Select((p, i) => entity[p.A] != entity[p.B] ? (double)tail[i] : 0).Sum() + Math.Max(0, underFloor);
         var caught = new List<(int A, int B, double Weight)>(kept.Count + scoring.Tail.Count);
@@ -99,14 +111,36 @@ internal static class LinkageEngine
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
-    /// <summary>The kept pairs that are links (at or above the match threshold of their kind of pair), and the rest, for review.</summary>
+    /// <summary>A record with kept pairs gets the best of their decided probabilities (links.csv's match_probability); the others keep their best as scored.</summary>
+    private static void BestDecided(List<ScoredPair> decided, float[] best)
+    {
+        foreach (var pair in decided)
+        {
+            best[pair.A] = best[pair.B] = 0;
+        }
+
+        foreach (var pair in decided)
+        {
+            best[pair.A] = Math.Max(best[pair.A], pair.Probability);
+            best[pair.B] = Math.Max(best[pair.B], pair.Probability);
+        }
+    }
+
+    /// <summary>The kept pairs that are links (at or above the match threshold of their kind of pair), and those for review (at or above the review threshold); the rest are neither.</summary>
     public static (List<ScoredPair> Links, List<ScoredPair> Review) SplitLinks(List<ScoredPair> kept, byte[] source, ThresholdSpec thresholds)
     {
         var links = new List<ScoredPair>(kept.Count);
         var review = new List<ScoredPair>();
         foreach (var pair in kept)
         {
-            (pair.Probability >= thresholds.MatchFor(source[pair.A] == source[pair.B]) ? links : review).Add(pair);
+            if (pair.Probability >= thresholds.MatchFor(source[pair.A] == source[pair.B]))
+            {
+                links.Add(pair);
+            }
+            else if (pair.Probability >= thresholds.Review)
+            {
+                review.Add(pair);
+            }
         }
 
         return (links, review);

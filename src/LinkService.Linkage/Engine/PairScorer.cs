@@ -11,7 +11,8 @@ namespace LinkService.Linkage.Engine;
 /// penalty counted a common forename's risk twice (its frequency is tied to the sex that also agrees); the bound
 /// overstated every common name to make up for that, and namesakes linked more often than their probability said.
 /// The sex is now answered where it arises (<see cref="TermFrequencyTie"/>), and a namesake born the same day among a
-/// record's candidates is a rival in the match decision (<see cref="CandidateDecision"/>).
+/// record's candidates is a rival in the match decision (<see cref="CandidateDecision"/>). A swap of two names is
+/// counted once (<see cref="SwapTie"/>).
 /// </para>
 /// </summary>
 internal sealed class PairScorer
@@ -20,6 +21,8 @@ internal sealed class PairScorer
     private readonly CompiledComparison[] _termFrequency;
     private readonly TermSurprisal _surprisal;
     private readonly TermFrequencyTie[] _ties;
+    private readonly SwapTie[] _swaps;
+    private readonly double[] _pooledSwapBits;
     private readonly double[] _pooledLog2ExactU;
     private readonly PairComparer _comparer;
 
@@ -28,7 +31,7 @@ internal sealed class PairScorer
     // Scoring asks these of every candidate pair: per pair of sources its level weights, prior shift, u of exact
     // agreement and term surprisals are looked up once here, by the two records' sources, not in dictionaries per pair.
     private readonly int _sources;
-    private readonly (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal)[] _bySourcePair;
+    private readonly (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal, double[] SwapBits)[] _bySourcePair;
 
     /// <param name="model">The trained model.</param>
     /// <param name="comparer">The project's comparisons over the records.</param>
@@ -42,16 +45,21 @@ internal sealed class PairScorer
         _surprisal = new TermSurprisal(comparer, source);
 
         _ties = [.. TermFrequencyTie.Find(comparer)];
+        _swaps = [.. SwapTie.Find(comparer)];
+        _pooledSwapBits = [.. _swaps.Select(t => t.Bits(model.Log2Factors, model.M, model.U))];
         _pooledLog2ExactU = [.. model.U.Select(levels => Math.Log2(levels[0]))];
         var log2ExactU = model.SourcePairU.ToDictionary(p => p.Key, p => p.Value.Select(levels => Math.Log2(levels[0])).ToArray());
         _sources = source is null || source.Length == 0 ? 0 : source.Max() + 1;
-        _bySourcePair = new (double[][], double, double[], double[][])[_sources * _sources];
+        _bySourcePair = new (double[][], double, double[], double[][], double[])[_sources * _sources];
         for (var s = 0; s < _sources; s++)
         {
             for (var t = 0; t < _sources; t++)
             {
                 var pair = SourcePairs.Of(s, t);
-                _bySourcePair[(s * _sources) + t] = (_model.FactorsOf(pair), _model.PriorShift(pair), log2ExactU.GetValueOrDefault(pair, _pooledLog2ExactU), _surprisal.Of(pair));
+                var factors = _model.FactorsOf(pair);
+                var m = _model.SourcePairM.GetValueOrDefault(pair, _model.M);
+                var swapBits = _swaps.Select(tie => tie.Bits(factors, m, _model.UOf(pair))).ToArray();
+                _bySourcePair[(s * _sources) + t] = (factors, _model.PriorShift(pair), log2ExactU.GetValueOrDefault(pair, _pooledLog2ExactU), _surprisal.Of(pair), swapBits);
             }
         }
     }
@@ -62,7 +70,7 @@ internal sealed class PairScorer
     /// </summary>
     public double[] Contributions(int a, int b, ulong pattern)
     {
-        var (factors, _, exactU, surprisal) = Lookup(a, b);
+        var (factors, _, exactU, surprisal, swapBits) = Lookup(a, b);
         var contributions = new double[factors.Length];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -79,6 +87,12 @@ internal sealed class PairScorer
             contributions[tie.Tied] += TieBits(tie, a, b, pattern, exactU);
         }
 
+        // A swap is counted once, on the first of its two comparisons.
+        for (var i = 0; i < _swaps.Length; i++)
+        {
+            contributions[_swaps[i].First] += _swaps[i].Holds(pattern) ? swapBits[i] : 0;
+        }
+
         return contributions;
     }
 
@@ -87,7 +101,7 @@ internal sealed class PairScorer
 
     public double Weight(int a, int b, ulong pattern)
     {
-        var (factors, shift, exactU, surprisal) = Lookup(a, b);
+        var (factors, shift, exactU, surprisal, swapBits) = Lookup(a, b);
         var weight = _model.Weight(pattern, factors) + shift;
         foreach (var comparison in _termFrequency)
         {
@@ -99,12 +113,17 @@ internal sealed class PairScorer
             weight += TieBits(tie, a, b, pattern, exactU);
         }
 
+        for (var i = 0; i < _swaps.Length; i++)
+        {
+            weight += _swaps[i].Holds(pattern) ? swapBits[i] : 0;
+        }
+
         return weight;
     }
 
-    /// <summary>What the pair is scored with: its pair of sources' level weights, prior shift, u of exact agreement and term surprisals (without sources, the pooled ones).</summary>
-    private (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal) Lookup(int a, int b) =>
-        _source is null ? (_model.Log2Factors, 0, _pooledLog2ExactU, _surprisal.Of(null)) : _bySourcePair[(_source[a] * _sources) + _source[b]];
+    /// <summary>What the pair is scored with: its pair of sources' level weights, prior shift, u of exact agreement, term surprisals and swap bits (without sources, the pooled ones).</summary>
+    private (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal, double[] SwapBits) Lookup(int a, int b) =>
+        _source is null ? (_model.Log2Factors, 0, _pooledLog2ExactU, _surprisal.Of(null), _pooledSwapBits) : _bySourcePair[(_source[a] * _sources) + _source[b]];
 
     /// <summary>
     /// Exact agreement on v scored against v's frequency instead of the average u of exact agreement. Only exact

@@ -5,12 +5,15 @@ using LinkService.Linkage.Model;
 namespace LinkService.Linkage.Engine;
 
 /// <summary>
-/// Second pass: scores every candidate pair, keeps those at or above the review threshold, and gathers figures. Pairs
-/// under the threshold down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them.
-/// Counts the pairs each rule owns too (<see cref="Rules"/>).
+/// Second pass: scores every candidate pair, keeps those that could reach the review threshold once the candidate
+/// decision lifts a lone pair (<see cref="PartnerShares.MaxLiftBits"/> under it), and gathers figures. Pairs under that
+/// down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them. Counts the pairs each
+/// rule owns too (<see cref="Rules"/>).
 /// </summary>
 internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best, int rules) : IPairVisitor<ScoringVisitor.Local>
 {
+    private readonly double _keptFloor = Math.Log2(reviewThreshold / (1 - reviewThreshold)) - PartnerShares.MaxLiftBits;
+
     public const int HistogramLow = -40;
     public const int HistogramBins = 101;
     private const double FixedPoint = 1e6;
@@ -49,7 +52,7 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         local.Pairs++;
         local.ProbabilitySum += (long)Math.Round(probability * FixedPoint);
         local.Histogram[Math.Clamp((int)Math.Floor(weight) - HistogramLow, 0, HistogramBins - 1)]++;
-        if (probability >= reviewThreshold)
+        if (weight >= _keptFloor)
         {
             local.Kept.Add(new ScoredPair(a, b, (float)weight, (float)probability, pattern));
         }

@@ -86,6 +86,10 @@ internal sealed class FellegiSunterModel
 
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
+    /// <summary>The same m and u with other priors (overall and per pair of sources).</summary>
+    public FellegiSunterModel WithPriors(double prior, IReadOnlyDictionary<int, double> sourcePairPriors) =>
+        new(M, U, prior, sourcePairPriors, SourcePairM, SourcePairU);
+
     private static double[] BuildFactors(double[] m, double[] u)
     {
         var factors = new double[16];

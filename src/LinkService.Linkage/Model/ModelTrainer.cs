@@ -158,7 +158,8 @@ internal static class ModelTrainer
     private static bool ReadsOtherFieldOf(Configuration.Projects.Linkage.ComparisonSpec comparison, CompiledRule rule) =>
         !rule.Fields.Contains(comparison.Field) && comparison.Levels.Any(l => l.OtherField is not null && rule.Fields.Contains(l.OtherField));
 
-    private static double Prior(double expected, double pairs) => Math.Clamp(expected / Math.Max(1, pairs), 1e-12, 0.5);
+    /// <summary>Matches expected among some pairs over their number: their prior.</summary>
+    internal static double Prior(double expected, double pairs) => Math.Clamp(expected / Math.Max(1, pairs), 1e-12, 0.5);
 
     private static double ExpectedMatches(PatternCount entry, double[][] m, double[][] u, IReadOnlyList<CompiledRule> rules, PairComparer comparer, double[] lambdas)
     {

@@ -92,4 +92,16 @@ public sealed class LinkageEngineTests(ITestOutputHelper output)
         Assert.Equal((1, 2), (links.Single().A, links.Single().B));
         Assert.Equal((0, 1), (review.Single().A, review.Single().B));
     }
+
+    [Fact]
+    public void SplitLinks_PairTheDecisionPutUnderTheReviewThreshold_IsNeitherLinkNorReview()
+    {
+        // Kept because a lone pair could have been lifted over the review threshold; its rivals put it at 0.1 instead.
+        List<ScoredPair> kept = [new(0, 1, -1f, 0.1f, 0), new(0, 2, 9f, 0.998f, 0)];
+
+        var (links, review) = LinkageEngine.SplitLinks(kept, [0, 1, 1], new ThresholdSpec { Match = 0.7, Review = 0.3 });
+
+        Assert.Equal((0, 2), (links.Single().A, links.Single().B));
+        Assert.Empty(review);
+    }
 }
