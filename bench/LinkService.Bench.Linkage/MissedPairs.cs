@@ -284,8 +284,9 @@ internal static class MissedPairs
         string.Concat(Enumerable.Range(0, comparer.Comparisons.Count).Select(c => ComparisonVector.Level(pattern, c).ToString("X", CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// Cross-source pairs the decision put at 0.5–0.9, by pattern: their own probability (the model's weight alone),
-    /// the decided one (after rivals and witnesses), and the share that is true, to tell which of the two is off.
+    /// Pairs the decision put at 0.5–0.9 across sources (0.7–0.98 within), by pattern: their own probability (the
+    /// model's weight alone), the decided one (after rivals and witnesses), and the share that is true, to tell which of
+    /// the two is off; under each, the prior's weight and each comparison's mean contribution.
     /// </summary>
     private static void PrintMiddleBand(LinkageOutcome outcome, int[] truth, RecordTable table, PairComparer comparer, TextWriter output)
     {
@@ -296,6 +297,9 @@ internal static class MissedPairs
             var own = g.Average(p => FellegiSunterModel.Probability(p.Weight));
             var share = g.Count(p => truth[p.A] >= 0 && truth[p.A] == truth[p.B]) / (double)g.Count();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Key}  {g.Count(),6:N0}  own {own:F3}  decided {g.Average(p => p.Probability):F3}  true {share:F3}"));
+            var first = g.First();
+            var parts = Enumerable.Range(0, comparer.Comparisons.Count).Select(c => g.Average(p => outcome.Scorer.Contributions(p.A, p.B, p.Pattern)[c]).ToString("F2", CultureInfo.InvariantCulture));
+            output.WriteLine("      prior " + outcome.Scorer.PriorWeight(first.A, first.B).ToString("F2", CultureInfo.InvariantCulture) + " + " + string.Join(" + ", parts));
         }
     }
 

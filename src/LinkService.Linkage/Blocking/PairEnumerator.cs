@@ -12,6 +12,12 @@ internal interface IPairVisitor<TLocal>
 
     void Visit(TLocal local, int rule, int a, int b);
 
+    /// <summary>
+    /// Whether the visitor wants the pair at all, asked before the earlier rules' blocks are read: a visitor that takes a
+    /// sample of the pairs skips the others without a fetch of either record's row.
+    /// </summary>
+    bool Wants(int a, int b) => true;
+
     /// <summary>A record whose pairs come a few records from now: a visitor may start fetching what it reads of it.</summary>
     void Upcoming(int record)
     {
@@ -28,9 +34,19 @@ internal static class PairEnumerator
 {
     private const int Ahead = 8;
 
-    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken, StageProgress? progress = null)
+    public static void Run<TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, IPairVisitor<TLocal> visitor, CancellationToken cancellationToken, StageProgress? progress = null) =>
+        Run<Dispatched<TLocal>, TLocal>(rules, hashes, blocks, table, mode, new Dispatched<TLocal>(visitor), cancellationToken, progress);
+
+    /// <summary>
+    /// <see cref="Run{TLocal}"/> compiled for one visitor: a struct, so the calls on every pair are direct (through the
+    /// interface, shared by the passes' visitors, each was a lookup: a pass that wanted one pair in eight spent most of
+    /// its time in them).
+    /// </summary>
+    public static void Run<TVisitor, TLocal>(IReadOnlyList<CompiledRule> rules, RuleHashes hashes, IReadOnlyList<RuleBlocks> blocks, RecordTable table, LinkageMode mode, TVisitor visitor, CancellationToken cancellationToken, StageProgress? progress = null)
+        where TVisitor : struct, IPairVisitor<TLocal>
     {
         var source = table.Source;
+        var sourceEnd = table.SourceStart[1..];
         for (var r = 0; r < rules.Count; r++)
         {
             var ruleBlocks = blocks[r];
@@ -44,7 +60,7 @@ internal static class PairEnumerator
             var ruleIndex = r;
             var partitions = Partitioner.Create(0, ruleBlocks.BlockCount, Math.Max(1, ruleBlocks.BlockCount / 256));
             var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.ForEach(partitions, options, visitor.NewLocal, (range, _, local) =>
+            Parallel.ForEach(partitions, options, () => visitor.NewLocal(), (range, _, local) =>
             {
                 for (var block = range.Item1; block < range.Item2; block++)
                 {
@@ -61,13 +77,29 @@ internal static class PairEnumerator
                         }
 
                         var a = records[i];
-                        var sa = source[a];
-                        for (var j = i + 1; j < end; j++)
+
+                        // A block's records are in record order and each source's records are numbered consecutively,
+                        // so a's partners in its own source come first, up to the end of its source: the mode's pairs
+                        // are a range of the block, found without reading any record's source.
+                        var ownEnd = sourceEnd[source[a]];
+                        var (from, to) = (i + 1, end);
+                        if (mode != LinkageMode.Both)
+                        {
+                            var other = from;
+                            while (other < end && records[other] < ownEnd)
+                            {
+                                other++;
+                            }
+
+                            (from, to) = mode == LinkageMode.Link ? (other, end) : (from, other);
+                        }
+
+                        for (var j = from; j < to; j++)
                         {
                             var b = records[j];
-                            var sameSource = source[b] == sa;
+
                             // Equal hashes put the pair in this block; a 64-bit collision between different keys is vanishingly rare.
-                            if ((mode == LinkageMode.Link && sameSource) || (mode == LinkageMode.Dedupe && !sameSource) || hashes.AnyBefore(ruleIndex, a, b))
+                            if (!visitor.Wants(a, b) || hashes.AnyBefore(ruleIndex, a, b))
                             {
                                 continue;
                             }
@@ -79,10 +111,24 @@ internal static class PairEnumerator
 
                 progress?.Advance(ruleBlocks.PairsIn(range.Item1, range.Item2));
                 return local;
-            }, visitor.Merge);
+            }, local => visitor.Merge(local));
         }
     }
 
     /// <summary>Every rule's pairs within its blocks, before the mode's and the earlier rules' pairs are skipped: what progress counts.</summary>
     public static long CandidatePairs(IReadOnlyList<RuleBlocks> blocks) => blocks.Sum(b => b.PairsIn(0, b.BlockCount));
+
+    /// <summary>Any visitor, called through its interface.</summary>
+    private readonly struct Dispatched<TLocal>(IPairVisitor<TLocal> visitor) : IPairVisitor<TLocal>
+    {
+        public TLocal NewLocal() => visitor.NewLocal();
+
+        public bool Wants(int a, int b) => visitor.Wants(a, b);
+
+        public void Visit(TLocal local, int rule, int a, int b) => visitor.Visit(local, rule, a, b);
+
+        public void Upcoming(int record) => visitor.Upcoming(record);
+
+        public void Merge(TLocal local) => visitor.Merge(local);
+    }
 }

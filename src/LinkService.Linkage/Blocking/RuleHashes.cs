@@ -26,7 +26,10 @@ internal sealed class RuleHashes
         // Rows of whole vectors: lanes past the rules are read and masked off.
         _rows = new AlignedRows(records, Rules, Vector256<int>.Count);
         _blocks = _rows.Values;
-        for (var r = 0; r < blocks.Count; r++)
+        // A rule a worker: each writes its own column of the rows.
+        var rows = _rows;
+        var values = _blocks;
+        Parallel.For(0, blocks.Count, r =>
         {
             var ruleBlocks = blocks[r];
             var starts = ruleBlocks.Starts;
@@ -35,10 +38,10 @@ internal sealed class RuleHashes
             {
                 for (var i = starts[block]; i < starts[block + 1]; i++)
                 {
-                    _blocks[_rows.Row(members[i]) + r] = block + 1;
+                    values[rows.Row(members[i]) + r] = block + 1;
                 }
             }
-        }
+        });
     }
 
     public int Rules { get; }

@@ -18,6 +18,11 @@ internal sealed class CompiledComparison
 
     // Where the comparer's rows hold this comparison's derived keys beside its value (-1: read them by value).
     private int _rowKeys = -1;
+
+    // Where the comparer's rows hold each value's text, packed (-1: read it from the pool), and whether every value
+    // can be: an edit distance between two reference numbers then reads no memory but the pair's two rows.
+    private int _rowText = -1;
+    private readonly bool _textFits;
     private readonly int[]?[] _otherValues;
     private readonly ValuePool?[] _otherPools;
     private readonly WordIds?[] _otherWords;
@@ -81,6 +86,7 @@ internal sealed class CompiledComparison
             }
         }
 
+        _textFits = _pool is not null && _levels.Any(l => l.Method is ComparisonMethod.Levenshtein or ComparisonMethod.DamerauLevenshtein) && PackedText.AllFit(_pool);
         if (_pool is not null)
         {
             _nicknames = _levels.Any(l => l.Method == ComparisonMethod.Nickname) ? _pool.NicknameGroups() : null;
@@ -109,27 +115,33 @@ internal sealed class CompiledComparison
     public byte Evaluate(int[] rows, long rowA, long rowB, int a, int b) =>
         Evaluate(new PairCache(rows[rowA + Index], rows[rowB + Index], a, b) { Rows = rows, RowA = rowA, RowB = rowB });
 
-    /// <summary>How many derived keys (postcode sector, district, area) a record's row may hold beside its value.</summary>
-    public int RowKeyCount => _derivedWidth;
+    /// <summary>How many derived keys (postcode sector, district, area) and packed text a record's row may hold beside its value.</summary>
+    public int RowKeyCount => _derivedWidth + (_textFits ? PackedText.Ints : 0);
 
     /// <summary>
-    /// Writes each record's derived keys into its row of <paramref name="rows"/> from <paramref name="first"/> on, and
-    /// reads them there from now on: a pair that fails exact agreement finds
-    /// them in the line its rows were read from, not in another array at a place its value gives (a cache miss a pair).
+    /// Writes record <paramref name="record"/>'s derived keys (and packed text) into <paramref name="slots"/>, its row's
+    /// <see cref="RowKeyCount"/> slots: a pair that fails exact agreement finds them in the line its rows were read from,
+    /// not in another array at a place its value gives (a cache miss a pair).
     /// </summary>
-    public void PlaceRowKeys(AlignedRows rows, int first)
+    public void WriteRowKeys(int record, Span<int> slots)
     {
-        for (var r = 0; r < _values.Length; r++)
+        var value = _values[record];
+        for (var k = 0; k < _derivedWidth; k++)
         {
-            var at = rows.Row(r) + first;
-            var value = _values[r];
-            for (var k = 0; k < _derivedWidth; k++)
-            {
-                rows.Values[at + k] = _derivedKeys[(value * _derivedWidth) + k];
-            }
+            slots[k] = _derivedKeys[(value * _derivedWidth) + k];
         }
 
+        if (_textFits)
+        {
+            PackedText.Write(_pool![value], slots.Slice(_derivedWidth, PackedText.Ints));
+        }
+    }
+
+    /// <summary>Reads the derived keys (and packed text) from the rows, from slot <paramref name="first"/> on, once <see cref="WriteRowKeys"/> has put them there.</summary>
+    public void ReadRowKeysAt(int first)
+    {
         _rowKeys = first;
+        _rowText = _textFits ? first + _derivedWidth : -1;
     }
 
     /// <summary>Reads the other fields of this comparison's levels from rows of the comparisons in <paramref name="all"/>, where one compares that field.</summary>
@@ -174,8 +186,7 @@ internal sealed class CompiledComparison
             ComparisonMethod.Exact => c.A == c.B,
             ComparisonMethod.JaroWinkler => JaroWinklerOf(ref c) >= level.Threshold,
             ComparisonMethod.Jaro => JaroWinkler.Jaro(Text(c.A), Text(c.B)) >= level.Threshold,
-            ComparisonMethod.Levenshtein => EditDistance.LevenshteinWithin(Text(c.A), Text(c.B), level.Distance),
-            ComparisonMethod.DamerauLevenshtein => EditDistance.DamerauLevenshteinWithin(Text(c.A), Text(c.B), level.Distance),
+            ComparisonMethod.Levenshtein or ComparisonMethod.DamerauLevenshtein => EditsWithin(level, ref c),
             ComparisonMethod.Soundex => _soundex![c.A] != 0 && _soundex[c.A] == _soundex[c.B],
             ComparisonMethod.DoubleMetaphone => MetaphonesMeet(c.A, c.B),
             ComparisonMethod.Nickname => NicknamesMeet(c.A, c.B),
@@ -193,6 +204,23 @@ internal sealed class CompiledComparison
             _ => false,
         };
     }
+
+    private bool EditsWithin(ComparisonLevelSpec level, ref PairCache c)
+    {
+        if (_rowText < 0 || c.Rows is null)
+        {
+            return EditsWithin(level, Text(c.A), Text(c.B));
+        }
+
+        Span<char> a = stackalloc char[PackedText.MaxChars];
+        Span<char> b = stackalloc char[PackedText.MaxChars];
+        var lengthA = PackedText.Read(c.Rows.AsSpan((int)(c.RowA + _rowText), PackedText.Ints), a);
+        var lengthB = PackedText.Read(c.Rows.AsSpan((int)(c.RowB + _rowText), PackedText.Ints), b);
+        return EditsWithin(level, a[..lengthA], b[..lengthB]);
+    }
+
+    private static bool EditsWithin(ComparisonLevelSpec level, ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        level.Method == ComparisonMethod.Levenshtein ? EditDistance.LevenshteinWithin(a, b, level.Distance) : EditDistance.DamerauLevenshteinWithin(a, b, level.Distance);
 
     private bool DerivedKeysMeet(int l, ref PairCache c)
     {

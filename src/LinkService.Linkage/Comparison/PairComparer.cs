@@ -20,20 +20,37 @@ internal sealed class PairComparer
         Comparisons = _comparisons;
         var rows = _layout = new AlignedRows(table.Count, _comparisons.Length + _comparisons.Sum(c => c.RowKeyCount));
         _rows = rows.Values;
-        for (var c = 0; c < _comparisons.Length; c++)
-        {
-            var values = _comparisons[c].Column.Values;
-            for (var i = 0; i < values.Length; i++)
-            {
-                _rows[rows.Row(i) + c] = values[i];
-            }
-        }
-
         var keys = _comparisons.Length;
+        var firstKeys = new int[_comparisons.Length];
         foreach (var comparison in _comparisons.Where(c => c.RowKeyCount > 0))
         {
-            comparison.PlaceRowKeys(rows, keys);
+            firstKeys[comparison.Index] = keys;
             keys += comparison.RowKeyCount;
+        }
+
+        // Row by row (each row written once, not once a comparison), a range of records a worker.
+        var all = _comparisons;
+        var values = _rows;
+        const int Range = 1 << 16;
+        Parallel.For(0, (table.Count + Range - 1) / Range, range =>
+        {
+            for (var r = range * Range; r < Math.Min(table.Count, (range + 1) * Range); r++)
+            {
+                var row = rows.Row(r);
+                foreach (var comparison in all)
+                {
+                    values[row + comparison.Index] = comparison.Column.Values[r];
+                    if (comparison.RowKeyCount > 0)
+                    {
+                        comparison.WriteRowKeys(r, values.AsSpan((int)(row + firstKeys[comparison.Index]), comparison.RowKeyCount));
+                    }
+                }
+            }
+        });
+
+        foreach (var comparison in _comparisons.Where(c => c.RowKeyCount > 0))
+        {
+            comparison.ReadRowKeysAt(firstKeys[comparison.Index]);
         }
 
         foreach (var comparison in _comparisons)

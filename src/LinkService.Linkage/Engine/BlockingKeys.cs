@@ -83,6 +83,43 @@ internal sealed class BlockingKeys
         return pattern;
     }
 
+    /// <summary>
+    /// <see cref="Pattern"/> of each pair, key by key over a range of pairs at a time: a key's column is read for the
+    /// range's pairs in one go, where a pair at a time read every key's column (twenty scattered fetches a pair).
+    /// </summary>
+    public ulong[] Patterns(IReadOnlyList<(int A, int B, double Weight)> pairs)
+    {
+        const int Range = 1 << 15;
+        var patterns = new ulong[pairs.Count];
+        Parallel.For(0, (pairs.Count + Range - 1) / Range, range =>
+        {
+            var (from, to) = (range * Range, Math.Min(pairs.Count, (range + 1) * Range));
+            Span<int> a = new int[to - from];
+            Span<int> b = new int[to - from];
+            for (var i = from; i < to; i++)
+            {
+                (a[i - from], b[i - from], _) = pairs[i];
+            }
+
+            var own = patterns.AsSpan(from, to - from);
+            for (var key = 0; key < _keys.Count; key++)
+            {
+                var values = _keys[key].Values;
+                var bit = 1UL << key;
+                for (var i = 0; i < own.Length; i++)
+                {
+                    var value = values[a[i]];
+                    if (value != 0 && value == values[b[i]])
+                    {
+                        own[i] |= bit;
+                    }
+                }
+            }
+        });
+
+        return patterns;
+    }
+
     /// <summary>Whether some rule generates a pair of this pattern.</summary>
     public bool AnyRuleHolds(ulong pattern)
     {

@@ -49,9 +49,9 @@ internal static class LinkageEngine
         Stage("u from random pairs");
 
         var sample = TrainingSample.For(blocks, table.Source, mode, spec.Training.CandidatePairs, spec.Training.Seed);
-        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, truth, sample);
+        var training = new TrainingVisitor(comparer, rules, hashes, table.Source, sample);
         var candidates = PairEnumerator.CandidatePairs(blocks);
-        PairEnumerator.Run(rules, hashes, blocks, table, mode, training, cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
+        PairEnumerator.Run<TrainingVisitor.Pass, TrainingVisitor.Local>(rules, hashes, blocks, table, mode, training.AsPass(), cancellationToken, progress.Begin("compare (training pass)", "candidate pairs", candidates));
         Stage("compare (training pass)");
 
         progress.Begin("EM");
@@ -62,8 +62,8 @@ internal static class LinkageEngine
 
         var best = new float[table.Count];
         var scorer = new PairScorer(trained.Model, comparer, table.Source);
-        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best);
-        PairEnumerator.Run(rules, hashes, blocks, table, mode, scoring, cancellationToken, progress.Begin("compare and score", "candidate pairs", candidates));
+        var scoring = new ScoringVisitor(comparer, scorer, spec.Thresholds.Review, best, rules.Length);
+        PairEnumerator.Run<ScoringVisitor.Pass, ScoringVisitor.Local>(rules, hashes, blocks, table, mode, scoring.AsPass(), cancellationToken, progress.Begin("compare and score", "candidate pairs", candidates));
         Stage("compare and score");
 
         progress.Begin("cluster");
@@ -102,7 +102,12 @@ internal static class LinkageEngine
         var estimates = ErrorEstimates.From(joined, missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
         Stage("matches outside blocks");
 
-        var quality = Figures(table, mode, rules, blocks, training, scoring, accepted, review.Count, entity, entities, trained, truth, estimates, (joined.Pairs, joined.ExpectedTrue));
+        if (truth is not null)
+        {
+            scoring.Rules.CountTruePairs(hashes, truth, table.Source, mode);
+        }
+
+        var quality = Figures(table, mode, rules, blocks, scoring, accepted, review.Count, entity, entities, trained, truth, estimates, (joined.Pairs, joined.ExpectedTrue));
         return new LinkageOutcome(table, entity, best, accepted, review, trained.Model, trained, u.Counts, quality, timings, scorer);
     }
 
@@ -142,7 +147,7 @@ internal static class LinkageEngine
     }
 
     private static LinkageQuality Figures(
-        RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, TrainingVisitor training, ScoringVisitor scoring,
+        RecordTable table, LinkageMode mode, CompiledRule[] rules, RuleBlocks[] blocks, ScoringVisitor scoring,
         List<ScoredPair> links, int reviewPairs, int[] entity, int entities, ModelTrainer.Outcome trained, int[]? truth, ErrorEstimates estimates, (long Pairs, double ExpectedTrue) joined)
     {
         long truePairs = 0;
@@ -152,8 +157,8 @@ internal static class LinkageEngine
         }
 
         var ruleFigures = rules.Select((r, i) => new BlockingRuleFigures(
-            r.Name, training.PairsOwned[i], blocks[i].SkippedBlocks, blocks[i].SkippedRecords,
-            truth is null || truePairs == 0 ? null : training.TrueInRule[i] / (double)truePairs)).ToList();
+            r.Name, scoring.Rules.PairsOwned[i], blocks[i].SkippedBlocks, blocks[i].SkippedRecords,
+            truth is null || truePairs == 0 ? null : scoring.Rules.TrueInRule[i] / (double)truePairs)).ToList();
 
         var sourceCount = table.SourceNames.Count;
         var entitySources = new Dictionary<int, int>();
@@ -183,7 +188,7 @@ internal static class LinkageEngine
             RecordsPerSource = Enumerable.Range(0, sourceCount).ToDictionary(s => table.SourceNames[s], table.SourceSize, StringComparer.Ordinal),
             PairsCompared = scoring.Pairs,
             BlockingRules = ruleFigures,
-            BlockingRecall = truth is null || truePairs == 0 ? null : training.TrueOwned.Sum() / (double)truePairs,
+            BlockingRecall = truth is null || truePairs == 0 ? null : scoring.Rules.TrueOwned.Sum() / (double)truePairs,
             Links = links.Count,
             ReviewPairs = reviewPairs,
             Entities = entities,

@@ -24,8 +24,7 @@ internal static class OutsideBlocks
             return null;
         }
 
-        var patterns = new ulong[caught.Count];
-        Parallel.For(0, caught.Count, i => patterns[i] = keys.Pattern(caught[i].A, caught[i].B));
+        var patterns = keys.Patterns(caught);
 
         // Summed in the pairs' order, so every run gives the same sums.
         var byStratum = new SortedDictionary<int, Dictionary<ulong, double>>();

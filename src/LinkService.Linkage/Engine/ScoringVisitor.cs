@@ -7,9 +7,10 @@ namespace LinkService.Linkage.Engine;
 /// <summary>
 /// Second pass: scores every candidate pair, keeps those that could reach the review threshold once the candidate
 /// decision lifts a lone pair (<see cref="PartnerShares.MaxLiftBits"/> under it), and gathers figures. Pairs under that
-/// down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them.
+/// down to <see cref="TailFloor"/> are kept apart (the tail), for the matches expected among them. Counts the pairs each
+/// rule owns too (<see cref="Rules"/>).
 /// </summary>
-internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best) : IPairVisitor<ScoringVisitor.Local>
+internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, double reviewThreshold, float[] best, int rules) : IPairVisitor<ScoringVisitor.Local>
 {
     private readonly double _keptFloor = Math.Log2(reviewThreshold / (1 - reviewThreshold)) - PartnerShares.MaxLiftBits;
 
@@ -33,15 +34,18 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
 
     public long[] Histogram { get; } = new long[HistogramBins];
 
+    public RuleTally Rules { get; } = new(rules);
+
     public long Pairs { get; private set; }
 
     /// <summary>Sum of all pairs' match probabilities, in millionths (integers, so the total is the same whatever the thread order).</summary>
     public long ProbabilitySum { get; private set; }
 
-    public Local NewLocal() => new();
+    public Local NewLocal() => new(rules);
 
     public void Visit(Local local, int rule, int a, int b)
     {
+        local.Rules.PairsOwned[rule]++;
         var pattern = comparer.Pattern(a, b);
         var weight = scorer.Weight(a, b, pattern);
         var probability = FellegiSunterModel.Probability(weight);
@@ -62,7 +66,18 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         Raise(b, (float)probability);
     }
 
-    public void Upcoming(int record) => comparer.Prefetch(record);
+    /// <summary>Fetches what a pair of the record reads: its row, and its best probability so far, which the pair may raise.</summary>
+    public unsafe void Upcoming(int record)
+    {
+        comparer.Prefetch(record);
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            fixed (float* at = &best[record])
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
+            }
+        }
+    }
 
     public void Merge(Local local)
     {
@@ -72,6 +87,7 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
             Tail.AddRange(local.Tail);
             TailProbabilitySum += local.TailProbabilitySum;
             Pairs += local.Pairs;
+            Rules.Add(local.Rules);
             ProbabilitySum += local.ProbabilitySum;
             for (var i = 0; i < HistogramBins; i++)
             {
@@ -116,8 +132,10 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         }
     }
 
-    internal sealed class Local
+    internal sealed class Local(int rules)
     {
+        public RuleTally Rules { get; } = new(rules);
+
         public List<ScoredPair> Kept { get; } = [];
 
         public List<TailPair> Tail { get; } = [];
@@ -129,5 +147,21 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         public long Pairs { get; set; }
 
         public long ProbabilitySum { get; set; }
+    }
+
+    /// <summary>This visitor as the enumerator takes it (<see cref="PairEnumerator.Run{TVisitor, TLocal}"/>): calls to it are direct.</summary>
+    public Pass AsPass() => new(this);
+
+    internal readonly struct Pass(ScoringVisitor visitor) : IPairVisitor<Local>
+    {
+        public Local NewLocal() => visitor.NewLocal();
+
+        public bool Wants(int a, int b) => true;
+
+        public void Visit(Local local, int rule, int a, int b) => visitor.Visit(local, rule, a, b);
+
+        public void Upcoming(int record) => visitor.Upcoming(record);
+
+        public void Merge(Local local) => visitor.Merge(local);
     }
 }

@@ -49,4 +49,39 @@ public sealed class PairComparerTests
         // Every level is met, so none is read from an empty slot.
         Assert.Equal([0, 1, 2, 3, 4, ComparisonVector.Missing], levels.Distinct().Order());
     }
+
+    [Theory]
+    [InlineData(ComparisonMethod.DamerauLevenshtein)]
+    [InlineData(ComparisonMethod.Levenshtein)]
+    public void Pattern_EditDistanceOfShortValues_IsThatOfTheValuesAlone(ComparisonMethod method)
+    {
+        // NI numbers fit in their records' rows (eight characters), where the comparer reads them; each pair's level
+        // must be the one the two values give when compared by their text in the pool.
+        string?[] numbers = ["AB123456", "AB124356", "AB123457", "BA123456", "AB12345", "CD987654", null];
+        var spec = new LinkageSpec
+        {
+            Blocking = [new() { Keys = [new() { Field = CanonicalField.NationalInsuranceNumber }] }],
+            Comparisons = [new() { Field = CanonicalField.NationalInsuranceNumber, Levels = [new() { Method = ComparisonMethod.Exact }, new() { Method = method, Distance = 1 }] }],
+        };
+        var source = new SourceRecords("s0", [new SourceField(CanonicalField.NationalInsuranceNumber, Standardiser: StandardiseAs.Reference)]);
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            source.Add($"r{i}", [numbers[i]]);
+        }
+
+        var table = RecordTableBuilder.Build(spec, [source], CancellationToken.None);
+        var comparer = new PairComparer(spec.Comparisons, table);
+        var levels = new List<int>();
+        for (var a = 0; a < table.Count; a++)
+        {
+            for (var b = 0; b < table.Count; b++)
+            {
+                var level = ComparisonVector.Level(comparer.Pattern(a, b), 0);
+                Assert.Equal(comparer.Comparisons[0].Evaluate(comparer.Value(a, 0), comparer.Value(b, 0), a, b), level);
+                levels.Add(level);
+            }
+        }
+
+        Assert.Equal([0, 1, 2, ComparisonVector.Missing], levels.Distinct().Order());
+    }
 }

@@ -45,6 +45,19 @@ public sealed class BlockingKeysTests
         Assert.False((pattern & 1UL) != 0, "the plain forename key disagrees");
     }
 
+    [Fact]
+    public void Patterns_AreEachPairsPattern()
+    {
+        var (table, rules) = Build(("JOHN", "SMITH", "1985-04-03"), ("SMITH", "JOHN", "1985-04-03"), ("JOHN", "SMITH", "1990-01-01"), ("JANE", "", "1985-04-03"));
+        var keys = new BlockingKeys(rules);
+        var pairs = (from a in Enumerable.Range(0, table.Count) from b in Enumerable.Range(0, table.Count) select (a, b, 1.0)).ToList();
+
+        var patterns = keys.Patterns(pairs);
+
+        Assert.Equal(pairs.Select(p => keys.Pattern(p.a, p.b)), patterns);
+        Assert.Contains(patterns, p => p != 0);
+    }
+
     private static (RecordTable Table, CompiledRule[] Rules) Build(params (string Forename, string Surname, string Dob)[] rows)
     {
         var spec = new LinkageSpec { Blocking = [Plain, AnyOrder], Comparisons = [new() { Field = CanonicalField.Surname, Levels = [new() { Method = ComparisonMethod.Exact }] }] };
