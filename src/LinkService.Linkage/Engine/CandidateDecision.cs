@@ -51,21 +51,38 @@ internal static class CandidateDecision
     /// <param name="table">The records, for their sources.</param>
     /// <param name="weight">The model's own match weight (log2 odds) of any two records.</param>
     /// <param name="shares">What a lone pair gains from its sources' partner shares.</param>
-    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, PartnerShares shares)
+    /// <param name="bits">When given, each pair's decided weight (log2 odds) is written here, by the pair's index.</param>
+    /// <param name="certain">
+    /// When given, the pairs it names are not decided again but get probability 1: pairs whose decided weight is known
+    /// to stay above <see cref="CertainBits"/>, where a float probability is 1 whatever the rivals say.
+    /// </param>
+    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null)
     {
         var neighbours = Neighbours(kept, table.Count);
         var decided = new List<ScoredPair>(kept.Count);
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
+        var lifted = Lifted(weight, table, shares);
 
         // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place.
         Parallel.For(0, kept.Count, i =>
         {
             var pair = kept[i];
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = (float)FellegiSunterModel.Probability(Decide(neighbours, table, Lifted(weight, table, shares), shares, pair.A, pair.B, pair.Weight)) };
+            if (certain?.Invoke(i) == true)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = 1f };
+                return;
+            }
+
+            var decision = Decide(neighbours, table, lifted, shares, pair.A, pair.B, pair.Weight);
+            bits?[i] = (float)decision;
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(decided)[i] = pair with { Probability = (float)FellegiSunterModel.Probability(decision) };
         });
 
         return decided;
     }
+
+    /// <summary>A decided weight over which the probability, as a float, is 1 (2^-26 is under half a float's step below 1).</summary>
+    public const double CertainBits = 26;
 
     /// <summary>
     /// Pairs scored under the review threshold, each decided against the kept pairs as candidates: a pair at −3 bits

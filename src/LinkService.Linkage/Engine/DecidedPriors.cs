@@ -29,7 +29,8 @@ internal static class DecidedPriors
         FellegiSunterModel model, List<ScoredPair> kept, RecordTable table, IReadOnlyDictionary<int, double> pairsBySourcePair, Func<FellegiSunterModel, Func<int, int, double>> weight)
     {
         var shares = PartnerShares.Estimate(kept, table);
-        var decided = CandidateDecision.Apply(kept, table, weight(model), shares);
+        var bits = new float[kept.Count];
+        var decided = CandidateDecision.Apply(kept, table, weight(model), shares, bits);
         for (var round = 0; round < MaxRounds && pairsBySourcePair.Count > 0; round++)
         {
             var found = new Dictionary<int, double>();
@@ -47,9 +48,21 @@ internal static class DecidedPriors
             }
 
             model = model.WithPriors(ModelTrainer.Prior(found.Values.Sum(), pairsBySourcePair.Values.Sum()), priors);
-            kept = [.. kept.Select(p => Shifted(p, shift.GetValueOrDefault(SourcePairs.Of(table.Source[p.A], table.Source[p.B]))))];
+            var pairShift = kept.Select(p => shift.GetValueOrDefault(SourcePairs.Of(table.Source[p.A], table.Source[p.B]))).ToArray();
+            kept = [.. kept.Select((p, i) => Shifted(p, pairShift[i]))];
             shares = PartnerShares.Estimate(decided, table);
-            decided = CandidateDecision.Apply(kept, table, weight(model), shares);
+
+            // Most pairs are certain, and stay so: the shift moves a pair's own odds and its rivals' alike, so its decided
+            // weight by no more than the shift (twice over through a witness), and the shares by hundredths of a bit.
+            var previous = bits;
+            var moved = Math.Abs(pairShift.Length == 0 ? 0 : pairShift.Max(Math.Abs));
+            bits = new float[kept.Count];
+            for (var i = 0; i < bits.Length; i++)
+            {
+                bits[i] = previous[i] + (float)pairShift[i];
+            }
+
+            decided = CandidateDecision.Apply(kept, table, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits);
         }
 
         return (model, kept, shares, decided);

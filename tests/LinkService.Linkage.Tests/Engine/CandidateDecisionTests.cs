@@ -99,6 +99,21 @@ public sealed class CandidateDecisionTests
         Assert.Equal(1, decided);
     }
 
+    [Fact]
+    public void Apply_PairsNamedCertain_AreOneAndTheOthersDecidedWeightsWritten()
+    {
+        // Offender 0 with two claims: the pair with claim 1 named certain (a later round of the settled prior), the
+        // pair with claim 2 decided against it as a rival: 10 − log2(1 + 2^10) bits.
+        var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
+        var bits = new float[2];
+
+        var decided = CandidateDecision.Apply([Pair(0, 1), Pair(0, 2)], table, (_, _) => -30, PartnerShares.None, bits, i => i == 0);
+
+        Assert.Equal(1f, decided[0].Probability);
+        Assert.Equal(Strong - Math.Log2(1 + Math.Pow(2, Strong)), bits[1], 5);
+        Assert.Equal(Probability(bits[1]), decided[1].Probability, 6);
+    }
+
     private static ScoredPair Pair(int a, int b) => new(a, b, Strong, Probability(Strong), 0);
 
     private static float Probability(double weight) => (float)(1 / (1 + Math.Pow(2, -weight)));
