@@ -6,7 +6,8 @@ namespace LinkService.Intake.Storage;
 
 /// <summary>
 /// Writes a small file whole or not at all: a hidden temporary beside it, flushed to disk unless it is
-/// <paramref name="transient"/> (about to be replaced anyway), then renamed over it.
+/// <paramref name="transient"/> (about to be replaced anyway), then renamed over it; a temporary of the same file that
+/// a killed process left is removed once the file is whole.
 /// </summary>
 internal static class AtomicFile
 {
@@ -24,5 +25,17 @@ internal static class AtomicFile
         }
 
         fileSystem.File.Move(temporary, path, overwrite: true);
+
+        // A temporary of this file that a process killed between writing and renaming it left behind: the file is whole
+        // now, so the leftover is litter in folders listed as they are (quarantine, the store). Whoever writes a
+        // delivery's file holds that delivery, so no other writer's temporary is in flight here.
+        var name = fileSystem.Path.GetFileName(path);
+        foreach (var stale in fileSystem.Directory.EnumerateFiles(directory, "." + name + ".*.tmp"))
+        {
+            if (!string.Equals(stale, temporary, StringComparison.Ordinal))
+            {
+                fileSystem.File.Delete(stale);
+            }
+        }
     }
 }

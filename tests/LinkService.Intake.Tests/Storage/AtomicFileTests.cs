@@ -1,0 +1,29 @@
+using System.IO.Abstractions;
+using LinkService.Intake.Storage;
+using LinkService.Intake.Tests.Support;
+
+namespace LinkService.Intake.Tests.Storage;
+
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task WriteAllTextAsync_TemporaryAKilledProcessLeft_IsGoneOnceTheFileIsWhole()
+    {
+        // A process killed between writing the reason file's temporary and renaming it (the crash test's kill in
+        // validation) left it in quarantine, where the folder is listed as it is.
+        var path = Path.Combine(_folder.Path, "20261129T171238Z-21af7ba3.reason.txt");
+        var leftover = Path.Combine(_folder.Path, ".20261129T171238Z-21af7ba3.reason.txt.4242.tmp");
+        var otherFiles = Path.Combine(_folder.Path, ".20261129T171238Z-21af7ba3.errors.csv.4242.tmp");
+        await File.WriteAllTextAsync(leftover, "half", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(otherFiles, "half", TestContext.Current.CancellationToken);
+
+        await AtomicFile.WriteAllTextAsync(new FileSystem(), path, "rejected", TestContext.Current.CancellationToken);
+
+        Assert.Equal("rejected", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal([otherFiles, path], Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal));
+    }
+}
