@@ -41,13 +41,14 @@ internal static class DecidedPriors
             }
 
             var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => ModelTrainer.Prior(found.GetValueOrDefault(p.Key), p.Value));
-            var shift = priors.ToDictionary(p => p.Key, p => Logit(p.Value) - Logit(model.SourcePairPriors.GetValueOrDefault(p.Key, model.Prior)));
+            var next = model.WithPriors(ModelTrainer.Prior(found.Values.Sum(), pairsBySourcePair.Values.Sum()), priors);
+            var shift = priors.ToDictionary(p => p.Key, p => next.PriorWeightOf(p.Key) - model.PriorWeightOf(p.Key));
             if (shift.Values.All(b => Math.Abs(b) < SettledBits))
             {
                 break;
             }
 
-            model = model.WithPriors(ModelTrainer.Prior(found.Values.Sum(), pairsBySourcePair.Values.Sum()), priors);
+            model = next;
             var pairShift = kept.Select(p => shift.GetValueOrDefault(SourcePairs.Of(table.Source[p.A], table.Source[p.B]))).ToArray();
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
             for (var i = 0; i < span.Length; i++)
@@ -78,6 +79,4 @@ internal static class DecidedPriors
         var weight = pair.Weight + bits;
         return pair with { Weight = (float)weight, Probability = (float)FellegiSunterModel.Probability(weight) };
     }
-
-    private static double Logit(double p) => Math.Log2(p / (1 - p));
 }

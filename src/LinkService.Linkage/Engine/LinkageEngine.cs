@@ -72,13 +72,12 @@ internal static class LinkageEngine
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
         var (model, ownKept, shares, kept) = DecidedPriors.Settle(trainedModel, scoring.Kept, table, sampler.PairsBySourcePair, m =>
         {
-            var refined = new PairScorer(m, comparer, table.Source);
+            var refined = scorer.WithPriors(m);
             return (a, b) => refined.Weight(a, b, comparer.Pattern(a, b));
         });
         trained = trained with { Model = model, ExpectedMatches = kept.Sum(p => (double)p.Probability) };
-        scorer = new PairScorer(model, comparer, table.Source);
+        scorer = scorer.WithPriors(model);
         BestDecided(kept, best);
-        double PriorBits(FellegiSunterModel m, int a, int b) => m.PriorWeight + m.PriorShift(SourcePairs.Of(table.Source[a], table.Source[b]));
         var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
@@ -90,7 +89,11 @@ internal static class LinkageEngine
         // equally good candidates of one record are one expected match between them, not five, and a weak pair of an
         // offender whose own claim is a candidate is next to none), and the pairs under the tail's floor at their own
         // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
-        var tailPairs = scoring.Tail.Select(p => p with { Weight = (float)(p.Weight + PriorBits(model, p.A, p.B) - PriorBits(trainedModel, p.A, p.B)) }).ToList();
+        var tailPairs = scoring.Tail.Select(p =>
+        {
+            var pair = SourcePairs.Of(table.Source[p.A], table.Source[p.B]);
+            return p with { Weight = (float)(p.Weight + model.PriorWeightOf(pair) - trainedModel.PriorWeightOf(pair)) };
+        }).ToList();
         var tail = CandidateDecision.DecideTail(tailPairs, ownKept, table, entity, shares, cancellationToken);
         // Pairs under the tail's floor are scored at the training's prior; their (tiny) probabilities scale with its odds.
         underFloor *= Math.Pow(2, model.PriorWeight - trainedModel.PriorWeight);

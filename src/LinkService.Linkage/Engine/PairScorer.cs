@@ -64,6 +64,27 @@ internal sealed class PairScorer
         }
     }
 
+    private PairScorer(PairScorer scorer, FellegiSunterModel model)
+    {
+        _source = scorer._source;
+        _model = model;
+        _comparer = scorer._comparer;
+        _termFrequency = scorer._termFrequency;
+        _surprisal = scorer._surprisal;
+        _ties = scorer._ties;
+        _swaps = scorer._swaps;
+        _pooledSwapBits = scorer._pooledSwapBits;
+        _pooledLog2ExactU = scorer._pooledLog2ExactU;
+        _sources = scorer._sources;
+        _bySourcePair = [.. scorer._bySourcePair.Select((e, i) => e with { Shift = model.PriorShift(SourcePairs.Of(i / _sources, i % _sources)) })];
+    }
+
+    /// <summary>
+    /// This scorer under <paramref name="model"/>, whose m and u are this one's and whose priors differ
+    /// (<see cref="DecidedPriors"/>): what the records give (term surprisals, ties) is not counted over them again.
+    /// </summary>
+    public PairScorer WithPriors(FellegiSunterModel model) => new(this, model);
+
     /// <summary>
     /// The match-weight waterfall of a pair: what each comparison adds (its level's weight, with the term-frequency
     /// adjustment where it applies); <see cref="PriorWeight"/> plus these is <see cref="Weight"/>. For custodians, not the hot path.

@@ -84,6 +84,9 @@ internal sealed class FellegiSunterModel
     /// <summary>What a pair between these sources adds to <see cref="Weight"/>: its own prior in place of the overall one.</summary>
     public double PriorShift(int sourcePair) => _priorShift.GetValueOrDefault(sourcePair);
 
+    /// <summary>The prior's weight (log2 odds) of a pair between these sources: the overall one and its shift.</summary>
+    public double PriorWeightOf(int sourcePair) => PriorWeight + PriorShift(sourcePair);
+
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
     /// <summary>The same m and u with other priors (overall and per pair of sources).</summary>
