@@ -212,6 +212,14 @@ internal sealed class CompiledComparison
             return EditsWithin(level, Text(c.A), Text(c.B));
         }
 
+        if (level.Distance == 1)
+        {
+            return PackedText.WithinOneEdit(
+                PackedText.Word(c.Rows.AsSpan((int)(c.RowA + _rowText), PackedText.Ints)),
+                PackedText.Word(c.Rows.AsSpan((int)(c.RowB + _rowText), PackedText.Ints)),
+                transpositions: level.Method == ComparisonMethod.DamerauLevenshtein);
+        }
+
         Span<char> a = stackalloc char[PackedText.MaxChars];
         Span<char> b = stackalloc char[PackedText.MaxChars];
         var lengthA = PackedText.Read(c.Rows.AsSpan((int)(c.RowA + _rowText), PackedText.Ints), a);

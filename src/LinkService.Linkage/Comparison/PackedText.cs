@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LinkService.Linkage.Comparison;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal static class PackedText
     /// <summary>Unpacks into <paramref name="text"/> (at least <see cref="MaxChars"/> long); returns the length.</summary>
     public static int Read(ReadOnlySpan<int> ints, Span<char> text)
     {
-        var packed = (uint)ints[0] | ((ulong)(uint)ints[1] << 32);
+        var packed = Word(ints);
         var length = 0;
         while (packed != 0)
         {
@@ -51,4 +53,51 @@ internal static class PackedText
 
         return length;
     }
+
+    /// <summary>The packed text in <paramref name="ints"/> as one word.</summary>
+    public static ulong Word(ReadOnlySpan<int> ints) => (uint)ints[0] | ((ulong)(uint)ints[1] << 32);
+
+    /// <summary>
+    /// Whether two packed values are equal or one edit apart, as <see cref="Similarity.EditDistance"/> answers for a
+    /// distance of one: a substitution, a character inserted or deleted, or (with <paramref name="transpositions"/>) two
+    /// adjacent characters swapped. On the words themselves, without unpacking: asked of every candidate pair whose
+    /// reference numbers differ, the unpacking and scan took a sixth of comparing at 1M × 3M.
+    /// </summary>
+    public static bool WithinOneEdit(ulong a, ulong b, bool transpositions)
+    {
+        var (lengthA, lengthB) = (Length(a), Length(b));
+        if (lengthA < lengthB)
+        {
+            (a, b, lengthA, lengthB) = (b, a, lengthB, lengthA);
+        }
+
+        var differ = a ^ b;
+        if (lengthA - lengthB > 1)
+        {
+            return false;
+        }
+
+        // The first character that differs; at or past the shorter's end, the longer has one more character at its end.
+        var at = differ == 0 ? lengthA : BitOperations.TrailingZeroCount(differ) / 8;
+        if (at >= lengthB)
+        {
+            return true;
+        }
+
+        if (lengthA != lengthB)
+        {
+            return From(a, at + 1) == From(b, at);
+        }
+
+        return From(a, at + 1) == From(b, at + 1)
+            || (transpositions && at + 1 < lengthA && Char(a, at) == Char(b, at + 1) && Char(a, at + 1) == Char(b, at) && From(a, at + 2) == From(b, at + 2));
+    }
+
+    /// <summary>How many characters a packed value holds (none is NUL, so its highest non-zero byte is its last).</summary>
+    private static int Length(ulong packed) => (71 - BitOperations.LeadingZeroCount(packed)) / 8;
+
+    private static ulong Char(ulong packed, int at) => (packed >> (8 * at)) & 0xFF;
+
+    /// <summary>The characters from <paramref name="at"/> on.</summary>
+    private static ulong From(ulong packed, int at) => at >= MaxChars ? 0 : packed >> (8 * at);
 }
