@@ -40,17 +40,14 @@ internal static class EntityPairs
     public static (long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) Score(
         RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes, PartnerShares shares)
     {
-        var linkProbability = new Dictionary<(int, int), float>(links.Count);
-        foreach (var link in links)
-        {
-            linkProbability[(Math.Min(link.A, link.B), Math.Max(link.A, link.B))] = link.Probability;
-        }
-
+        var linked = new LinkedPairs(links, table.Count);
         var records = Enumerable.Range(0, table.Count).ToArray();
         var keys = (int[])entity.Clone();
         Array.Sort(keys, records);
         var source = table.Source;
-        long pairs = 0;
+
+        // The entities of two records or more, as ranges of `records`.
+        var groups = new List<(int Start, int End)>();
         for (var start = 0; start < keys.Length;)
         {
             var end = start;
@@ -59,56 +56,85 @@ internal static class EntityPairs
                 end++;
             }
 
-            for (var i = start; i < end; i++)
+            if (end - start >= 2)
             {
-                for (var j = i + 1; j < end; j++)
-                {
-                    pairs += Counts(mode, source[records[i]] == source[records[j]]) ? 1 : 0;
-                }
+                groups.Add((start, end));
             }
 
             start = end;
         }
 
-        var stride = Math.Max(1, (pairs + MaxPairsScored - 1) / MaxPairsScored);
-        var expected = 0.0;
-        var joinedOutside = new Dictionary<int, double>();
-        long seen = 0;
-        for (var start = 0; start < keys.Length;)
+        // Each entity is scored on its own, over both cores; every k-th pair is the same pair whatever the thread order,
+        // as each entity knows how many pairs the entities before it hold.
+        var before = new long[groups.Count + 1];
+        Parallel.For(0, groups.Count, g => before[g + 1] = PairsWithin(records.AsSpan(groups[g].Start, groups[g].End - groups[g].Start), source, mode));
+        for (var g = 0; g < groups.Count; g++)
         {
-            var end = start;
-            while (end < keys.Length && keys[end] == keys[start])
-            {
-                end++;
-            }
+            before[g + 1] += before[g];
+        }
 
-            var paths = end - start <= MaxPathRecords ? BestPaths(records.AsSpan(start, end - start), linkProbability) : null;
-            for (var i = start; i < end; i++)
+        var pairs = before[^1];
+        var stride = Math.Max(1, (pairs + MaxPairsScored - 1) / MaxPairsScored);
+        var expected = new double[groups.Count];
+        var outside = new List<(int Stratum, double Probability)>?[groups.Count];
+        const int Chunk = 1024;
+        Parallel.For(0, (groups.Count + Chunk - 1) / Chunk, chunk =>
+        {
+            for (var g = chunk * Chunk; g < Math.Min(groups.Count, (chunk + 1) * Chunk); g++)
             {
-                for (var j = i + 1; j < end; j++)
+                var (start, end) = groups[g];
+                var seen = before[g];
+                var paths = end - start <= MaxPathRecords ? BestPaths(records.AsSpan(start, end - start), linked) : null;
+                for (var i = start; i < end; i++)
                 {
-                    var (a, b) = (records[i], records[j]);
-                    if (Counts(mode, source[a] == source[b]) && seen++ % stride == 0)
+                    for (var j = i + 1; j < end; j++)
                     {
-                        var probability = stride * (linkProbability.TryGetValue((Math.Min(a, b), Math.Max(a, b)), out var own)
-                            ? own
-                            : paths is null
-                                ? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b)))
-                                : ThroughOthers(paths[i - start, j - start], scorer.Weight(a, b, comparer.Pattern(a, b)) + shares.LiftBits(source[a], source[b])));
-                        expected += probability;
-                        if (!hashes.AnyBefore(hashes.Rules, a, b))
+                        var (a, b) = (records[i], records[j]);
+                        if (Counts(mode, source[a] == source[b]) && seen++ % stride == 0)
                         {
-                            var stratum = SourcePairs.Of(source[a], source[b]);
-                            joinedOutside[stratum] = joinedOutside.GetValueOrDefault(stratum) + probability;
+                            var probability = stride * (linked.TryGet(a, b, out var own)
+                                ? own
+                                : paths is null
+                                    ? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b)))
+                                    : ThroughOthers(paths[i - start, j - start], scorer.Weight(a, b, comparer.Pattern(a, b)) + shares.LiftBits(source[a], source[b])));
+                            expected[g] += probability;
+                            if (!hashes.AnyBefore(hashes.Rules, a, b))
+                            {
+                                (outside[g] ??= []).Add((SourcePairs.Of(source[a], source[b]), probability));
+                            }
                         }
                     }
                 }
             }
+        });
 
-            start = end;
+        // Summed in the entities' order, so every run gives the same sums.
+        var joinedOutside = new Dictionary<int, double>();
+        var expectedTrue = 0.0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            expectedTrue += expected[g];
+            foreach (var (stratum, probability) in outside[g] ?? [])
+            {
+                joinedOutside[stratum] = joinedOutside.GetValueOrDefault(stratum) + probability;
+            }
         }
 
-        return (pairs, expected, joinedOutside);
+        return (pairs, expectedTrue, joinedOutside);
+    }
+
+    private static long PairsWithin(ReadOnlySpan<int> members, byte[] source, LinkageMode mode)
+    {
+        long pairs = 0;
+        for (var i = 0; i < members.Length; i++)
+        {
+            for (var j = i + 1; j < members.Length; j++)
+            {
+                pairs += Counts(mode, source[members[i]] == source[members[j]]) ? 1 : 0;
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>
@@ -119,7 +145,7 @@ internal static class EntityPairs
         path >= 1 ? 1 : FellegiSunterModel.Probability(Math.Log2(path / (1 - path)) + Math.Min(0, ownBits));
 
     /// <summary>For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall on products).</summary>
-    private static double[,] BestPaths(ReadOnlySpan<int> members, Dictionary<(int, int), float> links)
+    private static double[,] BestPaths(ReadOnlySpan<int> members, LinkedPairs links)
     {
         var n = members.Length;
         var best = new double[n, n];
@@ -128,8 +154,7 @@ internal static class EntityPairs
             best[i, i] = 1;
             for (var j = i + 1; j < n; j++)
             {
-                var key = (Math.Min(members[i], members[j]), Math.Max(members[i], members[j]));
-                best[i, j] = best[j, i] = links.TryGetValue(key, out var p) ? p : 0;
+                best[i, j] = best[j, i] = links.TryGet(members[i], members[j], out var p) ? p : 0;
             }
         }
 
