@@ -32,7 +32,20 @@ internal sealed class CompiledComparison
     private readonly int[]? _soundex;
     private readonly bool _exactFirst;
 
-    public CompiledComparison(int index, ComparisonSpec spec, RecordTable table)
+    // The levels that read other fields of the records (swapped, in another field), in order; the others' first level to
+    // hold is remembered per pair of values where they compare text (null: none do, or the comparer keeps no cache).
+    private readonly int[] _recordLevels;
+    private readonly ValueLevelCache? _cache;
+
+    /// <summary>
+    /// How many pairs of values a comparison's cache holds (2^bits, 32 KiB): the pairs met again and again (common names)
+    /// stay in the processor's cache with it. At 1M × 3M comparing took 10 % less CPU with it; with 8 MiB, where each
+    /// look-up is a fetch from memory, no less than without.
+    /// </summary>
+    public const int CacheBits = 12;
+
+    /// <param name="cacheBits">The size of the cache of levels per pair of values (2^bits pairs); 0: none.</param>
+    public CompiledComparison(int index, ComparisonSpec spec, RecordTable table, int cacheBits = CacheBits)
     {
         Index = index;
         Spec = spec;
@@ -87,6 +100,12 @@ internal sealed class CompiledComparison
         }
 
         _textFits = _pool is not null && _levels.Any(l => l.Method is ComparisonMethod.Levenshtein or ComparisonMethod.DamerauLevenshtein) && PackedText.AllFit(_pool);
+        _recordLevels = [.. Enumerable.Range(0, _levels.Length).Where(l => _levels[l].Method is ComparisonMethod.Swapped or ComparisonMethod.InOtherField)];
+        _cache = cacheBits > 0 && _pool is not null && ValueLevelCache.Fits(_pool.Count) && _levels.Any(l => ComparesText(l.Method))
+
+            // No larger than every pair of the pool's values would need (a small table in tests).
+            ? new ValueLevelCache(Math.Min(cacheBits, Math.Max(10, 2 * (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)_pool.Count)))))
+            : null;
         if (_pool is not null)
         {
             _nicknames = _levels.Any(l => l.Method == ComparisonMethod.Nickname) ? _pool.NicknameGroups() : null;
@@ -167,9 +186,49 @@ internal sealed class CompiledComparison
             return 0;
         }
 
+        if (_cache is null)
+        {
+            for (var l = 0; l < _levels.Length; l++)
+            {
+                if (Holds(l, ref cache))
+                {
+                    return (byte)l;
+                }
+            }
+
+            return (byte)_levels.Length;
+        }
+
+        // The first level to hold is the first of the values' own levels to hold, unless a level that reads the records
+        // holds before it.
+        if (!_cache.TryGet(va, vb, out var level))
+        {
+            level = ValueLevel(ref cache);
+            _cache.Set(va, vb, level);
+        }
+
+        foreach (var l in _recordLevels)
+        {
+            if (l >= level)
+            {
+                break;
+            }
+
+            if (Holds(l, ref cache))
+            {
+                return (byte)l;
+            }
+        }
+
+        return level;
+    }
+
+    /// <summary>The first level that holds of those that read the two values alone (the "else" level when none does).</summary>
+    private byte ValueLevel(ref PairCache cache)
+    {
         for (var l = 0; l < _levels.Length; l++)
         {
-            if (Holds(l, ref cache))
+            if (_levels[l].Method is not (ComparisonMethod.Swapped or ComparisonMethod.InOtherField) && Holds(l, ref cache))
             {
                 return (byte)l;
             }
@@ -177,6 +236,10 @@ internal sealed class CompiledComparison
 
         return (byte)_levels.Length;
     }
+
+    /// <summary>Levels that read the values' text (or codes derived from it, a lookup each) and are worth remembering.</summary>
+    private static bool ComparesText(ComparisonMethod method) => method is ComparisonMethod.JaroWinkler or ComparisonMethod.Jaro
+        or ComparisonMethod.Nickname or ComparisonMethod.Prefix or ComparisonMethod.Initial or ComparisonMethod.DoubleMetaphone or ComparisonMethod.Soundex;
 
     private bool Holds(int l, ref PairCache c)
     {

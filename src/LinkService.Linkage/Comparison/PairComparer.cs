@@ -14,9 +14,10 @@ internal sealed class PairComparer
     private readonly int[] _rows;
     private readonly AlignedRows _layout;
 
-    public PairComparer(IReadOnlyList<ComparisonSpec> specs, RecordTable table)
+    /// <param name="cacheBits">The size of each comparison's cache of levels per pair of values (<see cref="ValueLevelCache"/>); 0: none.</param>
+    public PairComparer(IReadOnlyList<ComparisonSpec> specs, RecordTable table, int cacheBits = CompiledComparison.CacheBits)
     {
-        _comparisons = [.. specs.Select((spec, i) => new CompiledComparison(i, spec, table))];
+        _comparisons = [.. specs.Select((spec, i) => new CompiledComparison(i, spec, table, cacheBits))];
         Comparisons = _comparisons;
         var rows = _layout = new AlignedRows(table.Count, _comparisons.Length + _comparisons.Sum(c => c.RowKeyCount));
         _rows = rows.Values;
