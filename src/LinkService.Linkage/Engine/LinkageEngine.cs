@@ -32,8 +32,14 @@ internal static class LinkageEngine
         }
 
         var blocking = progress.Begin("blocking", "rules", spec.Blocking.Count);
-        var rules = spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
-        var comparer = new PairComparer(spec.Comparisons, table);
+        // The rules' keys and the comparer's rows are read apart, much of it one value or one record at a time: side by side.
+        var rules = new CompiledRule[spec.Blocking.Count];
+        PairComparer? compared = null;
+        Parallel.Invoke(
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => Parallel.For(0, rules.Length, r => rules[r] = new CompiledRule(r, spec.Blocking[r], table)),
+            () => compared = new PairComparer(spec.Comparisons, table));
+        var comparer = compared!;
         var blocks = new RuleBlocks[rules.Length];
         Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r =>
         {
