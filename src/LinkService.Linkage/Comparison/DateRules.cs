@@ -14,33 +14,29 @@ internal static class DateRules
     }
 
     /// <summary>Exactly one of the eight digits differs, or two adjacent digits are swapped.</summary>
+    /// <remarks>
+    /// Asked of most candidate pairs (those whose dates differ): the digits are taken from the right in registers, the
+    /// leftmost differing one kept with its right-hand neighbour, not written to two arrays first.
+    /// </remarks>
     public static bool OneDigitOff(int a, int b)
     {
         var differing = 0;
-        var first = -1;
-        var pa = a;
-        var pb = b;
-        Span<int> digitsA = stackalloc int[8];
-        Span<int> digitsB = stackalloc int[8];
+        var (firstA, firstB, nextA, nextB, lastA, lastB) = (0, 0, 0, 0, 0, 0);
+        var leftmost = -1;
         for (var i = 7; i >= 0; i--)
         {
-            digitsA[i] = pa % 10;
-            digitsB[i] = pb % 10;
-            pa /= 10;
-            pb /= 10;
-        }
-
-        for (var i = 0; i < 8; i++)
-        {
-            if (digitsA[i] != digitsB[i])
+            var (digitA, digitB) = (a % 10, b % 10);
+            (a, b) = (a / 10, b / 10);
+            if (digitA != digitB)
             {
                 differing++;
-                first = first < 0 ? i : first;
+                (leftmost, firstA, firstB, nextA, nextB) = (i, digitA, digitB, lastA, lastB);
             }
+
+            (lastA, lastB) = (digitA, digitB);
         }
 
-        return differing == 1
-            || (differing == 2 && first < 7 && digitsA[first] == digitsB[first + 1] && digitsA[first + 1] == digitsB[first]);
+        return differing == 1 || (differing == 2 && leftmost < 7 && firstA == nextB && nextA == firstB);
     }
 
     /// <summary>Day and month equal and the years one apart (1989 against 1990, which is two digits off).</summary>
