@@ -22,9 +22,9 @@ namespace LinkService.Linkage.Engine;
 /// tells them apart). The path's links have paid the prior that the records are one person; charged the pair's own
 /// prior again (its weight, as it once was), a pair whose comparison was for a match (an offender's alias and the
 /// offender's claim, sharing a surname and a date of birth) fell to nearly nothing. At 1M × 3M (synth, default project)
-/// the pairs joined through others hold 902 false pairs; the prior charged again expected 1,294, the likelihood ratio
-/// expects 321, while the links' own probabilities expect 1,447 false links where 1,107 are: the sum is within 10 %,
-/// its parts are not (docs/linkage-model.md).
+/// the pairs joined through others hold 901 false pairs; the prior charged again expected about 1,300, the likelihood
+/// ratio expects 317, while the links' own probabilities expect 1,466 false links where 1,062 are: the sum is within
+/// 10 %, its parts are not (docs/linkage-model.md).
 /// </para>
 /// </summary>
 internal static class EntityPairs
