@@ -108,7 +108,7 @@ internal static class RecordTableBuilder
             {
                 for (var d = range.Item1; d < range.Item2 && d < distinct; d++)
                 {
-                    standardised[d] = standardiser.Standardise(new string(raw.Distinct[d]));
+                    standardised[d] = standardiser.Standardise(raw.Distinct[d]);
                 }
 
                 progress.Advance(Math.Min(range.Item2, distinct) - range.Item1);

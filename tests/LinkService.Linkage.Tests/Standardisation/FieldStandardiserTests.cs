@@ -46,15 +46,27 @@ public sealed class FieldStandardiserTests
     [InlineData("sw1a1aa", "SW1A 1AA")]
     [InlineData(" M1  1AE ", "M1 1AE")]
     [InlineData("4223", "4223")]
-    public void Standardise_Postcode_NormalisesUkSpacing(string raw, string expected) =>
-        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Postcode, []).Standardise(raw).Value);
+    [InlineData("sw1a 1Åa", "SW1A 1AA")]
+    [InlineData("n/a", null)]
+    public void Standardise_Postcode_NormalisesUkSpacing(string raw, string? expected)
+    {
+        var standardiser = new FieldStandardiser(StandardiseAs.Postcode, []);
+        Assert.Equal(expected, standardiser.Standardise(raw).Value);
+        Assert.Equal(expected, standardiser.Standardise(raw.AsSpan()).Value);
+    }
 
     [Theory]
     [InlineData("ab 12 34 56 c", "AB123456")]
     [InlineData("QQ123456C", null)]
     [InlineData("AB000000A", null)]
-    public void Standardise_NiNumber_DropsSuffixAndPlaceholders(string raw, string? expected) =>
-        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.NiNumber, []).Standardise(raw).Value);
+    [InlineData("áb 12 34 56", "AB123456")]
+    [InlineData("unknown", null)]
+    public void Standardise_NiNumber_DropsSuffixAndPlaceholders(string raw, string? expected)
+    {
+        var standardiser = new FieldStandardiser(StandardiseAs.NiNumber, []);
+        Assert.Equal(expected, standardiser.Standardise(raw).Value);
+        Assert.Equal(expected, standardiser.Standardise(raw.AsSpan()).Value);
+    }
 
     [Theory]
     [InlineData("Female", "F")]
