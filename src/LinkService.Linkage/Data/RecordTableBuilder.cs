@@ -102,26 +102,15 @@ internal static class RecordTableBuilder
             var raw = source.Column(f);
             // Standardise each distinct raw value once, over both cores; intern in order so ids are deterministic.
             var distinct = raw.Distinct.Count;
-            var standardised = new (string? Value, string? Middle)[distinct];
-            var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(1, Math.Max(2, distinct)), parallel, range =>
-            {
-                for (var d = range.Item1; d < range.Item2 && d < distinct; d++)
-                {
-                    standardised[d] = standardiser.Standardise(raw.Distinct[d]);
-                }
-
-                progress.Advance(Math.Min(range.Item2, distinct) - range.Item1);
-            });
-
             var mapped = new int[distinct];
             var middle = new int[distinct];
-            for (var d = 1; d < distinct; d++)
+            InOrder.ForEachChunk(1, distinct, d => standardiser.Standardise(raw.Distinct[d]), (d, standardised) =>
             {
-                var (value, rest) = standardised[d];
+                var (value, rest) = standardised;
                 mapped[d] = value is null ? 0 : pool?.Intern(value) ?? int.Parse(value, CultureInfo.InvariantCulture);
                 middle[d] = rest is null || pool is null ? 0 : pool.Intern(rest);
-            }
+            }, cancellationToken);
+            progress.Advance(Math.Max(0, distinct - 1));
 
             var rows = raw.Rows;
             for (var r = 0; r < rows.Length; r++)
