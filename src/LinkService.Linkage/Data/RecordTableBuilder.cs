@@ -86,7 +86,7 @@ internal static class RecordTableBuilder
 
     /// <summary>What standardising works through: each source column's distinct raw values (but the empty one), for every field used.</summary>
     private static long DistinctValues(IReadOnlyList<SourceRecords> sources, List<string> fields) =>
-        sources.Sum(s => s.Fields.Select((f, i) => fields.Contains(f.Canonical) ? Math.Max(0L, s.Column(i).Distinct.Count - 1) : 0).Sum());
+        sources.Sum(s => s.Fields.Select((f, i) => fields.Contains(f.Canonical) ? Math.Max(0L, s.Column(i).ValueCount - 1) : 0).Sum());
 
     private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles, StageProgress progress, CancellationToken cancellationToken)
     {
@@ -100,11 +100,12 @@ internal static class RecordTableBuilder
 
             var standardiser = new FieldStandardiser(kind, options?.BlankValues ?? [], source.Fields[f].DateFormat, options?.SplitForenames ?? true);
             var raw = source.Column(f);
-            // Standardise each distinct raw value once, over both cores; intern in order so ids are deterministic.
-            var distinct = raw.Distinct.Count;
+            // Standardise each distinct raw value once (each row's, in a listed column), over both cores; intern in order so
+            // ids are deterministic.
+            var distinct = raw.ValueCount;
             var mapped = new int[distinct];
             var middle = new int[distinct];
-            InOrder.ForEachChunk(1, distinct, d => standardiser.Standardise(raw.Distinct[d]), (d, standardised) =>
+            InOrder.ForEachChunk(1, distinct, d => standardiser.Standardise(raw.Value(d)), (d, standardised) =>
             {
                 var (value, rest) = standardised;
                 mapped[d] = value is null ? 0 : pool?.Intern(value) ?? int.Parse(value, CultureInfo.InvariantCulture);
