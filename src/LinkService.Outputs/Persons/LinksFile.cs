@@ -1,5 +1,4 @@
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Csv;
 using LinkService.Outputs.Stages;
 
 namespace LinkService.Outputs.Persons;
