@@ -28,6 +28,7 @@ internal static class MissedPairs
         var tally = new Dictionary<(string Kind, string Class, string Cause), int>();
         var caught = new long[rules.Length + 1];
         var unblockedByKind = new long[2];
+        var onlyRule = new long[rules.Length];
         foreach (var person in Enumerable.Range(0, table.Count).Where(i => truth[i] >= 0).GroupBy(i => truth[i]))
         {
             var records = person.ToArray();
@@ -37,6 +38,11 @@ internal static class MissedPairs
                 {
                     var n = Enumerable.Range(0, rules.Length).Count(r => hashes.Agrees(r, records[i], records[j]));
                     caught[n]++;
+                    if (n == 1)
+                    {
+                        onlyRule[Enumerable.Range(0, rules.Length).First(r => hashes.Agrees(r, records[i], records[j]))]++;
+                    }
+
                     unblockedByKind[table.Source[records[i]] == table.Source[records[j]] ? 1 : 0] += n == 0 ? 1 : 0;
                 }
             }
@@ -44,6 +50,7 @@ internal static class MissedPairs
 
         output.WriteLine($"true pairs no rule blocks: cross {unblockedByKind[0]}, within {unblockedByKind[1]}");
         output.WriteLine("true pairs by how many rules block them: " + string.Join(" ", caught.Select((n, k) => $"{k}:{n}")) + string.Create(CultureInfo.InvariantCulture, $"; Chao f1²/2f2 = {caught[1] * (double)caught[1] / (2.0 * caught[2]):F0}"));
+        output.WriteLine("true pairs only one rule blocks, by rule: " + string.Join(" ", onlyRule.Select((n, r) => $"{spec.Blocking[r].DisplayName}:{n}")));
         var weights = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var person in byPerson)
         {

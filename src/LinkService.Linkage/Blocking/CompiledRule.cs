@@ -69,6 +69,7 @@ internal sealed class CompiledRule
                 KeyTransform.Year => [.. values.Select(v => v / 10_000)],
                 KeyTransform.YearMonth => [.. values.Select(v => v / 100)],
                 KeyTransform.Month => [.. values.Select(v => v / 100 % 100)],
+                KeyTransform.MonthDay => [.. values.Select(v => v % 10_000)],
                 _ => values,
             };
         }

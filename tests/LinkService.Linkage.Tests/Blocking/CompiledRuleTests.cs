@@ -12,6 +12,7 @@ public sealed class CompiledRuleTests
     [InlineData(KeyTransform.Year, new[] { 1985, 1985, 1990 })]
     [InlineData(KeyTransform.Month, new[] { 4, 5, 4 })]
     [InlineData(KeyTransform.YearMonth, new[] { 198504, 198505, 199004 })]
+    [InlineData(KeyTransform.MonthDay, new[] { 403, 503, 430 })]
     public void Keys_DateTransforms_TakeTheirPartOfTheDate(KeyTransform transform, int[] expected)
     {
         var table = Tables.Of([("A", "1985-04-03"), ("B", "1985-05-03"), ("C", "1990-04-30")]);

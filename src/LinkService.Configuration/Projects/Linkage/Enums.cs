@@ -40,6 +40,9 @@ public enum KeyTransform
     Year,
     Month,
     YearMonth,
+
+    /// <summary>A date's month and day, whatever the year: the same birthday with the year recorded wrong.</summary>
+    MonthDay,
     PostcodeArea,
     PostcodeDistrict,
     PostcodeSector,

@@ -26,15 +26,18 @@ public static class LinkageDefaults
         Rule(Key(CanonicalField.Surname, KeyTransform.DoubleMetaphone), Key(CanonicalField.Forename, KeyTransform.Initial), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
         Rule(Key(CanonicalField.Forename, KeyTransform.Soundex), Key(CanonicalField.Surname, KeyTransform.Soundex), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
 
-        // Both names and part of the date: a year off by one, a digit of the day wrong, day and month swapped.
-        Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Month)),
+        // Both names and part of the date: the birthday with the year off (by one or more), the year with a digit of
+        // the day wrong or day and month swapped. The birth month alone (for a year and a day wrong at once) made a
+        // fifth of the default project's candidate pairs at 1M x 3M, and blocking recall fell by 0.001 % without it.
+        Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.MonthDay)),
         Rule(Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth, KeyTransform.Year)),
 
         // Both names in either order with the date of birth: forename and surname swapped, at a new address.
         new() { Keys = [Key(CanonicalField.Forename), Key(CanonicalField.Surname), Key(CanonicalField.DateOfBirth)], AnyOrder = true },
 
-        // Surname and district: a new forename (alias) or a date of birth off in more than one way, at the same address.
-        Rule(Key(CanonicalField.Surname), Key(CanonicalField.Postcode, KeyTransform.PostcodeDistrict)),
+        // Surname and sector: a new forename (alias) or a date of birth off in more than one way, at the same address.
+        // The district (a move nearby too) made 8M of 28M candidate pairs at 1M x 3M for 0.03 % more blocking recall.
+        Rule(Key(CanonicalField.Surname), Key(CanonicalField.Postcode, KeyTransform.PostcodeSector)),
 
         // Two errors at once, each rule robust to any pair of them that leaves its keys alone: the names' initials in
         // either order with the date of birth (names swapped with a typo, a typo in each, at a new address); forename

@@ -171,7 +171,7 @@ internal static class LinkageSpecRules
                 }
 
                 var keyPath = $"{path}.blocking[{r}].keys[{k}]";
-                if (key.Transform is KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth && kind != StandardiseAs.Date)
+                if (key.Transform is KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth or KeyTransform.MonthDay && kind != StandardiseAs.Date)
                 {
                     errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a date field");
                 }
@@ -179,9 +179,9 @@ internal static class LinkageSpecRules
                 {
                     errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' needs a postcode field");
                 }
-                else if (key.Transform is not (KeyTransform.Exact or KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth) && kind == StandardiseAs.Date)
+                else if (key.Transform is not (KeyTransform.Exact or KeyTransform.Year or KeyTransform.Month or KeyTransform.YearMonth or KeyTransform.MonthDay) && kind == StandardiseAs.Date)
                 {
-                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' does not apply to a date field (use exact, year, month or year-month)");
+                    errors.Add($"{keyPath}.transform", $"'{ConfigJson.EnumName(key.Transform)}' does not apply to a date field (use exact, year, month, year-month or month-day)");
                 }
             }
         }
