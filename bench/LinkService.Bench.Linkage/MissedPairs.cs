@@ -183,7 +183,6 @@ internal static class MissedPairs
         var rows = new SortedDictionary<int, (long Pairs, double Expected, long False, long LinkPairs, double LinkExpected, long LinkFalse)>();
         var ownExpected = new SortedDictionary<int, double>();
         var altExpected = new SortedDictionary<int, double>();
-        double[] lifts = [2.859, 0.541, 1.868];
         foreach (var members in Enumerable.Range(0, table.Count).GroupBy(i => outcome.Entity[i]).Where(g => g.Count() is >= 2 and <= 64).Select(g => g.ToArray()))
         {
             var n = members.Length;
@@ -220,8 +219,7 @@ internal static class MissedPairs
                     if (!link)
                     {
                         var (x, y) = (members[i], members[j]);
-                        var lift = table.Source[x] != table.Source[y] ? lifts[0] : table.Source[x] == 0 ? lifts[1] : lifts[2];
-                        var direct = outcome.Scorer.Weight(x, y, comparer.Pattern(x, y)) + lift;
+                        var direct = outcome.Scorer.Weight(x, y, comparer.Pattern(x, y)) - outcome.Scorer.PriorWeight(x, y);
                         var path = Math.Log2(best[i, j] / (1 - best[i, j] + 1e-12));
                         altExpected[size] = altExpected.GetValueOrDefault(size) + 1 - LinkService.Linkage.Model.FellegiSunterModel.Probability(path + Math.Min(0, direct));
                     }

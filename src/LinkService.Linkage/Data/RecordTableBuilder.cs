@@ -86,7 +86,7 @@ internal static class RecordTableBuilder
 
     /// <summary>What standardising works through: each source column's distinct raw values (but the empty one), for every field used.</summary>
     private static long DistinctValues(IReadOnlyList<SourceRecords> sources, List<string> fields) =>
-        sources.Sum(s => s.Fields.Select((f, i) => fields.Contains(f.Canonical) ? Math.Max(0L, s.Column(i).Distinct.Count - 1) : 0).Sum());
+        sources.Sum(s => s.Fields.Select((f, i) => fields.Contains(f.Canonical) ? Math.Max(0L, s.Column(i).ValueCount - 1) : 0).Sum());
 
     private static void Fill(LinkageSpec spec, SourceRecords source, string field, StandardiseAs kind, ValuePool? pool, Span<int> values, Span<int> middles, StageProgress progress, CancellationToken cancellationToken)
     {
@@ -100,28 +100,18 @@ internal static class RecordTableBuilder
 
             var standardiser = new FieldStandardiser(kind, options?.BlankValues ?? [], source.Fields[f].DateFormat, options?.SplitForenames ?? true);
             var raw = source.Column(f);
-            // Standardise each distinct raw value once, over both cores; intern in order so ids are deterministic.
-            var distinct = raw.Distinct.Count;
-            var standardised = new (string? Value, string? Middle)[distinct];
-            var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(1, Math.Max(2, distinct)), parallel, range =>
-            {
-                for (var d = range.Item1; d < range.Item2 && d < distinct; d++)
-                {
-                    standardised[d] = standardiser.Standardise(new string(raw.Distinct[d]));
-                }
-
-                progress.Advance(Math.Min(range.Item2, distinct) - range.Item1);
-            });
-
+            // Standardise each distinct raw value once (each row's, in a listed column), over both cores; intern in order so
+            // ids are deterministic.
+            var distinct = raw.ValueCount;
             var mapped = new int[distinct];
             var middle = new int[distinct];
-            for (var d = 1; d < distinct; d++)
+            InOrder.ForEachChunk(1, distinct, d => standardiser.Standardise(raw.Value(d)), (d, standardised) =>
             {
-                var (value, rest) = standardised[d];
+                var (value, rest) = standardised;
                 mapped[d] = value is null ? 0 : pool?.Intern(value) ?? int.Parse(value, CultureInfo.InvariantCulture);
                 middle[d] = rest is null || pool is null ? 0 : pool.Intern(rest);
-            }
+            }, cancellationToken);
+            progress.Advance(Math.Max(0, distinct - 1));
 
             var rows = raw.Rows;
             for (var r = 0; r < rows.Length; r++)

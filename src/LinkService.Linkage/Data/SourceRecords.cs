@@ -69,22 +69,45 @@ public sealed class SourceRecords
         });
     }
 
+    /// <summary>
+    /// A column's raw values, each row an id of one of them (0: missing). Values are interned, so that each distinct one
+    /// is standardised once; but a column whose values hardly repeat (postcodes, NI numbers: 1.8M distinct in 3M rows) is
+    /// listed row by row instead, once its first rows show it: interning it took a lookup in a table of millions a row,
+    /// most of a reading's time, and spared few standardisings. Either way the values are kept in first-seen order, so
+    /// what standardising makes of a column, and the ids it gives out, do not depend on the way it was kept.
+    /// </summary>
     internal sealed class RawColumn
     {
-        private int[] _rows = new int[1024];
+        /// <summary>The rows after which a column is listed if nearly all the values in them were distinct.</summary>
+        private const int Checkpoint = 1 << 16;
 
-        /// <summary>The distinct raw values; id 0 is missing.</summary>
-        public SpanInterner Distinct { get; } = new();
+        private int[] _rows = new int[1024];
+        private SpanInterner? _distinct = new();
+        private StringArena? _listed;
+        private int _present;
+
+        /// <summary>How many values the column keeps, id 0 (missing) included.</summary>
+        public int ValueCount => _distinct?.Count ?? _listed!.Count;
 
         public int Count { get; private set; }
 
         public ReadOnlySpan<int> Rows => _rows.AsSpan(0, Count);
 
+        /// <summary>Whether the column is listed row by row rather than interned.</summary>
+        public bool IsListed => _listed is not null;
+
+        public ReadOnlySpan<char> Value(int id) => _distinct is { } distinct ? distinct[id] : _listed![id];
+
         public void Add(string? raw) => Add(raw.AsSpan());
 
         public void Add(ReadOnlySpan<char> raw)
         {
-            var id = raw.IsWhiteSpace() ? 0 : Distinct.Intern(raw);
+            var id = 0;
+            if (!raw.IsWhiteSpace())
+            {
+                _present++;
+                id = _distinct?.Intern(raw) ?? List(raw);
+            }
 
             if (Count == _rows.Length)
             {
@@ -92,6 +115,27 @@ public sealed class SourceRecords
             }
 
             _rows[Count++] = id;
+            if (Count == Checkpoint && _distinct is not null && _distinct.Count - 1 > _present * 0.95)
+            {
+                ListRowByRow(_distinct);
+            }
+        }
+
+        private int List(ReadOnlySpan<char> raw)
+        {
+            _listed!.Add(raw);
+            return _listed.Count - 1;
+        }
+
+        private void ListRowByRow(SpanInterner distinct)
+        {
+            _listed = new StringArena();
+            _listed.Add([]);
+            _distinct = null;
+            foreach (ref var id in _rows.AsSpan(0, Count))
+            {
+                id = id == 0 ? 0 : List(distinct[id]);
+            }
         }
     }
 }

@@ -92,24 +92,7 @@ internal sealed class ValuePool
         }
     }
 
-    /// <summary>
-    /// Computes something of every value over both cores, a chunk at a time, and hands the results on in value order on
-    /// this thread (where ids are given out): a chunk's results, not the whole pool's, are held at once.
-    /// </summary>
-    private void ForEachChunk<T>(Func<int, T> compute, Action<int, T> take)
-    {
-        const int Chunk = 1 << 16;
-        var results = new T[Chunk];
-        for (var from = 1; from < _values.Count; from += Chunk)
-        {
-            var to = Math.Min(from + Chunk, _values.Count);
-            Parallel.For(from, to, id => results[id - from] = compute(id));
-            for (var id = from; id < to; id++)
-            {
-                take(id, results[id - from]);
-            }
-        }
-    }
+    private void ForEachChunk<T>(Func<int, T> compute, Action<int, T> take) => InOrder.ForEachChunk(1, _values.Count, compute, take, CancellationToken.None);
 
     private static string DeriveKey(string value, KeyTransform transform, int length) => transform switch
     {

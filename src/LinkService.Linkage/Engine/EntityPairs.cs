@@ -17,11 +17,14 @@ namespace LinkService.Linkage.Engine;
 /// </para>
 /// <para>
 /// A link keeps its own probability even when a path through others is surer, and a pair joined only through others
-/// is no surer than its own comparison allows: its path's odds fall by its own weight where that is against it (two
-/// namesakes' claims joined through one offender disagree with each other on what tells them apart). At 1M × 3M
-/// (synth, default project) the entities of three records or more held 2,168 false pairs; best paths alone expected
-/// 784: 504 for their links (1,024 false; their own probabilities expect 1,012) and 280 for the pairs joined through
-/// others (1,144 false; with their own comparisons, 1,243).
+/// is no surer than its own comparison allows: its path's odds fall by its own likelihood ratio (its weight less its
+/// prior) where that is against it (two namesakes' claims joined through one offender disagree with each other on what
+/// tells them apart). The path's links have paid the prior that the records are one person; charged the pair's own
+/// prior again (its weight, as it once was), a pair whose comparison was for a match (an offender's alias and the
+/// offender's claim, sharing a surname and a date of birth) fell to nearly nothing. At 1M × 3M (synth, default project)
+/// the pairs joined through others hold 901 false pairs; the prior charged again expected about 1,300, the likelihood
+/// ratio expects 317, while the links' own probabilities expect 1,466 false links where 1,062 are: the sum is within
+/// 10 %, its parts are not (docs/linkage-model.md).
 /// </para>
 /// </summary>
 internal static class EntityPairs
@@ -38,7 +41,7 @@ internal static class EntityPairs
     /// generated: matches outside every block that the entities joined all the same, through other records.
     /// </returns>
     public static (long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) Score(
-        RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes, PartnerShares shares)
+        RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes)
     {
         var linkProbability = new Dictionary<(int, int), float>(links.Count);
         foreach (var link in links)
@@ -94,7 +97,7 @@ internal static class EntityPairs
                             ? own
                             : paths is null
                                 ? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b)))
-                                : ThroughOthers(paths[i - start, j - start], scorer.Weight(a, b, comparer.Pattern(a, b)) + shares.LiftBits(source[a], source[b])));
+                                : ThroughOthers(paths[i - start, j - start], scorer.Weight(a, b, comparer.Pattern(a, b)) - scorer.PriorWeight(a, b)));
                         expected += probability;
                         if (!hashes.AnyBefore(hashes.Rules, a, b))
                         {
@@ -112,11 +115,11 @@ internal static class EntityPairs
     }
 
     /// <summary>
-    /// A pair joined only through others: its best path's odds, lowered by its own (lifted) weight where that is against
+    /// A pair joined only through others: its best path's odds, lowered by its own likelihood ratio where that is against
     /// it, never raised (what it agrees on is mostly what the path's links agreed on).
     /// </summary>
-    private static double ThroughOthers(double path, double ownBits) =>
-        path >= 1 ? 1 : FellegiSunterModel.Probability(Math.Log2(path / (1 - path)) + Math.Min(0, ownBits));
+    private static double ThroughOthers(double path, double ownLikelihoodBits) =>
+        path >= 1 ? 1 : FellegiSunterModel.Probability(Math.Log2(path / (1 - path)) + Math.Min(0, ownLikelihoodBits));
 
     /// <summary>For the records of one entity, the best product of link probabilities along a path between each two (Floyd–Warshall on products).</summary>
     private static double[,] BestPaths(ReadOnlySpan<int> members, Dictionary<(int, int), float> links)

@@ -82,7 +82,7 @@ internal static class LinkageEngine
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
 
-        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted, hashes, shares);
+        var joined = EntityPairs.Score(table, entity, mode, scorer, comparer, accepted, hashes);
 
         progress.Begin("matches outside blocks");
         // The matches the entities did not join: the kept pairs and the tail as the candidate decision leaves them (five

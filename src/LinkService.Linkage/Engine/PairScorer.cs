@@ -12,7 +12,8 @@ namespace LinkService.Linkage.Engine;
 /// overstated every common name to make up for that, and namesakes linked more often than their probability said.
 /// The sex is now answered where it arises (<see cref="TermFrequencyTie"/>), and a namesake born the same day among a
 /// record's candidates is a rival in the match decision (<see cref="CandidateDecision"/>). A swap of two names is
-/// counted once (<see cref="SwapTie"/>).
+/// counted once (<see cref="SwapTie"/>), and postcode agreement between different surnames is scored against a count
+/// over every pair of records (<see cref="PostcodeTie"/>).
 /// </para>
 /// </summary>
 internal sealed class PairScorer
@@ -25,6 +26,8 @@ internal sealed class PairScorer
     private readonly double[] _pooledSwapBits;
     private readonly double[] _pooledLog2ExactU;
     private readonly PairComparer _comparer;
+    private readonly PostcodeTie? _postcode;
+    private readonly double[] _postcodeBits;
 
     private readonly byte[]? _source;
 
@@ -48,6 +51,8 @@ internal sealed class PairScorer
         _swaps = [.. SwapTie.Find(comparer)];
         _pooledSwapBits = [.. _swaps.Select(t => t.Bits(model.Log2Factors, model.M, model.U))];
         _pooledLog2ExactU = [.. model.U.Select(levels => Math.Log2(levels[0]))];
+        _postcode = PostcodeTie.Find(comparer, source);
+        _postcodeBits = _postcode?.Bits(model) ?? [];
         var log2ExactU = model.SourcePairU.ToDictionary(p => p.Key, p => p.Value.Select(levels => Math.Log2(levels[0])).ToArray());
         _sources = source is null || source.Length == 0 ? 0 : source.Max() + 1;
         _bySourcePair = new (double[][], double, double[], double[][], double[])[_sources * _sources];
@@ -75,6 +80,8 @@ internal sealed class PairScorer
         _swaps = scorer._swaps;
         _pooledSwapBits = scorer._pooledSwapBits;
         _pooledLog2ExactU = scorer._pooledLog2ExactU;
+        _postcode = scorer._postcode;
+        _postcodeBits = scorer._postcodeBits;
         _sources = scorer._sources;
         _bySourcePair = [.. scorer._bySourcePair.Select((e, i) => e with { Shift = model.PriorShift(SourcePairs.Of(i / _sources, i % _sources)) })];
     }
@@ -114,6 +121,11 @@ internal sealed class PairScorer
             contributions[_swaps[i].First] += _swaps[i].Holds(pattern) ? swapBits[i] : 0;
         }
 
+        if (_postcode is not null)
+        {
+            contributions[_postcode.Postcode] += PostcodeBits(a, b, pattern);
+        }
+
         return contributions;
     }
 
@@ -139,7 +151,7 @@ internal sealed class PairScorer
             weight += _swaps[i].Holds(pattern) ? swapBits[i] : 0;
         }
 
-        return weight;
+        return weight + PostcodeBits(a, b, pattern);
     }
 
     /// <summary>What the pair is scored with: its pair of sources' level weights, prior shift, u of exact agreement, term surprisals and swap bits (without sources, the pooled ones).</summary>
@@ -155,6 +167,10 @@ internal sealed class PairScorer
         var value = _comparer.Value(a, comparison);
         return ComparisonVector.Level(pattern, comparison) == 0 && value == _comparer.Value(b, comparison) ? exactU[comparison] + surprisal[comparison][value] : 0;
     }
+
+    /// <summary>What postcode agreement adds between records whose surnames differ (<see cref="PostcodeTie"/>).</summary>
+    private double PostcodeBits(int a, int b, ulong pattern) =>
+        _postcode is { } tie && tie.Holds(_comparer, a, b, pattern) ? _postcodeBits[_source is null ? ^1 : (_source[a] * _sources) + _source[b]] : 0;
 
     /// <summary>What the tied few-valued field adds when it and its term-frequency field both agree exactly (<see cref="TermFrequencyTie"/>).</summary>
     private double TieBits(TermFrequencyTie tie, int a, int b, ulong pattern, double[] exactU)

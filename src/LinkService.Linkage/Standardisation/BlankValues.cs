@@ -10,6 +10,7 @@ public sealed class BlankValues
     ];
 
     private readonly HashSet<string> _values;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _spans;
 
     public BlankValues(IEnumerable<string> extra)
     {
@@ -18,7 +19,11 @@ public sealed class BlankValues
         {
             _values.Add(TextFolding.Compact(value));
         }
+
+        _spans = _values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public bool IsBlank(string compact) => _values.Contains(compact);
+
+    public bool IsBlank(ReadOnlySpan<char> compact) => _spans.Contains(compact);
 }

@@ -29,9 +29,19 @@ public sealed class FieldStandardiser
 
     public bool SplitForenames { get; }
 
+    private bool IsCode => Kind is StandardiseAs.Postcode or StandardiseAs.NiNumber;
+
+    /// <summary>The standardised value and, for a forename split into words, the middle names.</summary>
+    public (string? Value, string? Middle) Standardise(ReadOnlySpan<char> raw) => IsCode ? (Code(raw), null) : Standardise(raw.ToString());
+
     /// <summary>The standardised value and, for a forename split into words, the middle names.</summary>
     public (string? Value, string? Middle) Standardise(string raw)
     {
+        if (IsCode)
+        {
+            return (Code(raw), null);
+        }
+
         if (_blanks.IsBlank(TextFolding.Compact(raw)))
         {
             return (null, null);
@@ -44,8 +54,6 @@ public sealed class FieldStandardiser
             StandardiseAs.Name => (Name(raw, joinWords: false), null),
             StandardiseAs.Date => (Date(raw), null),
             StandardiseAs.Sex => (Sex(raw), null),
-            StandardiseAs.Postcode => (PostcodeParts.Normalise(raw), null),
-            StandardiseAs.NiNumber => (NiNumber(raw), null),
             StandardiseAs.Reference => (Reference(raw), null),
             StandardiseAs.UpperAlnum => (ContactStandardisers.UpperAlnum(raw), null),
             StandardiseAs.Email => (ContactStandardisers.Email(raw), null),
@@ -109,24 +117,39 @@ public sealed class FieldStandardiser
         _ => null,
     };
 
-    private static string? NiNumber(string raw)
+    /// <summary>
+    /// A postcode or NI number: there are millions of distinct ones at 1M × 3M, so the value is compacted once, on the
+    /// stack, and no string is made but the result.
+    /// </summary>
+    private string? Code(ReadOnlySpan<char> raw)
     {
-        var compact = TextFolding.Compact(raw);
+        Span<char> buffer = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var compact = TextFolding.Compact(raw, buffer);
+        if (_blanks.IsBlank(compact))
+        {
+            return null;
+        }
+
+        return Kind == StandardiseAs.Postcode ? PostcodeParts.FromCompact(compact) : NiNumber(compact);
+    }
+
+    private static string? NiNumber(ReadOnlySpan<char> compact)
+    {
         if (compact.Length == 9 && compact[8] is >= 'A' and <= 'D')
         {
             compact = compact[..8];
         }
 
-        if (compact.Length != 8 || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1]) || !compact.AsSpan(2).ContainsOnlyDigits())
+        if (compact.Length != 8 || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1]) || !compact[2..].ContainsOnlyDigits())
         {
-            return compact.Length == 0 ? null : compact;
+            return compact.IsEmpty ? null : compact.ToString();
         }
 
         // Prefixes never issued, and the temporary and administrative ones, identify nobody.
         return compact[0] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' || compact[1] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' or 'O'
-            || compact[..2] is "BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ" or "AA" || compact.AsSpan(2).IndexOfAnyExcept('0') < 0
+            || compact[..2] is "BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ" or "AA" || compact[2..].IndexOfAnyExcept('0') < 0
             ? null
-            : compact;
+            : compact.ToString();
     }
 
     private static string? Reference(string raw) => Empty(TextFolding.Compact(raw).TrimStart('0'));

@@ -8,15 +8,17 @@ public static class PostcodeParts
 {
     private static readonly System.Buffers.SearchValues<char> DistrictTail = System.Buffers.SearchValues.Create("ABCDEFGHJKMNPRSTUVWXY0123456789");
 
-    public static string? Normalise(string raw)
+    public static string? Normalise(string raw) => FromCompact(TextFolding.Compact(raw));
+
+    /// <summary>The postcode whose <see cref="TextFolding.Compact(string)"/> form is <paramref name="compact"/>.</summary>
+    public static string? FromCompact(ReadOnlySpan<char> compact)
     {
-        var compact = TextFolding.Compact(raw);
-        if (compact.Length == 0)
+        if (compact.IsEmpty)
         {
             return null;
         }
 
-        return IsUk(compact) ? string.Concat(compact.AsSpan(0, compact.Length - 3), " ", compact.AsSpan(compact.Length - 3)) : compact;
+        return IsUk(compact) ? string.Concat(compact[..^3], " ", compact[^3..]) : compact.ToString();
     }
 
     public static string Area(string postcode)
@@ -48,7 +50,7 @@ public static class PostcodeParts
         return space >= 0 ? postcode[..(space + 2)] : postcode[..Math.Max(1, postcode.Length - 1)];
     }
 
-    private static bool IsUk(string c)
+    private static bool IsUk(ReadOnlySpan<char> c)
     {
         // A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA.
         if (c.Length is < 5 or > 7 || !char.IsAsciiLetter(c[0]))
@@ -56,13 +58,13 @@ public static class PostcodeParts
             return false;
         }
 
-        var inward = c.AsSpan(c.Length - 3);
+        var inward = c[^3..];
         if (!char.IsAsciiDigit(inward[0]) || !char.IsAsciiLetter(inward[1]) || !char.IsAsciiLetter(inward[2]))
         {
             return false;
         }
 
-        var outward = c.AsSpan(0, c.Length - 3);
+        var outward = c[..^3];
         var digitAt = char.IsAsciiLetter(outward[1]) ? 2 : 1;
         return digitAt < outward.Length && char.IsAsciiDigit(outward[digitAt]) && outward[(digitAt + 1)..].IndexOfAnyExcept(DistrictTail) < 0;
     }

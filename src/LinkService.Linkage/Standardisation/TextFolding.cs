@@ -60,17 +60,7 @@ public static class TextFolding
             }
 
             Span<char> buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
-            var length = 0;
-            foreach (var ch in value)
-            {
-                var c = char.ToUpperInvariant(ch);
-                if (c is >= 'A' and <= 'Z' or >= '0' and <= '9')
-                {
-                    buffer[length++] = c;
-                }
-            }
-
-            return new string(buffer[..length]);
+            return new string(CompactAscii(value, buffer));
         }
 
         var sb = new StringBuilder(value.Length);
@@ -84,6 +74,28 @@ public static class TextFolding
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Compact(string)"/> of <paramref name="value"/>, written into <paramref name="buffer"/> (at least as long)
+    /// when it is plain ASCII, as nearly every code and postcode is: no string is made for it.
+    /// </summary>
+    public static ReadOnlySpan<char> Compact(ReadOnlySpan<char> value, Span<char> buffer) =>
+        value.ContainsAnyExceptInRange('\0', '\x7F') ? Compact(value.ToString()) : CompactAscii(value, buffer);
+
+    private static Span<char> CompactAscii(ReadOnlySpan<char> value, Span<char> buffer)
+    {
+        var length = 0;
+        foreach (var ch in value)
+        {
+            var c = char.ToUpperInvariant(ch);
+            if (c is >= 'A' and <= 'Z' or >= '0' and <= '9')
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return buffer[..length];
     }
 
     private static string Decompose(string value)

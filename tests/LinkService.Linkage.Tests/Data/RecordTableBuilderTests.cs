@@ -39,4 +39,37 @@ public sealed class RecordTableBuilderTests
         Assert.Equal(email.Values[0], email.Values[2]);
         Assert.Equal(0, email.Values[1]);
     }
+
+    [Fact]
+    public void Build_ColumnOfNearlyAllDistinctValues_GivesEqualValuesOneIdInFirstSeenOrder()
+    {
+        var spec = new LinkageSpec
+        {
+            Blocking = [new() { Keys = [new() { Field = CanonicalField.Postcode }] }],
+            Comparisons = [new() { Field = CanonicalField.Postcode, Levels = [new() { Method = ComparisonMethod.Exact }] }],
+        };
+        var source = new SourceRecords("s0", [new SourceField(CanonicalField.Postcode)]);
+        const int Distinct = 66_000;
+        for (var r = 0; r < Distinct + 4_000; r++)
+        {
+            // Every postcode distinct past the rows a column is judged by; then each repeats an early one, spelled otherwise.
+            var postcode = r < Distinct ? Postcode(r) : Postcode(r - Distinct + 10).ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+            source.Add($"r{r}", [r == 5 ? "" : postcode]);
+        }
+
+        var table = RecordTableBuilder.Build(spec, [source], CancellationToken.None);
+
+        Assert.True(source.Column(0).IsListed);
+        var column = table.Columns[CanonicalField.Postcode];
+        Assert.Equal(0, column.Values[5]);
+        Assert.Equal("AB1 6AA", column.Pool![column.Values[6]].ToString());
+        for (var r = 0; r < table.Count; r++)
+        {
+            var expected = r >= Distinct ? column.Values[r - Distinct + 10] : r < 5 ? r + 1 : r == 5 ? 0 : r;
+            Assert.Equal(expected, column.Values[r]);
+        }
+    }
+
+    private static string Postcode(int n) =>
+        $"AB{(n / 2600) + 1} {n % 10}{(char)('A' + (n / 10 % 26))}{(char)('A' + (n / 260 % 10))}";
 }

@@ -46,15 +46,17 @@ public sealed class FieldStandardiserTests
     [InlineData("sw1a1aa", "SW1A 1AA")]
     [InlineData(" M1  1AE ", "M1 1AE")]
     [InlineData("4223", "4223")]
-    public void Standardise_Postcode_NormalisesUkSpacing(string raw, string expected) =>
-        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.Postcode, []).Standardise(raw).Value);
+    [InlineData("sw1a 1Åa", "SW1A 1AA")]
+    [InlineData("n/a", null)]
+    public void Standardise_Postcode_NormalisesUkSpacing(string raw, string? expected) => AssertCode(StandardiseAs.Postcode, raw, expected);
 
     [Theory]
     [InlineData("ab 12 34 56 c", "AB123456")]
     [InlineData("QQ123456C", null)]
     [InlineData("AB000000A", null)]
-    public void Standardise_NiNumber_DropsSuffixAndPlaceholders(string raw, string? expected) =>
-        Assert.Equal(expected, new FieldStandardiser(StandardiseAs.NiNumber, []).Standardise(raw).Value);
+    [InlineData("áb 12 34 56", "AB123456")]
+    [InlineData("unknown", null)]
+    public void Standardise_NiNumber_DropsSuffixAndPlaceholders(string raw, string? expected) => AssertCode(StandardiseAs.NiNumber, raw, expected);
 
     [Theory]
     [InlineData("Female", "F")]
@@ -102,4 +104,12 @@ public sealed class FieldStandardiserTests
     [InlineData("--", null)]
     public void Standardise_UpperAlnum_KeepsLettersDigitsAndLeadingZeros(string raw, string? expected) =>
         Assert.Equal(expected, new FieldStandardiser(StandardiseAs.UpperAlnum, []).Standardise(raw).Value);
+
+    /// <summary>A code standardises alike from a string and from a cell's characters (the way a reading hands it over).</summary>
+    private static void AssertCode(StandardiseAs kind, string raw, string? expected)
+    {
+        var standardiser = new FieldStandardiser(kind, []);
+        Assert.Equal(expected, standardiser.Standardise(raw).Value);
+        Assert.Equal(expected, standardiser.Standardise(raw.AsSpan()).Value);
+    }
 }

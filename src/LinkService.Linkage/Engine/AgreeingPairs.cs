@@ -1,0 +1,125 @@
+namespace LinkService.Linkage.Engine;
+
+/// <summary>
+/// How many pairs of records agree on a key, per pair of sources, counted exactly over the key's groups (every pair,
+/// not a sample): Σ n_s·n_t over the groups across two sources, Σ n_s(n_s − 1)/2 within one. Records are put in
+/// groups by a primary value (dense ids, bucketed in linear time) and, inside each group, by secondary keys (sorted
+/// there: a group is a postcode's or a surname's records).
+/// </summary>
+internal static class AgreeingPairs
+{
+    /// <param name="primary">Per record, the primary value's dense id, below <paramref name="primaryCount"/>.</param>
+    /// <param name="primaryCount">How many primary ids there are.</param>
+    /// <param name="secondaries">Per record, each secondary key.</param>
+    /// <param name="included">Per record, whether it is counted.</param>
+    /// <param name="source">Per record, its source.</param>
+    /// <param name="sources">How many sources.</param>
+    /// <returns>
+    /// [0]: pairs agreeing on the primary; [k]: on the primary and secondary k − 1. Each per ordered pair of sources,
+    /// <c>s * sources + t</c>, filled for s ≤ t.
+    /// </returns>
+    public static long[][] Count(int[] primary, int primaryCount, IReadOnlyList<Func<int, long>> secondaries, bool[] included, byte[] source, int sources)
+    {
+        var starts = new int[primaryCount + 1];
+        for (var r = 0; r < primary.Length; r++)
+        {
+            starts[primary[r]] += included[r] ? 1 : 0;
+        }
+
+        var total = 0;
+        for (var v = 0; v < primaryCount; v++)
+        {
+            (starts[v], total) = (total, total + starts[v]);
+        }
+
+        starts[primaryCount] = total;
+        var order = new int[total];
+        var next = (int[])starts.Clone();
+        for (var r = 0; r < primary.Length; r++)
+        {
+            if (included[r])
+            {
+                order[next[primary[r]]++] = r;
+            }
+        }
+
+        var counts = new long[secondaries.Count + 1][];
+        for (var k = 0; k < counts.Length; k++)
+        {
+            counts[k] = new long[sources * sources];
+        }
+
+        var keys = new long[16];
+        var groupSources = new byte[16];
+        for (var v = 0; v < primaryCount; v++)
+        {
+            var group = order.AsSpan(starts[v], starts[v + 1] - starts[v]);
+            if (group.Length < 2)
+            {
+                continue;
+            }
+
+            if (keys.Length < group.Length)
+            {
+                keys = new long[group.Length];
+                groupSources = new byte[group.Length];
+            }
+
+            for (var i = 0; i < group.Length; i++)
+            {
+                keys[i] = 0;
+                groupSources[i] = source[group[i]];
+            }
+
+            AddRuns(keys, groupSources, group.Length, counts[0], sources);
+            for (var k = 0; k < secondaries.Count; k++)
+            {
+                for (var i = 0; i < group.Length; i++)
+                {
+                    keys[i] = secondaries[k](group[i]);
+                    groupSources[i] = source[group[i]];
+                }
+
+                Array.Sort(keys, groupSources, 0, group.Length);
+                AddRuns(keys, groupSources, group.Length, counts[k + 1], sources);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Pairs of records per pair of sources (<c>s * sources + t</c>, s ≤ t), given how many records each source holds.</summary>
+    public static void AddPairs(ReadOnlySpan<long> perSource, long[] pairs, int sources)
+    {
+        for (var s = 0; s < sources; s++)
+        {
+            pairs[(s * sources) + s] += perSource[s] * (perSource[s] - 1) / 2;
+            for (var t = s + 1; t < sources; t++)
+            {
+                pairs[(s * sources) + t] += perSource[s] * perSource[t];
+            }
+        }
+    }
+
+    /// <summary>Adds the pairs within each run of equal keys (the keys sorted).</summary>
+    private static void AddRuns(long[] keys, byte[] groupSources, int length, long[] pairs, int sources)
+    {
+        Span<long> perSource = stackalloc long[sources];
+        for (var start = 0; start < length;)
+        {
+            var end = start;
+            perSource.Clear();
+            while (end < length && keys[end] == keys[start])
+            {
+                perSource[groupSources[end++]]++;
+            }
+
+            if (end - start > 1)
+            {
+                AddPairs(perSource, pairs, sources);
+            }
+
+            start = end;
+        }
+    }
+}
