@@ -41,6 +41,9 @@ internal sealed class RecordTable
         return _recordIds[s][record - SourceStart[s]];
     }
 
+    /// <summary>Source <paramref name="source"/>'s record ids, in record order.</summary>
+    public StringArena RecordIds(int source) => _recordIds[source];
+
     public Column ColumnOrThrow(string field) =>
         Columns.TryGetValue(field, out var column) ? column : throw new InvalidOperationException($"No records carry the canonical field '{field}'.");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkService.Linkage.Engine;
 using LinkService.Linkage.Running;
 
@@ -13,7 +14,7 @@ public sealed record RunEvaluation(PairwiseScore CrossSource, PairwiseScore With
         TruthFile truth;
         try
         {
-            truth = TruthFile.Read(truthPath);
+            truth = TruthFile.Read(truthPath, cancellationToken);
         }
         catch (InvalidDataException ex)
         {
@@ -81,27 +82,21 @@ public sealed record RunEvaluation(PairwiseScore CrossSource, PairwiseScore With
             throw new InvalidDataException($"the run has no {RunFiles.Links}");
         }
 
-        using var reader = new StreamReader(path);
-        var entity = new Dictionary<(string, string), string>();
-        foreach (var (line, fields) in CsvRows.Read(reader))
+        using var csv = OwnCsv.OpenRagged(path);
+        if (csv.Header is not ["source", "record_id", "entity_id", ..])
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (line == 1)
-            {
-                if (fields is not ["source", "record_id", "entity_id", ..])
-                {
-                    throw new InvalidDataException($"{RunFiles.Links} line 1: the header does not start source,record_id,entity_id");
-                }
+            throw new InvalidDataException($"{RunFiles.Links} line 1: the header does not start source,record_id,entity_id");
+        }
 
-                continue;
+        var entity = new Dictionary<(string, string), string>();
+        while (csv.Read(cancellationToken))
+        {
+            if (csv.FieldCount < 3)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{RunFiles.Links} line {csv.Line}: {csv.FieldCount} fields where at least 3 are expected"));
             }
 
-            if (fields.Length < 3)
-            {
-                throw new InvalidDataException($"{RunFiles.Links} line {line}: {fields.Length} fields where at least 3 are expected");
-            }
-
-            entity[(fields[0], fields[1])] = fields[2];
+            entity[(csv[0].ToString(), csv[1].ToString())] = csv[2].ToString();
         }
 
         return entity;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using LinkService.Linkage.Running;
+
 namespace LinkService.Linkage.Evaluation;
 
 /// <summary>
@@ -21,24 +24,22 @@ internal sealed class TruthFile
     public List<LabelledPair>? Pairs { get; }
 
     /// <exception cref="InvalidDataException">The file is in neither form; the message names the line, never a value.</exception>
-    public static TruthFile Read(string path)
+    public static TruthFile Read(string path, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(path);
-        using var rows = CsvRows.Read(reader).GetEnumerator();
-        if (!rows.MoveNext())
+        using var csv = OwnCsv.OpenRagged(path);
+        if (csv.Header is [] or [""])
         {
             throw new InvalidDataException("the truth file is empty: it needs a header (source,record_id,person_id or source_a,record_id_a,source_b,record_id_b[,is_match])");
         }
 
-        var header = rows.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var header = csv.Header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         if (header is ["source", "record_id", "person_id", ..])
         {
             var person = new Dictionary<(string, string), string>();
-            while (rows.MoveNext())
+            while (csv.Read(cancellationToken))
             {
-                var (line, fields) = rows.Current;
-                Expect(fields, 3, line);
-                person[(fields[0], fields[1])] = fields[2];
+                Expect(csv, 3);
+                person[(csv[0].ToString(), csv[1].ToString())] = csv[2].ToString();
             }
 
             return new TruthFile(person, null);
@@ -48,11 +49,10 @@ internal sealed class TruthFile
         {
             var labelled = header.Length > 4 && header[4] == "is_match";
             var pairs = new List<LabelledPair>();
-            while (rows.MoveNext())
+            while (csv.Read(cancellationToken))
             {
-                var (line, fields) = rows.Current;
-                Expect(fields, labelled ? 5 : 4, line);
-                pairs.Add(new LabelledPair((fields[0], fields[1]), (fields[2], fields[3]), !labelled || IsMatch(fields[4], line)));
+                Expect(csv, labelled ? 5 : 4);
+                pairs.Add(new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), csv.Line)));
             }
 
             return labelled ? new TruthFile(null, pairs) : new TruthFile(People(pairs), null);
@@ -103,18 +103,18 @@ internal sealed class TruthFile
         return person;
     }
 
-    private static bool IsMatch(string value, int line) => value.Trim().ToLowerInvariant() switch
+    private static bool IsMatch(string value, long line) => value.Trim().ToLowerInvariant() switch
     {
         "1" or "true" or "yes" or "y" or "match" => true,
         "0" or "false" or "no" or "n" or "non-match" or "" => false,
         _ => throw new InvalidDataException($"line {line}: is_match must be 1 or 0 (true or false)"),
     };
 
-    private static void Expect(string[] fields, int count, int line)
+    private static void Expect(OwnCsv csv, int count)
     {
-        if (fields.Length < count)
+        if (csv.FieldCount < count)
         {
-            throw new InvalidDataException($"line {line}: {fields.Length} fields where the header has {count}");
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"line {csv.Line}: {csv.FieldCount} fields where the header has {count}"));
         }
     }
 }

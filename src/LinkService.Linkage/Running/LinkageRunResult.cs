@@ -10,4 +10,11 @@ public sealed record LinkageRunResult(
     string LinksFile,
     string ModelFile,
     string ReviewFile,
-    string QualityFile);
+    string QualityFile)
+{
+    /// <summary>
+    /// The linkage map the run wrote to <see cref="LinksFile"/>, held in memory for the output stages of the same
+    /// process; null where the run did not keep it.
+    /// </summary>
+    public LinkageMap? Map { get; init; }
+}

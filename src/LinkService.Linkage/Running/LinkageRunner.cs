@@ -46,7 +46,10 @@ internal sealed class LinkageRunner(ILogger<LinkageRunner> logger, TimeProvider 
         var q = outcome.Quality;
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.LinkageCompleted(logger, project.Name, q.PairsCompared, q.Links, q.Entities, q.ReviewPairs, elapsed);
-        return new LinkageRunResult(q.RecordsPerSource, q.PairsCompared, q.Links, q.Entities, q.ReviewPairs, links, model, review, quality);
+        return new LinkageRunResult(q.RecordsPerSource, q.PairsCompared, q.Links, q.Entities, q.ReviewPairs, links, model, review, quality)
+        {
+            Map = new LinkageMap(outcome.Table, outcome.Entity),
+        };
     }
 
     private SourceRecords ReadOne(LinkageInput input, Configuration.Projects.Linkage.LinkageSpec spec, StageProgress reading, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         var written = new List<Task<WrittenRecords>>();
         try
         {
-            var records = LinksFile.Read(request.RunFolder, cancellationToken);
+            var records = LinksFile.Read(request, cancellationToken);
             var persons = CarryForward.Assign(records, Previous(request, records, cancellationToken), pseudonyms, cancellationToken);
             Log.PersonsAssigned(logger, request.RunId, project, persons.Carried, persons.New, persons.Retired);
             writing.Add(Task.Run(() => PersonMap.Write(request.RunFolder, records, persons, cancellationToken), cancellationToken));

@@ -101,7 +101,7 @@ internal sealed class RecordFileRows
             for (var row = range.Item1; row < range.Item2; row++)
             {
                 // The linkage map lists a source's records as its deliveries hold them: the row is most likely the next.
-                var record = source < 0 ? -1 : records.Find(source, keys[row], records.Arrival(source, row));
+                var record = source < 0 ? -1 : records.FindArrived(source, keys[row], row);
                 if (record < 0)
                 {
                     InterlockedMin(ref missing, row);

@@ -1,6 +1,6 @@
 using LinkService.Configuration.Projects.Outputs;
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Anonymising;
-using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Disclosure;
 

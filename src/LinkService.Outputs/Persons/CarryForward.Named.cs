@@ -20,7 +20,7 @@ internal static partial class CarryForward
             }
         }
 
-        var records = builder.Build();
+        var records = builder.Build(CancellationToken.None);
         var assigned = Assign(records, previous is null ? null : PreviousPersons.Of(previous, records), pseudonyms, CancellationToken.None);
         var persons = new Dictionary<RecordRef, string>();
         for (var r = 0; r < records.Count; r++)

@@ -1,15 +1,14 @@
-using LinkService.Linkage.Data;
-
 namespace LinkService.Outputs.Persons;
 
 /// <summary>
 /// A run's records and clusters, numbered: records in the order the person map is written in (source, then record
-/// key, both ordinal), clusters in the order of their smallest record, each cluster's records smallest first. Each
-/// source's keys are held in record order; the order they came in is kept (<see cref="Arrival"/>), so a reading in the
-/// same order finds its records without a search; any other is found by a binary search (<see cref="Find"/>). Built by <see cref="LinkedRecordsBuilder"/>.
+/// key, both ordinal), clusters in the order of their smallest record, each cluster's records smallest first. The
+/// order the linkage map listed each source's records in (their arrival) is kept, with the keys in that order, so a
+/// reading of a delivery in the same order finds its records by one comparison each, in sequence; any other is found
+/// by a binary search (<see cref="FindArrived"/>). Built by <see cref="LinkedRecordsBuilder"/>.
 /// </summary>
 internal sealed class LinkedRecords(
-    string[] sources, StringArena[] keys, int[][] recordOfArrival, int[] sourceStart, int[] clusterOf, int[] clusterStart, int[] members)
+    string[] sources, KeyColumn[] keys, Func<int, int, ReadOnlySpan<char>> arrivalKey, int[][] recordOfArrival, int[] sourceStart, int[] clusterOf, int[] clusterStart, int[] members)
 {
     /// <summary>The sources, in ordinal order.</summary>
     public IReadOnlyList<string> Sources => sources;
@@ -50,9 +49,6 @@ internal sealed class LinkedRecords(
 
     public ReadOnlySpan<char> Key(int record) => KeyOf(SourceOf(record), record);
 
-    /// <summary>The record the linkage map listed <paramref name="arrival"/>th among source <paramref name="source"/>'s, or −1.</summary>
-    public int Arrival(int source, int arrival) => arrival < recordOfArrival[source].Length ? recordOfArrival[source][arrival] : -1;
-
     /// <summary>The record of source <paramref name="source"/> (an index into <see cref="Sources"/>) with that key, or −1.</summary>
     public int Find(int source, ReadOnlySpan<char> key)
     {
@@ -75,6 +71,13 @@ internal sealed class LinkedRecords(
     /// <summary>The record of source <paramref name="source"/> with that key: <paramref name="expected"/> when it is the one, else found.</summary>
     public int Find(int source, ReadOnlySpan<char> key, int expected) =>
         expected >= sourceStart[source] && expected < sourceStart[source + 1] && KeyOf(source, expected).SequenceEqual(key) ? expected : Find(source, key);
+
+    /// <summary>
+    /// The record of source <paramref name="source"/> with that key, where it is most likely the one the linkage map
+    /// listed <paramref name="arrival"/>th among the source's records: that one when its key is the one, else found, or −1.
+    /// </summary>
+    public int FindArrived(int source, ReadOnlySpan<char> key, int arrival) =>
+        arrival < recordOfArrival[source].Length && arrivalKey(source, arrival).SequenceEqual(key) ? recordOfArrival[source][arrival] : Find(source, key);
 
     public int ClusterOf(int record) => clusterOf[record];
 

@@ -1,13 +1,13 @@
-using System.Runtime.InteropServices;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Persons;
 
 /// <summary>
-/// Collects the rows of a linkage map (source, record key, entity) as they are read, then numbers records and
-/// clusters as <see cref="LinkedRecords"/> orders them. Keys are kept as they come and sorted once; only entities
-/// are looked up as they come.
+/// Numbers the records and clusters of a linkage map as <see cref="LinkedRecords"/> orders them: the map in memory
+/// (<see cref="Of"/>), or its file's rows (source, record key, entity) collected as they are read (<see cref="Add"/>,
+/// then <see cref="Build"/>). Keys are kept as they come and sorted once; only entities the engine did not spell are
+/// looked up as they come.
 /// </summary>
 internal sealed class LinkedRecordsBuilder
 {
@@ -21,11 +21,46 @@ internal sealed class LinkedRecordsBuilder
     /// <summary>Entity ids as the engine writes them (E and nine digits) up to this are taken as numbers, not interned.</summary>
     private const int MostNumbered = 1 << 25;
 
+    /// <summary>One source's records as the map lists them: their keys and entities by arrival (an entity's number, or the complement of an interned id).</summary>
+    private sealed record Listed(string Name, int Count, Func<int, ReadOnlySpan<char>> Key, int[] Entity);
+
     public void Add(ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> entity)
     {
         var s = SourceOf(source);
         _keys[s].Add(key);
         _entityOf[s].Add(EntityOf(entity));
+    }
+
+    /// <summary>The rows added, numbered; a record listed twice fails, its person being ambiguous.</summary>
+    public LinkedRecords Build(CancellationToken cancellationToken)
+    {
+        var listed = _sources.Select((name, s) => new Listed(name, _keys[s].Count, i => _keys[s][i], [.. _entityOf[s]])).ToArray();
+        return Build(listed, _entities.Count, _mostNumbered, cancellationToken);
+    }
+
+    /// <summary>The linkage map a run holds in memory, numbered as its file would be.</summary>
+    public static LinkedRecords Of(LinkageMap map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var mostNumbered = -1;
+        var listed = new List<Listed>();
+        foreach (var name in map.Sources.Distinct(StringComparer.Ordinal))
+        {
+            // A source's records, wherever the map lists them (in one run each, unless a source came in two deliveries).
+            var records = Enumerable.Range(0, map.Sources.Count).Where(s => map.Sources[s] == name)
+                .SelectMany(s => Enumerable.Range(map.SourceStart(s), (s + 1 < map.Sources.Count ? map.SourceStart(s + 1) : map.Count) - map.SourceStart(s)))
+                .ToArray();
+            var entities = new int[records.Length];
+            for (var i = 0; i < records.Length; i++)
+            {
+                entities[i] = map.Entity(records[i]);
+                mostNumbered = Math.Max(mostNumbered, entities[i]);
+            }
+
+            listed.Add(new Listed(name, records.Length, i => map.RecordId(records[i]), entities));
+        }
+
+        return Build([.. listed], 0, mostNumbered, cancellationToken);
     }
 
     /// <summary>
@@ -44,52 +79,48 @@ internal sealed class LinkedRecordsBuilder
         return ~_entities.Intern(entity);
     }
 
-    /// <summary>The records, numbered; a record listed twice fails, its person being ambiguous.</summary>
-    public LinkedRecords Build()
+    private static LinkedRecords Build(Listed[] listed, int interned, int mostNumbered, CancellationToken cancellationToken)
     {
-        var bySource = Enumerable.Range(0, _sources.Count).OrderBy(s => _sources[s], StringComparer.Ordinal).ToArray();
-        var count = _entityOf.Sum(e => e.Count);
+        var bySource = listed.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        var count = bySource.Sum(s => s.Count);
         var sourceStart = new int[bySource.Length + 1];
         var entityOf = new int[count];
         var recordOfArrival = new int[bySource.Length][];
+        var sorted = new KeyColumn[bySource.Length];
         var orders = new int[bySource.Length][];
-        Parallel.For(0, bySource.Length, s => orders[s] = OrdinalOrder.Of(_keys[bySource[s]].Count, i => _keys[bySource[s]][i]));
+        Parallel.For(0, bySource.Length, new ParallelOptions { CancellationToken = cancellationToken }, s => orders[s] = OrdinalOrder.Of(bySource[s].Count, bySource[s].Key));
         var record = 0;
-        var sorted = new StringArena[bySource.Length];
         for (var s = 0; s < bySource.Length; s++)
         {
+            var (source, order) = (bySource[s], orders[s]);
+
             // Copied into record order: the person map and the pseudonyms then read them in sequence, not all over memory.
-            var keys = _keys[bySource[s]];
-            var inOrder = sorted[s] = new StringArena();
-            var entities = CollectionsMarshal.AsSpan(_entityOf[bySource[s]]);
+            var keys = sorted[s] = KeyColumn.Of(order, source.Key, cancellationToken);
             sourceStart[s] = record;
-            recordOfArrival[s] = new int[keys.Count];
-            var order = orders[s];
+            recordOfArrival[s] = new int[source.Count];
             for (var i = 0; i < order.Length; i++)
             {
-                var key = keys[order[i]];
-                if (i > 0 && key.SequenceEqual(inOrder[i - 1]))
+                if (i > 0 && keys[i].SequenceEqual(keys[i - 1]))
                 {
-                    throw new InvalidDataException($"The linkage map ({RunFiles.Links}) lists a record of source '{_sources[bySource[s]]}' more than once; record keys must be unique within a source.");
+                    throw new InvalidDataException($"The linkage map ({RunFiles.Links}) lists a record of source '{source.Name}' more than once; record keys must be unique within a source.");
                 }
 
-                inOrder.Add(key);
                 recordOfArrival[s][order[i]] = record;
-                entityOf[record++] = entities[order[i]];
+                entityOf[record++] = source.Entity[order[i]];
             }
         }
 
         sourceStart[^1] = record;
-        var (clusterOf, clusterStart, members) = Clusters(entityOf);
+        var (clusterOf, clusterStart, members) = Clusters(entityOf, interned, mostNumbered);
         return new LinkedRecords(
-            [.. bySource.Select(s => _sources[s])], sorted, recordOfArrival, sourceStart, clusterOf, clusterStart, members);
+            [.. bySource.Select(s => s.Name)], sorted, (s, arrival) => bySource[s].Key(arrival), recordOfArrival, sourceStart, clusterOf, clusterStart, members);
     }
 
     /// <summary>A cluster per entity, numbered as its first record comes; its records, in record order, in one array.</summary>
-    private (int[] ClusterOf, int[] Start, int[] Members) Clusters(int[] entityOf)
+    private static (int[] ClusterOf, int[] Start, int[] Members) Clusters(int[] entityOf, int interned, int mostNumbered)
     {
-        var clusterOfEntity = new int[_entities.Count];
-        var clusterOfNumber = new int[_mostNumbered + 1];
+        var clusterOfEntity = new int[interned];
+        var clusterOfNumber = new int[mostNumbered + 1];
         var clusterOf = new int[entityOf.Length];
         var sizes = new List<int>();
         for (var r = 0; r < entityOf.Length; r++)

@@ -23,4 +23,10 @@ public sealed record OutputRequest(
 {
     /// <summary>Where the stages say how far they have got: a stage each, advanced as records are written.</summary>
     public ProgressTracker Progress { get; init; } = ProgressTracker.None;
+
+    /// <summary>
+    /// The run's linkage map in memory, where the stages run in the process that linked it; null to read it from the
+    /// run folder (<see cref="RunFiles.Links"/>), as a resumed run does. Either way the same records and entities.
+    /// </summary>
+    public LinkageMap? Map { get; init; }
 }

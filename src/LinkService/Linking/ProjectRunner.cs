@@ -119,9 +119,9 @@ internal sealed class ProjectRunner
         await using var progress = _progress.Start(runId, project.Name);
         var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         LinkageRun linked;
+        LinkageRunResult result;
         try
         {
-            LinkageRunResult result;
             await using (lease)
             {
                 await RunInputsFile.WriteAsync(folder, inputs.Deliveries, lease.Token);
@@ -173,13 +173,15 @@ internal sealed class ProjectRunner
             return new ProjectRunOutcome(false, runId, folder, reason);
         }
 
-        // The engine's arrays (gigabytes at millions of records) are garbage now; collected before the output stages
-        // allocate theirs, the process's peak is the larger of the two, not their sum (1M x 3M: 3.1 GiB without).
+        // The engine's arrays (gigabytes at millions of records) are garbage now, but for the linkage map it hands the
+        // output stages; collected before the output stages allocate theirs, the process's peak is the larger of the
+        // two, not their sum (1M x 3M: 3.1 GiB without).
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
 
-        // Linked: from here a stop or a crash leaves the run to be resumed, not failed.
-        return await _outputs.ContinueAsync(project, linked, cancellationToken, progress.Tracker);
+        // Linked: from here a stop or a crash leaves the run to be resumed, not failed. The map goes on in memory (it is
+        // what links.csv now holds); a resumed run reads the file.
+        return await _outputs.ContinueAsync(project, linked, cancellationToken, progress.Tracker, result.Map);
     }
 
     /// <summary>A run stopped before it linked anything leaves no folder behind (its list of inputs goes with it); one with files keeps them for inspection.</summary>

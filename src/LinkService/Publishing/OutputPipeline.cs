@@ -6,6 +6,7 @@ using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage.Progress;
+using LinkService.Linkage.Running;
 using LinkService.Linking;
 using LinkService.Progress;
 using Microsoft.Extensions.Logging;
@@ -43,8 +44,12 @@ internal sealed class OutputPipeline
         _logger = logger;
     }
 
-    /// <summary>Continues <paramref name="run"/>, which this process holds under its lease, from its stage to its end; its stages advance <paramref name="progress"/> where given.</summary>
-    public async Task<ProjectRunOutcome> ContinueAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken, ProgressTracker? progress = null)
+    /// <summary>
+    /// Continues <paramref name="run"/>, which this process holds under its lease, from its stage to its end; its stages
+    /// advance <paramref name="progress"/> where given, and take the run's linkage map from <paramref name="map"/> where
+    /// this process linked it (else from the run folder).
+    /// </summary>
+    public async Task<ProjectRunOutcome> ContinueAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken, ProgressTracker? progress = null, LinkageMap? map = null)
     {
         var lease = LeaseRenewal.Start(_ledger, run.Id, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         var reached = run;
@@ -52,7 +57,7 @@ internal sealed class OutputPipeline
         {
             await using (lease)
             {
-                reached = await _stages.WorkAsync(project, run, progress ?? ProgressTracker.None, lease.Token);
+                reached = await _stages.WorkAsync(project, run, progress ?? ProgressTracker.None, map, lease.Token);
             }
 
             if (reached.Stage == RunStage.Approved)

@@ -7,6 +7,7 @@ using LinkService.Configuration.Projects.Outputs;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage.Progress;
+using LinkService.Linkage.Running;
 using LinkService.Linking;
 using LinkService.Outputs.Stages;
 using Microsoft.Extensions.Logging;
@@ -64,11 +65,12 @@ internal sealed class OutputStages
         _logger = logger;
     }
 
-    public async Task<LinkageRun> WorkAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, CancellationToken cancellationToken)
+    /// <param name="map">The run's linkage map, where this process linked it and holds it still; null to read the run folder's.</param>
+    public async Task<LinkageRun> WorkAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, LinkageMap? map, CancellationToken cancellationToken)
     {
         if (run.Stage is RunStage.Linked or RunStage.Anonymised)
         {
-            run = await MakeOutputAsync(project, run, progress, cancellationToken);
+            run = await MakeOutputAsync(project, run, progress, map, cancellationToken);
         }
 
         if (run.Stage == RunStage.Checked && project.Outputs?.Approval == ApprovalMode.Automatic && run.Check is { Passed: true })
@@ -93,7 +95,7 @@ internal sealed class OutputStages
         return run;
     }
 
-    private async Task<LinkageRun> MakeOutputAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, CancellationToken cancellationToken)
+    private async Task<LinkageRun> MakeOutputAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, LinkageMap? map, CancellationToken cancellationToken)
     {
         if (project.Outputs is null)
         {
@@ -111,7 +113,7 @@ internal sealed class OutputStages
         var key = ProjectKey(project.Name);
         try
         {
-            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder) { Progress = progress };
+            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder) { Progress = progress, Map = map };
             var folder = _paths.RunOutputFolder(project.Name, run.Id);
             ClearOutputFolder(folder);
             var anonymiseStarted = _timeProvider.GetTimestamp();

@@ -16,7 +16,7 @@ public sealed class LinkedRecordsTests
             builder.Add(source, key, entity);
         }
 
-        var records = builder.Build();
+        var records = builder.Build(TestContext.Current.CancellationToken);
 
         Assert.Equal(["justice", "welfare"], records.Sources);
         Assert.Equal(["J1", "J5", "J9", "W1", "W2"], Enumerable.Range(0, records.Count).Select(r => records.Key(r).ToString()));
@@ -33,7 +33,7 @@ public sealed class LinkedRecordsTests
             builder.Add("s", key, entity);
         }
 
-        var records = builder.Build();
+        var records = builder.Build(TestContext.Current.CancellationToken);
 
         Assert.Equal([[0, 2], [1, 5], [3], [4], [6]], Enumerable.Range(0, records.Clusters).Select(c => records.Members(c).ToArray()));
     }
@@ -47,11 +47,11 @@ public sealed class LinkedRecordsTests
             builder.Add("s", key, key);
         }
 
-        var records = builder.Build();
+        var records = builder.Build(TestContext.Current.CancellationToken);
 
         // Read in the map's order, each row is where it is expected; read in another, each is searched for.
-        Assert.Equal([2, 0, 1], MapOrder.Select((k, i) => records.Find(0, k, records.Arrival(0, i))));
-        Assert.Equal([0, 1, 2, -1], OtherOrder.Select((k, i) => records.Find(0, k, records.Arrival(0, i))));
+        Assert.Equal([2, 0, 1], MapOrder.Select((k, i) => records.FindArrived(0, k, i)));
+        Assert.Equal([0, 1, 2, -1], OtherOrder.Select((k, i) => records.FindArrived(0, k, i)));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class LinkedRecordsTests
         builder.Add("justice", "OFF7", "E1");
         builder.Add("justice", "OFF7", "E2");
 
-        var error = Assert.Throws<InvalidDataException>(builder.Build);
+        var error = Assert.Throws<InvalidDataException>(() => builder.Build(TestContext.Current.CancellationToken));
 
         Assert.Contains("'justice'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("OFF7", error.Message, StringComparison.Ordinal);

@@ -47,7 +47,7 @@ public sealed class PreviousPersonsTests : IDisposable
         builder.Add("justice", "J1", "E1");
         builder.Add("justice", "J2", "E2");
         builder.Add("welfare", "W1", "E1");
-        return builder.Build();
+        return builder.Build(TestContext.Current.CancellationToken);
     }
 
     private string Write(params (string Source, string Key, string Pseudonym)[] rows)

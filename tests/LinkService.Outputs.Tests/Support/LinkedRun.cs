@@ -43,22 +43,29 @@ internal static class LinkedRun
 
     public static async Task<SomeOutput> PackageAsync(TempDirectory temp, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var catalog = Catalog(temp);
-        var synth = await SyntheticExtracts.WriteAsync(catalog, temp.Combine("synth"), new SynthOptions { People = 2_000, Seed = 11 }, cancellationToken);
-        var project = catalog.Projects[Project];
-        var inputs = synth.Files.Select((f, i) => new LinkageInput(catalog.Sources[f.Source], $"d{i}", f.Path, SetAsideRows.None)).ToList();
-
-        using var services = new ServiceCollection().AddLogging().AddSingleton(clock)
-            .AddLinkage().AddAnonymiser().AddDisclosureChecks().AddOutputPackaging().BuildServiceProvider();
-        var runFolder = temp.Combine("run");
-        await services.GetRequiredService<ILinkageRunner>().RunAsync(project, inputs, runFolder, cancellationToken);
-
-        var request = new OutputRequest(project, "run-20260301", runFolder, inputs, ProjectKeys.Pseudonyms(new byte[32], Project), null);
+        using var services = Services(clock);
+        var (request, _) = await LinkAsync(temp, services, cancellationToken);
         var folder = temp.Combine("output");
         var anonymised = await services.GetRequiredService<IAnonymiser>().AnonymiseAsync(request, folder, cancellationToken);
         var report = await services.GetRequiredService<IDisclosureChecker>().CheckAsync(request, anonymised, folder, cancellationToken);
         await services.GetRequiredService<IOutputPackager>().PackageAsync(request, anonymised, report, folder, cancellationToken);
         return new SomeOutput(request, anonymised, report, folder);
+    }
+
+    /// <summary>The stages as the host composes them.</summary>
+    public static ServiceProvider Services(TimeProvider clock) => new ServiceCollection().AddLogging().AddSingleton(clock)
+        .AddLinkage().AddAnonymiser().AddDisclosureChecks().AddOutputPackaging().BuildServiceProvider();
+
+    /// <summary>Links a small synthetic population into <c>run</c> under <paramref name="temp"/>: the request its outputs are made from (reading the run folder's linkage map), and what the run returned.</summary>
+    public static async Task<(OutputRequest Request, LinkageRunResult Result)> LinkAsync(TempDirectory temp, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var catalog = Catalog(temp);
+        var synth = await SyntheticExtracts.WriteAsync(catalog, temp.Combine("synth"), new SynthOptions { People = 2_000, Seed = 11 }, cancellationToken);
+        var project = catalog.Projects[Project];
+        var inputs = synth.Files.Select((f, i) => new LinkageInput(catalog.Sources[f.Source], $"d{i}", f.Path, SetAsideRows.None)).ToList();
+        var runFolder = temp.Combine("run");
+        var result = await services.GetRequiredService<ILinkageRunner>().RunAsync(project, inputs, runFolder, cancellationToken);
+        return (new OutputRequest(project, "run-20260301", runFolder, inputs, ProjectKeys.Pseudonyms(new byte[32], Project), null), result);
     }
 
     /// <summary>The repository's configuration, copied, with the project's outputs configured.</summary>

@@ -106,6 +106,23 @@ public sealed class EvaluateCommandTests
         Assert.DoesNotContain("OFF9", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evaluate_TruthFileWithAQuoteLeftOpen_ExitsOneNamingTheLineNotTheValue()
+    {
+        // Read as links.csv is, by the one reader of the service's own CSV files: a quote never closed is an error, not
+        // the rest of the file taken as one value.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001,P1\njustice,\"OFF90000002,P2\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: truth.csv: line 3 has a quoted field that is never closed", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Error, StringComparison.Ordinal);
+    }
+
     private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool complete = true)
     {
         var runFolder = folder.Paths.RunFolder(Project, runId);

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace LinkService.Outputs.Csv;
+namespace LinkService.Linkage.Running;
 
 /// <summary>
-/// Reads the CSV files the service writes itself (a run folder's links.csv and persons.csv, an output's record files):
-/// RFC 4180 (comma, double quote, CRLF or LF), a header row, UTF-8. A row's cells are lent as characters until the next
-/// read, so millions of rows cost no string each. Never used on a delivery: those are read by LinkService.Deliveries alone.
+/// Reads the CSV files the service writes itself (a run folder's links.csv and persons.csv, an output's record files)
+/// and the files a custodian gives `evaluate` beside them (a truth file): RFC 4180 (comma, double quote, CRLF or LF), a
+/// header row, UTF-8. A row's cells are lent as characters until the next read, so millions of rows cost no string
+/// each. The one reader of these files, so that links.csv means the same rows and line numbers to the output stages and
+/// to `evaluate`. Never used on a delivery: those are read by LinkService.Deliveries alone.
 /// </summary>
 /// <remarks>
 /// Parsed here rather than by CsvHelper: these files are the service's own, quoted as <c>CsvText</c> quotes, and reading
@@ -20,8 +22,9 @@ internal sealed class OwnCsv : IDisposable
 
     private readonly Stream _stream;
     private readonly string _name;
-    private readonly char[][] _cells;
-    private readonly int[] _lengths;
+    private readonly bool _ragged;
+    private char[][] _cells;
+    private int[] _lengths;
     private byte[] _bytes;
     private byte[] _unquoted = new byte[256];
     private int _start;
@@ -29,8 +32,9 @@ internal sealed class OwnCsv : IDisposable
     private bool _finished;
     private long _nextLine = 1;
 
-    internal OwnCsv(string path, int? columns, int blockBytes = 1 << 20)
+    internal OwnCsv(string path, int? columns, int blockBytes = 1 << 20, bool ragged = false)
     {
+        _ragged = ragged;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         _name = Path.GetFileName(path);
         _bytes = new byte[blockBytes];
@@ -43,6 +47,7 @@ internal sealed class OwnCsv : IDisposable
             }
 
             Header = columns is null ? header : [];
+            FieldCount = columns ?? Header.Count;
             _cells = [.. Enumerable.Range(0, columns ?? Header.Count).Select(_ => new char[64])];
             _lengths = new int[_cells.Length];
         }
@@ -59,6 +64,9 @@ internal sealed class OwnCsv : IDisposable
     /// <summary>The line the current row starts on, the header being line 1.</summary>
     public long Line { get; private set; } = 1;
 
+    /// <summary>The current row's cells: the width the file was opened with, or, opened by <see cref="OpenRagged"/>, the row's own.</summary>
+    public int FieldCount { get; private set; }
+
     /// <summary>Cell <paramref name="column"/> of the current row, valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<char> this[int column] => _cells[column].AsSpan(0, _lengths[column]);
 
@@ -68,11 +76,25 @@ internal sealed class OwnCsv : IDisposable
     /// <summary>Opens a file and reads its header; each row has a cell per name in it.</summary>
     public static OwnCsv OpenWithHeader(string path) => new(path, null);
 
-    /// <summary>Moves to the next row; a row with another number of cells fails the reading.</summary>
+    /// <summary>
+    /// Opens a file a person wrote (a truth file): its header read (<see cref="Header"/>), each row with as many cells
+    /// as it has (<see cref="FieldCount"/>), and blank lines skipped.
+    /// </summary>
+    public static OwnCsv OpenRagged(string path) => new(path, null, ragged: true);
+
+    /// <summary>Moves to the next row; a row with another number of cells fails the reading, unless it was opened ragged.</summary>
     public bool Read(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return NextRecord(null);
+        while (NextRecord(null))
+        {
+            if (!_ragged || FieldCount > 1 || _lengths[0] > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Dispose() => _stream.Dispose();
@@ -94,7 +116,7 @@ internal sealed class OwnCsv : IDisposable
             {
                 names.Add(Encoding.UTF8.GetString(content));
             }
-            else if (field < _cells.Length)
+            else if (field < _cells.Length || (_ragged && Grow()))
             {
                 if (_cells[field].Length < content.Length)
                 {
@@ -112,11 +134,24 @@ internal sealed class OwnCsv : IDisposable
             }
         }
 
-        if (names is null && field != _cells.Length)
+        if (names is null && _ragged)
+        {
+            FieldCount = field;
+        }
+        else if (names is null && field != _cells.Length)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_name}: line {Line} has {field} fields, not {_cells.Length}"));
         }
 
+        return true;
+    }
+
+    /// <summary>Room for one more cell in a ragged row.</summary>
+    private bool Grow()
+    {
+        Array.Resize(ref _cells, _cells.Length + 1);
+        Array.Resize(ref _lengths, _lengths.Length + 1);
+        _cells[^1] = new char[64];
         return true;
     }
 

@@ -1,8 +1,7 @@
 using System.Text;
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Csv;
 
-namespace LinkService.Outputs.Tests.Csv;
+namespace LinkService.Linkage.Tests.Running;
 
 public sealed class OwnCsvTests : IDisposable
 {
@@ -92,6 +91,22 @@ public sealed class OwnCsvTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => csv.Read(TestContext.Current.CancellationToken));
 
         Assert.Equal("own.csv: line 3 has a quoted field that is never closed", error.Message);
+    }
+
+    [Fact]
+    public void OpenRagged_RowsOfEveryWidth_ComeWithTheirOwnCountAndLineAndBlankLinesAreSkipped()
+    {
+        var path = Write("source,record_id,person_id\n\njustice,\"OFF,\n1\",P1,extra\nwelfare,C1\n\n\"a\"\"b\",C2,P2\n");
+
+        using var csv = OwnCsv.OpenRagged(path);
+        var read = new List<string>();
+        while (csv.Read(TestContext.Current.CancellationToken))
+        {
+            read.Add($"{csv.Line}:" + string.Join("|", Enumerable.Range(0, csv.FieldCount).Select(i => csv[i].ToString())));
+        }
+
+        Assert.Equal(["source", "record_id", "person_id"], csv.Header);
+        Assert.Equal(["3:justice|OFF,\n1|P1|extra", "5:welfare|C1", "7:a\"b|C2|P2"], read);
     }
 
     private string Write(string text)
