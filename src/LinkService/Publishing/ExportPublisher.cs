@@ -61,12 +61,28 @@ internal sealed class ExportPublisher
         }
     }
 
+    private const int MaxRemovalAttempts = 16;
+
     /// <summary>Removes a staging copy, if any (a copy that stopped half-way).</summary>
     public static void RemoveStaging(string staging)
     {
-        if (Directory.Exists(staging))
+        // A node starting after a crash clears the leftovers while the node that took over the run may be clearing the
+        // same copy before publishing it again: an entry the other removal took first stops this one part-way, so it
+        // goes round again over what is left until the copy is gone.
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(staging, recursive: true);
+            try
+            {
+                Directory.Delete(staging, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt < MaxRemovalAttempts)
+            {
+                if (!Directory.Exists(staging))
+                {
+                    return;
+                }
+            }
         }
     }
 

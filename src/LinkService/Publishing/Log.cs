@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1809, Level = LogLevel.Warning, Message = "Removed a publish left half-done in staging: {Folder}")]
     public static partial void StagingLeftoverRemoved(ILogger logger, string folder);
 
+    [LoggerMessage(EventId = 1813, Level = LogLevel.Warning, Message = "Could not remove a publish left in staging, kept for the run's next publish to clear: {Folder}")]
+    public static partial void StagingLeftoverKept(ILogger logger, string folder, Exception exception);
+
     [LoggerMessage(EventId = 1810, Level = LogLevel.Information, Message = "Run {RunId} of project {Project} rejected by {By}; its output was discarded")]
     public static partial void RunRejected(ILogger logger, string runId, string project, string by);
 

@@ -42,8 +42,17 @@ internal sealed class StagingCleanup : IHostedService
                     continue;
                 }
 
-                ExportPublisher.RemoveStaging(staging);
-                Log.StagingLeftoverRemoved(_logger, staging);
+                try
+                {
+                    ExportPublisher.RemoveStaging(staging);
+                    Log.StagingLeftoverRemoved(_logger, staging);
+                }
+                catch (IOException ex)
+                {
+                    // Another node took the run over and is copying into it now; its publish clears the copy first, so
+                    // the leftover costs nothing, and a node that would not start over it would.
+                    Log.StagingLeftoverKept(_logger, staging, ex);
+                }
             }
         }
     }

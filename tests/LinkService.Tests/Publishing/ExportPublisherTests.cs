@@ -29,6 +29,36 @@ public sealed class ExportPublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task RemoveStaging_TwoNodesRemovingOneCopyAtOnce_BothReturnAndTheCopyIsGone()
+    {
+        // A node starting after a crash clears staging leftovers while the node that took over the run clears the same
+        // copy before publishing it again; whichever deletes an entry first, neither may fail (a start that failed here
+        // stopped the node).
+        var staging = _folder.Paths.PublishStagingFolder(Project, RunId);
+        for (var round = 0; round < 20; round++)
+        {
+            for (var d = 0; d < 8; d++)
+            {
+                var folder = Directory.CreateDirectory(Path.Combine(staging, $"part-{d}")).FullName;
+                for (var f = 0; f < 50; f++)
+                {
+                    File.WriteAllText(Path.Combine(folder, $"{f}.csv"), "a,b\n");
+                }
+            }
+
+            using var start = new Barrier(2);
+            var removals = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                ExportPublisher.RemoveStaging(staging);
+            })).ToArray();
+
+            await Task.WhenAll(removals);
+            Assert.False(Directory.Exists(staging));
+        }
+    }
+
+    [Fact]
     public async Task PublishAsync_CancelledPartWay_LeavesNoExportFolder()
     {
         WriteOutput();
