@@ -27,9 +27,10 @@ internal sealed class TruthFile
     public static TruthFile Read(string path, CancellationToken cancellationToken)
     {
         using var csv = OwnCsv.OpenRagged(path);
+        var name = Path.GetFileName(path);
         if (csv.Header is [] or [""])
         {
-            throw new InvalidDataException("the truth file is empty: it needs a header (source,record_id,person_id or source_a,record_id_a,source_b,record_id_b[,is_match])");
+            throw new InvalidDataException($"{name} is empty: a truth file needs a header (source,record_id,person_id or source_a,record_id_a,source_b,record_id_b[,is_match])");
         }
 
         var header = csv.Header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
@@ -38,7 +39,7 @@ internal sealed class TruthFile
             var person = new Dictionary<(string, string), string>();
             while (csv.Read(cancellationToken))
             {
-                Expect(csv, 3);
+                Expect(csv, 3, name);
                 person[(csv[0].ToString(), csv[1].ToString())] = csv[2].ToString();
             }
 
@@ -51,14 +52,14 @@ internal sealed class TruthFile
             var pairs = new List<LabelledPair>();
             while (csv.Read(cancellationToken))
             {
-                Expect(csv, labelled ? 5 : 4);
-                pairs.Add(new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), csv.Line)));
+                Expect(csv, labelled ? 5 : 4, name);
+                pairs.Add(new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), name, csv.Line)));
             }
 
             return labelled ? new TruthFile(null, pairs) : new TruthFile(People(pairs), null);
         }
 
-        throw new InvalidDataException("line 1: the header is neither source,record_id,person_id nor source_a,record_id_a,source_b,record_id_b[,is_match]");
+        throw new InvalidDataException($"{name}: line 1: the header is neither source,record_id,person_id nor source_a,record_id_a,source_b,record_id_b[,is_match]");
     }
 
     /// <summary>True pairs joined into people (a record's person is the smallest record of its group).</summary>
@@ -103,18 +104,18 @@ internal sealed class TruthFile
         return person;
     }
 
-    private static bool IsMatch(string value, long line) => value.Trim().ToLowerInvariant() switch
+    private static bool IsMatch(string value, string name, long line) => value.Trim().ToLowerInvariant() switch
     {
         "1" or "true" or "yes" or "y" or "match" => true,
         "0" or "false" or "no" or "n" or "non-match" or "" => false,
-        _ => throw new InvalidDataException($"line {line}: is_match must be 1 or 0 (true or false)"),
+        _ => throw new InvalidDataException($"{name}: line {line}: is_match must be 1 or 0 (true or false)"),
     };
 
-    private static void Expect(OwnCsv csv, int count)
+    private static void Expect(OwnCsv csv, int count, string name)
     {
         if (csv.FieldCount < count)
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"line {csv.Line}: {csv.FieldCount} fields where the header has {count}"));
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name}: line {csv.Line}: {csv.FieldCount} fields where this form of truth file has {count}"));
         }
     }
 }

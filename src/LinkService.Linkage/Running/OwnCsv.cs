@@ -20,9 +20,13 @@ internal sealed class OwnCsv : IDisposable
     private const byte Quote = (byte)'"';
     private const byte Comma = (byte)',';
 
+    /// <summary>The longest record read: far past any line of the service's own files or of a truth file, and short of what one array holds.</summary>
+    public const int MaxRecordBytes = 1 << 28;
+
     private readonly Stream _stream;
     private readonly string _name;
     private readonly bool _ragged;
+    private readonly int _maxRecordBytes;
     private char[][] _cells;
     private int[] _lengths;
     private byte[] _bytes;
@@ -32,9 +36,10 @@ internal sealed class OwnCsv : IDisposable
     private bool _finished;
     private long _nextLine = 1;
 
-    internal OwnCsv(string path, int? columns, int blockBytes = 1 << 20, bool ragged = false)
+    internal OwnCsv(string path, int? columns, int blockBytes = 1 << 20, bool ragged = false, int maxRecordBytes = MaxRecordBytes)
     {
         _ragged = ragged;
+        _maxRecordBytes = maxRecordBytes;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         _name = Path.GetFileName(path);
         _bytes = new byte[blockBytes];
@@ -269,7 +274,12 @@ internal sealed class OwnCsv : IDisposable
         var kept = _end - keep;
         if (kept == _bytes.Length)
         {
-            Array.Resize(ref _bytes, 2 * _bytes.Length);
+            if (kept >= _maxRecordBytes)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_name}: line {Line} is longer than {_maxRecordBytes} bytes"));
+            }
+
+            Array.Resize(ref _bytes, Math.Min(2 * _bytes.Length, Math.Max(_maxRecordBytes, _bytes.Length + 1)));
         }
 
         _bytes.AsSpan(keep, kept).CopyTo(_bytes);

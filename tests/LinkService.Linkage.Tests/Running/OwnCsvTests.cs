@@ -82,6 +82,20 @@ public sealed class OwnCsvTests : IDisposable
     }
 
     [Fact]
+    public void Read_RecordLongerThanTheCap_FailsNamingTheFileAndLineButNoValue()
+    {
+        // A line of gigabytes (a truth file made by truncate -s 3G) took the buffer past what one array holds, and the
+        // command failed with an ArgumentOutOfRangeException naming nothing.
+        var path = Write("a,b\nx,y\n" + new string('s', 300) + ",v\n");
+
+        using var csv = new OwnCsv(path, 2, blockBytes: 16, maxRecordBytes: 256);
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidDataException>(() => csv.Read(TestContext.Current.CancellationToken));
+
+        Assert.Equal("own.csv: line 3 is longer than 256 bytes", error.Message);
+    }
+
+    [Fact]
     public void Read_QuoteNeverClosed_FailsNamingTheFileAndLineButNoValue()
     {
         var path = Write("a,b\nx,y\nsecret,\"value\n");

@@ -102,7 +102,7 @@ public sealed class EvaluateCommandTests
         var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(1);
-        Assert.Contains("truth file: line 2: 2 fields where the header has 3", result.Error, StringComparison.Ordinal);
+        Assert.Contains("truth file: truth.csv: line 2: 2 fields where this form of truth file has 3", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("OFF9", result.Error, StringComparison.Ordinal);
     }
 
@@ -121,6 +121,38 @@ public sealed class EvaluateCommandTests
         result.AssertExitCode(1);
         Assert.Contains("truth file: truth.csv: line 3 has a quoted field that is never closed", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("OFF9", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Evaluate_TruthFileIsAPipe_ExitsTwoWithoutWaitingForAWriter()
+    {
+        // Opening a FIFO to read waits for a writer; the command asked to read one waited for ever, deaf to SIGTERM.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var pipe = folder.Combine("truth.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", pipe, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("is not a regular file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_TruthFileIsAFolder_ExitsTwoSayingSo()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = Directory.CreateDirectory(folder.Combine("truth")).FullName;
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("is a folder, not a file", result.Error, StringComparison.Ordinal);
     }
 
     private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool complete = true)

@@ -44,7 +44,13 @@ internal static class EvaluateCommand
             var truthFile = parseResult.GetValue(truth)!;
             if (!truthFile.Exists)
             {
-                await context.Error.WriteLineAsync($"There is no truth file {truthFile.FullName}.");
+                await context.Error.WriteLineAsync(Directory.Exists(truthFile.FullName) ? $"The truth file {truthFile.FullName} is a folder, not a file." : $"There is no truth file {truthFile.FullName}.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            if (!RegularFile.Is(truthFile.FullName))
+            {
+                await context.Error.WriteLineAsync($"The truth file {truthFile.FullName} is not a regular file (a pipe or a device is not read).");
                 return ExitCodes.UsageOrConfiguration;
             }
 
