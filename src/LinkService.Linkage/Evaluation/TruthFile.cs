@@ -43,7 +43,7 @@ internal sealed class TruthFile
                 person[(csv[0].ToString(), csv[1].ToString())] = csv[2].ToString();
             }
 
-            return new TruthFile(person, null);
+            return person.Count > 0 ? new TruthFile(person, null) : throw NoRows(name);
         }
 
         if (header is ["source_a", "record_id_a", "source_b", "record_id_b", ..])
@@ -54,6 +54,11 @@ internal sealed class TruthFile
             {
                 Expect(csv, labelled ? 5 : 4, name);
                 pairs.Add(new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), name, csv.Line)));
+            }
+
+            if (pairs.Count == 0)
+            {
+                throw NoRows(name);
             }
 
             return labelled ? new TruthFile(null, pairs) : new TruthFile(People(pairs), null);
@@ -110,6 +115,9 @@ internal sealed class TruthFile
         "0" or "false" or "no" or "n" or "non-match" or "" => false,
         _ => throw new InvalidDataException($"{name}: line {line}: is_match must be 1 or 0 (true or false)"),
     };
+
+    // Precision and recall over nothing would read as perfect.
+    private static InvalidDataException NoRows(string name) => new($"{name} has a header and no rows: there is nothing to evaluate against");
 
     private static void Expect(OwnCsv csv, int count, string name)
     {

@@ -143,6 +143,21 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task Evaluate_TruthFileWithAHeaderOnly_ExitsOneRatherThanReportingPerfectScores()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: truth.csv has a header and no rows", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.0000", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_TruthFileIsAFolder_ExitsTwoSayingSo()
     {
         using var folder = new ServiceFolder();
