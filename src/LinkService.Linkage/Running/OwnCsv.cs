@@ -279,7 +279,7 @@ internal sealed class OwnCsv : IDisposable
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_name}: line {Line} is longer than {_maxRecordBytes} bytes"));
             }
 
-            Array.Resize(ref _bytes, Math.Min(2 * _bytes.Length, Math.Max(_maxRecordBytes, _bytes.Length + 1)));
+            Array.Resize(ref _bytes, Math.Min(2 * _bytes.Length, _maxRecordBytes));
         }
 
         _bytes.AsSpan(keep, kept).CopyTo(_bytes);

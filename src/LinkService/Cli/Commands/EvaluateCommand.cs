@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LinkService.Configuration.Folders;
 using LinkService.Hosting;
+using LinkService.Intake.Native;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage.Engine;
