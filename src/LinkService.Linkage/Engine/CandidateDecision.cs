@@ -56,9 +56,14 @@ internal static class CandidateDecision
     /// When given, the pairs it names are not decided again but get probability 1: pairs whose decided weight is known
     /// to stay above <see cref="CertainBits"/>, where a float probability is 1 whatever the rivals say.
     /// </param>
-    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null)
+    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null) =>
+        Apply(CandidateGraph.Of(kept, table), kept, weight, shares, bits, certain);
+
+    /// <inheritdoc cref="Apply(List{ScoredPair}, RecordTable, Func{int, int, double}, PartnerShares, float[], Func{int, bool})"/>
+    /// <param name="neighbours">The kept pairs as each record's candidates, at their weights (built once for every round).</param>
+    public static List<ScoredPair> Apply(CandidateGraph neighbours, List<ScoredPair> kept, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null)
     {
-        var neighbours = Neighbours(kept, table.Count);
+        var table = neighbours.Table;
         var decided = new List<ScoredPair>(kept.Count);
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
         var lifted = Lifted(weight, table, shares);
@@ -94,11 +99,16 @@ internal static class CandidateDecision
     /// candidate against each partner cost five seconds of CPU for the same sum to a few matches.
     /// </para>
     /// </summary>
-    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, PartnerShares shares, CancellationToken cancellationToken)
+    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, PartnerShares shares, CancellationToken cancellationToken) =>
+        DecideTail(pairs, CandidateGraph.Of(kept, table), entity, shares, cancellationToken);
+
+    /// <inheritdoc cref="DecideTail(IReadOnlyList{TailPair}, List{ScoredPair}, RecordTable, int[], PartnerShares, CancellationToken)"/>
+    /// <param name="neighbours">The kept pairs as each record's candidates, at their settled weights.</param>
+    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, CandidateGraph neighbours, int[] entity, PartnerShares shares, CancellationToken cancellationToken)
     {
         const double Plain = 30;
+        var table = neighbours.Table;
         var decided = new float[pairs.Count];
-        var neighbours = Neighbours(kept, table.Count);
         double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
@@ -110,7 +120,7 @@ internal static class CandidateDecision
     }
 
     /// <param name="weight">The lifted weight of any two records (against neither having a partner).</param>
-    private static double Decide(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int a, int b, double own)
+    private static double Decide(CandidateGraph neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int a, int b, double own)
     {
         var rivals = Rivals(neighbours, table, weight, shares, a, b) + Rivals(neighbours, table, weight, shares, b, a);
         var witnesses = Witnesses(neighbours, table, weight, shares, a, b) + Witnesses(neighbours, table, weight, shares, b, a);
@@ -121,7 +131,7 @@ internal static class CandidateDecision
         (x, y) => weight(x, y) + shares.LiftBits(table.Source[x], table.Source[y]);
 
     /// <summary>What <paramref name="record"/>'s other candidates in the partner's source count against the partner.</summary>
-    private static double Rivals(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int record, int partner)
+    private static double Rivals(CandidateGraph neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int record, int partner)
     {
         var source = table.Source[partner];
         var lift = shares.LiftBits(table.Source[record], source);
@@ -140,7 +150,7 @@ internal static class CandidateDecision
     }
 
     /// <summary>What <paramref name="record"/>'s candidates in neither its own nor the partner's source add to the pair's weight, in bits.</summary>
-    private static double Witnesses(Adjacency neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int record, int partner)
+    private static double Witnesses(CandidateGraph neighbours, RecordTable table, Func<int, int, double> weight, PartnerShares shares, int record, int partner)
     {
         var source = table.Source[partner];
         var bits = 0.0;
@@ -159,32 +169,4 @@ internal static class CandidateDecision
 
     /// <summary>log2(1 + 2^x) without overflow for large x.</summary>
     private static double Log2OnePlusPower(double x) => x > 50 ? x : Math.Log2(1 + Math.Pow(2, x));
-
-    private static Adjacency Neighbours(List<ScoredPair> kept, int records)
-    {
-        var start = new int[records + 1];
-        foreach (var p in kept)
-        {
-            start[p.A + 1]++;
-            start[p.B + 1]++;
-        }
-
-        for (var i = 0; i < records; i++)
-        {
-            start[i + 1] += start[i];
-        }
-
-        var next = start[..^1];
-        var other = new int[kept.Count * 2];
-        var weight = new float[kept.Count * 2];
-        foreach (var p in kept)
-        {
-            (other[next[p.A]], weight[next[p.A]++]) = (p.B, p.Weight);
-            (other[next[p.B]], weight[next[p.B]++]) = (p.A, p.Weight);
-        }
-
-        return new Adjacency(start, other, weight);
-    }
-
-    private sealed record Adjacency(int[] Start, int[] Other, float[] Weight);
 }

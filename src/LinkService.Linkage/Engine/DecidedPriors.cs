@@ -22,24 +22,20 @@ internal static class DecidedPriors
     private const double SettledBits = 0.01;
 
     /// <summary>The refined model, the kept pairs at its weights (their own probabilities, as scored), and the partner shares under it.</summary>
+    /// <param name="graph">The kept pairs as each record's candidates; refreshed to their weights as they shift.</param>
     /// <param name="kept">The kept pairs at the training's prior; shifted in place to the settled one (at 3.6M × 20M a copy is half a gigabyte a round).</param>
     /// <param name="pairsBySourcePair">How many pairs each pair of sources has in all (the prior's denominator).</param>
     /// <param name="weight">A pair's own weight under a model (compares the two records).</param>
     public static (FellegiSunterModel Model, List<ScoredPair> Kept, PartnerShares Shares, List<ScoredPair> Decided) Settle(
-        FellegiSunterModel model, List<ScoredPair> kept, RecordTable table, IReadOnlyDictionary<int, double> pairsBySourcePair, Func<FellegiSunterModel, Func<int, int, double>> weight)
+        FellegiSunterModel model, CandidateGraph graph, List<ScoredPair> kept, RecordTable table, IReadOnlyDictionary<int, double> pairsBySourcePair, Func<FellegiSunterModel, Func<int, int, double>> weight)
     {
         var shares = PartnerShares.Estimate(kept, table);
         var bits = new float[kept.Count];
-        var decided = CandidateDecision.Apply(kept, table, weight(model), shares, bits);
+        var decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits);
+        var strata = new KeptStrata(kept, table);
         for (var round = 0; round < MaxRounds && pairsBySourcePair.Count > 0; round++)
         {
-            var found = new Dictionary<int, double>();
-            foreach (var pair in decided)
-            {
-                var key = SourcePairs.Of(table.Source[pair.A], table.Source[pair.B]);
-                found[key] = found.GetValueOrDefault(key) + pair.Probability;
-            }
-
+            var found = strata.Sums(decided);
             var priors = pairsBySourcePair.ToDictionary(p => p.Key, p => ModelTrainer.Prior(found.GetValueOrDefault(p.Key), p.Value));
             var next = model.WithPriors(ModelTrainer.Prior(found.Values.Sum(), pairsBySourcePair.Values.Sum()), priors);
             var shift = priors.ToDictionary(p => p.Key, p => next.PriorWeightOf(p.Key) - model.PriorWeightOf(p.Key));
@@ -49,30 +45,32 @@ internal static class DecidedPriors
             }
 
             model = next;
-            var pairShift = kept.Select(p => shift.GetValueOrDefault(SourcePairs.Of(table.Source[p.A], table.Source[p.B]))).ToArray();
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = Shifted(span[i], pairShift[i]);
-            }
-
-            shares = PartnerShares.Estimate(decided, table);
+            var pairShift = strata.PerPair(shift);
 
             // Most pairs are certain, and stay so: the shift moves a pair's own odds and its rivals' alike, so its decided
             // weight by no more than the shift (twice over through a witness), and the shares by hundredths of a bit.
             var previous = bits;
-            var moved = Math.Abs(pairShift.Length == 0 ? 0 : pairShift.Max(Math.Abs));
+            var moved = strata.MostMoved(shift);
             bits = new float[kept.Count];
-            for (var i = 0; i < bits.Length; i++)
+            Parallel.For(0, (kept.Count + Range - 1) / Range, range =>
             {
-                bits[i] = previous[i] + (float)pairShift[i];
-            }
+                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
+                for (var i = range * Range; i < Math.Min(kept.Count, (range + 1) * Range); i++)
+                {
+                    span[i] = Shifted(span[i], pairShift[i]);
+                    bits[i] = previous[i] + (float)pairShift[i];
+                }
+            });
 
-            decided = CandidateDecision.Apply(kept, table, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits);
+            graph.Refresh(kept);
+            shares = PartnerShares.Estimate(decided, table);
+            decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits);
         }
 
         return (model, kept, shares, decided);
     }
+
+    private const int Range = 1 << 16;
 
     private static ScoredPair Shifted(ScoredPair pair, double bits)
     {

@@ -76,7 +76,8 @@ internal static class LinkageEngine
         scoring.SortByRecord();
         var trainedModel = trained.Model;
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
-        var (model, ownKept, shares, kept) = DecidedPriors.Settle(trainedModel, scoring.Kept, table, sampler.PairsBySourcePair, m =>
+        var graph = CandidateGraph.Of(scoring.Kept, table);
+        var (model, _, shares, kept) = DecidedPriors.Settle(trainedModel, graph, scoring.Kept, table, sampler.PairsBySourcePair, m =>
         {
             var refined = scorer.WithPriors(m);
             return (a, b) => refined.Weight(a, b, comparer.Pattern(a, b));
@@ -100,14 +101,11 @@ internal static class LinkageEngine
             var pair = SourcePairs.Of(table.Source[p.A], table.Source[p.B]);
             return p with { Weight = (float)(p.Weight + model.PriorWeightOf(pair) - trainedModel.PriorWeightOf(pair)) };
         }).ToList();
-        var tail = CandidateDecision.DecideTail(tailPairs, ownKept, table, entity, shares, cancellationToken);
+        var tail = CandidateDecision.DecideTail(tailPairs, graph, entity, shares, cancellationToken);
         // Pairs under the tail's floor are scored at the training's prior; their (tiny) probabilities scale with its odds.
         underFloor *= Math.Pow(2, model.PriorWeight - trainedModel.PriorWeight);
-        var missedInBlocks = kept.Where(p => entity[p.A] != entity[p.B]).Sum(p => (double)p.Probability)
-            + scoring.Tail.Select((p, i) => entity[p.A] != entity[p.B] ? (double)tail[i] : 0).Sum() + Math.Max(0, underFloor);
-        var caught = new List<(int A, int B, double Weight)>(kept.Count + scoring.Tail.Count);
-        caught.AddRange(kept.Select(p => (p.A, p.B, (double)p.Probability)));
-        caught.AddRange(scoring.Tail.Select((p, i) => (p.A, p.B, (double)tail[i])));
+        var missedInBlocks = MissedSum(kept, entity) + MissedSum(scoring.Tail, tail, entity) + Math.Max(0, underFloor);
+        var caught = Caught(kept, scoring.Tail, tail);
         var estimates = ErrorEstimates.From(joined, missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
         Stage("matches outside blocks");
 
@@ -133,6 +131,52 @@ internal static class LinkageEngine
             best[pair.A] = Math.Max(best[pair.A], pair.Probability);
             best[pair.B] = Math.Max(best[pair.B], pair.Probability);
         }
+    }
+
+    /// <summary>The decided probabilities of the kept pairs the entities do not join, summed in the pairs' order.</summary>
+    private static double MissedSum(List<ScoredPair> kept, int[] entity)
+    {
+        var sum = 0.0;
+        foreach (var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept))
+        {
+            sum += entity[p.A] != entity[p.B] ? p.Probability : 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The decided probabilities of the tail's pairs the entities do not join, summed in the pairs' order.</summary>
+    private static double MissedSum(List<TailPair> pairs, float[] decided, int[] entity)
+    {
+        var sum = 0.0;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
+        for (var i = 0; i < span.Length; i++)
+        {
+            sum += entity[span[i].A] != entity[span[i].B] ? decided[i] : 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The kept pairs and the tail, each with its decided probability, in that order.</summary>
+    private static List<(int A, int B, double Weight)> Caught(List<ScoredPair> kept, List<TailPair> tailPairs, float[] tail)
+    {
+        var caught = new List<(int A, int B, double Weight)>(kept.Count + tailPairs.Count);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(caught, kept.Count + tailPairs.Count);
+        var into = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(caught);
+        var fromKept = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
+        var fromTail = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tailPairs);
+        for (var i = 0; i < fromKept.Length; i++)
+        {
+            into[i] = (fromKept[i].A, fromKept[i].B, fromKept[i].Probability);
+        }
+
+        for (var i = 0; i < fromTail.Length; i++)
+        {
+            into[fromKept.Length + i] = (fromTail[i].A, fromTail[i].B, tail[i]);
+        }
+
+        return caught;
     }
 
     /// <summary>The kept pairs that are links (at or above the match threshold of their kind of pair), and those for review (at or above the review threshold); the rest are neither.</summary>
