@@ -28,6 +28,7 @@ internal static class OutsideBlocks
 
         // Summed in the pairs' order, so every run gives the same sums.
         var byStratum = new SortedDictionary<int, Dictionary<ulong, double>>();
+        var (lastStratum, counts) = (-1, (Dictionary<ulong, double>?)null);
         for (var i = 0; i < caught.Count; i++)
         {
             var (a, b, weight) = caught[i];
@@ -37,12 +38,17 @@ internal static class OutsideBlocks
             }
 
             var stratum = SourcePairs.Of(source[a], source[b]);
-            if (!byStratum.TryGetValue(stratum, out var counts))
+            if (stratum != lastStratum)
             {
-                byStratum[stratum] = counts = [];
+                if (!byStratum.TryGetValue(stratum, out counts))
+                {
+                    byStratum[stratum] = counts = [];
+                }
+
+                lastStratum = stratum;
             }
 
-            counts[patterns[i]] = counts.GetValueOrDefault(patterns[i]) + weight;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts!, patterns[i], out _) += weight;
         }
 
         var states = FieldStates(keys, byStratum.Values.SelectMany(c => c.Keys));
@@ -52,13 +58,21 @@ internal static class OutsideBlocks
             return null;
         }
 
-        var result = new Dictionary<int, double>();
-        foreach (var (stratum, counts) in byStratum)
+        // Each pair of sources is fitted on its own, over both cores; the results are kept in the pairs of sources' order.
+        var strata = byStratum.ToArray();
+        var fitted = new double[strata.Length];
+        Parallel.For(0, strata.Length, s =>
         {
-            var ordered = counts.OrderBy(c => c.Key).ToArray();
+            var ordered = strata[s].Value.OrderBy(c => c.Key).ToArray();
             var observed = ordered.Select(c => Indices(keys, states, c.Key)).ToArray();
-            var model = new LatentClassCapture(Classes, observed, [.. ordered.Select(c => c.Value)], missed, [.. states.Select(s => s.Length)]);
-            result[stratum] = model.Missed();
+            var model = new LatentClassCapture(Classes, observed, [.. ordered.Select(c => c.Value)], missed, [.. states.Select(n => n.Length)]);
+            fitted[s] = model.Missed();
+        });
+
+        var result = new Dictionary<int, double>();
+        for (var s = 0; s < strata.Length; s++)
+        {
+            result[strata[s].Key] = fitted[s];
         }
 
         // A fit that says (almost) no match is ever caught is no estimate.

@@ -99,11 +99,9 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
     public static double FromFixed(long value) => value / FixedPoint;
 
     /// <summary>Puts <see cref="Kept"/> and <see cref="Tail"/> in record order (by A, then B; each pair is there once), whatever order the threads kept them in.</summary>
-    public void SortByRecord()
-    {
-        SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept), p => (p.A, p.B));
-        SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tail), p => (p.A, p.B));
-    }
+    public void SortByRecord() => Parallel.Invoke(
+        () => SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept), p => (p.A, p.B)),
+        () => SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tail), p => (p.A, p.B)));
 
     private static void SortByRecord<T>(Span<T> pairs, Func<T, (int A, int B)> records)
     {
