@@ -7,7 +7,8 @@ using LinkService.Synth;
 // The `link` command end to end, through the stored files as a site holds them. Run by hand (Release), from the repository root:
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- [--people 3000000 --justice 1000000 --welfare 3000000] [--seed 42]
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- --data DIR   (extracts already written by `linkservice synth`; copied, not moved)
-//   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times.
+//   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times, --key FILE to use
+//   a copy of that master key file (to compare two benches' output files byte for byte) rather than a new key.
 // Sets up a site (config copy, ledger, extracts in the store recorded as accepted), then runs `linkservice link` as a
 // child process and prints its wall and CPU time, peak resident memory, and each stage as the run logged it.
 var options = LinkBenchOptions.Parse(args);
@@ -44,7 +45,7 @@ try
         Console.WriteLine($"synthetic: {written.People:N0} people, {written.TotalRecords:N0} records, {written.TotalBytes / 1e6:N0} MB in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
     }
 
-    await site.StoreAsync(catalog, project.Sources, data, move: options.DataDirectory is null, CancellationToken.None);
+    await site.StoreAsync(catalog, project.Sources, data, move: options.DataDirectory is null, options.KeyFile, CancellationToken.None);
     for (var run = 1; run <= options.Runs; run++)
     {
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];

@@ -1,6 +1,5 @@
 using LinkService.Configuration.Projects.Outputs;
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Csv;
 using LinkService.Outputs.Pseudonyms;
 using LinkService.Outputs.Transforms;
 
@@ -33,7 +32,7 @@ internal static partial class RecordFileWriter
         var texts = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
         var cells = texts.Select(t => t.Select(CsvText.Field).ToArray()).ToArray();
         string[] header = [OutputFileSpec.PersonColumn, OutputFileSpec.RecordColumn, .. plans.Select(p => FormulaGuard.Neutralise(p.Column.Name))];
-        CsvChunks.Write(Path.Combine(outputFolder, spec.OutputFileName), string.Join(',', header.Select(CsvText.Field)) + "\r\n", kept.Length, (i, lines) =>
+        var file = CsvChunks.Write(Path.Combine(outputFolder, spec.OutputFileName), string.Join(',', header.Select(CsvText.Field)) + "\r\n", kept.Length, (i, lines) =>
         {
             var row = kept[i];
             rows.Persons.Write(rows.Person(row), lines);
@@ -48,7 +47,7 @@ internal static partial class RecordFileWriter
             lines.Append("\r\n");
         }, cancellationToken);
 
-        return new WrittenRecords(RecordFileDescription.Of(spec, plans, figures, runId, kept.Length), header, rows, asRead, texts);
+        return new WrittenRecords(RecordFileDescription.Of(spec, plans, figures, runId, kept.Length), header, rows, asRead, texts) { File = file };
     }
 
     /// <summary>Each value of a column as the file holds it, before quoting (id 0, blank, as nothing).</summary>

@@ -1,7 +1,7 @@
 using System.Text;
-using LinkService.Outputs.Csv;
+using LinkService.Linkage.Running;
 
-namespace LinkService.Outputs.Tests.Csv;
+namespace LinkService.Linkage.Tests.Running;
 
 public sealed class CsvChunksTests : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class CsvChunksTests : IDisposable
         var expected = new StringBuilder("key,n\n");
         for (var i = 0; i < Rows; i++)
         {
-            expected.Append(Linkage.Running.CsvText.Field(Cell(i))).Append(',').Append(i).Append('\n');
+            expected.Append(CsvText.Field(Cell(i))).Append(',').Append(i).Append('\n');
         }
 
         Assert.Equal(new UTF8Encoding(false).GetBytes(expected.ToString()), File.ReadAllBytes(path));
