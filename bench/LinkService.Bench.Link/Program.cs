@@ -46,10 +46,11 @@ try
     }
 
     await site.StoreAsync(catalog, project.Sources, data, move: options.DataDirectory is null, options.KeyFile, CancellationToken.None);
+    LinkProcess? last = null;
     for (var run = 1; run <= options.Runs; run++)
     {
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        var link = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, CancellationToken.None);
+        var link = last = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, CancellationToken.None);
         Console.WriteLine($"run {run}: linkservice link exit {link.ExitCode}: wall {link.Wall.TotalSeconds:F2} s, CPU {link.Cpu.TotalSeconds:F2} s, peak resident {link.PeakBytes / (double)(1L << 30):F2} GiB; load average before {load}, after {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores, shared)");
         if (link.ExitCode != 0)
         {
@@ -60,11 +61,13 @@ try
 
     // Each stage as the run logged it, with the time of each line: the runner's reading (digest check included),
     // standardising, the engine's stages and writing; the gap after "started" is what the run did before reading; then
-    // the output stages (person pseudonyms, each de-identified file, the disclosure check, packaging) as each ends.
+    // the output stages (person pseudonyms, each de-identified file, the disclosure check, packaging) as each ends; and
+    // the last run's CPU seconds so far at each line (sampled every 50 ms), so a stage's CPU is the difference of two.
     var logs = Path.Combine(site.Paths.WorkRoot, "logs");
     foreach (var line in Directory.EnumerateFiles(logs, "linkservice-*.log").SelectMany(File.ReadLines).Where(IsRunLine))
     {
-        Console.WriteLine($"  {line[11..23]} {line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]}");
+        var cpu = DateTimeOffset.TryParse(line[..29], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && last is not null ? last.CpuAt(at).TotalSeconds : double.NaN;
+        Console.WriteLine($"  {line[11..23]} cpu {cpu,6:F2} {line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]}");
     }
 
     return 0;

@@ -79,4 +79,4 @@ internal static class CsvChunks
 }
 
 /// <summary>A file as it was written: its size in bytes and its SHA-256.</summary>
-internal sealed record WrittenFile(long Bytes, byte[] Sha256);
+public sealed record WrittenFile(long Bytes, byte[] Sha256);

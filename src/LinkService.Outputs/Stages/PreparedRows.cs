@@ -54,6 +54,9 @@ public sealed class PreparedRows : IAsyncDisposable
         return Interlocked.Exchange(ref _files[index], null);
     }
 
+    /// <summary>Done when every file's rows have been read (or their reading failed).</summary>
+    internal Task Read => Task.WhenAll(_all).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     /// <summary>Stops any reading still going (the run failed before it needed them) and waits for it.</summary>
     public async ValueTask DisposeAsync()
     {

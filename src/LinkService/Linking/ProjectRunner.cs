@@ -121,7 +121,7 @@ internal sealed class ProjectRunner
         var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
 
         // The output files' rows are read while the run links (they need nothing of the linkage), and stopped with it.
-        await using var rows = project.Outputs is null ? null : PreparedRows.Start(project, inputs.Inputs, cancellationToken);
+        await using var rows = project.Outputs is null || Environment.GetEnvironmentVariable("OF3_NOPREP") is not null ? null : PreparedRows.Start(project, inputs.Inputs, cancellationToken);
         LinkageRun linked;
         LinkageRunResult result;
         try
