@@ -28,8 +28,10 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         var reading = request.Progress.Begin("anonymise", "records", null);
         Directory.CreateDirectory(outputFolder);
         var specs = request.Project.Outputs?.Files ?? [];
-        var files = specs.Select(spec => OutputFile.Of(spec, request.Project, request.Inputs)).ToList();
-        var rows = files.Select((f, i) => request.Rows?.Take(request.Project, i, f) ?? RecordFileRows.Start(() => f, reading, cancellationToken)).ToList();
+        var files = specs.Select(spec => FileOf(spec, request)).ToList();
+        // A thread each, not the pool's: they read for seconds, and the pool's threads are the pseudonyms' meanwhile.
+        var rows = files.Select(f => Task.Factory.StartNew(
+            () => RecordFileRows.Read(f.Plans, f.Inputs, reading, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         List<Task> writing = [.. rows];
         var written = new List<Task<WrittenRecords>>();
         try
@@ -62,6 +64,14 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
 
         await Task.WhenAll(writing);
         return AnonymisedOutput.Of(await Task.WhenAll(written));
+    }
+
+    /// <summary>The deliveries an output file is made from, and its columns' plans.</summary>
+    private static (IReadOnlyList<LinkageInput> Inputs, IReadOnlyList<ColumnPlan> Plans) FileOf(OutputFileSpec spec, OutputRequest request)
+    {
+        var inputs = request.Inputs.Where(i => string.Equals(i.Source.Name, spec.Source, StringComparison.Ordinal)).ToList();
+        var schema = inputs.Count > 0 ? inputs[0].Source.SchemaOrThrow : throw new InvalidOperationException($"Project '{request.Project.Name}' outputs source '{spec.Source}', but the run has no delivery of it.");
+        return (inputs, [.. spec.Columns.Select(c => ColumnPlan.Create(c, schema))]);
     }
 
     private async Task<WrittenRecords> WriteAsync(string fileName, string runId, Func<Task<WrittenRecords>> write)

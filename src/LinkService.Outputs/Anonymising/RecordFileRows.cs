@@ -31,18 +31,6 @@ internal sealed class RecordFileRows
     /// <summary>Rows read between two advances of the stage's count.</summary>
     private const int ProgressBatch = 16_384;
 
-    /// <summary>Reads <paramref name="file"/>'s rows on a thread of its own: they are read for seconds, and the pool's threads are others' meanwhile.</summary>
-    public static Task<RecordFileRows> Start(Func<OutputFile> file, StageProgress progress, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(
-            () =>
-            {
-                var (inputs, plans) = file();
-                return Read(plans, inputs, progress, cancellationToken);
-            },
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-
     public static RecordFileRows Read(IReadOnlyList<ColumnPlan> plans, IReadOnlyList<LinkageInput> inputs, StageProgress progress, CancellationToken cancellationToken)
     {
         var rows = new RecordColumns(plans.Count, 1 << 16);

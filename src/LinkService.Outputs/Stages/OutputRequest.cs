@@ -29,7 +29,4 @@ public sealed record OutputRequest(
     /// run folder (<see cref="RunFiles.Links"/>), as a resumed run does. Either way the same records and entities.
     /// </summary>
     public LinkageMap? Map { get; init; }
-
-    /// <summary>The rows of the de-identified files, read while the run linked, where it linked in this process; null to read them now.</summary>
-    public PreparedRows? Rows { get; init; }
 }

@@ -11,7 +11,6 @@ using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Progress;
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Stages;
 using LinkService.Publishing;
 using Microsoft.Extensions.Logging;
 
@@ -119,9 +118,6 @@ internal sealed class ProjectRunner
         // Reported until the run ends, its outputs included.
         await using var progress = _progress.Start(runId, project.Name);
         var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
-
-        // The output files' rows are read while the run links (they need nothing of the linkage), and stopped with it.
-        await using var rows = project.Outputs is null || Environment.GetEnvironmentVariable("OF3_NOPREP") is not null ? null : PreparedRows.Start(project, inputs.Inputs, cancellationToken);
         LinkageRun linked;
         LinkageRunResult result;
         try
@@ -184,8 +180,8 @@ internal sealed class ProjectRunner
         GC.Collect();
 
         // Linked: from here a stop or a crash leaves the run to be resumed, not failed. The map goes on in memory (it is
-        // what links.csv now holds), and so do the output files' rows; a resumed run reads the files.
-        return await _outputs.ContinueAsync(project, linked, cancellationToken, progress.Tracker, result.Map, rows);
+        // what links.csv now holds); a resumed run reads the file.
+        return await _outputs.ContinueAsync(project, linked, cancellationToken, progress.Tracker, result.Map);
     }
 
     /// <summary>A run stopped before it linked anything leaves no folder behind (its list of inputs goes with it); one with files keeps them for inspection.</summary>

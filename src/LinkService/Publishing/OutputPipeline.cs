@@ -9,7 +9,6 @@ using LinkService.Linkage.Progress;
 using LinkService.Linkage.Running;
 using LinkService.Linking;
 using LinkService.Progress;
-using LinkService.Outputs.Stages;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Publishing;
@@ -48,11 +47,9 @@ internal sealed class OutputPipeline
     /// <summary>
     /// Continues <paramref name="run"/>, which this process holds under its lease, from its stage to its end; its stages
     /// advance <paramref name="progress"/> where given, and take the run's linkage map from <paramref name="map"/> where
-    /// this process linked it (else from the run folder), and the output files' rows from <paramref name="rows"/> where
-    /// they were read while it linked (else from the deliveries).
+    /// this process linked it (else from the run folder).
     /// </summary>
-    public async Task<ProjectRunOutcome> ContinueAsync(
-        ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken, ProgressTracker? progress = null, LinkageMap? map = null, PreparedRows? rows = null)
+    public async Task<ProjectRunOutcome> ContinueAsync(ProjectDefinition project, LinkageRun run, CancellationToken cancellationToken, ProgressTracker? progress = null, LinkageMap? map = null)
     {
         var lease = LeaseRenewal.Start(_ledger, run.Id, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         var reached = run;
@@ -60,7 +57,7 @@ internal sealed class OutputPipeline
         {
             await using (lease)
             {
-                reached = await _stages.WorkAsync(project, run, progress ?? ProgressTracker.None, map, rows, lease.Token);
+                reached = await _stages.WorkAsync(project, run, progress ?? ProgressTracker.None, map, lease.Token);
             }
 
             if (reached.Stage == RunStage.Approved)

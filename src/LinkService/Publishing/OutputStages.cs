@@ -66,12 +66,11 @@ internal sealed class OutputStages
     }
 
     /// <param name="map">The run's linkage map, where this process linked it and holds it still; null to read the run folder's.</param>
-    /// <param name="rows">The output files' rows, read while this process linked the run; null to read them from the deliveries.</param>
-    public async Task<LinkageRun> WorkAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, LinkageMap? map, PreparedRows? rows, CancellationToken cancellationToken)
+    public async Task<LinkageRun> WorkAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, LinkageMap? map, CancellationToken cancellationToken)
     {
         if (run.Stage is RunStage.Linked or RunStage.Anonymised)
         {
-            run = await MakeOutputAsync(project, run, progress, map, rows, cancellationToken);
+            run = await MakeOutputAsync(project, run, progress, map, cancellationToken);
         }
 
         if (run.Stage == RunStage.Checked && project.Outputs?.Approval == ApprovalMode.Automatic && run.Check is { Passed: true })
@@ -96,7 +95,7 @@ internal sealed class OutputStages
         return run;
     }
 
-    private async Task<LinkageRun> MakeOutputAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, LinkageMap? map, PreparedRows? rows, CancellationToken cancellationToken)
+    private async Task<LinkageRun> MakeOutputAsync(ProjectDefinition project, LinkageRun run, ProgressTracker progress, LinkageMap? map, CancellationToken cancellationToken)
     {
         if (project.Outputs is null)
         {
@@ -114,7 +113,7 @@ internal sealed class OutputStages
         var key = ProjectKey(project.Name);
         try
         {
-            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder) { Progress = progress, Map = map, Rows = rows };
+            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder) { Progress = progress, Map = map };
             var folder = _paths.RunOutputFolder(project.Name, run.Id);
             ClearOutputFolder(folder);
             var anonymiseStarted = _timeProvider.GetTimestamp();
