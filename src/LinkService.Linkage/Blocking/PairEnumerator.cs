@@ -23,6 +23,14 @@ internal interface IPairVisitor<TLocal>
     {
     }
 
+    /// <summary>
+    /// The lower record of the pairs that come a few records from now, its row read already: a visitor may start fetching
+    /// what it reads by the record's values.
+    /// </summary>
+    void UpcomingFirst(int record)
+    {
+    }
+
     void Merge(TLocal local);
 }
 
@@ -95,6 +103,11 @@ internal static class PairEnumerator
                 }
 
                 pairs += Gather<TVisitor, TLocal>(visitor, a, hashes.BlockEnds(a), members, mode, sourceEnd[source[a]], partners);
+                if (partners.Count > 0)
+                {
+                    visitor.UpcomingFirst(a);
+                }
+
                 for (var k = 0; k < partners.Count; k++)
                 {
                     visitor.Upcoming(partners.Partner(k));
@@ -252,6 +265,8 @@ internal static class PairEnumerator
         public void Visit(TLocal local, int rule, int a, int b) => visitor.Visit(local, rule, a, b);
 
         public void Upcoming(int record) => visitor.Upcoming(record);
+
+        public void UpcomingFirst(int record) => visitor.UpcomingFirst(record);
 
         public void Merge(TLocal local) => visitor.Merge(local);
     }
