@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
 
 namespace LinkService.Linkage.Data;
@@ -52,21 +53,25 @@ public sealed class SourceRecords
     internal void Add(char[] text, int[] ends, int rows)
     {
         var width = _columns.Length + 1;
-        Parallel.For(0, width, c =>
+        Parallel.For(0, width, c => AddColumn(c, text, ends, rows, width));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddColumn(int c, char[] text, int[] ends, int rows, int width)
+    {
+        for (var i = c; i < rows * width; i += width)
         {
-            for (var i = c; i < rows * width; i += width)
+            var start = i == 0 ? 0 : ends[i - 1];
+            var cell = text.AsSpan(start, ends[i] - start);
+            if (c == 0)
             {
-                var cell = text.AsSpan(i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1]));
-                if (c == 0)
-                {
-                    _recordIds.Add(cell);
-                }
-                else
-                {
-                    _columns[c - 1].Add(cell);
-                }
+                _recordIds.Add(cell);
             }
-        });
+            else
+            {
+                _columns[c - 1].Add(cell);
+            }
+        }
     }
 
     /// <summary>
@@ -100,6 +105,7 @@ public sealed class SourceRecords
 
         public void Add(string? raw) => Add(raw.AsSpan());
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> raw)
         {
             var id = 0;

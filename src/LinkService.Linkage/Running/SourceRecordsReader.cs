@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Schemas;
@@ -69,6 +70,7 @@ internal static class SourceRecordsReader
     private const int BatchesInFlight = 4;
 
     /// <summary>Copies each accepted row's key and identifier cells into batches; a missing value (the schema's list) is copied as empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Parse(AcceptedRows delivery, int[] columns, MissingValues[] missing, ChannelReader<CellBatch> free, ChannelWriter<CellBatch> full, CancellationToken cancellationToken)
     {
         try

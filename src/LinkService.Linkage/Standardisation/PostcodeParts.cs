@@ -13,12 +13,29 @@ public static class PostcodeParts
     /// <summary>The postcode whose <see cref="TextFolding.Compact(string)"/> form is <paramref name="compact"/>.</summary>
     public static string? FromCompact(ReadOnlySpan<char> compact)
     {
-        if (compact.IsEmpty)
+        Span<char> buffer = compact.Length < 64 ? stackalloc char[compact.Length + 1] : new char[compact.Length + 1];
+        var length = FromCompact(compact, buffer);
+        return length == 0 ? null : new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// The postcode whose compact form is <paramref name="compact"/>, written into <paramref name="destination"/> (one longer,
+    /// and may be where <paramref name="compact"/> starts one place further on): its length, 0 when empty.
+    /// </summary>
+    public static int FromCompact(ReadOnlySpan<char> compact, Span<char> destination)
+    {
+        if (!IsUk(compact))
         {
-            return null;
+            compact.CopyTo(destination);
+            return compact.Length;
         }
 
-        return IsUk(compact) ? string.Concat(compact[..^3], " ", compact[^3..]) : compact.ToString();
+        // Outward part first, moving left (overlapping copies are safe), then the space, then the inward part as it stands.
+        var outward = compact.Length - 3;
+        compact[..outward].CopyTo(destination);
+        compact[outward..].CopyTo(destination[(outward + 1)..]);
+        destination[outward] = ' ';
+        return compact.Length + 1;
     }
 
     public static string Area(string postcode)
