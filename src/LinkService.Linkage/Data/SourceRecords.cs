@@ -35,6 +35,20 @@ public sealed class SourceRecords
 
     internal RawColumn Column(int field) => _columns[field];
 
+    /// <summary>
+    /// Makes room for <paramref name="records"/> records in all, their ids and listed values as long on average as those
+    /// added so far: a reading that knows how many rows are coming (roughly) grows no array by copying it, where columns
+    /// doubled their way to millions, each step a new large array for the garbage collector.
+    /// </summary>
+    internal void Reserve(int records)
+    {
+        _recordIds.Reserve(records);
+        foreach (var column in _columns)
+        {
+            column.Reserve(records);
+        }
+    }
+
     /// <summary>Adds one record; <paramref name="raw"/> holds one value per field, in <see cref="Fields"/> order (null or empty: missing).</summary>
     public void Add(ReadOnlySpan<char> recordId, ReadOnlySpan<string?> raw)
     {
@@ -90,6 +104,7 @@ public sealed class SourceRecords
         private SpanInterner? _distinct = new();
         private StringArena? _listed;
         private int _present;
+        private int _expected;
 
         /// <summary>How many values the column keeps, id 0 (missing) included.</summary>
         public int ValueCount => _distinct?.Count ?? _listed!.Count;
@@ -104,6 +119,18 @@ public sealed class SourceRecords
         public ReadOnlySpan<char> Value(int id) => _distinct is { } distinct ? distinct[id] : _listed![id];
 
         public void Add(string? raw) => Add(raw.AsSpan());
+
+        /// <summary>Makes room for <paramref name="rows"/> rows in all (and, once listed, their values).</summary>
+        public void Reserve(int rows)
+        {
+            _expected = Math.Max(_expected, rows);
+            if (rows > _rows.Length)
+            {
+                Array.Resize(ref _rows, rows);
+            }
+
+            _listed?.Reserve(rows);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> raw)
@@ -142,6 +169,8 @@ public sealed class SourceRecords
             {
                 id = id == 0 ? 0 : List(distinct[id]);
             }
+
+            _listed.Reserve(_expected);
         }
     }
 }

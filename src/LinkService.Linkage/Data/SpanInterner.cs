@@ -141,6 +141,16 @@ internal sealed class StringArena
 
     public int Count => _ends.Count;
 
+    /// <summary>Makes room for <paramref name="count"/> strings in all, as long on average as those added so far.</summary>
+    public void Reserve(int count)
+    {
+        if (count > _ends.Count && _ends.Count > 0)
+        {
+            _ends.EnsureCapacity(count);
+            _chars.EnsureCapacity((int)Math.Min(Array.MaxLength, (long)_chars.Count * count / _ends.Count));
+        }
+    }
+
     public void Add(ReadOnlySpan<char> value)
     {
         _chars.AddRange(value);
