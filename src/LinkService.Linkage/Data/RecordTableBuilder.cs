@@ -145,6 +145,9 @@ internal static class RecordTableBuilder
     /// Postcodes and NI numbers hardly repeat (millions of distinct ones at 1M × 3M): each is standardised into one buffer
     /// and interned from there, in order, on this thread (the other fields go alongside). A string made of each, handed
     /// over from the pool's threads, cost more in allocation and garbage collection than the standardising itself.
+    /// This loop and the code standardisers are compiled optimised at once (as are reading's and interning's loops): a run
+    /// is over before tiered compilation would have got to them (with tiering off, reading and standardising took about a
+    /// quarter less CPU).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StandardiseCodes(FieldStandardiser standardiser, SourceRecords.RawColumn raw, ValuePool pool, int[] mapped, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
 
 namespace LinkService.Linkage.Standardisation;
@@ -134,6 +135,7 @@ public sealed class FieldStandardiser
     /// <paramref name="destination"/>, at least one longer than <paramref name="raw"/>: its length, 0 when missing. Standardising
     /// millions of codes makes no string of them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int StandardiseCode(ReadOnlySpan<char> raw, Span<char> destination)
     {
         var compact = TextFolding.Compact(raw, destination[1..]);
@@ -145,6 +147,7 @@ public sealed class FieldStandardiser
         return Kind == StandardiseAs.Postcode ? PostcodeParts.FromCompact(compact, destination) : NiNumber(compact, destination);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NiNumber(ReadOnlySpan<char> compact, Span<char> destination)
     {
         if (compact.Length == 9 && compact[8] is >= 'A' and <= 'D')

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LinkService.Linkage.Standardisation;
 
 /// <summary>
@@ -22,6 +24,7 @@ public static class PostcodeParts
     /// The postcode whose compact form is <paramref name="compact"/>, written into <paramref name="destination"/> (one longer,
     /// and may be where <paramref name="compact"/> starts one place further on): its length, 0 when empty.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FromCompact(ReadOnlySpan<char> compact, Span<char> destination)
     {
         if (!IsUk(compact))
@@ -67,6 +70,7 @@ public static class PostcodeParts
         return space >= 0 ? postcode[..(space + 2)] : postcode[..Math.Max(1, postcode.Length - 1)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsUk(ReadOnlySpan<char> c)
     {
         // A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA.
