@@ -40,12 +40,24 @@ internal sealed class BenchSite(string root)
         return site;
     }
 
-    /// <summary>Puts each source's extract in the store (moved when <paramref name="move"/>, else copied) and records it accepted.</summary>
-    public async Task StoreAsync(ConfigCatalog catalog, IEnumerable<string> sources, string dataDirectory, bool move, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts each source's extract in the store (moved when <paramref name="move"/>, else copied) and records it accepted.
+    /// The site's master key is a copy of <paramref name="keyFile"/> where given (so that two benches' outputs can be
+    /// compared byte for byte), else a new one.
+    /// </summary>
+    public async Task StoreAsync(ConfigCatalog catalog, IEnumerable<string> sources, string dataDirectory, bool move, string? keyFile, CancellationToken cancellationToken)
     {
         var paths = Paths;
         Directory.CreateDirectory(paths.KeysFolder);
-        MasterKeyFile.TryCreate(paths.MasterKeyFile);
+        if (keyFile is null)
+        {
+            MasterKeyFile.TryCreate(paths.MasterKeyFile);
+        }
+        else
+        {
+            File.Copy(keyFile, paths.MasterKeyFile);
+        }
+
         await using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddSingleton(paths).AddLedger().BuildServiceProvider();
         var ledger = services.GetRequiredService<ILedger>();
         foreach (var name in sources)

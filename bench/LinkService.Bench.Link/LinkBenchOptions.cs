@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LinkService.Bench.Link;
 
 /// <summary>Command-line options of the link benchmark.</summary>
-internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? SiteDirectory, int People, int Justice, int Welfare, int Seed, int Runs)
+internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? SiteDirectory, string? KeyFile, int People, int Justice, int Welfare, int Seed, int Runs)
 {
     public static LinkBenchOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, 
             Value("--project") ?? "reoffending-benefits",
             Value("--data"),
             Value("--site"),
+            Value("--key"),
             Number("--people", 3_000_000),
             Number("--justice", 1_000_000),
             Number("--welfare", 3_000_000),

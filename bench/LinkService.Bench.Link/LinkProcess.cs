@@ -3,9 +3,15 @@ using System.Globalization;
 
 namespace LinkService.Bench.Link;
 
-/// <summary>What one `linkservice link` process took: wall time, CPU time and peak resident memory (VmHWM), sampled from /proc while it ran.</summary>
-internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, long PeakBytes, string Output)
+/// <summary>
+/// What one `linkservice link` process took: wall time, CPU time and peak resident memory (VmHWM), sampled from /proc
+/// while it ran, and its CPU time so far at each sample (<see cref="CpuAt"/>), to tell each stage's CPU from its log.
+/// </summary>
+internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, long PeakBytes, string Output, IReadOnlyList<(DateTimeOffset At, TimeSpan Cpu)> Samples)
 {
+    /// <summary>The process's CPU time at the last sample taken by <paramref name="at"/>.</summary>
+    public TimeSpan CpuAt(DateTimeOffset at) => Samples.LastOrDefault(s => s.At <= at).Cpu;
+
     public static async Task<LinkProcess> RunAsync(string configDirectory, string project, CancellationToken cancellationToken)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "linkservice.dll");
@@ -21,15 +27,17 @@ internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, lo
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         long peak = 0;
         var cpu = TimeSpan.Zero;
+        var samples = new List<(DateTimeOffset, TimeSpan)>();
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!process.HasExited)
         {
             (peak, cpu) = Sample(process.Id, peak, cpu);
+            samples.Add((TimeProvider.System.GetUtcNow(), cpu));
             await tick.WaitForNextTickAsync(cancellationToken);
         }
 
         await process.WaitForExitAsync(cancellationToken);
-        return new LinkProcess(process.ExitCode, clock.Elapsed, cpu, peak, await output + await error);
+        return new LinkProcess(process.ExitCode, clock.Elapsed, cpu, peak, await output + await error, samples);
     }
 
     /// <summary>The process's peak resident set (it only grows) and CPU time so far; the last sample before it exits stands.</summary>

@@ -7,7 +7,8 @@ using LinkService.Synth;
 // The `link` command end to end, through the stored files as a site holds them. Run by hand (Release), from the repository root:
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- [--people 3000000 --justice 1000000 --welfare 3000000] [--seed 42]
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- --data DIR   (extracts already written by `linkservice synth`; copied, not moved)
-//   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times.
+//   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times, --key FILE to use
+//   a copy of that master key file (to compare two benches' output files byte for byte) rather than a new key.
 // Sets up a site (config copy, ledger, extracts in the store recorded as accepted), then runs `linkservice link` as a
 // child process and prints its wall and CPU time, peak resident memory, and each stage as the run logged it.
 var options = LinkBenchOptions.Parse(args);
@@ -44,11 +45,12 @@ try
         Console.WriteLine($"synthetic: {written.People:N0} people, {written.TotalRecords:N0} records, {written.TotalBytes / 1e6:N0} MB in {clock.Elapsed.TotalSeconds:F1} s (not counted)");
     }
 
-    await site.StoreAsync(catalog, project.Sources, data, move: options.DataDirectory is null, CancellationToken.None);
+    await site.StoreAsync(catalog, project.Sources, data, move: options.DataDirectory is null, options.KeyFile, CancellationToken.None);
+    LinkProcess? last = null;
     for (var run = 1; run <= options.Runs; run++)
     {
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        var link = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, CancellationToken.None);
+        var link = last = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, CancellationToken.None);
         Console.WriteLine($"run {run}: linkservice link exit {link.ExitCode}: wall {link.Wall.TotalSeconds:F2} s, CPU {link.Cpu.TotalSeconds:F2} s, peak resident {link.PeakBytes / (double)(1L << 30):F2} GiB; load average before {load}, after {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores, shared)");
         if (link.ExitCode != 0)
         {
@@ -59,11 +61,13 @@ try
 
     // Each stage as the run logged it, with the time of each line: the runner's reading (digest check included),
     // standardising, the engine's stages and writing; the gap after "started" is what the run did before reading; then
-    // the output stages (person pseudonyms, each de-identified file, the disclosure check, packaging) as each ends.
+    // the output stages (person pseudonyms, each de-identified file, the disclosure check, packaging) as each ends; and
+    // the last run's CPU seconds so far at each line (sampled every 50 ms), so a stage's CPU is the difference of two.
     var logs = Path.Combine(site.Paths.WorkRoot, "logs");
     foreach (var line in Directory.EnumerateFiles(logs, "linkservice-*.log").SelectMany(File.ReadLines).Where(IsRunLine))
     {
-        Console.WriteLine($"  {line[11..23]} {line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]}");
+        var cpu = DateTimeOffset.TryParse(line[..29], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && last is not null ? last.CpuAt(at).TotalSeconds : double.NaN;
+        Console.WriteLine($"  {line[11..23]} cpu {cpu,6:F2} {line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]}");
     }
 
     return 0;

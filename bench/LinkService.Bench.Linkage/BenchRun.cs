@@ -33,6 +33,17 @@ internal static class BenchRun
         var table = RecordTableBuilder.Build(project.Linkage, sources, cancellationToken, progress);
         var standardised = wall.Elapsed - read;
         var standardisedCpu = Environment.CpuUsage.TotalTime - readCpu;
+        if (Environment.GetEnvironmentVariable("LINKAGE_BENCH_HASH") == "1")
+        {
+            Console.WriteLine($"table hash {TableHash.Of(table)}");
+        }
+
+        if (Environment.GetEnvironmentVariable("LINKAGE_BENCH_STANDARDISE_ONLY") == "1")
+        {
+            Console.WriteLine($"read {read.TotalSeconds:F2} s (CPU {(readCpu - startCpu).TotalSeconds:F2} s), standardise {standardised.TotalSeconds:F2} s (CPU {standardisedCpu.TotalSeconds:F2} s); GC gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
+            Environment.Exit(0);
+        }
+
         var truth = Truth.Read(Path.Combine(dataDirectory, "truth.csv"), table);
         if (Environment.GetEnvironmentVariable("LINKAGE_BENCH_PROFILE") == "1")
         {

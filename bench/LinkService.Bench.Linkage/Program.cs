@@ -7,7 +7,9 @@ using LinkService.Configuration.Loading;
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --people 3000000 --justice 1000000 --welfare 3000000
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --data DIR      (extracts already written by `linkservice synth`)
 //   add --out DIR to write the run's files there too, --keep to keep generated extracts; --profile-read times each layer of reading instead;
-//   --progress prints the running stage's count every second (what the service logs), to measure what progress costs.
+//   --progress prints the running stage's count every second (what the service logs), to measure what progress costs;
+//   LINKAGE_BENCH_HASH=1 prints a hash of every record id and standardised value (a change to reading or standardising
+//   must leave it as it was), LINKAGE_BENCH_STANDARDISE_ONLY=1 stops after standardising (to profile reading and standardising).
 // Prints wall time per stage, peak working set, GC figures, pairs compared per second and F1 against truth.csv.
 var options = BenchOptions.Parse(args);
 var catalogResult = ConfigCatalogLoader.Load(options.ConfigDirectory);

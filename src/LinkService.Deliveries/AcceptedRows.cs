@@ -60,6 +60,12 @@ public sealed class AcceptedRows : IDisposable
     /// <summary>The current row's number in the delivery, as validation numbered it.</summary>
     public long Row => _reader.Row;
 
+    /// <summary>The stored file's size in bytes (compressed, where the source is).</summary>
+    public long FileBytes => _reader.FileBytes;
+
+    /// <summary>The current row's length in the file, in bytes as decompressed: with <see cref="FileBytes"/>, how many rows may follow.</summary>
+    public int RecordBytes => _reader.RecordBytes;
+
     /// <summary>The current row's cell count.</summary>
     public int Count => _reader.Count;
 

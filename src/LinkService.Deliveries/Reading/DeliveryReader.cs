@@ -81,6 +81,9 @@ public sealed class DeliveryReader : IDisposable
     /// <summary>The line the current record ends on.</summary>
     public long LastLine => Line + LineBreaks(_csv.RawRecord);
 
+    /// <summary>The current record's length in the file, in bytes as decompressed (its line break included).</summary>
+    public int RecordBytes => _csv.RawRecord.Length;
+
     /// <summary>The current record's cell count.</summary>
     public int Count => _csv.FieldCount;
 

@@ -36,8 +36,8 @@ internal static class RadixSort
             starts[b + 1] += starts[b];
         }
 
-        var keyBuffer = new ulong[count];
-        var valueBuffer = new int[count];
+        var keyBuffer = GC.AllocateUninitializedArray<ulong>(count);
+        var valueBuffer = GC.AllocateUninitializedArray<int>(count);
         var next = starts[..^1];
         for (var i = 0; i < count; i++)
         {

@@ -19,10 +19,10 @@ internal sealed class CompiledComparison
     // Where the comparer's rows hold this comparison's derived keys beside its value (-1: read them by value).
     private int _rowKeys = -1;
 
-    // Where the comparer's rows hold each value's text, packed (-1: read it from the pool), and whether every value
-    // can be: an edit distance between two reference numbers then reads no memory but the pair's two rows.
+    // Where the comparer's rows hold each value's text, packed (-1: read it from the pool), and whether they do: an
+    // edit distance between two reference numbers then reads no memory but the pair's two rows.
     private int _rowText = -1;
-    private readonly bool _textFits;
+    private readonly bool _packsText;
     private readonly int[]?[] _otherValues;
     private readonly ValuePool?[] _otherPools;
     private readonly WordIds?[] _otherWords;
@@ -99,7 +99,7 @@ internal sealed class CompiledComparison
             }
         }
 
-        _textFits = _pool is not null && _levels.Any(l => l.Method is ComparisonMethod.Levenshtein or ComparisonMethod.DamerauLevenshtein) && PackedText.AllFit(_pool);
+        _packsText = _pool is not null && _levels.Any(l => l.Method is ComparisonMethod.Levenshtein or ComparisonMethod.DamerauLevenshtein);
         _recordLevels = [.. Enumerable.Range(0, _levels.Length).Where(l => _levels[l].Method is ComparisonMethod.Swapped or ComparisonMethod.InOtherField)];
         _cache = cacheBits > 0 && _pool is not null && ValueLevelCache.Fits(_pool.Count) && _levels.Any(l => ComparesText(l.Method))
 
@@ -135,7 +135,7 @@ internal sealed class CompiledComparison
         Evaluate(new PairCache(rows[rowA + Index], rows[rowB + Index], a, b) { Rows = rows, RowA = rowA, RowB = rowB });
 
     /// <summary>How many derived keys (postcode sector, district, area) and packed text a record's row may hold beside its value.</summary>
-    public int RowKeyCount => _derivedWidth + (_textFits ? PackedText.Ints : 0);
+    public int RowKeyCount => _derivedWidth + (_packsText ? PackedText.Ints : 0);
 
     /// <summary>
     /// Writes record <paramref name="record"/>'s derived keys (and packed text) into <paramref name="slots"/>, its row's
@@ -150,7 +150,7 @@ internal sealed class CompiledComparison
             slots[k] = _derivedKeys[(value * _derivedWidth) + k];
         }
 
-        if (_textFits)
+        if (_packsText)
         {
             PackedText.Write(_pool![value], slots.Slice(_derivedWidth, PackedText.Ints));
         }
@@ -160,7 +160,7 @@ internal sealed class CompiledComparison
     public void ReadRowKeysAt(int first)
     {
         _rowKeys = first;
-        _rowText = _textFits ? first + _derivedWidth : -1;
+        _rowText = _packsText ? first + _derivedWidth : -1;
     }
 
     /// <summary>Reads the other fields of this comparison's levels from rows of the comparisons in <paramref name="all"/>, where one compares that field.</summary>
@@ -275,12 +275,16 @@ internal sealed class CompiledComparison
             return EditsWithin(level, Text(c.A), Text(c.B));
         }
 
+        var (wordA, wordB) = (PackedText.Word(c.Rows.AsSpan((int)(c.RowA + _rowText), PackedText.Ints)), PackedText.Word(c.Rows.AsSpan((int)(c.RowB + _rowText), PackedText.Ints)));
+        if (wordA == 0 || wordB == 0)
+        {
+            // A value too long to pack (the pair holds both values: a missing one compares as missing, not here).
+            return EditsWithin(level, Text(c.A), Text(c.B));
+        }
+
         if (level.Distance == 1)
         {
-            return PackedText.WithinOneEdit(
-                PackedText.Word(c.Rows.AsSpan((int)(c.RowA + _rowText), PackedText.Ints)),
-                PackedText.Word(c.Rows.AsSpan((int)(c.RowB + _rowText), PackedText.Ints)),
-                transpositions: level.Method == ComparisonMethod.DamerauLevenshtein);
+            return PackedText.WithinOneEdit(wordA, wordB, transpositions: level.Method == ComparisonMethod.DamerauLevenshtein);
         }
 
         Span<char> a = stackalloc char[PackedText.MaxChars];

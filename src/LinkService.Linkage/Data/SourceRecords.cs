@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
 
 namespace LinkService.Linkage.Data;
@@ -34,6 +35,20 @@ public sealed class SourceRecords
 
     internal RawColumn Column(int field) => _columns[field];
 
+    /// <summary>
+    /// Makes room for <paramref name="records"/> records in all, their ids and listed values as long on average as those
+    /// added so far: a reading that knows how many rows are coming (roughly) grows no array by copying it, where columns
+    /// doubled their way to millions, each step a new large array for the garbage collector.
+    /// </summary>
+    internal void Reserve(int records)
+    {
+        _recordIds.Reserve(records);
+        foreach (var column in _columns)
+        {
+            column.Reserve(records);
+        }
+    }
+
     /// <summary>Adds one record; <paramref name="raw"/> holds one value per field, in <see cref="Fields"/> order (null or empty: missing).</summary>
     public void Add(ReadOnlySpan<char> recordId, ReadOnlySpan<string?> raw)
     {
@@ -52,21 +67,25 @@ public sealed class SourceRecords
     internal void Add(char[] text, int[] ends, int rows)
     {
         var width = _columns.Length + 1;
-        Parallel.For(0, width, c =>
+        Parallel.For(0, width, c => AddColumn(c, text, ends, rows, width));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddColumn(int c, char[] text, int[] ends, int rows, int width)
+    {
+        for (var i = c; i < rows * width; i += width)
         {
-            for (var i = c; i < rows * width; i += width)
+            var start = i == 0 ? 0 : ends[i - 1];
+            var cell = text.AsSpan(start, ends[i] - start);
+            if (c == 0)
             {
-                var cell = text.AsSpan(i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1]));
-                if (c == 0)
-                {
-                    _recordIds.Add(cell);
-                }
-                else
-                {
-                    _columns[c - 1].Add(cell);
-                }
+                _recordIds.Add(cell);
             }
-        });
+            else
+            {
+                _columns[c - 1].Add(cell);
+            }
+        }
     }
 
     /// <summary>
@@ -85,6 +104,7 @@ public sealed class SourceRecords
         private SpanInterner? _distinct = new();
         private StringArena? _listed;
         private int _present;
+        private int _expected;
 
         /// <summary>How many values the column keeps, id 0 (missing) included.</summary>
         public int ValueCount => _distinct?.Count ?? _listed!.Count;
@@ -100,6 +120,19 @@ public sealed class SourceRecords
 
         public void Add(string? raw) => Add(raw.AsSpan());
 
+        /// <summary>Makes room for <paramref name="rows"/> rows in all (and, once listed, their values).</summary>
+        public void Reserve(int rows)
+        {
+            _expected = Math.Max(_expected, rows);
+            if (rows > _rows.Length)
+            {
+                Array.Resize(ref _rows, rows);
+            }
+
+            _listed?.Reserve(rows);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> raw)
         {
             var id = 0;
@@ -136,6 +169,8 @@ public sealed class SourceRecords
             {
                 id = id == 0 ? 0 : List(distinct[id]);
             }
+
+            _listed.Reserve(_expected);
         }
     }
 }

@@ -22,6 +22,11 @@ internal sealed class ValuePool
 
     public int Intern(string value) => _values.Intern(value);
 
+    public int Intern(ReadOnlySpan<char> value) => _values.Intern(value);
+
+    /// <summary>The interner itself, for a caller interning millions of values a run at a time (<see cref="SpanInterner.Prefetch"/>).</summary>
+    internal SpanInterner Values => _values;
+
     /// <summary>The id of a value already in the pool, or 0.</summary>
     public int Lookup(ReadOnlySpan<char> value) => _values.Lookup(value);
 

@@ -14,11 +14,14 @@ internal sealed class CellBatch(int width)
 
     public int Rows { get; set; }
 
+    /// <summary>Set on the first batch of a reading: about how many rows the whole file holds, going by this batch's (0: unknown).</summary>
+    public int ExpectedRows { get; set; }
+
     private int _length;
 
     private int _cells;
 
-    public void Clear() => (Rows, _length, _cells) = (0, 0, 0);
+    public void Clear() => (Rows, ExpectedRows, _length, _cells) = (0, 0, 0, 0);
 
     /// <summary>Room for a cell of up to <paramref name="chars"/> characters after the last cell.</summary>
     public Span<char> Reserve(int chars)

@@ -12,31 +12,21 @@ internal static class LinksWriter
 
     public static string EntityId(int entity) => EntityPrefix + entity.ToString(EntityDigits, CultureInfo.InvariantCulture);
 
-    public static async Task WriteLinksAsync(LinkageOutcome outcome, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes links.csv, a line per record (millions of them), spelled on every core (<see cref="CsvChunks"/>): the
+    /// bytes one writer would write.
+    /// </summary>
+    public static WrittenFile WriteLinks(LinkageOutcome outcome, string path, CancellationToken cancellationToken)
     {
         var table = outcome.Table;
-        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
-        await writer.WriteLineAsync("source,record_id,entity_id,match_probability".AsMemory(), cancellationToken);
-
-        // A line per record, millions of them: formatted into one buffer written a block at a time, not a string per value
-        // and an asynchronous write per line.
+        var newLine = Environment.NewLine;
         var sources = table.SourceNames.Select(n => CsvText.Field(n) + ",").ToArray();
-        var buffer = new char[1 << 16];
-        var used = 0;
-        for (var i = 0; i < table.Count; i++)
+        return CsvChunks.Write(path, "source,record_id,entity_id,match_probability" + newLine, table.Count, (i, lines) =>
         {
-            var room = sources[table.Source[i]].Length + (2 * table.RecordId(i).Length) + 64;
-            if (used + room > buffer.Length)
-            {
-                await writer.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
-                used = 0;
-                buffer = room > buffer.Length ? new char[room] : buffer;
-            }
-
-            used += FormatLink(buffer.AsSpan(used), sources[table.Source[i]], outcome, i, writer.NewLine);
-        }
-
-        await writer.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
+            var source = sources[table.Source[i]];
+            var room = lines.Room(source.Length + (2 * table.RecordId(i).Length) + 64);
+            lines.Advance(FormatLink(room, source, outcome, i, newLine));
+        }, cancellationToken);
     }
 
     /// <summary>Record <paramref name="record"/>'s line of links.csv: source, record id, entity id, best match probability.</summary>
@@ -44,7 +34,7 @@ internal static class LinksWriter
     {
         var id = outcome.Table.RecordId(record);
         var at = Append(line, source);
-        at += Append(line[at..], id.IndexOfAny(",\"\r\n") < 0 ? id : CsvText.Field(id));
+        at += Append(line[at..], CsvText.NeedsQuotes(id) ? CsvText.Field(id) : id);
         line[at++] = ',';
         line[at++] = EntityPrefix;
         outcome.Entity[record].TryFormat(line[at..], out var written, EntityDigits, CultureInfo.InvariantCulture);

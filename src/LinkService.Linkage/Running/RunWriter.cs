@@ -18,7 +18,7 @@ internal static class RunWriter
         var model = Path.Combine(runFolder, RunFiles.Model);
         var review = Path.Combine(runFolder, RunFiles.Review);
         var quality = Path.Combine(runFolder, RunFiles.Quality);
-        await LinksWriter.WriteLinksAsync(outcome, links, cancellationToken);
+        LinksWriter.WriteLinks(outcome, links, cancellationToken);
         await LinksWriter.WriteReviewAsync(outcome, [.. spec.Comparisons.Select(c => c.Field)], [.. spec.Comparisons.Select(ModelDocument.LevelNames)], review, cancellationToken);
         await WriteJsonAsync(model, ModelDocument.From(outcome, spec), cancellationToken);
         await WriteJsonAsync(quality, outcome.Quality, cancellationToken);

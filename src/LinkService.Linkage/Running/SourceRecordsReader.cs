@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Schemas;
@@ -56,6 +57,10 @@ internal static class SourceRecordsReader
             while (full.Reader.TryRead(out var batch))
             {
                 records.Add(batch.Text, batch.Ends, batch.Rows);
+                if (batch.ExpectedRows > records.Count)
+                {
+                    records.Reserve(batch.ExpectedRows);
+                }
                 progress?.Advance(batch.Rows);
 
                 free.Writer.TryWrite(batch);
@@ -69,14 +74,22 @@ internal static class SourceRecordsReader
     private const int BatchesInFlight = 4;
 
     /// <summary>Copies each accepted row's key and identifier cells into batches; a missing value (the schema's list) is copied as empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Parse(AcceptedRows delivery, int[] columns, MissingValues[] missing, ChannelReader<CellBatch> free, ChannelWriter<CellBatch> full, CancellationToken cancellationToken)
     {
         try
         {
             var batch = free.ReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
             batch.Clear();
+            var firstBatch = true;
+            long firstBytes = 0;
             while (delivery.Read())
             {
+                if (firstBatch)
+                {
+                    firstBytes += delivery.RecordBytes;
+                }
+
                 var count = delivery.Count;
                 for (var c = 0; c < columns.Length; c++)
                 {
@@ -97,6 +110,13 @@ internal static class SourceRecordsReader
 
                 if (++batch.Rows == CellBatch.MaxRows)
                 {
+                    if (firstBatch)
+                    {
+                        // A little over the file's rows at the first batch's length, so that the columns are allocated once.
+                        batch.ExpectedRows = (int)Math.Min(int.MaxValue / 2, delivery.FileBytes * 21 / 20 * batch.Rows / Math.Max(1, firstBytes));
+                        firstBatch = false;
+                    }
+
                     full.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
                     batch = free.ReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
                     batch.Clear();

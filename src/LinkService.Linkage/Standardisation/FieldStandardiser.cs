@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
 
 namespace LinkService.Linkage.Standardisation;
@@ -29,7 +30,8 @@ public sealed class FieldStandardiser
 
     public bool SplitForenames { get; }
 
-    private bool IsCode => Kind is StandardiseAs.Postcode or StandardiseAs.NiNumber;
+    /// <summary>Whether the field is a postcode or an NI number, which <see cref="StandardiseCode"/> standardises without a string.</summary>
+    public bool IsCode => Kind is StandardiseAs.Postcode or StandardiseAs.NiNumber;
 
     /// <summary>The standardised value and, for a forename split into words, the middle names.</summary>
     public (string? Value, string? Middle) Standardise(ReadOnlySpan<char> raw) => IsCode ? (Code(raw), null) : Standardise(raw.ToString());
@@ -123,33 +125,46 @@ public sealed class FieldStandardiser
     /// </summary>
     private string? Code(ReadOnlySpan<char> raw)
     {
-        Span<char> buffer = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
-        var compact = TextFolding.Compact(raw, buffer);
-        if (_blanks.IsBlank(compact))
-        {
-            return null;
-        }
-
-        return Kind == StandardiseAs.Postcode ? PostcodeParts.FromCompact(compact) : NiNumber(compact);
+        Span<char> buffer = raw.Length < 64 ? stackalloc char[raw.Length + 1] : new char[raw.Length + 1];
+        var length = StandardiseCode(raw, buffer);
+        return length == 0 ? null : new string(buffer[..length]);
     }
 
-    private static string? NiNumber(ReadOnlySpan<char> compact)
+    /// <summary>
+    /// A postcode's or NI number's standardised form (what <see cref="Standardise(ReadOnlySpan{char})"/> gives) written into
+    /// <paramref name="destination"/>, at least one longer than <paramref name="raw"/>: its length, 0 when missing. Standardising
+    /// millions of codes makes no string of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int StandardiseCode(ReadOnlySpan<char> raw, Span<char> destination)
+    {
+        var compact = TextFolding.Compact(raw, destination[1..]);
+        if (compact.IsEmpty || _blanks.IsBlank(compact))
+        {
+            return 0;
+        }
+
+        return Kind == StandardiseAs.Postcode ? PostcodeParts.FromCompact(compact, destination) : NiNumber(compact, destination);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int NiNumber(ReadOnlySpan<char> compact, Span<char> destination)
     {
         if (compact.Length == 9 && compact[8] is >= 'A' and <= 'D')
         {
             compact = compact[..8];
         }
 
-        if (compact.Length != 8 || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1]) || !compact[2..].ContainsOnlyDigits())
+        // Prefixes never issued, and the temporary and administrative ones, identify nobody; a value not of the NI form is kept as it is.
+        if (compact.Length == 8 && char.IsAsciiLetter(compact[0]) && char.IsAsciiLetter(compact[1]) && compact[2..].ContainsOnlyDigits()
+            && (compact[0] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' || compact[1] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' or 'O'
+                || compact[..2] is "BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ" or "AA" || compact[2..].IndexOfAnyExcept('0') < 0))
         {
-            return compact.IsEmpty ? null : compact.ToString();
+            return 0;
         }
 
-        // Prefixes never issued, and the temporary and administrative ones, identify nobody.
-        return compact[0] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' || compact[1] is 'D' or 'F' or 'I' or 'Q' or 'U' or 'V' or 'O'
-            || compact[..2] is "BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ" or "AA" || compact[2..].IndexOfAnyExcept('0') < 0
-            ? null
-            : compact.ToString();
+        compact.CopyTo(destination);
+        return compact.Length;
     }
 
     private static string? Reference(string raw) => Empty(TextFolding.Compact(raw).TrimStart('0'));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LinkService.Linkage.Standardisation;
 
 /// <summary>
@@ -13,12 +15,30 @@ public static class PostcodeParts
     /// <summary>The postcode whose <see cref="TextFolding.Compact(string)"/> form is <paramref name="compact"/>.</summary>
     public static string? FromCompact(ReadOnlySpan<char> compact)
     {
-        if (compact.IsEmpty)
+        Span<char> buffer = compact.Length < 64 ? stackalloc char[compact.Length + 1] : new char[compact.Length + 1];
+        var length = FromCompact(compact, buffer);
+        return length == 0 ? null : new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// The postcode whose compact form is <paramref name="compact"/>, written into <paramref name="destination"/> (one longer,
+    /// and may be where <paramref name="compact"/> starts one place further on): its length, 0 when empty.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int FromCompact(ReadOnlySpan<char> compact, Span<char> destination)
+    {
+        if (!IsUk(compact))
         {
-            return null;
+            compact.CopyTo(destination);
+            return compact.Length;
         }
 
-        return IsUk(compact) ? string.Concat(compact[..^3], " ", compact[^3..]) : compact.ToString();
+        // Outward part first, moving left (overlapping copies are safe), then the space, then the inward part as it stands.
+        var outward = compact.Length - 3;
+        compact[..outward].CopyTo(destination);
+        compact[outward..].CopyTo(destination[(outward + 1)..]);
+        destination[outward] = ' ';
+        return compact.Length + 1;
     }
 
     public static string Area(string postcode)
@@ -50,6 +70,7 @@ public static class PostcodeParts
         return space >= 0 ? postcode[..(space + 2)] : postcode[..Math.Max(1, postcode.Length - 1)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsUk(ReadOnlySpan<char> c)
     {
         // A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA.

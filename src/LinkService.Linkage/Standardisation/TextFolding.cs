@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LinkService.Linkage.Standardisation;
@@ -83,6 +84,7 @@ public static class TextFolding
     public static ReadOnlySpan<char> Compact(ReadOnlySpan<char> value, Span<char> buffer) =>
         value.ContainsAnyExceptInRange('\0', '\x7F') ? Compact(value.ToString()) : CompactAscii(value, buffer);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Span<char> CompactAscii(ReadOnlySpan<char> value, Span<char> buffer)
     {
         var length = 0;

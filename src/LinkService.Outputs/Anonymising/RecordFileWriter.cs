@@ -1,6 +1,5 @@
 using LinkService.Configuration.Projects.Outputs;
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Csv;
 using LinkService.Outputs.Pseudonyms;
 using LinkService.Outputs.Transforms;
 
@@ -22,18 +21,12 @@ internal static partial class RecordFileWriter
             : (null, Enumerable.Range(0, rows.Count).ToArray());
         // The rows as read, for the check's tables: walked in this order they are read from memory in sequence.
         var asRead = kept.ToArray();
-        var order = new UInt128[kept.Length];
-        for (var i = 0; i < kept.Length; i++)
-        {
-            order[i] = records.ValueOf(rows.Record(kept[i]));
-        }
-
-        Array.Sort(order, kept);
+        var order = SortByValue(kept, row => records.ValueOf(rows.Record(row)));
 
         var texts = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
         var cells = texts.Select(t => t.Select(CsvText.Field).ToArray()).ToArray();
         string[] header = [OutputFileSpec.PersonColumn, OutputFileSpec.RecordColumn, .. plans.Select(p => FormulaGuard.Neutralise(p.Column.Name))];
-        CsvChunks.Write(Path.Combine(outputFolder, spec.OutputFileName), string.Join(',', header.Select(CsvText.Field)) + "\r\n", kept.Length, (i, lines) =>
+        var file = CsvChunks.Write(Path.Combine(outputFolder, spec.OutputFileName), string.Join(',', header.Select(CsvText.Field)) + "\r\n", kept.Length, (i, lines) =>
         {
             var row = kept[i];
             rows.Persons.Write(rows.Person(row), lines);
@@ -48,7 +41,57 @@ internal static partial class RecordFileWriter
             lines.Append("\r\n");
         }, cancellationToken);
 
-        return new WrittenRecords(RecordFileDescription.Of(spec, plans, figures, runId, kept.Length), header, rows, asRead, texts);
+        return new WrittenRecords(RecordFileDescription.Of(spec, plans, figures, runId, kept.Length), header, rows, asRead, texts) { File = file };
+    }
+
+    /// <summary>
+    /// Orders <paramref name="kept"/> by each row's value, and returns the values in that order. Sorted as numbers of 64
+    /// bits (the values' highest 64 bits that any of them uses: a pseudonym's 80 bits but for its last 16), which sorts
+    /// millions several times faster than 128-bit values do; a run of equal numbers is then sorted by the whole values.
+    /// </summary>
+    internal static UInt128[] SortByValue(int[] kept, Func<int, UInt128> valueOf)
+    {
+        var high = new ulong[kept.Length];
+        var place = new int[kept.Length];
+        var values = new UInt128[kept.Length];
+        var most = UInt128.Zero;
+        for (var i = 0; i < kept.Length; i++)
+        {
+            values[i] = valueOf(kept[i]);
+            most |= values[i];
+        }
+
+        var shift = Math.Max(0, 64 - (int)UInt128.LeadingZeroCount(most));
+        for (var i = 0; i < kept.Length; i++)
+        {
+            (high[i], place[i]) = ((ulong)(values[i] >> shift), i);
+        }
+
+        Array.Sort(high, place);
+        var (rows, order) = (new int[kept.Length], new UInt128[kept.Length]);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            (rows[i], order[i]) = (kept[place[i]], values[place[i]]);
+        }
+
+        for (var start = 0; start < high.Length;)
+        {
+            var end = start + 1;
+            while (end < high.Length && high[end] == high[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, rows, start, end - start);
+            }
+
+            start = end;
+        }
+
+        rows.CopyTo(kept, 0);
+        return order;
     }
 
     /// <summary>Each value of a column as the file holds it, before quoting (id 0, blank, as nothing).</summary>

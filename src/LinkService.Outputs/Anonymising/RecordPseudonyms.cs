@@ -1,4 +1,4 @@
-using LinkService.Outputs.Csv;
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Persons;
 using LinkService.Outputs.Pseudonyms;
 

@@ -1,3 +1,4 @@
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Stages;
 
 namespace LinkService.Outputs.Anonymising;
@@ -11,6 +12,9 @@ namespace LinkService.Outputs.Anonymising;
 internal sealed class WrittenRecords(OutputTable table, IReadOnlyList<string> header, RecordColumns rows, int[] kept, string[][] texts)
 {
     public OutputTable Table => table;
+
+    /// <summary>The file's size and SHA-256 as it was written, for the package.</summary>
+    public required WrittenFile File { get; init; }
 
     /// <summary>The names of the file's columns: the two pseudonyms, then one per chosen column.</summary>
     public IReadOnlyList<string> Header => header;

@@ -64,9 +64,7 @@ internal static class TableBuilder
                 group[i] = tally.Label(i, csv[groupAt[i]]);
             }
 
-            var notNumber = false;
-            var value = valueAt < 0 ? null : GroupTally.Value(csv[valueAt], out notNumber);
-            tally.Add(group, persons.Intern(csv[personAt]), value, notNumber);
+            tally.Add(group, persons.Intern(csv[personAt]), valueAt < 0 ? 0 : tally.Value(csv[valueAt]));
         }
     }
 
@@ -74,9 +72,7 @@ internal static class TableBuilder
     private static void Tally(WrittenRecords written, int[] groupAt, int valueAt, GroupTally tally, CancellationToken cancellationToken)
     {
         var labelOf = groupAt.Select((column, i) => written.Texts(column).Select(text => tally.Label(i, text)).ToArray()).ToArray();
-        var texts = valueAt < 0 ? [] : written.Texts(valueAt);
-        var notNumber = new bool[texts.Count];
-        var values = texts.Select((text, id) => GroupTally.Value(text, out notNumber[id])).ToArray();
+        var values = valueAt < 0 ? [] : written.Texts(valueAt).Select(text => tally.Value(text)).ToArray();
         var group = new int[groupAt.Length];
         for (var row = 0; row < written.Rows; row++)
         {
@@ -90,8 +86,7 @@ internal static class TableBuilder
                 group[i] = labelOf[i][written.Cell(row, groupAt[i])];
             }
 
-            var id = valueAt < 0 ? 0 : written.Cell(row, valueAt);
-            tally.Add(group, written.Person(row), valueAt < 0 ? null : values[id], valueAt >= 0 && notNumber[id]);
+            tally.Add(group, written.Person(row), valueAt < 0 ? 0 : values[written.Cell(row, valueAt)]);
         }
     }
 

@@ -1,18 +1,21 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Packaging;
 
 /// <summary>
 /// Writes <c>datapackage.json</c> (Frictionless Data Package v2): one resource per file with its path, bytes, sha256 and
 /// media type, and for a table its Table Schema. The hashes are taken from the files as they are on disk, so it is
-/// written after every other file.
+/// written after every other file; a file this process wrote and hashed as it wrote it (the record files, hundreds of
+/// megabytes) is not read back, unless its size on disk is not the size written.
 /// </summary>
 internal static class DataPackageWriter
 {
     private const string Profile = "https://datapackage.org/profiles/2.0/datapackage.json";
 
-    public static async Task WriteAsync(string outputFolder, PackageHeading heading, IReadOnlyList<PackagedFile> files, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string outputFolder, PackageHeading heading, IReadOnlyList<PackagedFile> files, IReadOnlyDictionary<string, WrittenFile> written, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, JsonOptions.Writer))
@@ -26,7 +29,7 @@ internal static class DataPackageWriter
             json.WriteStartArray("resources");
             foreach (var file in files)
             {
-                await WriteResourceAsync(json, outputFolder, file, cancellationToken);
+                await WriteResourceAsync(json, outputFolder, file, written.GetValueOrDefault(file.Path), cancellationToken);
             }
 
             json.WriteEndArray();
@@ -37,16 +40,10 @@ internal static class DataPackageWriter
         await OutputText.WriteAsync(Path.Combine(outputFolder, OutputFiles.DataPackage), buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
     }
 
-    private static async Task WriteResourceAsync(Utf8JsonWriter json, string outputFolder, PackagedFile file, CancellationToken cancellationToken)
+    private static async Task WriteResourceAsync(Utf8JsonWriter json, string outputFolder, PackagedFile file, WrittenFile? written, CancellationToken cancellationToken)
     {
         var full = Path.Combine(outputFolder, file.Path);
-        long bytes;
-        byte[] hash;
-        await using (var stream = File.OpenRead(full))
-        {
-            bytes = stream.Length;
-            hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        }
+        var (bytes, hash) = written is not null && new FileInfo(full).Length == written.Bytes ? (written.Bytes, written.Sha256) : await HashAsync(full, cancellationToken);
 
         json.WriteStartObject();
         json.WriteString("name", PackageHeading.Slug(file.Path));
@@ -83,5 +80,11 @@ internal static class DataPackageWriter
         }
 
         json.WriteEndObject();
+    }
+
+    private static async Task<(long Bytes, byte[] Sha256)> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return (stream.Length, await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

@@ -22,7 +22,7 @@ internal sealed class OutputPackager(ILogger<OutputPackager> logger, TimeProvide
         var dictionary = DictionaryTable.For(tables.Sum(t => (long)t.Columns.Count) + DictionaryTable.Columns.Count);
         var files = OutputInventory.Describe(outputFolder, [.. tables, dictionary]);
         await DictionaryWriter.WriteAsync(outputFolder, heading, files, cancellationToken);
-        await DataPackageWriter.WriteAsync(outputFolder, heading, files, cancellationToken);
+        await DataPackageWriter.WriteAsync(outputFolder, heading, files, output.Written.ToDictionary(w => w.Key, w => w.Value.File, StringComparer.Ordinal), cancellationToken);
 
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         Log.Packaged(logger, request.Project.Name, request.RunId, files.Count + 1, elapsed);

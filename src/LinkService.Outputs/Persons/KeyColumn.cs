@@ -1,8 +1,8 @@
 namespace LinkService.Outputs.Persons;
 
 /// <summary>
-/// Record keys in one character array, read back by index: copied in a given order from wherever they are held, on
-/// every core once each key's place is known (a copy in sorted order reads its sources all over memory).
+/// Record keys in one character array, read back by index: copied once, in the order they are held, from wherever
+/// they are (<see cref="Of"/>), then into another order (<see cref="InOrder"/>) straight from array to array.
 /// </summary>
 internal sealed class KeyColumn
 {
@@ -17,20 +17,39 @@ internal sealed class KeyColumn
 
     public ReadOnlySpan<char> this[int index] => _chars.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
 
-    /// <summary>Key <c>i</c> is <paramref name="key"/>(<paramref name="order"/>[i]).</summary>
-    public static KeyColumn Of(int[] order, Func<int, ReadOnlySpan<char>> key, CancellationToken cancellationToken)
+    /// <summary>Key <c>i</c> is <paramref name="key"/>(i), read in that order: in sequence wherever they are held.</summary>
+    public static KeyColumn Of(int count, Func<int, ReadOnlySpan<char>> key)
     {
-        // Each key's length, then where it starts (a running sum), then its characters: the first and last read the keys
-        // in the given order, all over memory, so they go on every core.
+        var starts = new int[count + 1];
+        for (var i = 0; i < count; i++)
+        {
+            starts[i + 1] = checked(starts[i] + key(i).Length);
+        }
+
+        var chars = new char[starts[^1]];
+        for (var i = 0; i < count; i++)
+        {
+            key(i).CopyTo(chars.AsSpan(starts[i]));
+        }
+
+        return new KeyColumn(chars, starts);
+    }
+
+    /// <summary>
+    /// Key <c>i</c> is this column's <paramref name="order"/>[i], copied on every core: the reads go all over memory, so
+    /// each costs a cache miss or two (its place and its characters), not the several a key read through delegates costs.
+    /// </summary>
+    public KeyColumn InOrder(int[] order, CancellationToken cancellationToken)
+    {
         var starts = new int[order.Length + 1];
-        EachKey(order.Length, i => starts[i + 1] = key(order[i]).Length, cancellationToken);
+        EachKey(order.Length, i => starts[i + 1] = _starts[order[i] + 1] - _starts[order[i]], cancellationToken);
         for (var i = 0; i < order.Length; i++)
         {
             starts[i + 1] = checked(starts[i] + starts[i + 1]);
         }
 
         var chars = new char[starts[^1]];
-        EachKey(order.Length, i => key(order[i]).CopyTo(chars.AsSpan(starts[i])), cancellationToken);
+        EachKey(order.Length, i => _chars.AsSpan(_starts[order[i]], starts[i + 1] - starts[i]).CopyTo(chars.AsSpan(starts[i])), cancellationToken);
         return new KeyColumn(chars, starts);
     }
 

@@ -22,7 +22,10 @@ internal sealed class LinkedRecordsBuilder
     private const int MostNumbered = 1 << 25;
 
     /// <summary>One source's records as the map lists them: their keys and entities by arrival (an entity's number, or the complement of an interned id).</summary>
-    private sealed record Listed(string Name, int Count, Func<int, ReadOnlySpan<char>> Key, int[] Entity);
+    private sealed record Listed(string Name, KeyColumn Keys, int[] Entity)
+    {
+        public int Count => Keys.Count;
+    }
 
     public void Add(ReadOnlySpan<char> source, ReadOnlySpan<char> key, ReadOnlySpan<char> entity)
     {
@@ -34,7 +37,7 @@ internal sealed class LinkedRecordsBuilder
     /// <summary>The rows added, numbered; a record listed twice fails, its person being ambiguous.</summary>
     public LinkedRecords Build(CancellationToken cancellationToken)
     {
-        var listed = _sources.Select((name, s) => new Listed(name, _keys[s].Count, i => _keys[s][i], [.. _entityOf[s]])).ToArray();
+        var listed = _sources.Select((name, s) => new Listed(name, KeyColumn.Of(_keys[s].Count, i => _keys[s][i]), [.. _entityOf[s]])).ToArray();
         return Build(listed, _entities.Count, _mostNumbered, cancellationToken);
     }
 
@@ -57,7 +60,7 @@ internal sealed class LinkedRecordsBuilder
                 mostNumbered = Math.Max(mostNumbered, entities[i]);
             }
 
-            listed.Add(new Listed(name, records.Length, i => map.RecordId(records[i]), entities));
+            listed.Add(new Listed(name, KeyColumn.Of(records.Length, i => map.RecordId(records[i])), entities));
         }
 
         return Build([.. listed], 0, mostNumbered, cancellationToken);
@@ -88,14 +91,14 @@ internal sealed class LinkedRecordsBuilder
         var recordOfArrival = new int[bySource.Length][];
         var sorted = new KeyColumn[bySource.Length];
         var orders = new int[bySource.Length][];
-        Parallel.For(0, bySource.Length, new ParallelOptions { CancellationToken = cancellationToken }, s => orders[s] = OrdinalOrder.Of(bySource[s].Count, bySource[s].Key));
+        Parallel.For(0, bySource.Length, new ParallelOptions { CancellationToken = cancellationToken }, s => orders[s] = OrdinalOrder.Of(bySource[s].Count, i => bySource[s].Keys[i]));
         var record = 0;
         for (var s = 0; s < bySource.Length; s++)
         {
             var (source, order) = (bySource[s], orders[s]);
 
             // Copied into record order: the person map and the pseudonyms then read them in sequence, not all over memory.
-            var keys = sorted[s] = KeyColumn.Of(order, source.Key, cancellationToken);
+            var keys = sorted[s] = source.Keys.InOrder(order, cancellationToken);
             sourceStart[s] = record;
             recordOfArrival[s] = new int[source.Count];
             for (var i = 0; i < order.Length; i++)
@@ -113,7 +116,7 @@ internal sealed class LinkedRecordsBuilder
         sourceStart[^1] = record;
         var (clusterOf, clusterStart, members) = Clusters(entityOf, interned, mostNumbered);
         return new LinkedRecords(
-            [.. bySource.Select(s => s.Name)], sorted, (s, arrival) => bySource[s].Key(arrival), recordOfArrival, sourceStart, clusterOf, clusterStart, members);
+            [.. bySource.Select(s => s.Name)], sorted, (s, arrival) => bySource[s].Keys[arrival], recordOfArrival, sourceStart, clusterOf, clusterStart, members);
     }
 
     /// <summary>A cluster per entity, numbered as its first record comes; its records, in record order, in one array.</summary>

@@ -1,5 +1,4 @@
 using LinkService.Linkage.Running;
-using LinkService.Outputs.Csv;
 
 namespace LinkService.Outputs.Persons;
 

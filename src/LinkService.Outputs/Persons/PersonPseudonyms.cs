@@ -1,5 +1,5 @@
 using LinkService.Linkage.Data;
-using LinkService.Outputs.Csv;
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Pseudonyms;
 
 namespace LinkService.Outputs.Persons;

@@ -230,6 +230,10 @@ internal static class StatusJson
             json.WriteStartObject("lease");
             json.WriteString("owner", lease.Owner.ToString());
             json.WriteString("expiresAt", lease.ExpiresAt);
+            if (OwnerProcess.IsRunning(lease.Owner) is { } running)
+            {
+                json.WriteBoolean("ownerRunning", running);
+            }
             json.WriteEndObject();
         }
 

@@ -24,13 +24,21 @@ public sealed class PackedTextTests
     [InlineData("AB123456", true)]
     [InlineData("AB1234567", false)]
     [InlineData("ŁUKASZ", false)]
-    public void AllFit_OnlyValuesOfEightOneByteCharacters(string value, bool fits)
+    public void Fits_OnlyValuesOfEightOneByteCharacters(string value, bool fits)
     {
-        var pool = new ValuePool();
-        pool.Intern("AB");
-        pool.Intern(value);
+        Assert.Equal(fits, PackedText.Fits(value));
+    }
 
-        Assert.Equal(fits, PackedText.AllFit(pool));
+    [Theory]
+    [InlineData("AB1234567")]
+    [InlineData("ŁUKASZ")]
+    public void Write_AValueThatDoesNotFit_PacksAsNothing(string value)
+    {
+        var ints = new int[PackedText.Ints];
+
+        PackedText.Write(value, ints);
+
+        Assert.Equal(0UL, PackedText.Word(ints));
     }
 
     // Comparing reads reference numbers packed: the answer must be the edit distance's, exactly, at every length up to

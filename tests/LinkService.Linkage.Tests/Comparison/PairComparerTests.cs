@@ -51,13 +51,16 @@ public sealed class PairComparerTests
     }
 
     [Theory]
-    [InlineData(ComparisonMethod.DamerauLevenshtein)]
-    [InlineData(ComparisonMethod.Levenshtein)]
-    public void Pattern_EditDistanceOfShortValues_IsThatOfTheValuesAlone(ComparisonMethod method)
+    [InlineData(ComparisonMethod.DamerauLevenshtein, false)]
+    [InlineData(ComparisonMethod.Levenshtein, false)]
+    [InlineData(ComparisonMethod.DamerauLevenshtein, true)]
+    [InlineData(ComparisonMethod.Levenshtein, true)]
+    public void Pattern_EditDistanceOfShortValues_IsThatOfTheValuesAlone(ComparisonMethod method, bool withLongValues)
     {
         // NI numbers fit in their records' rows (eight characters), where the comparer reads them; each pair's level
-        // must be the one the two values give when compared by their text in the pool.
-        string?[] numbers = ["AB123456", "AB124356", "AB123457", "BA123456", "AB12345", "CD987654", null];
+        // must be the one the two values give when compared by their text in the pool, also beside values too long to
+        // pack (read from the pool), compared with each other and with those that pack.
+        string?[] numbers = ["AB123456", "AB124356", "AB123457", "BA123456", "AB12345", "CD987654", null, .. withLongValues ? new[] { "AB1234567", "AB1234576", "AB12345678" } : []];
         var spec = new LinkageSpec
         {
             Blocking = [new() { Keys = [new() { Field = CanonicalField.NationalInsuranceNumber }] }],

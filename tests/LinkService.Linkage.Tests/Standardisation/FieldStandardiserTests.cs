@@ -105,11 +105,30 @@ public sealed class FieldStandardiserTests
     public void Standardise_UpperAlnum_KeepsLettersDigitsAndLeadingZeros(string raw, string? expected) =>
         Assert.Equal(expected, new FieldStandardiser(StandardiseAs.UpperAlnum, []).Standardise(raw).Value);
 
-    /// <summary>A code standardises alike from a string and from a cell's characters (the way a reading hands it over).</summary>
+    [Theory]
+    [InlineData(StandardiseAs.Postcode, "sw1a1aa", "SW1A 1AA")]
+    [InlineData(StandardiseAs.Postcode, "  ec1a  1bb", "EC1A 1BB")]
+    [InlineData(StandardiseAs.Postcode, "4223", "4223")]
+    [InlineData(StandardiseAs.NiNumber, " ab123456c ", "AB123456")]
+    public void StandardiseCode_IntoABufferOneLongerThanTheCell_WritesTheStandardisedCodeAndNothingPastIt(StandardiseAs kind, string raw, string expected)
+    {
+        var buffer = new char[raw.Length + 2];
+        buffer[^1] = '#';
+
+        var length = new FieldStandardiser(kind, []).StandardiseCode(raw, buffer.AsSpan(0, raw.Length + 1));
+
+        Assert.Equal(expected, new string(buffer, 0, length));
+        Assert.Equal('#', buffer[^1]);
+    }
+
+    /// <summary>A code standardises alike from a string, from a cell's characters (the way a reading hands it over) and into a buffer.</summary>
     private static void AssertCode(StandardiseAs kind, string raw, string? expected)
     {
         var standardiser = new FieldStandardiser(kind, []);
         Assert.Equal(expected, standardiser.Standardise(raw).Value);
         Assert.Equal(expected, standardiser.Standardise(raw.AsSpan()).Value);
+        var buffer = new char[raw.Length + 1];
+        var length = standardiser.StandardiseCode(raw, buffer);
+        Assert.Equal(expected ?? "", new string(buffer, 0, length));
     }
 }

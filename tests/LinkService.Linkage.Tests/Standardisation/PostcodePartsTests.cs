@@ -14,4 +14,20 @@ public sealed class PostcodePartsTests
         Assert.Equal(district, PostcodeParts.District(postcode));
         Assert.Equal(sector, PostcodeParts.Sector(postcode));
     }
+
+    [Theory]
+    [InlineData("SW1A1AA", "SW1A 1AA")]
+    [InlineData("M11AE", "M1 1AE")]
+    [InlineData("4223", "4223")]
+    public void FromCompact_CompactFormOnePlaceFurtherOnInItsOwnBuffer_IsNormalisedInPlace(string compact, string expected)
+    {
+        // How a code is standardised without a string: compacted into the buffer from its second place, normalised from its first.
+        var buffer = new char[compact.Length + 1];
+        compact.CopyTo(buffer.AsSpan(1));
+
+        var length = PostcodeParts.FromCompact(buffer.AsSpan(1), buffer);
+
+        Assert.Equal(expected, new string(buffer, 0, length));
+        Assert.Equal(expected, PostcodeParts.FromCompact(compact.AsSpan()));
+    }
 }

@@ -113,6 +113,34 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_RunWhoseOwnerOnThisHostIsGone_SaysSoInTextAndJson()
+    {
+        using var folder = new ServiceFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        // A process of this host that has exited: what a `link` killed with SIGKILL leaves holding its run.
+        using var exited = System.Diagnostics.Process.Start("true");
+        await exited.WaitForExitAsync(CancellationToken.None);
+        var gone = new Ledger.Runs.RunOwner(Environment.MachineName, exited.Id);
+        var live = new Ledger.Runs.RunOwner(Environment.MachineName, Environment.ProcessId);
+        using (var opened = new OpenedLedger(folder, time))
+        {
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r1", "reoffending-benefits", "runs/r1", [], gone), CancellationToken.None);
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r2", "another-project", "runs/r2", [], live), CancellationToken.None);
+        }
+
+        var text = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
+        var json = await Support.Cli.RunAsync("status", "--json", "--config", folder.ConfigDirectory);
+
+        Assert.Contains($"r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in {gone}, lease until 2026-11-20 12:01:00Z; that process is no longer running: the service takes the run over once the lease runs out", text.Output, StringComparison.Ordinal);
+        Assert.Contains($"r2  another-project  running since 2026-11-20 12:00:00Z in {live}, lease until 2026-11-20 12:01:00Z\n", text.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var leases = document.RootElement.GetProperty("recentRuns").EnumerateArray()
+            .ToDictionary(run => run.GetProperty("id").GetString()!, run => run.GetProperty("lease").GetProperty("ownerRunning").GetBoolean());
+        Assert.False(leases["r1"]);
+        Assert.True(leases["r2"]);
+    }
+
+    [Fact]
     public async Task Status_RunsAtEachStage_ListsHeldRunsWithTheirVerdictsAndEachRunsStage()
     {
         using var folder = new ServiceFolder();

@@ -1,7 +1,6 @@
 using System.Text;
-using LinkService.Linkage.Running;
 
-namespace LinkService.Outputs.Csv;
+namespace LinkService.Linkage.Running;
 
 /// <summary>
 /// The lines of a CSV file the service writes, built as characters in one buffer and written as UTF-8 (no byte order

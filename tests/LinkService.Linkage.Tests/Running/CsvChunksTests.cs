@@ -1,7 +1,7 @@
 using System.Text;
-using LinkService.Outputs.Csv;
+using LinkService.Linkage.Running;
 
-namespace LinkService.Outputs.Tests.Csv;
+namespace LinkService.Linkage.Tests.Running;
 
 public sealed class CsvChunksTests : IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class CsvChunksTests : IDisposable
         static string Cell(int i) => i % 7 == 0 ? $"a,{i}" : i % 11 == 0 ? $"Zoë \ud83d\ude00 {i}" : $"K{i}";
         var path = _dir.Combine("chunks.csv");
 
-        CsvChunks.Write(path, "key,n\n", Rows, (i, lines) =>
+        var written = CsvChunks.Write(path, "key,n\n", Rows, (i, lines) =>
         {
             lines.AppendField(Cell(i));
             lines.Append(',');
@@ -28,9 +28,32 @@ public sealed class CsvChunksTests : IDisposable
         var expected = new StringBuilder("key,n\n");
         for (var i = 0; i < Rows; i++)
         {
-            expected.Append(Linkage.Running.CsvText.Field(Cell(i))).Append(',').Append(i).Append('\n');
+            expected.Append(CsvText.Field(Cell(i))).Append(',').Append(i).Append('\n');
         }
 
         Assert.Equal(new UTF8Encoding(false).GetBytes(expected.ToString()), File.ReadAllBytes(path));
+        Assert.Equal(new FileInfo(path).Length, written.Bytes);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)), written.Sha256);
+    }
+
+    [Fact]
+    public void Write_Cancelled_ThrowsAndLeavesNothingWritingTheFile()
+    {
+        using var cancel = new CancellationTokenSource();
+        var path = _dir.Combine("cancelled.csv");
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CsvChunks.Write(path, "n\n", 1_000_000, (i, lines) =>
+        {
+            if (i == 500_000)
+            {
+                cancel.Cancel();
+            }
+
+            lines.Append('x');
+            lines.Append('\n');
+        }, cancel.Token));
+
+        // Closed: it can be removed at once.
+        File.Delete(path);
     }
 }
