@@ -5,13 +5,12 @@ using LinkService.Linkage.Data;
 namespace LinkService.Linkage.Blocking;
 
 /// <summary>
-/// Per record, the block each rule put it in (named by where it ends in the rule's <see cref="RuleBlocks.Records"/>, so
-/// its records are found from the name alone; 0 when a key is missing, the record shares its keys with no record the
-/// mode pairs it with, or its block was too large to compare), record-major: checking which rules put a pair together
-/// reads one cache line per record, not one per rule.
+/// Per record, the block each rule put it in (its number from 1; 0 when a key is missing, the record shares its keys
+/// with no record the mode pairs it with, or its block was too large to compare), record-major: checking which rules
+/// put a pair together reads one cache line per record, not one per rule.
 /// <para>
-/// Two records the mode pairs share a block exactly when they share the rule's key hash (a block holds one
-/// hash). Blocks are named by ints, where the hashes were 64-bit: a record's row of twelve rules is one cache line, not
+/// Two records the mode pairs share a block number exactly when they share the rule's key hash (a block holds one
+/// hash). Block numbers are ints, where the hashes were 64-bit: a record's row of twelve rules is one cache line, not
 /// two (<see cref="AlignedRows"/>), and a pass over the candidate pairs at 1M × 3M took 2.0 s of CPU, not 2.5 s.
 /// </para>
 /// </summary>
@@ -39,7 +38,7 @@ internal sealed class RuleHashes
             {
                 for (var i = starts[block]; i < starts[block + 1]; i++)
                 {
-                    values[rows.Row(members[i]) + r] = starts[block + 1];
+                    values[rows.Row(members[i]) + r] = block + 1;
                 }
             }
         });
@@ -49,12 +48,6 @@ internal sealed class RuleHashes
 
     /// <summary>Starts fetching the record's row (<see cref="AlignedRows.Prefetch"/>).</summary>
     public void Prefetch(int record) => _rows.Prefetch(record);
-
-    /// <summary>Where the block rule <paramref name="rule"/> puts the record in ends in the rule's <see cref="RuleBlocks.Records"/>; 0 for none.</summary>
-    public int BlockEnd(int record, int rule) => _blocks[_rows.Row(record) + rule];
-
-    /// <summary>The record's row of <see cref="BlockEnd"/>s, one per rule (and padding past them).</summary>
-    public ReadOnlySpan<int> BlockEnds(int record) => _blocks.AsSpan((int)_rows.Row(record), Rules);
 
     /// <summary>Whether rule <paramref name="rule"/> puts both records in one block.</summary>
     public bool Agrees(int rule, int a, int b)

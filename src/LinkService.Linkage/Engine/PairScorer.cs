@@ -154,38 +154,6 @@ internal sealed class PairScorer
         return weight + PostcodeBits(a, b, pattern);
     }
 
-    /// <summary>
-    /// Starts fetching what a pair whose lower record is <paramref name="record"/> reads by that record's values: the
-    /// surprisal of its names (under each pair of sources it may meet) and the tie's bits. They are read only where the
-    /// two records' values agree, so the record's own values name them; each is a place in an array as long as the
-    /// pool, a cache miss a pair where it was not fetched ahead.
-    /// </summary>
-    public unsafe void Prefetch(int record)
-    {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || _source is null)
-        {
-            return;
-        }
-
-        var from = _source[record] * _sources;
-        foreach (var comparison in _termFrequency)
-        {
-            var value = _comparer.Value(record, comparison.Index);
-            for (var t = 0; t < _sources; t++)
-            {
-                fixed (double* at = &_bySourcePair[from + t].Surprisal[comparison.Index][value])
-                {
-                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
-                }
-            }
-        }
-
-        foreach (var tie in _ties)
-        {
-            tie.Prefetch(_comparer.Value(record, tie.Field), _comparer.Value(record, tie.Tied));
-        }
-    }
-
     /// <summary>What the pair is scored with: its pair of sources' level weights, prior shift, u of exact agreement, term surprisals and swap bits (without sources, the pooled ones).</summary>
     private (double[][] Factors, double Shift, double[] ExactU, double[][] Surprisal, double[] SwapBits) Lookup(int a, int b) =>
         _source is null ? (_model.Log2Factors, 0, _pooledLog2ExactU, _surprisal.Of(null), _pooledSwapBits) : _bySourcePair[(_source[a] * _sources) + _source[b]];

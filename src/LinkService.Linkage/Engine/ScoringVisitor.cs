@@ -148,9 +148,9 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
     }
 
     /// <summary>This visitor as the enumerator takes it (<see cref="PairEnumerator.Run{TVisitor, TLocal}"/>): calls to it are direct.</summary>
-    public Pass AsPass() => new(this, scorer);
+    public Pass AsPass() => new(this);
 
-    internal readonly struct Pass(ScoringVisitor visitor, PairScorer scorer) : IPairVisitor<Local>
+    internal readonly struct Pass(ScoringVisitor visitor) : IPairVisitor<Local>
     {
         public Local NewLocal() => visitor.NewLocal();
 
@@ -159,8 +159,6 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         public void Visit(Local local, int rule, int a, int b) => visitor.Visit(local, rule, a, b);
 
         public void Upcoming(int record) => visitor.Upcoming(record);
-
-        public void UpcomingFirst(int record) => scorer.Prefetch(record);
 
         public void Merge(Local local) => visitor.Merge(local);
     }

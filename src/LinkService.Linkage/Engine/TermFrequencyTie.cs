@@ -50,18 +50,6 @@ internal sealed class TermFrequencyTie
     /// <summary>−log2 f(g | v): with log2 u of the tied comparison's exact agreement, what that agreement adds when the field agrees exactly on v.</summary>
     public double Bits(int value, int tied) => _bits[(value * _values) + tied];
 
-    /// <summary>Starts fetching <see cref="Bits"/> of these values (a lookup at a place the name gives: a cache miss a pair).</summary>
-    public unsafe void Prefetch(int value, int tied)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-        {
-            fixed (double* at = &_bits[(value * _values) + tied])
-            {
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
-            }
-        }
-    }
-
     public static IReadOnlyList<TermFrequencyTie> Find(PairComparer comparer)
     {
         var ties = new List<TermFrequencyTie>();

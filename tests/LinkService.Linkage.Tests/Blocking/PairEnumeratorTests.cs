@@ -63,34 +63,6 @@ public sealed class PairEnumeratorTests
     }
 
     [Fact]
-    public void Run_RecordsWithManyPartnersUnderTwoRules_VisitsEachPairOnceUnderTheFirst()
-    {
-        // Forty records share both keys: each has dozens of partners gathered twice (once a rule), more than are sorted
-        // in place, and every pair must come once, under the surname rule.
-        var rows = Enumerable.Range(0, 40).Select(_ => ("SMITH", "2000-01-01")).ToArray();
-        var table = Tables.Of(rows[..15], rows[15..]);
-        var expected = (from a in Enumerable.Range(0, table.Count) from b in Enumerable.Range(a + 1, table.Count - a - 1) select (0, a, b)).ToList();
-
-        var visits = Visit(table, LinkageMode.Both);
-
-        Assert.Equal(expected, visits);
-    }
-
-    [Fact]
-    public void Run_PairsAcrossTheRangesWorkersTake_AreEachVisitedOnce()
-    {
-        // Records are shared out among workers in ranges of a few thousand: the pairs of 20,000 records, each a couple
-        // under the date rule, span the ranges' ends.
-        var rows = Enumerable.Range(0, 20_000).Select(i => ($"S{i}", new DateOnly(1950, 1, 1).AddDays(i / 2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-        var table = Tables.Of(rows);
-        var expected = Enumerable.Range(0, table.Count / 2).Select(k => (1, 2 * k, (2 * k) + 1)).ToList();
-
-        var visits = Visit(table, LinkageMode.Dedupe);
-
-        Assert.Equal(expected, visits);
-    }
-
-    [Fact]
     public void Run_PairTheVisitorDoesNotWant_IsNotVisited()
     {
         var table = Tables.Of([("SMITH", "2000-01-01"), ("JONES", "1990-05-05")], [("SMITH", "2000-01-01"), ("SMITH", "1980-02-02"), ("BROWN", "1990-05-05")]);

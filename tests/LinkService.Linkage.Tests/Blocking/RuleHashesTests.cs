@@ -37,26 +37,4 @@ public sealed class RuleHashesTests
         Assert.False(hashes.Agrees(0, 0, 2));
         Assert.False(hashes.AnyBefore(1, 0, 2));
     }
-
-    [Fact]
-    public void BlockEnds_NameWhereEachRecordsBlockEnds_AndNoneForARecordInNoBlock()
-    {
-        // The enumerator reads a record's partners from the end of its block back: the end must be its block's, per rule.
-        var table = Tables.Of([("SMITH", "2000-01-01"), ("JONES", "1990-05-05"), ("BROWN", "1970-07-07")], [("SMITH", "1990-05-05"), ("JONES", "2000-01-01")]);
-        var rules = Tables.Spec.Blocking.Select((r, i) => new CompiledRule(i, r, table)).ToArray();
-        var blocks = rules.Select(r => RuleBlocks.Build(r, table, LinkageMode.Link)).ToArray();
-
-        var hashes = new RuleHashes(blocks, table.Count);
-
-        for (var r = 0; r < rules.Length; r++)
-        {
-            for (var record = 0; record < table.Count; record++)
-            {
-                var block = Array.FindIndex(Enumerable.Range(0, blocks[r].BlockCount).ToArray(), k => blocks[r].Records.AsSpan(blocks[r].Starts[k], blocks[r].Starts[k + 1] - blocks[r].Starts[k]).Contains(record));
-                Assert.Equal(block < 0 ? 0 : blocks[r].Starts[block + 1], hashes.BlockEnd(record, r));
-            }
-        }
-
-        Assert.Equal([0, 0], hashes.BlockEnds(2).ToArray());
-    }
 }
