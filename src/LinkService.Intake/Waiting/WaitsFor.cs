@@ -4,10 +4,10 @@ using LinkService.Intake.Scanning;
 
 namespace LinkService.Intake.Waiting;
 
-/// <summary>The reasons a drop file is not taken yet, as <c>status</c> shows them.</summary>
+/// <summary>What a drop file not taken yet waits for, as <c>status</c> shows them after "waiting 5 min for".</summary>
 internal static class WaitsFor
 {
-    public const string Writer = "its uploader still holds it open";
+    public const string Writer = "its uploader to close it (it still holds it open)";
     public const string RestOfRecord = "the rest of its last record (it ends with no line end, or inside quotes)";
     public const string NoChangeAfterCopy = "a quiet period with no change (it changed while it was copied)";
 
@@ -22,7 +22,7 @@ internal static class WaitsFor
             : $"its {source.Completion.MarkerSuffix} marker, written after its last change";
 
     /// <summary>A file in a sub-folder waits like any other, then is refused rather than taken.</summary>
-    public static string InSubFolder(string reason) => $"to be refused (it is in a sub-folder) once complete: {reason}";
+    public static string InSubFolder(string reason) => $"{reason}, then to be refused (it is in a sub-folder)";
 
     public static string Describe(TimeSpan period) =>
         period.TotalMinutes >= 1 && period.Seconds == 0

@@ -23,9 +23,10 @@ namespace LinkService.Linking;
 /// </list>
 /// And a scheduled project nobody is running whose fire time passed while the service was down is run now, or not, as
 /// its <c>misfire</c> says (<see cref="MissedFire"/>).
-/// In cluster mode the look is repeated every <see cref="LeaseTerms.RenewEvery"/> for as long as the node runs, since
-/// another node may die holding a run at any time; catching up missed fire times is then Quartz's clustered store's
-/// (every node starting at once would each catch up, and run the project twice).
+/// The look is repeated every <see cref="LeaseTerms.RenewEvery"/> for as long as the service runs, since a <c>link</c> or
+/// <c>approve</c> command started beside it, or another node, may die holding a run at any time. Missed fire times are
+/// caught up at start only, and in cluster mode not at all: that is Quartz's clustered store's (every node starting at
+/// once would each catch up, and run the project twice).
 /// </summary>
 internal sealed class RunRecovery : IHostedService, IDisposable
 {
@@ -54,10 +55,8 @@ internal sealed class RunRecovery : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (NextLook(await RecoverAsync(catchUpSchedules: !_cluster.Enabled, cancellationToken)) is { } next)
-        {
-            _watch = WatchAsync(next, _stopping.Token);
-        }
+        var next = NextLook(await RecoverAsync(catchUpSchedules: !_cluster.Enabled, cancellationToken));
+        _watch = WatchAsync(next, _stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -68,7 +67,7 @@ internal sealed class RunRecovery : IHostedService, IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
-    /// <summary>Looks again each time the earliest live lease seen would expire, until no other process holds a run.</summary>
+    /// <summary>Looks again each time the earliest live lease seen would expire, and a renewal period after the last look at the latest.</summary>
     private async Task WatchAsync(DateTimeOffset next, CancellationToken stopping)
     {
         try
@@ -92,12 +91,7 @@ internal sealed class RunRecovery : IHostedService, IDisposable
                     after = _timeProvider.GetUtcNow() + _leaseTerms.RenewEvery;
                 }
 
-                if (NextLook(after) is not { } later)
-                {
-                    return;
-                }
-
-                next = later;
+                next = NextLook(after);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -106,14 +100,9 @@ internal sealed class RunRecovery : IHostedService, IDisposable
         }
     }
 
-    /// <summary>When to look again: when the earliest live lease seen expires, and in cluster mode a renewal period from now at the latest.</summary>
-    private DateTimeOffset? NextLook(DateTimeOffset? expiry)
+    /// <summary>When to look again: when the earliest live lease seen expires, and a renewal period from now at the latest.</summary>
+    private DateTimeOffset NextLook(DateTimeOffset? expiry)
     {
-        if (!_cluster.Enabled)
-        {
-            return expiry;
-        }
-
         var periodic = _timeProvider.GetUtcNow() + _leaseTerms.RenewEvery;
         return expiry is { } earlier && earlier < periodic ? earlier : periodic;
     }

@@ -135,7 +135,7 @@ internal static class StatusReport
         {
             RunState.Running => $"running since {started}" + (run.Stage == RunStage.Linking ? "" : $", {run.Stage.ToString().ToLowerInvariant()}") + (run.Lease is { } lease
                 ? $" in {lease.Owner}, lease until {lease.ExpiresAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv)}"
-                    + (OwnerProcess.IsRunning(lease.Owner) == false ? "; that process is no longer running: the service takes the run over once the lease runs out" : "")
+                    + (OwnerProcess.IsRunning(lease.Owner) == false ? "; that process is no longer running: the service takes the run over once the lease runs out (at its next start, if it is not running)" : "")
                 : ", with no lease (left by an older version; taken over at the next start)"),
             RunState.Completed when run.Stage == RunStage.Published =>
                 $"published {Time(run.FinishedAt!.Value)} (approved by {run.Decision?.By}; {Verdict(run.Check)}){counts}",

@@ -195,7 +195,7 @@ public sealed class IntakeCycleTests : IDisposable
         var waiting = report.Files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         Assert.Equal(["march/offenders_1.csv", "offenders_open.csv", "offenders_unmarked.csv"], waiting.Select(f => f.Name));
         Assert.All(waiting, f => Assert.Equal(started, f.Since));
-        Assert.StartsWith("to be refused (it is in a sub-folder)", waiting[0].WaitsFor, StringComparison.Ordinal);
+        Assert.EndsWith(", then to be refused (it is in a sub-folder)", waiting[0].WaitsFor, StringComparison.Ordinal);
         Assert.Equal(Intake.Waiting.WaitsFor.Writer, waiting[1].WaitsFor);
         Assert.Equal("its .done marker, written after its last change", waiting[2].WaitsFor);
     }

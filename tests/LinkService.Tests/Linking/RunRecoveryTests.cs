@@ -184,6 +184,19 @@ public sealed class RunRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_LinkCommandStartedAfterTheServiceThatDies_IsTakenOverOnceItsLeaseExpires()
+    {
+        await StartRecoveryAsync();
+        await StartRunAsync("r1", Owners.Other);
+
+        _time.Advance(LeaseDuration);
+
+        await _trigger.FirstTrigger.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(RunState.Failed, (await Ledger.GetRunAsync("r1", CancellationToken.None))!.State);
+        Assert.Equal([Project], _trigger.Triggered);
+    }
+
+    [Fact]
     public async Task StartAsync_ClusterModeScheduledTimePassedWhileStopped_LeavesTheMissedRunToTheClusteredStore()
     {
         await CompletedRunAsync("r1");

@@ -36,14 +36,14 @@ public sealed class StatusCommandTests
         var since = TimeProvider.System.GetUtcNow().AddMinutes(-42);
         await File.WriteAllTextAsync(Path.Combine(folder.WorkFolder, "intake-waiting.json"), $$"""
             { "writtenAt": "{{since.AddMinutes(40):O}}", "files": [
-              { "source": "justice", "name": "offenders_1.csv", "since": "{{since:O}}", "waitsFor": "its uploader still holds it open" },
-              { "source": "justice", "name": "march/offenders_\\n2.csv", "since": "{{since:O}}", "waitsFor": "to be refused (it is in a sub-folder) once complete" } ] }
+              { "source": "justice", "name": "offenders_1.csv", "since": "{{since:O}}", "waitsFor": "its uploader to close it (it still holds it open)" },
+              { "source": "justice", "name": "march/offenders_\\n2.csv", "since": "{{since:O}}", "waitsFor": "no change for 30 s after its uploader closed it, then to be refused (it is in a sub-folder)" } ] }
             """, TestContext.Current.CancellationToken);
 
         var result = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
 
         result.AssertExitCode(0);
-        Assert.Matches(@"justice\s+offenders_1\.csv  waiting 42 min \d+ s for its uploader still holds it open", result.Output);
+        Assert.Matches(@"justice\s+offenders_1\.csv  waiting 42 min \d+ s for its uploader to close it \(it still holds it open\)", result.Output);
         Assert.Contains(@"march/offenders_\n2.csv  waiting 42 min", result.Output, StringComparison.Ordinal);
     }
 
@@ -131,7 +131,7 @@ public sealed class StatusCommandTests
         var text = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
         var json = await Support.Cli.RunAsync("status", "--json", "--config", folder.ConfigDirectory);
 
-        Assert.Contains($"r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in {gone}, lease until 2026-11-20 12:01:00Z; that process is no longer running: the service takes the run over once the lease runs out", text.Output, StringComparison.Ordinal);
+        Assert.Contains($"r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in {gone}, lease until 2026-11-20 12:01:00Z; that process is no longer running: the service takes the run over once the lease runs out (at its next start, if it is not running)", text.Output, StringComparison.Ordinal);
         Assert.Contains($"r2  another-project  running since 2026-11-20 12:00:00Z in {live}, lease until 2026-11-20 12:01:00Z\n", text.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         using var document = System.Text.Json.JsonDocument.Parse(json.Output);
         var leases = document.RootElement.GetProperty("recentRuns").EnumerateArray()
