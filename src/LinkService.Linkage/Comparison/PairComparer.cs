@@ -32,10 +32,9 @@ internal sealed class PairComparer
         // Row by row (each row written once, not once a comparison), a range of records a worker.
         var all = _comparisons;
         var values = _rows;
-        const int Range = 1 << 16;
-        Parallel.For(0, (table.Count + Range - 1) / Range, range =>
+        Ranges.For(table.Count, (from, to) =>
         {
-            for (var r = range * Range; r < Math.Min(table.Count, (range + 1) * Range); r++)
+            for (var r = from; r < to; r++)
             {
                 var row = rows.Row(r);
                 foreach (var comparison in all)

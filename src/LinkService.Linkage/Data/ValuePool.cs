@@ -22,8 +22,6 @@ internal sealed class ValuePool
 
     public int Intern(string value) => _values.Intern(value);
 
-    public int Intern(ReadOnlySpan<char> value) => _values.Intern(value);
-
     /// <summary>The interner itself, for a caller interning millions of values a run at a time (<see cref="SpanInterner.Prefetch"/>).</summary>
     internal SpanInterner Values => _values;
 

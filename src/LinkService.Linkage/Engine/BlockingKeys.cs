@@ -1,5 +1,6 @@
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Engine;
 
@@ -89,11 +90,9 @@ internal sealed class BlockingKeys
     /// </summary>
     public ulong[] Patterns(IReadOnlyList<(int A, int B, double Weight)> pairs)
     {
-        const int Range = 1 << 15;
         var patterns = new ulong[pairs.Count];
-        Parallel.For(0, (pairs.Count + Range - 1) / Range, range =>
+        Ranges.For(pairs.Count, (from, to) =>
         {
-            var (from, to) = (range * Range, Math.Min(pairs.Count, (range + 1) * Range));
             Span<int> a = new int[to - from];
             Span<int> b = new int[to - from];
             for (var i = from; i < to; i++)
@@ -115,7 +114,7 @@ internal sealed class BlockingKeys
                     }
                 }
             }
-        });
+        }, 1 << 15);
 
         return patterns;
     }

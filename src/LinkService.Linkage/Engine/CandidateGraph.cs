@@ -9,8 +9,6 @@ namespace LinkService.Linkage.Engine;
 /// </summary>
 internal sealed class CandidateGraph
 {
-    private const int Range = 1 << 16;
-
     private CandidateGraph(RecordTable table, int[] start, int[] other, int[] pair)
     {
         Table = table;
@@ -69,9 +67,9 @@ internal sealed class CandidateGraph
     /// <summary>Takes the kept pairs' weights again, once they have moved (the same pairs, in the same order).</summary>
     public void Refresh(List<ScoredPair> kept)
     {
-        Parallel.For(0, (Pair.Length + Range - 1) / Range, range =>
+        Ranges.For(Pair.Length, (from, to) =>
         {
-            for (var k = range * Range; k < Math.Min(Pair.Length, (range + 1) * Range); k++)
+            for (var k = from; k < to; k++)
             {
                 Weight[k] = kept[Pair[k]].Weight;
             }

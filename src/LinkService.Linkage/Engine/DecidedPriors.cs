@@ -21,12 +21,12 @@ internal static class DecidedPriors
     private const int MaxRounds = 4;
     private const double SettledBits = 0.01;
 
-    /// <summary>The refined model, the kept pairs at its weights (their own probabilities, as scored), and the partner shares under it.</summary>
+    /// <summary>The refined model, the partner shares under it, and the kept pairs as decided under it (<paramref name="kept"/> itself is shifted to its weights).</summary>
     /// <param name="graph">The kept pairs as each record's candidates; refreshed to their weights as they shift.</param>
     /// <param name="kept">The kept pairs at the training's prior; shifted in place to the settled one (at 3.6M × 20M a copy is half a gigabyte a round).</param>
     /// <param name="pairsBySourcePair">How many pairs each pair of sources has in all (the prior's denominator).</param>
     /// <param name="weight">A pair's own weight under a model (compares the two records).</param>
-    public static (FellegiSunterModel Model, List<ScoredPair> Kept, PartnerShares Shares, List<ScoredPair> Decided) Settle(
+    public static (FellegiSunterModel Model, PartnerShares Shares, List<ScoredPair> Decided) Settle(
         FellegiSunterModel model, CandidateGraph graph, List<ScoredPair> kept, RecordTable table, IReadOnlyDictionary<int, double> pairsBySourcePair, Func<FellegiSunterModel, Func<int, int, double>> weight)
     {
         var shares = PartnerShares.Estimate(kept, table);
@@ -52,10 +52,10 @@ internal static class DecidedPriors
             var previous = bits;
             var moved = strata.MostMoved(shift);
             bits = new float[kept.Count];
-            Parallel.For(0, (kept.Count + Range - 1) / Range, range =>
+            Ranges.For(kept.Count, (from, to) =>
             {
                 var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
-                for (var i = range * Range; i < Math.Min(kept.Count, (range + 1) * Range); i++)
+                for (var i = from; i < to; i++)
                 {
                     span[i] = Shifted(span[i], pairShift[i]);
                     bits[i] = previous[i] + (float)pairShift[i];
@@ -67,10 +67,8 @@ internal static class DecidedPriors
             decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits);
         }
 
-        return (model, kept, shares, decided);
+        return (model, shares, decided);
     }
-
-    private const int Range = 1 << 16;
 
     private static ScoredPair Shifted(ScoredPair pair, double bits)
     {

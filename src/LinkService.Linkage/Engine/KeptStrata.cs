@@ -10,8 +10,6 @@ namespace LinkService.Linkage.Engine;
 /// </summary>
 internal sealed class KeptStrata
 {
-    private const int Range = 1 << 16;
-
     // Per pair, its pair of sources as an index into _keys, which holds them in the order the pairs first show them.
     private readonly int[] _stratum;
     private readonly int[] _keys;
@@ -21,9 +19,9 @@ internal sealed class KeptStrata
         var sources = table.SourceNames.Count;
         var source = table.Source;
         var cells = new int[kept.Count];
-        Parallel.For(0, (kept.Count + Range - 1) / Range, range =>
+        Ranges.For(kept.Count, (from, to) =>
         {
-            for (var i = range * Range; i < Math.Min(kept.Count, (range + 1) * Range); i++)
+            for (var i = from; i < to; i++)
             {
                 var (s, t) = (source[kept[i].A], source[kept[i].B]);
                 cells[i] = (Math.Min(s, t) * sources) + Math.Max(s, t);
@@ -74,9 +72,9 @@ internal sealed class KeptStrata
     {
         var values = _keys.Select(k => byStratum.GetValueOrDefault(k)).ToArray();
         var perPair = new double[_stratum.Length];
-        Parallel.For(0, (perPair.Length + Range - 1) / Range, range =>
+        Ranges.For(perPair.Length, (from, to) =>
         {
-            for (var i = range * Range; i < Math.Min(perPair.Length, (range + 1) * Range); i++)
+            for (var i = from; i < to; i++)
             {
                 perPair[i] = values[_stratum[i]];
             }

@@ -77,7 +77,7 @@ internal static class LinkageEngine
         var trainedModel = trained.Model;
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
         var graph = CandidateGraph.Of(scoring.Kept, table);
-        var (model, _, shares, kept) = DecidedPriors.Settle(trainedModel, graph, scoring.Kept, table, sampler.PairsBySourcePair, m =>
+        var (model, shares, kept) = DecidedPriors.Settle(trainedModel, graph, scoring.Kept, table, sampler.PairsBySourcePair, m =>
         {
             var refined = scorer.WithPriors(m);
             return (a, b) => refined.Weight(a, b, comparer.Pattern(a, b));

@@ -16,13 +16,13 @@ public sealed class DecidedPriorsTests
         var model = new FellegiSunterModel([[0.9, 0.1]], [[0.1, 0.9]], 0.5, new Dictionary<int, double> { [cross] = 0.5 });
         List<ScoredPair> kept = [Pair(0, 2, 20), Pair(1, 3, -4)];
 
-        var (settled, shifted, _, decided) = DecidedPriors.Settle(model, CandidateGraph.Of(kept, table), kept, table, new Dictionary<int, double> { [cross] = 4 }, _ => (_, _) => -30);
+        var (settled, _, decided) = DecidedPriors.Settle(model, CandidateGraph.Of(kept, table), kept, table, new Dictionary<int, double> { [cross] = 4 }, _ => (_, _) => -30);
 
         var prior = settled.SourcePairPriors[cross];
         Assert.Equal(decided.Sum(p => (double)p.Probability) / 4, prior, 2);
         Assert.InRange(prior, 0.25, 0.35);
         var shift = Math.Log2(prior / (1 - prior));
-        Assert.Equal(-4 + shift, shifted[1].Weight, 2);
+        Assert.Equal(-4 + shift, kept[1].Weight, 2);
     }
 
     private static ScoredPair Pair(int a, int b, float weight) => new(a, b, weight, (float)FellegiSunterModel.Probability(weight), 0);
