@@ -41,7 +41,7 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
 
         if (quietAt > timeProvider.GetUtcNow())
         {
-            return Waiting(entry, writer == WriterState.Closed ? WaitsFor.Quiet(quiet) : WaitsFor.QuietUnknownWriter(quiet), quietAt);
+            return Waiting(entry, writer == WriterState.Closed ? WaitsFor.Quiet(quiet) : WaitsFor.QuietUnknownWriter(quiet, entry.InSubFolder), quietAt);
         }
 
         // A name that will be refused (control characters, not UTF-8) waits for no marker: it would wait for ever.

@@ -13,8 +13,14 @@ internal static class WaitsFor
 
     public static string Quiet(TimeSpan period) => $"no change for {Describe(period)} after its uploader closed it";
 
-    public static string QuietUnknownWriter(TimeSpan period) =>
-        $"no change for {Describe(period)} (it was there before the service started, so no close could be seen)";
+    /// <summary>
+    /// The fallback wait when no close could be seen. A sub-folder is not watched, so a file there waits so even when it
+    /// arrived while the service ran; at the top, the file was there before the service started or its close went unreported.
+    /// </summary>
+    public static string QuietUnknownWriter(TimeSpan period, bool inSubFolder) =>
+        inSubFolder
+            ? $"no change for {Describe(period)} (closes are not watched in sub-folders)"
+            : $"no change for {Describe(period)} (no close could be seen: it was there before the service started, or the system did not report it)";
 
     public static string Companion(SourceDefinition source) =>
         source.Completion.Signal == CompletionSignal.Checksum

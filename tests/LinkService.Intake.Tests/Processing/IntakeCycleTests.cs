@@ -201,6 +201,23 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FileUploadedIntoASubFolderWhileRunning_WaitsSayingSubFoldersAreNotWatchedNotThatItWasThereBeforeTheStart()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        Directory.CreateDirectory(_harness.DropPath("march"));
+        _harness.Drop(Path.Combine("march", "offenders_1.csv"), Content);
+
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        var report = await Intake.Waiting.WaitingReport.ReadAsync(_harness.Paths.IntakeWaitingFile, CancellationToken.None);
+        Assert.NotNull(report);
+        var waiting = Assert.Single(report.Files);
+        Assert.DoesNotContain("before the service started", waiting.WaitsFor, StringComparison.Ordinal);
+        Assert.Contains("closes are not watched in sub-folders", waiting.WaitsFor, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_TemporaryNameRenamedWhenDone_IsTakenOnceAfterTheRename()
     {
         var temporary = _harness.Drop("offenders_1.csv.part", Content);
