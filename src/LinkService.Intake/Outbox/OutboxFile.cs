@@ -50,6 +50,11 @@ public static class OutboxFile
             throw new ArgumentException("A plain file name is required.", nameof(name));
         }
 
+        if (System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+        {
+            throw new ArgumentException($"A name of at most {MaxNameBytes} bytes is required (its temporary must fit in one name).", nameof(name));
+        }
+
         var parts = below == "." ? [] : below.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
 
         // The root is the operator's (configured, above every department): made by path like every other service folder.
@@ -59,6 +64,15 @@ public static class OutboxFile
             : PortableOutbox.WriteAsync(root, parts, name, write, durable, cancellationToken);
     }
 
+    /// <summary>
+    /// The longest name, in UTF-8 bytes, this can write: most file systems hold at most 255 bytes in one name, and the
+    /// temporary it is first written under must fit too.
+    /// </summary>
+    public static int MaxNameBytes { get; } = 255 - System.Text.Encoding.UTF8.GetByteCount(Temporary(""));
+
+    private const string TemporaryPrefix = ".";
+    private const string TemporarySuffix = ".tmp";
+
     /// <summary>The hidden name the content is written under before it is renamed into place.</summary>
-    internal static string Temporary(string name) => "." + name + ".tmp";
+    internal static string Temporary(string name) => TemporaryPrefix + name + TemporarySuffix;
 }

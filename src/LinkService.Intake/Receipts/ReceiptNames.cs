@@ -1,4 +1,5 @@
 using System.Text;
+using LinkService.Intake.Outbox;
 using LinkService.Ledger.Deliveries;
 
 namespace LinkService.Intake.Receipts;
@@ -13,9 +14,6 @@ public static class ReceiptNames
     public const string TextSuffix = ".receipt.txt";
     public const string JsonSuffix = ".receipt.json";
     public const string ErrorsSuffix = ".errors.csv";
-
-    /// <summary>Most file systems hold at most 255 bytes in one name.</summary>
-    private const int MaxNameBytes = 255;
 
     public static string Text(Delivery delivery) => Text(delivery.OriginalName, delivery.Id);
 
@@ -38,7 +36,7 @@ public static class ReceiptNames
     {
         var tail = "." + deliveryId;
         var name = originalName.Replace('/', '_').Replace(Path.DirectorySeparatorChar, '_');
-        var room = MaxNameBytes - Encoding.UTF8.GetByteCount(tail + suffix);
+        var room = OutboxFile.MaxNameBytes - Encoding.UTF8.GetByteCount(tail + suffix);
         var kept = new StringBuilder();
         var bytes = 0;
         foreach (var rune in name.EnumerateRunes())

@@ -100,6 +100,19 @@ public sealed class ReceiptWriterTests : IDisposable
         Assert.Equal("rejected", (string?)json["outcome"]);
     }
 
+    [Fact]
+    public async Task WriteAsync_DeliveredNameAsLongAsTheFileSystemAllows_BothReceiptsWritten()
+    {
+        var longest = "offenders_" + new string('a', 241) + ".csv";
+        var delivery = Delivery with { OriginalName = longest };
+
+        await _writer.WriteAsync(delivery, ReceiptOutcome.Received, [], null, CancellationToken.None);
+
+        var written = IntakeHarness.FilesIn(_paths.ReceiptsFolder("justice"));
+        Assert.Equal([ReceiptNames.Json(delivery), ReceiptNames.Text(delivery)], written);
+        Assert.All(written, name => Assert.StartsWith("offenders_aaaa", name, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Accepted", "accepted")]
     [InlineData("Rejected", "rejected")]
