@@ -89,7 +89,10 @@ internal sealed class FolderWriters
             file.Open++;
         }
 
-        if (mask.HasFlag(WriterEvent.Modify))
+        // Only a write no counted open explains comes from a handle older than the watch, to be waited for until it
+        // closes. A write under a counted open is that handle's: marking it too kept a file open for ever once its
+        // writer closed while a reader (the service copying it, a backup agent) still held it.
+        if (mask.HasFlag(WriterEvent.Modify) && file.Open == 0)
         {
             file.WrittenUnclosed = true;
         }

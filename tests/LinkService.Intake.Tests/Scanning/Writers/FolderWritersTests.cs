@@ -43,6 +43,21 @@ public sealed class FolderWritersTests
     }
 
     [Fact]
+    public void StateOf_WriterClosesBeforeAReader_ClosedOnceTheReaderCloses()
+    {
+        _writers.Apply(Create, "a.csv", 0);
+        _writers.Apply(Open, "a.csv", 0);
+        _writers.Apply(Modify, "a.csv", 0);
+        _writers.Apply(Open, "a.csv", 0);
+        _writers.Apply(CloseWrite, "a.csv", 0);
+        Assert.Equal(WriterState.Open, _writers.StateOf("a.csv"));
+
+        _writers.Apply(CloseNoWrite, "a.csv", 0);
+
+        Assert.Equal(WriterState.Closed, _writers.StateOf("a.csv"));
+    }
+
+    [Fact]
     public void StateOf_FileFromBeforeTheWatchWrittenThenClosed_BecomesClosed()
     {
         _writers.Apply(Modify, "old.csv", 0);

@@ -42,6 +42,24 @@ public sealed class InotifyWritersTests : IDisposable
     }
 
     [Fact]
+    public void StateOf_WriterClosesWhileAReaderHoldsTheFile_ClosedOnceTheReaderCloses()
+    {
+        _writers.Watch(_folder.Path);
+        var path = Path.Combine(_folder.Path, "a.csv");
+        var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+        writer.Write("id\n1\n"u8);
+        writer.Flush();
+
+        // A reader (the service copying it, a backup agent) holds the file while its uploader closes it.
+        using (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            writer.Dispose();
+        }
+
+        Assert.Equal(WriterState.Closed, _writers.StateOf(_folder.Path, "a.csv"));
+    }
+
+    [Fact]
     public void StateOf_FileThereBeforeTheWatch_IsUnknownUntilAWriterClosesIt()
     {
         var path = Path.Combine(_folder.Path, "old.csv");
