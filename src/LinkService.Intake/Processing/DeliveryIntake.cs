@@ -65,7 +65,7 @@ internal sealed class DeliveryIntake(
         var refusals = RefusalRules.Check(source, entry);
         if (refusals.Count > 0)
         {
-            await completion.RefuseAsync(source, delivery, refusals, entry.IsLink ? null : entry.Length, null, cancellationToken);
+            await completion.RefuseAsync(source, delivery, refusals, entry.IsLink || entry.HasOtherNames ? null : entry.Length, null, cancellationToken);
             return null;
         }
 
@@ -77,6 +77,13 @@ internal sealed class DeliveryIntake(
         try
         {
             copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, recordEnd, cancellationToken);
+        }
+        catch (DropFileRefusedException refused)
+        {
+            // Seen on the handle, before a byte was read: it became what intake refuses after the scan (another name was
+            // given to it). Refused now as the scan would refuse it, not tried again.
+            await completion.RefuseAsync(source, delivery, [refused.Message], null, null, cancellationToken);
+            return null;
         }
         catch
         {
