@@ -27,7 +27,6 @@ internal static partial class Libc
     public const int CloseOnExec = 0x80000;
     public const int EmptyPath = 0x1000;
     public const uint StatxTypeModeUid = 0x1 | 0x2 | 0x8;
-    public const uint StatxLinkCount = 0x4;
     public const uint StatxBasicStats = 0x7ff;
 
     public static int Directory => IsArm ? 0x4000 : 0x10000;

@@ -12,12 +12,16 @@ namespace LinkService.Intake.Native;
 /// </summary>
 internal static partial class LinkCount
 {
+    // The file type bits of stx_mode.
+    private const int TypeMask = 0xF000;
+    private const int FolderType = 0x4000;
+
     /// <summary>Whether the file open as <paramref name="handle"/> has other names: asked of the file read, whatever its name is now.</summary>
     public static bool HasOtherNames(SafeFileHandle handle)
     {
         if (OperatingSystem.IsLinux())
         {
-            return Libc.Statx(handle, "", Libc.EmptyPath, Libc.StatxLinkCount, out var stat) == 0 ? HasOtherNames(stat) : throw Unreadable();
+            return Libc.Statx(handle, "", Libc.EmptyPath, Libc.StatxBasicStats, out var stat) == 0 ? HasOtherNames(stat) : throw Unreadable();
         }
 
         if (OperatingSystem.IsWindows())
@@ -33,7 +37,7 @@ internal static partial class LinkCount
     {
         if (OperatingSystem.IsLinux())
         {
-            if (Libc.Statx(Libc.CurrentDirectory, path, Libc.SymbolicLinkNoFollow, Libc.StatxLinkCount, out var stat) == 0)
+            if (Libc.Statx(Libc.CurrentDirectory, path, Libc.SymbolicLinkNoFollow, Libc.StatxBasicStats, out var stat) == 0)
             {
                 return HasOtherNames(stat);
             }
@@ -58,7 +62,8 @@ internal static partial class LinkCount
         return false;
     }
 
-    public static bool HasOtherNames(in Libc.StatxBuffer stat) => stat.LinkCount > 1;
+    /// <summary>A folder's count is of its sub-folders' links back to it (at least two), not of other names: never one.</summary>
+    public static bool HasOtherNames(in Libc.StatxBuffer stat) => stat.LinkCount > 1 && (stat.Mode & TypeMask) != FolderType;
 
     private static IOException Unreadable() => new($"The link count of a drop file could not be read (error {Marshal.GetLastPInvokeError()}).");
 
