@@ -309,7 +309,7 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_FileWhoseOtherNameGoesBeforeItIsQuiet_IsTakenAsAnUpload()
+    public async Task RunAsync_FileWhoseOtherNameGoesBeforeItIsQuiet_WaitsThenIsTakenAsAnUpload()
     {
         // OpenSSH's sftp-server renames an upload by linking the new name, then removing the old.
         var cycle = _harness.NewCycle();
@@ -317,6 +317,8 @@ public sealed class IntakeCycleTests : IDisposable
         var temporary = _harness.Drop("offenders_1.csv.filepart", Content);
         HardLink.Create(temporary, _harness.DropPath("offenders_1.csv"));
         await cycle.RunAsync(null, CancellationToken.None);
+        var waiting = Assert.Single((await Intake.Waiting.WaitingReport.ReadAsync(_harness.Paths.IntakeWaitingFile, CancellationToken.None))!.Files);
+        Assert.EndsWith(", then to be refused if it still has another name (a hard link)", waiting.WaitsFor, StringComparison.Ordinal);
         File.Delete(temporary);
 
         await _harness.RunUntilQuietAsync(cycle);
