@@ -6,8 +6,8 @@ namespace LinkService.Intake.Native;
 /// <summary>
 /// The few Linux calls .NET does not offer, declared once for intake: opening and creating relative to an open
 /// directory, never through a link (the outbox); names as raw bytes (a name that is not UTF-8 is no .NET string);
-/// a file's link count (<see cref="LinkCount"/>); and the descriptor calls inotify needs. Flag values are Linux's; <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ
-/// between Intel and Arm.
+/// a file's link count (<see cref="LinkCount"/>); and the descriptor calls inotify needs. Flag values are Linux's;
+/// <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ between Intel and Arm.
 /// </summary>
 internal static partial class Libc
 {

@@ -78,11 +78,10 @@ internal sealed class DeliveryIntake(
         {
             copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, recordEnd, cancellationToken);
         }
-        catch (DropFileRefusedException refused)
+        catch (HardLinkException)
         {
-            // Seen on the handle, before a byte was read: it became what intake refuses after the scan (another name was
-            // given to it). Refused now as the scan would refuse it, not tried again.
-            await completion.RefuseAsync(source, delivery, [refused.Message], null, null, cancellationToken);
+            // Given another name after the scan: refused now as the scan would refuse it, not tried again.
+            await completion.RefuseAsync(source, delivery, [RefusalRules.HardLink], null, null, cancellationToken);
             return null;
         }
         catch

@@ -83,7 +83,7 @@ internal sealed class CompanionFiles
             await using var stream = DropFileOpener.Open(_fileSystem, sidecar, MaxSidecarBytes);
             read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
         }
-        catch (DropFileRefusedException)
+        catch (HardLinkException)
         {
             // Given another name since the look above.
             return null;

@@ -1,6 +1,5 @@
 using System.IO.Abstractions;
 using LinkService.Intake.Native;
-using LinkService.Intake.Processing;
 
 namespace LinkService.Intake.Storage;
 
@@ -9,8 +8,8 @@ namespace LinkService.Intake.Storage;
 /// path: a department that swaps its file for a link after the scan looked (and back again) could otherwise
 /// have the service, which runs outside the chroot, read a file the department may not. A file that has another
 /// name (a hard link) is the plain file at its path, and may still be one the department did not upload: asked of
-/// the handle read, so that no swap after the scan escapes it, and refused for good
-/// (<see cref="DropFileRefusedException"/>) rather than tried again.
+/// the handle read, so that no swap after the scan escapes it, and refused for good (<see cref="HardLinkException"/>)
+/// rather than tried again.
 /// </summary>
 internal static class DropFileOpener
 {
@@ -34,7 +33,7 @@ internal static class DropFileOpener
 
             if (LinkCount.HasOtherNames(handle))
             {
-                throw new DropFileRefusedException(RefusalRules.HardLink);
+                throw new HardLinkException();
             }
 
             return fileSystem.FileStream.New(handle, FileAccess.Read, bufferSize);
