@@ -49,6 +49,21 @@ public sealed class SourceRecords
         }
     }
 
+    /// <summary>
+    /// Gives back the room <see cref="Reserve"/> made for records that never came. The reading reserves from its first
+    /// rows' length: a delivery whose early rows are short and later ones long would otherwise keep columns several
+    /// times their rows through standardising.
+    /// </summary>
+    internal void TrimExcess()
+    {
+        foreach (var column in _columns)
+        {
+            column.TrimExcess();
+        }
+
+        _recordIds.TrimExcess();
+    }
+
     /// <summary>Adds one record; <paramref name="raw"/> holds one value per field, in <see cref="Fields"/> order (null or empty: missing).</summary>
     public void Add(ReadOnlySpan<char> recordId, ReadOnlySpan<string?> raw)
     {
@@ -95,6 +110,9 @@ public sealed class SourceRecords
     /// most of a reading's time, and spared few standardisings. Either way the values are kept in first-seen order, so
     /// what standardising makes of a column, and the ids it gives out, do not depend on the way it was kept.
     /// </summary>
+    /// <summary>The room over <paramref name="count"/> that is kept rather than copied away: an eighth.</summary>
+    internal static int Slack(int count) => count + (count / 8) + 1024;
+
     internal sealed class RawColumn
     {
         /// <summary>The rows after which a column is listed if nearly all the values in them were distinct.</summary>
@@ -130,6 +148,19 @@ public sealed class SourceRecords
             }
 
             _listed?.Reserve(rows);
+        }
+
+        /// <summary>The rows the column has room for.</summary>
+        public int Capacity => _rows.Length;
+
+        public void TrimExcess()
+        {
+            if (_rows.Length > Slack(Count))
+            {
+                Array.Resize(ref _rows, Count);
+            }
+
+            _listed?.TrimExcess();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -151,6 +151,23 @@ internal sealed class StringArena
         }
     }
 
+    /// <summary>Gives back room well beyond what is held (<see cref="SourceRecords.Slack"/>).</summary>
+    public void TrimExcess()
+    {
+        if (_ends.Capacity > SourceRecords.Slack(_ends.Count))
+        {
+            _ends.Capacity = _ends.Count;
+        }
+
+        if (_chars.Capacity > SourceRecords.Slack(_chars.Count))
+        {
+            _chars.Capacity = _chars.Count;
+        }
+    }
+
+    /// <summary>The strings there is room for.</summary>
+    public int Capacity => _ends.Capacity;
+
     public void Add(ReadOnlySpan<char> value)
     {
         _chars.AddRange(value);

@@ -68,6 +68,7 @@ internal static class SourceRecordsReader
         }
 
         producer.GetAwaiter().GetResult();
+        records.TrimExcess();
         return records;
     }
 
