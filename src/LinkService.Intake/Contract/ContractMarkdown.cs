@@ -28,7 +28,7 @@ internal static class ContractMarkdown
         md.AppendLine(c, $"LinkService writes this file from its configuration and rewrites it when that changes. `{ContractNames.DataPackage}` beside it says the same for Frictionless tools: copy an extract next to it as `{ContractNames.ExampleFile(source.FilePattern)}` and run `frictionless validate {ContractNames.DataPackage}` to check it before sending.").AppendLine();
 
         md.AppendLine("## The file").AppendLine();
-        md.AppendLine(c, $"- Upload it into `inbox/`, named to match `{source.FilePattern}` (`*` stands for any characters, `?` for one; letter case is ignored). Other names, files in sub-folders, links, and names with control characters or that are not UTF-8 are refused.");
+        md.AppendLine(c, $"- Upload it into `inbox/`, named to match `{source.FilePattern}` (`*` stands for any characters, `?` for one; letter case is ignored). Other names, files in sub-folders, links (symbolic, or hard: a file that also has another name), and names with control characters or that are not UTF-8 are refused.");
         md.AppendLine(c, $"- At most {source.MaxBytes:N0} bytes as uploaded; no field longer than {source.MaxFieldLength:N0} characters.");
         if (source.Compression == Compression.Gzip)
         {

@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace LinkService.Intake.Native;
 
 /// <summary>
 /// The few Linux calls .NET does not offer, declared once for intake: opening and creating relative to an open
 /// directory, never through a link (the outbox); names as raw bytes (a name that is not UTF-8 is no .NET string);
-/// and the descriptor calls inotify needs. Flag values are Linux's; <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ
-/// between Intel and Arm.
+/// a file's link count (<see cref="LinkCount"/>); and the descriptor calls inotify needs. Flag values are Linux's;
+/// <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ between Intel and Arm.
 /// </summary>
 internal static partial class Libc
 {
@@ -15,6 +16,10 @@ internal static partial class Libc
     public const int NotADirectory = 20;
     public const int TooManyLinks = 40;
 
+    /// <summary><c>AT_FDCWD</c>: a path relative to the working directory, for the <c>*at</c> calls.</summary>
+    public const int CurrentDirectory = -100;
+    public const int SymbolicLinkNoFollow = 0x100;
+
     public const int ReadOnly = 0;
     public const int WriteOnly = 1;
     public const int Create = 0x40;
@@ -22,6 +27,7 @@ internal static partial class Libc
     public const int CloseOnExec = 0x80000;
     public const int EmptyPath = 0x1000;
     public const uint StatxTypeModeUid = 0x1 | 0x2 | 0x8;
+    public const uint StatxBasicStats = 0x7ff;
 
     public static int Directory => IsArm ? 0x4000 : 0x10000;
 
@@ -50,6 +56,9 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Statx(int directory, string path, int flags, uint mask, out StatxBuffer buffer);
 
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statx(SafeFileHandle descriptor, string path, int flags, uint mask, out StatxBuffer buffer);
+
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     public static partial int FSync(int descriptor);
 
@@ -60,7 +69,7 @@ internal static partial class Libc
     public static partial uint GetEffectiveUserId();
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
-    public static partial int Statx(int directory, byte[] path, int flags, uint mask, byte[] buffer);
+    public static partial int Statx(int directory, byte[] path, int flags, uint mask, out StatxBuffer buffer);
 
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
     public static partial nint OpenDir(byte[] path);
@@ -74,14 +83,29 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true)]
     public static partial int RenameAt2(int fromDirectory, byte[] from, int toDirectory, byte[] to, uint flags);
 
-    /// <summary>The start of Linux's <c>struct statx</c>, whose layout is the same on every architecture.</summary>
+    /// <summary>
+    /// Linux's <c>struct statx</c> (<c>linux/stat.h</c>), the fields intake reads; its layout is the same on every
+    /// architecture.
+    /// </summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]
     public struct StatxBuffer
     {
+        [FieldOffset(16)]
+        public uint LinkCount;
+
         [FieldOffset(20)]
         public uint Uid;
 
         [FieldOffset(28)]
         public ushort Mode;
+
+        [FieldOffset(40)]
+        public ulong Size;
+
+        [FieldOffset(112)]
+        public long ModifiedSeconds;
+
+        [FieldOffset(120)]
+        public uint ModifiedNanoseconds;
     }
 }

@@ -7,8 +7,7 @@ namespace LinkService.Intake.Native;
 /// </summary>
 public static class RegularFile
 {
-    // statx's AT_FDCWD, and the file type bits of stx_mode.
-    private const int CurrentDirectory = -100;
+    // The file type bits of stx_mode.
     private const int TypeMask = 0xF000;
     private const int RegularType = 0x8000;
 
@@ -19,6 +18,6 @@ public static class RegularFile
             return File.Exists(path);
         }
 
-        return Libc.Statx(CurrentDirectory, path, 0, Libc.StatxTypeModeUid, out var stat) == 0 && (stat.Mode & TypeMask) == RegularType;
+        return Libc.Statx(Libc.CurrentDirectory, path, 0, Libc.StatxTypeModeUid, out var stat) == 0 && (stat.Mode & TypeMask) == RegularType;
     }
 }

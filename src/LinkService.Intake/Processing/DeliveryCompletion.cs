@@ -108,11 +108,11 @@ internal sealed class DeliveryCompletion(
                 await quarantine.PlaceAsync(delivery, files.Store(source.Name, delivery.Id, delivery.OriginalName), cancellationToken);
                 break;
             case DeliveryState.Refused:
-                // A link has no content of its own to mistake: whatever link now has the name is refused as well.
+                // A link of either kind is never kept: whatever link now has the name is refused as well.
                 var drop = Reachable(source, delivery);
-                if (fileSystem.FileInfo.New(drop).LinkTarget is not null || IsStillTheDeliveredFile(drop, delivery))
+                if (Links.IsAt(fileSystem, drop) || IsStillTheDeliveredFile(drop, delivery))
                 {
-                    await quarantine.PlaceAsync(delivery, drop, cancellationToken);
+                    await quarantine.PlaceDropFileAsync(delivery, drop, cancellationToken);
                 }
 
                 companions.Remove(source, drop);

@@ -65,7 +65,7 @@ internal sealed class DeliveryIntake(
         var refusals = RefusalRules.Check(source, entry);
         if (refusals.Count > 0)
         {
-            await completion.RefuseAsync(source, delivery, refusals, entry.IsLink ? null : entry.Length, null, cancellationToken);
+            await completion.RefuseAsync(source, delivery, refusals, entry.IsLink || entry.HasOtherNames ? null : entry.Length, null, cancellationToken);
             return null;
         }
 
@@ -77,6 +77,12 @@ internal sealed class DeliveryIntake(
         try
         {
             copy = await copier.CopyAsync(entry.Path, staging, source.MaxBytes, recordEnd, cancellationToken);
+        }
+        catch (HardLinkException)
+        {
+            // Given another name after the scan: refused now as the scan would refuse it, not tried again.
+            await completion.RefuseAsync(source, delivery, [RefusalRules.HardLink], null, null, cancellationToken);
+            return null;
         }
         catch
         {

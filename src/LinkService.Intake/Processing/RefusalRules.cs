@@ -8,6 +8,7 @@ namespace LinkService.Intake.Processing;
 internal static class RefusalRules
 {
     public const string Link = "the file is a symbolic link; links are never followed, and it was removed";
+    public const string HardLink = "the file has another name (a hard link); a file with more than one name is never read, and only this name of it was removed";
     public const string Empty = "the file is empty";
     public const string InSubFolder = "the file is in a sub-folder; deliveries are taken only from the top of the drop folder";
 
@@ -32,6 +33,11 @@ internal static class RefusalRules
         if (entry.IsLink)
         {
             return [Link];
+        }
+
+        if (entry.HasOtherNames)
+        {
+            return [HardLink];
         }
 
         var reasons = new List<string>();

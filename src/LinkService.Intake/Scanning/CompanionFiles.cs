@@ -38,10 +38,10 @@ internal sealed class CompanionFiles
     /// <summary>
     /// Whether the companion is there and speaks for the file as it is now: a marker must have been written after the
     /// file's last change (one left from an earlier upload of the same name says nothing of this one), and a sidecar
-    /// must have content, as an upload creates it empty before it writes the digest. A marker that is a link speaks for
-    /// nothing (its time would be that of whatever file it names, the service's own log for one): it is removed, the
-    /// link itself and never what it names, and the delivery waits for a real one. (A sidecar that is a link counts as
-    /// there, and the delivery is then refused: its digest is never read through the link.)
+    /// must have content, as an upload creates it empty before it writes the digest. A marker that is a link, symbolic
+    /// or hard, speaks for nothing (its time would be that of whatever file it names, the service's own log for one): it
+    /// is removed, the link itself and never what it names, and the delivery waits for a real one. (A sidecar that is a
+    /// link counts as there, and the delivery is then refused: its digest is never read through the link.)
     /// </summary>
     public bool IsPresent(SourceDefinition source, DropEntry entry)
     {
@@ -50,13 +50,13 @@ internal sealed class CompanionFiles
             return true;
         }
 
-        var info = _fileSystem.FileInfo.New(companion);
-        if (info.LinkTarget is not null && source.Completion.Signal == CompletionSignal.Marker)
+        if (source.Completion.Signal == CompletionSignal.Marker && Links.IsAt(_fileSystem, companion))
         {
             _fileSystem.File.Delete(companion);
             return false;
         }
 
+        var info = _fileSystem.FileInfo.New(companion);
         return info.Exists && source.Completion.Signal switch
         {
             CompletionSignal.Checksum => info.Length > 0,
@@ -64,22 +64,29 @@ internal sealed class CompanionFiles
         };
     }
 
-    /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none or is a link.</summary>
+    /// <summary>The digest a sidecar states (the first word, as <c>sha256sum</c> writes it), or null if it states none or is a link of either kind.</summary>
     public async Task<string?> ExpectedSha256Async(string dropPath, CancellationToken cancellationToken)
     {
         // Like a delivery, a sidecar is never followed (the department could point it at any file the service may read),
-        // and only its start is read: a digest and a file name, not whatever size the department chose.
+        // nor read if it has another name, and only its start is read: a digest and a file name, not whatever size the
+        // department chose.
         var sidecar = dropPath + ChecksumSuffix;
-        if (_fileSystem.FileInfo.New(sidecar).LinkTarget is not null)
+        if (Links.IsAt(_fileSystem, sidecar))
         {
             return null;
         }
 
         var buffer = new byte[MaxSidecarBytes];
         int read;
-        await using (var stream = DropFileOpener.Open(_fileSystem, sidecar, MaxSidecarBytes))
+        try
         {
+            await using var stream = DropFileOpener.Open(_fileSystem, sidecar, MaxSidecarBytes);
             read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+        catch (HardLinkException)
+        {
+            // Given another name since the look above.
+            return null;
         }
 
         var text = Encoding.UTF8.GetString(buffer, 0, read);

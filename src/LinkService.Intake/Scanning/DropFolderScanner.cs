@@ -1,11 +1,13 @@
 using System.IO.Abstractions;
 using System.Text;
+using LinkService.Intake.Native;
 
 namespace LinkService.Intake.Scanning;
 
 /// <summary>
 /// Lists the files of a department's inbox, and those in its sub-folders (to be refused, not ignored), every name
-/// escaped. A link, to a file or a folder, is an entry of its own and never followed.
+/// escaped. A link, to a file or a folder, is an entry of its own and never followed; a file with more than one name
+/// (a hard link) is marked so.
 /// </summary>
 internal sealed class DropFolderScanner
 {
@@ -69,11 +71,12 @@ internal sealed class DropFolderScanner
                 // A link is reported, never followed: not even to ask what it points at.
                 if (info.LinkTarget is not null || info.Attributes.HasFlag(FileAttributes.ReparsePoint))
                 {
-                    entries.Add(new DropEntry(info.FullName, name, 0, info.LastWriteTimeUtc, IsLink: true));
+                    entries.Add(new DropEntry(info.FullName, name, 0, info.LastWriteTimeUtc, IsLink: true, HasOtherNames: false));
                 }
                 else if (info is IFileInfo file)
                 {
-                    entries.Add(new DropEntry(file.FullName, name, file.Length, file.LastWriteTimeUtc, IsLink: false));
+                    var hardLink = LinkCount.HasOtherNames(file.FullName);
+                    entries.Add(new DropEntry(file.FullName, name, hardLink ? 0 : file.Length, file.LastWriteTimeUtc, IsLink: false, hardLink));
                 }
                 else if (depth < MaxDepth)
                 {
@@ -97,7 +100,7 @@ internal sealed class DropFolderScanner
                 {
                     // Its path names no file: only RawNames reaches it, to move it aside when it is refused.
                     var name = prefix + DropNames.Escape(raw);
-                    entries.Add(new DropEntry(_fileSystem.Path.Combine(folder, DropNames.Escape(raw)), name, look.IsLink ? 0 : look.Length, look.LastWriteUtc, look.IsLink));
+                    entries.Add(new DropEntry(_fileSystem.Path.Combine(folder, DropNames.Escape(raw)), name, look.IsLink || look.HasOtherNames ? 0 : look.Length, look.LastWriteUtc, look.IsLink, look.HasOtherNames));
                 }
             }
         }

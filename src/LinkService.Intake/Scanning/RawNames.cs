@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text;
@@ -13,9 +12,6 @@ namespace LinkService.Intake.Scanning;
 [SupportedOSPlatform("linux")]
 internal static unsafe class RawNames
 {
-    private const int CurrentDirectory = -100;
-    private const int NoFollow = 0x100;
-    private const uint BasicStats = 0x7ff;
     private const uint NoReplace = 1;
     private const int TypeMask = 0xF000;
     private const int LinkType = 0xA000;
@@ -53,27 +49,26 @@ internal static unsafe class RawNames
         return names;
     }
 
-    /// <summary>What the entry <paramref name="name"/> in <paramref name="folder"/> is, without following a link; null if it is gone.</summary>
-    public static (long Length, DateTimeOffset LastWriteUtc, bool IsLink, bool IsFile)? Look(string folder, byte[] name)
+    /// <summary>
+    /// What the entry <paramref name="name"/> in <paramref name="folder"/> is, without following a link; null if it is gone.
+    /// <c>HasOtherNames</c>: it is one of several names of a file (<see cref="LinkCount"/>).
+    /// </summary>
+    public static (long Length, DateTimeOffset LastWriteUtc, bool IsLink, bool IsFile, bool HasOtherNames)? Look(string folder, byte[] name)
     {
-        var buffer = new byte[256];
-        if (Libc.Statx(CurrentDirectory, PathBytes(folder, name), NoFollow, BasicStats, buffer) != 0)
+        if (Libc.Statx(Libc.CurrentDirectory, PathBytes(folder, name), Libc.SymbolicLinkNoFollow, Libc.StatxBasicStats, out var stat) != 0)
         {
             return null;
         }
 
-        var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(28)) & TypeMask;
-        var length = (long)BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(40));
-        var seconds = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(112));
-        var nanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(120));
-        var modified = DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(nanoseconds / 100);
-        return (length, modified, mode == LinkType, mode == FileType);
+        var mode = stat.Mode & TypeMask;
+        var modified = DateTimeOffset.FromUnixTimeSeconds(stat.ModifiedSeconds).AddTicks(stat.ModifiedNanoseconds / 100);
+        return ((long)stat.Size, modified, mode == LinkType, mode == FileType, LinkCount.HasOtherNames(stat));
     }
 
     /// <summary>Renames <paramref name="name"/> in <paramref name="folder"/> to <paramref name="to"/>, never replacing a file there; false if it is gone.</summary>
     public static bool MoveTo(string folder, byte[] name, string to)
     {
-        if (Libc.RenameAt2(CurrentDirectory, PathBytes(folder, name), CurrentDirectory, PathBytes(to, []), NoReplace) == 0)
+        if (Libc.RenameAt2(Libc.CurrentDirectory, PathBytes(folder, name), Libc.CurrentDirectory, PathBytes(to, []), NoReplace) == 0)
         {
             return true;
         }

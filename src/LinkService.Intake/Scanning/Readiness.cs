@@ -19,7 +19,10 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
 {
     public Readiness Judge(SourceDefinition source, string folder, DropEntry entry)
     {
-        // A link is refused at once: it is not an upload in progress, and it is never opened.
+        // A link is refused at once: it is not an upload in progress, and it is never opened. A file with another name
+        // (a hard link) waits like an upload, and is refused only if it still has one then: OpenSSH's sftp-server renames
+        // a file by giving it the new name before it removes the old, so for an instant every upload renamed into
+        // place has two.
         if (entry.IsLink)
         {
             return Readiness.Now;
@@ -44,14 +47,15 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
             return Waiting(entry, writer == WriterState.Closed ? WaitsFor.Quiet(quiet) : WaitsFor.QuietUnknownWriter(quiet, entry.InSubFolder), quietAt);
         }
 
-        // A name that will be refused (control characters, not UTF-8) waits for no marker: it would wait for ever.
-        return !entry.InSubFolder && source.MatchesFileName(entry.Name) && DropNames.Problem(entry.Name) is null && !companions.IsPresent(source, entry)
+        // A file that will be refused (a name with control characters or not UTF-8, another name) waits for no marker:
+        // it would wait for ever.
+        return !entry.InSubFolder && !entry.HasOtherNames && source.MatchesFileName(entry.Name) && DropNames.Problem(entry.Name) is null && !companions.IsPresent(source, entry)
             ? Waiting(entry, WaitsFor.Companion(source), null)
             : Readiness.Now;
     }
 
     private static Readiness Waiting(DropEntry entry, string reason, DateTimeOffset? lookAgainAt) =>
-        new(false, entry.InSubFolder ? WaitsFor.InSubFolder(reason) : reason, lookAgainAt);
+        new(false, entry.InSubFolder ? WaitsFor.InSubFolder(reason) : entry.HasOtherNames ? WaitsFor.OtherName(reason) : reason, lookAgainAt);
 
     private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

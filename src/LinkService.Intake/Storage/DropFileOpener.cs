@@ -1,11 +1,15 @@
 using System.IO.Abstractions;
+using LinkService.Intake.Native;
 
 namespace LinkService.Intake.Storage;
 
 /// <summary>
 /// Opens a drop file for reading, and refuses to read it if what was opened is not the plain file at that
 /// path: a department that swaps its file for a link after the scan looked (and back again) could otherwise
-/// have the service, which runs outside the chroot, read a file the department may not.
+/// have the service, which runs outside the chroot, read a file the department may not. A file that has another
+/// name (a hard link) is the plain file at its path, and may still be one the department did not upload: asked of
+/// the handle read, so that no swap after the scan escapes it, and refused for good (<see cref="HardLinkException"/>)
+/// rather than tried again.
 /// </summary>
 internal static class DropFileOpener
 {
@@ -25,6 +29,11 @@ internal static class DropFileOpener
                 {
                     throw new IOException("The drop file opened is not the plain file the scan saw (a link was put in its place); it was not read.");
                 }
+            }
+
+            if (LinkCount.HasOtherNames(handle))
+            {
+                throw new HardLinkException();
             }
 
             return fileSystem.FileStream.New(handle, FileAccess.Read, bufferSize);

@@ -30,6 +30,9 @@ internal static class WaitsFor
     /// <summary>A file in a sub-folder waits like any other, then is refused rather than taken.</summary>
     public static string InSubFolder(string reason) => $"{reason}, then to be refused (it is in a sub-folder)";
 
+    /// <summary>A file with another name waits like any other (a rename may be giving it its name), then is refused if it still has one.</summary>
+    public static string OtherName(string reason) => $"{reason}, then to be refused if it still has another name (a hard link)";
+
     public static string Describe(TimeSpan period) =>
         period.TotalMinutes >= 1 && period.Seconds == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{period.TotalMinutes:0} min")

@@ -40,6 +40,13 @@ internal sealed class OwnCsv : IDisposable
     {
         _ragged = ragged;
         _maxRecordBytes = maxRecordBytes;
+
+        // The service's own files (all but a person's truth file) are read only where it wrote them.
+        if (!ragged && new FileInfo(path).LinkTarget is not null)
+        {
+            throw new InvalidDataException($"'{path}' is a symbolic link: the service reads its own files where it wrote them, never through a link.");
+        }
+
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         _name = Path.GetFileName(path);
         _bytes = new byte[blockBytes];

@@ -42,9 +42,23 @@ internal sealed class HmacLanes
     private readonly Vector256<uint>[] _words = new Vector256<uint>[64];
     private readonly Vector256<uint>[] _state = new Vector256<uint>[8];
     private readonly uint[] _lanes = new uint[16 * Lanes];
+    private readonly bool _avx512;
 
     public HmacLanes(ReadOnlySpan<byte> key)
+        : this(key, Avx512F.VL.IsSupported)
     {
+    }
+
+    /// <param name="key">The key.</param>
+    /// <param name="avx512">Whether to use AVX-512's rotations and three-input functions (only where the CPU has them): the tests hold both ways to OpenSSL's answers on a machine that has them.</param>
+    internal HmacLanes(ReadOnlySpan<byte> key, bool avx512)
+    {
+        if (avx512 && !Avx512F.VL.IsSupported)
+        {
+            throw new PlatformNotSupportedException("This CPU has no AVX-512.");
+        }
+
+        _avx512 = avx512;
         Span<byte> padded = stackalloc byte[BlockBytes];
         padded.Clear();
         if (key.Length > BlockBytes)
@@ -92,7 +106,7 @@ internal sealed class HmacLanes
             _words[t] = Vector256.Create<uint>(lanes.Slice(t * Lanes, Lanes));
         }
 
-        Compress(_inner, _words, _state);
+        Compress(_inner, _words, _state, _avx512);
 
         // The outer hash's last block: the inner hash, 0x80, zeros, and the bit length (the key's block and 32 bytes).
         for (var t = 0; t < 8; t++)
@@ -107,7 +121,7 @@ internal sealed class HmacLanes
         }
 
         _words[15] = Vector256.Create((uint)(BlockBytes + 32) * 8);
-        Compress(_outer, _words, _state);
+        Compress(_outer, _words, _state, _avx512);
         for (var lane = 0; lane < Lanes; lane++)
         {
             var high = ((ulong)_state[0].GetElement(lane) << 32) | _state[1].GetElement(lane);
@@ -130,25 +144,38 @@ internal sealed class HmacLanes
             initial[i] = Vector256.Create(Initial[i]);
         }
 
-        Compress(initial, _words, midstate);
+        Compress(initial, _words, midstate, _avx512);
         Array.Clear(_words);
     }
 
+    private static void Compress(Vector256<uint>[] from, Vector256<uint>[] w, Vector256<uint>[] to, bool avx512)
+    {
+        if (avx512)
+        {
+            Compress<Avx512Functions>(from, w, to);
+        }
+        else
+        {
+            Compress<PortableFunctions>(from, w, to);
+        }
+    }
+
     /// <summary>One SHA-256 compression of a block per lane (its 16 words in <paramref name="w"/>, which is extended to 64) from <paramref name="from"/> into <paramref name="to"/>.</summary>
-    private static void Compress(Vector256<uint>[] from, Vector256<uint>[] w, Vector256<uint>[] to)
+    private static void Compress<T>(Vector256<uint>[] from, Vector256<uint>[] w, Vector256<uint>[] to)
+        where T : struct, ILaneFunctions
     {
         for (var t = 16; t < 64; t++)
         {
-            var s0 = Xor3(Rotate(w[t - 15], 7), Rotate(w[t - 15], 18), Vector256.ShiftRightLogical(w[t - 15], 3));
-            var s1 = Xor3(Rotate(w[t - 2], 17), Rotate(w[t - 2], 19), Vector256.ShiftRightLogical(w[t - 2], 10));
+            var s0 = T.Xor3(T.Rotate(w[t - 15], 7), T.Rotate(w[t - 15], 18), Vector256.ShiftRightLogical(w[t - 15], 3));
+            var s1 = T.Xor3(T.Rotate(w[t - 2], 17), T.Rotate(w[t - 2], 19), Vector256.ShiftRightLogical(w[t - 2], 10));
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
         var (a, b, c, d, e, f, g, h) = (from[0], from[1], from[2], from[3], from[4], from[5], from[6], from[7]);
         for (var t = 0; t < 64; t++)
         {
-            var t1 = h + Xor3(Rotate(e, 6), Rotate(e, 11), Rotate(e, 25)) + Choose(e, f, g) + Vector256.Create(K[t]) + w[t];
-            var t2 = Xor3(Rotate(a, 2), Rotate(a, 13), Rotate(a, 22)) + Majority(a, b, c);
+            var t1 = h + T.Xor3(T.Rotate(e, 6), T.Rotate(e, 11), T.Rotate(e, 25)) + T.Choose(e, f, g) + Vector256.Create(K[t]) + w[t];
+            var t2 = T.Xor3(T.Rotate(a, 2), T.Rotate(a, 13), T.Rotate(a, 22)) + T.Majority(a, b, c);
             (h, g, f, e, d, c, b, a) = (g, f, e, d + t1, c, b, a, t1 + t2);
         }
 
@@ -156,23 +183,48 @@ internal sealed class HmacLanes
     }
 
     // Where AVX-512 is, a rotation is one instruction and each three-input function another (vpternlogd, its truth
-    // table as the constant); elsewhere two shifts and an or, and two or three logical operations.
+    // table as the constant); elsewhere two shifts and an or, and two or three logical operations. Each is a struct the
+    // JIT compiles Compress for on its own, so neither way tests a flag in the rounds.
+    private interface ILaneFunctions
+    {
+        static abstract Vector256<uint> Rotate(Vector256<uint> x, [ConstantExpected] byte bits);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Rotate(Vector256<uint> x, [ConstantExpected] byte bits) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(x, bits) : Vector256.ShiftRightLogical(x, bits) | Vector256.ShiftLeft(x, 32 - bits);
+        static abstract Vector256<uint> Xor3(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Xor3(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(x, y, z, 0x96) : x ^ y ^ z;
+        /// <summary>SHA-256's Ch: each bit of <paramref name="f"/> where <paramref name="e"/>'s is set, else of <paramref name="g"/>.</summary>
+        static abstract Vector256<uint> Choose(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g);
 
-    /// <summary>SHA-256's Ch: each bit of <paramref name="f"/> where <paramref name="e"/>'s is set, else of <paramref name="g"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Choose(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(e, f, g, 0xCA) : (e & f) ^ Vector256.AndNot(g, e);
+        /// <summary>SHA-256's Maj: each bit as at least two of the three inputs have it.</summary>
+        static abstract Vector256<uint> Majority(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c);
+    }
 
-    /// <summary>SHA-256's Maj: each bit as at least two of the three inputs have it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Majority(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(a, b, c, 0xE8) : (a & b) ^ (a & c) ^ (b & c);
+    private readonly struct Avx512Functions : ILaneFunctions
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Rotate(Vector256<uint> x, [ConstantExpected] byte bits) => Avx512F.VL.RotateRight(x, bits);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Xor3(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z) => Avx512F.VL.TernaryLogic(x, y, z, 0x96);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Choose(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g) => Avx512F.VL.TernaryLogic(e, f, g, 0xCA);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Majority(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) => Avx512F.VL.TernaryLogic(a, b, c, 0xE8);
+    }
+
+    private readonly struct PortableFunctions : ILaneFunctions
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Rotate(Vector256<uint> x, [ConstantExpected] byte bits) => Vector256.ShiftRightLogical(x, bits) | Vector256.ShiftLeft(x, 32 - bits);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Xor3(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z) => x ^ y ^ z;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Choose(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g) => (e & f) ^ Vector256.AndNot(g, e);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Majority(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) => (a & b) ^ (a & c) ^ (b & c);
+    }
 }

@@ -279,6 +279,72 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_HardLinkToAFileElsewhere_RefusedWithAReceiptAndOnlyItsDropNameRemoved()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var elsewhere = ElsewhereOnTheSameFileSystem(_harness, Content);
+        HardLink.Create(elsewhere, _harness.DropPath("offenders_1.csv"));
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, null, null), (delivery.State, delivery.Sha256, delivery.Bytes));
+        Assert.Equal([RefusalRules.HardLink], delivery.Reasons);
+        Assert.NotNull(delivery.SettledAt);
+        await AssertNothingOfItKeptAsync(_harness, delivery, elsewhere, Content);
+        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Text(delivery)), TestContext.Current.CancellationToken);
+        Assert.Contains("refused", receipt, StringComparison.Ordinal);
+        Assert.Contains("File:     offenders_1.csv", receipt, StringComparison.Ordinal);
+        Assert.Contains("the file has another name (a hard link)", receipt, StringComparison.Ordinal);
+        foreach (var text in Directory.GetFiles(_harness.Paths.ReceiptsFolder("justice")).Select(File.ReadAllText).Concat(_harness.Logs.Lines))
+        {
+            Assert.DoesNotContain("HARGREAVES", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_FileGivenAnotherNameBetweenTheScanAndTheOpen_RefusedOnTheHandleNotRetried()
+    {
+        var drop = _harness.Drop("offenders_1.csv", Content);
+        var elsewhere = ElsewhereOnTheSameFileSystem(_harness, "id,surname\n7,OKONKWO\n");
+
+        // After every look of the scan, the department puts a name of the other file in its upload's place.
+        var swapped = new ActingBeforeOpenFileSystem(drop, () =>
+        {
+            HardLink.Create(elsewhere, drop + ".swap");
+            File.Move(drop + ".swap", drop, overwrite: true);
+        });
+        await _harness.RunUntilQuietAsync(_harness.NewCycle(swapped));
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Refused, null), (delivery.State, delivery.Sha256));
+        Assert.Equal([RefusalRules.HardLink], delivery.Reasons);
+        Assert.NotNull(delivery.SettledAt);
+        await AssertNothingOfItKeptAsync(_harness, delivery, elsewhere, "id,surname\n7,OKONKWO\n");
+        Assert.Equal("refused", (string?)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Json(delivery)), TestContext.Current.CancellationToken))!["outcome"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileWhoseOtherNameGoesBeforeItIsQuiet_WaitsThenIsTakenAsAnUpload()
+    {
+        // OpenSSH's sftp-server renames an upload by linking the new name, then removing the old.
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var temporary = _harness.Drop("offenders_1.csv.filepart", Content);
+        HardLink.Create(temporary, _harness.DropPath("offenders_1.csv"));
+        await cycle.RunAsync(null, CancellationToken.None);
+        var waiting = Assert.Single((await Intake.Waiting.WaitingReport.ReadAsync(_harness.Paths.IntakeWaitingFile, CancellationToken.None))!.Files);
+        Assert.EndsWith(", then to be refused if it still has another name (a hard link)", waiting.WaitsFor, StringComparison.Ordinal);
+        File.Delete(temporary);
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Accepted, IntakeHarness.Sha256Of(Content)), (delivery.State, delivery.Sha256));
+    }
+
+    [Fact]
     public async Task RunAsync_NameNotUtf8_RefusedOnceForThatReasonAndQuarantined()
     {
         var cycle = _harness.NewCycle();
@@ -459,6 +525,24 @@ public sealed class IntakeCycleTests : IDisposable
         Assert.Equal("{}", File.ReadAllText(fresh));
     }
 
+    [Fact]
+    public async Task RunAsync_MarkerIsAHardLinkToAFreshFile_DoesNotCountAndOnlyThatNameIsRemoved()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
+        var cycle = harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var half = harness.Drop("offenders_1.csv", "id,surname\n1,OKONKWO\n");
+        var fresh = ElsewhereOnTheSameFileSystem(harness, "{}");
+        File.SetLastWriteTimeUtc(fresh, File.GetLastWriteTimeUtc(half).AddMinutes(1));
+        HardLink.Create(fresh, harness.DropPath("offenders_1.csv.done"));
+
+        await harness.RunUntilQuietAsync(cycle);
+
+        Assert.Empty(await harness.DeliveriesAsync());
+        Assert.False(File.Exists(harness.DropPath("offenders_1.csv.done")));
+        Assert.Equal("{}", File.ReadAllText(fresh));
+    }
+
     [Theory]
     [InlineData("offenders_\t1.csv")]
     [InlineData("offenders_1\n.csv")]
@@ -547,6 +631,24 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ChecksumSidecarIsAHardLink_NotReadAndDeliveryRefused()
+    {
+        using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Checksum));
+        harness.Drop("offenders_1.csv", Content);
+        var digest = IntakeHarness.Sha256Of(Content);
+        var elsewhere = ElsewhereOnTheSameFileSystem(harness, digest);
+        HardLink.Create(elsewhere, harness.DropPath("offenders_1.csv.sha256"));
+
+        await harness.RunUntilQuietAsync(harness.NewCycle());
+
+        var delivery = Assert.Single(await harness.DeliveriesAsync());
+        Assert.Equal([Intake.Processing.DeliveryIntake.ChecksumUnreadable], delivery.Reasons);
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.False(File.Exists(harness.DropPath("offenders_1.csv.sha256")));
+        Assert.Equal(digest, File.ReadAllText(elsewhere));
+    }
+
+    [Fact]
     public async Task RunAsync_CheckTimesOutOnItsOwn_PassGoesOnAndTheDeliveryIsRetried()
     {
         var timingOut = new ThrowingCheck(() => new TaskCanceledException("The check timed out."));
@@ -579,5 +681,25 @@ public sealed class IntakeCycleTests : IDisposable
             Assert.DoesNotContain("HARGREAVES", text, StringComparison.Ordinal);
             Assert.DoesNotContain("PEMBERTON", text, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>A file outside the drop folders, on the file system they are on, that a department could read.</summary>
+    private static string ElsewhereOnTheSameFileSystem(IntakeHarness harness, string content)
+    {
+        Directory.CreateDirectory(harness.Paths.WorkRoot);
+        var path = Path.Combine(harness.Paths.WorkRoot, "elsewhere.csv");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>The refused hard link left no name in the drop folder, the store, staging or quarantine, and its other name is untouched.</summary>
+    private static async Task AssertNothingOfItKeptAsync(IntakeHarness harness, Delivery delivery, string otherName, string content)
+    {
+        Assert.False(File.Exists(harness.DropPath(delivery.OriginalName)));
+        Assert.Equal([delivery.Id + ".reason.txt"], IntakeHarness.FilesIn(harness.Paths.QuarantineFolder("justice")));
+        Assert.Empty(IntakeHarness.FilesIn(harness.Paths.StoreFolder("justice")));
+        Assert.Empty(IntakeHarness.FilesIn(harness.Paths.StagingRoot));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(content), await File.ReadAllBytesAsync(otherName, TestContext.Current.CancellationToken));
+        Assert.Empty(harness.Check.Checked);
     }
 }

@@ -59,5 +59,5 @@ public sealed class CompletionTrackerTests
         Assert.Equal(_time.GetUtcNow() + Quiet, tracker.QuietAt(entry, Quiet));
     }
 
-    private static DropEntry Entry(long length, DateTimeOffset modified) => new("/drop/justice/offenders_1.csv", "offenders_1.csv", length, modified, IsLink: false);
+    private static DropEntry Entry(long length, DateTimeOffset modified) => new("/drop/justice/offenders_1.csv", "offenders_1.csv", length, modified, IsLink: false, HasOtherNames: false);
 }

@@ -30,6 +30,23 @@ public sealed class DropFolderScannerTests : IDisposable
     }
 
     [Fact]
+    public void List_FileWithAnotherName_MarkedSoWithoutItsSizeAndNoOtherFileIs()
+    {
+        var elsewhere = Path.Combine(_folder.Path, "sub", "elsewhere.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        File.WriteAllText(elsewhere, "id\n1\n");
+        HardLink.Create(elsewhere, Path.Combine(_folder.Path, "offenders_1.csv"));
+        File.WriteAllText(Path.Combine(_folder.Path, "offenders_2.csv"), "id\n2\n");
+
+        var entries = List().Where(e => !e.InSubFolder).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["offenders_1.csv", "offenders_2.csv"], entries.Select(e => e.Name));
+        Assert.Equal([true, false], entries.Select(e => e.HasOtherNames));
+        Assert.Equal([0L, 5L], entries.Select(e => e.Length));
+        Assert.All(entries, e => Assert.False(e.IsLink));
+    }
+
+    [Fact]
     public void List_FilesInSubFolders_ReportedWithTheirFolderInTheName()
     {
         Directory.CreateDirectory(Path.Combine(_folder.Path, "march", "late"));

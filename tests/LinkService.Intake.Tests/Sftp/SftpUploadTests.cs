@@ -129,6 +129,35 @@ public sealed class SftpUploadTests : IClassFixture<SshdFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_HardLinkMadeOverSftp_IsRefusedAndOnlyItsInboxNameRemoved()
+    {
+        // A file of the department's elsewhere in its chroot, outside the inbox: with fs.protected_hardlinks, the kernel
+        // lets an account link only files it owns or may read and write.
+        const string Content = "id,surname\n1,HARGREAVES\n";
+        var elsewhere = Path.Combine(_sshd.Chroot, "elsewhere.csv");
+        await File.WriteAllTextAsync(elsewhere, Content, TestContext.Current.CancellationToken);
+        try
+        {
+            await SshdFixture.GiveToDepartmentAsync(elsewhere);
+            await _sshd.SftpBatchAsync("ln /elsewhere.csv /inbox/offenders_4.csv\n");
+
+            Assert.True(await Eventually.TrueAsync(async () => (await SettledAsync()).Count == 1, Timeout), _sshd.ServerLog);
+            var delivery = Assert.Single(await _harness.DeliveriesAsync());
+            Assert.Equal((DeliveryState.Refused, null), (delivery.State, delivery.Sha256));
+            Assert.Equal([RefusalRules.HardLink], delivery.Reasons);
+            Assert.False(_department.Exists("offenders_4.csv"));
+            Assert.False(File.Exists(delivery.QuarantinePath!));
+            Assert.Empty(_harness.Check.Checked);
+            Assert.Equal(Content, await File.ReadAllTextAsync(elsewhere, TestContext.Current.CancellationToken));
+            Assert.Contains("hard link", _department.ReadAllText($"/outbox/{Intake.Receipts.ReceiptNames.Text(delivery)}"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(elsewhere);
+        }
+    }
+
+    [Fact]
     public void Connect_DepartmentAccount_SeesOnlyItsInboxAndOutboxInsideTheChroot()
     {
         var root = _department.ListDirectory("/").Select(f => f.Name).Where(n => n is not "." and not "..").Order(StringComparer.Ordinal);

@@ -83,6 +83,24 @@ public sealed class SshdFixture : IAsyncLifetime
         return new Renci.SshNet.SftpClient(new Renci.SshNet.ConnectionInfo("127.0.0.1", Port, Account, key));
     }
 
+    /// <summary>
+    /// Runs <paramref name="commands"/> (one a line) as the department through OpenSSH's own sftp client, for requests
+    /// SSH.NET does not offer: <c>ln</c>, a hard link, is <c>hardlink@openssh.com</c>. Throws if a command fails.
+    /// </summary>
+    public async Task SftpBatchAsync(string commands)
+    {
+        var batch = Path.Combine(Root, "ssh", $"batch-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(batch, commands);
+        await RunAsync(
+            "sftp",
+            "-b", batch, "-i", ClientKey, "-P", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            $"{Account}@127.0.0.1");
+    }
+
+    /// <summary>Makes the department's account the owner of <paramref name="path"/>, as root: a file it may link (fs.protected_hardlinks).</summary>
+    public static Task GiveToDepartmentAsync(string path) => RunAsync("chown", Account, path);
+
     /// <summary>Empties the department's inbox and outbox, as root, keeping the folders themselves.</summary>
     public void ClearDepartmentFolders()
     {

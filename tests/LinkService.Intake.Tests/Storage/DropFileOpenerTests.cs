@@ -35,6 +35,17 @@ public sealed class DropFileOpenerTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_FileWithAnotherName_RefusedNotRead()
+    {
+        var elsewhere = Path.Combine(_root.Path, "elsewhere.csv");
+        await File.WriteAllTextAsync(elsewhere, "id\n1\n", TestContext.Current.CancellationToken);
+        var drop = Directory.CreateDirectory(Path.Combine(_root.Path, "drop")).FullName;
+        HardLink.Create(elsewhere, Path.Combine(drop, "offenders_1.csv"));
+
+        Assert.Throws<HardLinkException>(() => DropFileOpener.Open(_fileSystem, Path.Combine(drop, "offenders_1.csv"), 4096));
+    }
+
+    [Fact]
     public void RealPath_RelativeLinksInTheMiddle_ResolvesEachLikeTheKernel()
     {
         Directory.CreateDirectory(Path.Combine(_root.Path, "a", "b"));

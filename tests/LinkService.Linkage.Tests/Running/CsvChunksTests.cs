@@ -37,6 +37,21 @@ public sealed class CsvChunksTests : IDisposable
     }
 
     [Fact]
+    public void Write_SymbolicLinkPlantedWhereTheFileGoes_IsReplacedNotWrittenThrough()
+    {
+        var elsewhere = _dir.Combine("elsewhere.txt");
+        File.WriteAllText(elsewhere, "not the service's");
+        var path = _dir.Combine("persons.csv.partial");
+        File.CreateSymbolicLink(path, elsewhere);
+
+        CsvChunks.Write(path, "key\n", 2, (i, lines) => lines.Append(i == 0 ? "a\n" : "b\n"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("not the service's", File.ReadAllText(elsewhere));
+        Assert.Null(new FileInfo(path).LinkTarget);
+        Assert.Equal("key\na\nb\n", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Write_Cancelled_ThrowsAndLeavesNothingWritingTheFile()
     {
         using var cancel = new CancellationTokenSource();

@@ -45,6 +45,36 @@ public sealed class OwnCsvTests : IDisposable
     }
 
     [Fact]
+    public void Open_SymbolicLinkWhereARunFileShouldBe_FailsNamingItWithoutReadingThrough()
+    {
+        var elsewhere = _dir.Combine("elsewhere.csv");
+        File.WriteAllText(elsewhere, "source,record_key,person_pseudonym\njustice,OFF1,P1\n");
+        var path = _dir.Combine("persons.csv");
+        File.CreateSymbolicLink(path, elsewhere);
+
+        var open = Assert.Throws<InvalidDataException>(() => OwnCsv.Open(path, 3));
+        var withHeader = Assert.Throws<InvalidDataException>(() => OwnCsv.OpenWithHeader(path));
+
+        Assert.Equal($"'{path}' is a symbolic link: the service reads its own files where it wrote them, never through a link.", open.Message);
+        Assert.Equal(open.Message, withHeader.Message);
+    }
+
+    [Fact]
+    public void OpenRagged_TruthFileThatIsASymbolicLink_IsReadThroughIt()
+    {
+        // A truth file is a person's, named on the command line: a link to it is theirs to make.
+        var elsewhere = _dir.Combine("truth-data.csv");
+        File.WriteAllText(elsewhere, "source,record_id,person\njustice,OFF1,P1\n");
+        var path = _dir.Combine("truth.csv");
+        File.CreateSymbolicLink(path, elsewhere);
+
+        using var csv = OwnCsv.OpenRagged(path);
+
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        Assert.Equal("OFF1", csv[1].ToString());
+    }
+
+    [Fact]
     public void OpenWithHeader_GivesTheNamesAndReadsEveryRowAfterThem()
     {
         var path = Write("person_pseudonym,\"odd, name\"\r\nP-1,\"multi\r\nline\"\r\nP-2,b\r\n");

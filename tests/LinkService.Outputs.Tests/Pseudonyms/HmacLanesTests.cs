@@ -6,17 +6,30 @@ namespace LinkService.Outputs.Tests.Pseudonyms;
 
 public sealed class HmacLanesTests
 {
+    /// <summary>Every key length, each way of computing the CPU has: the portable way always, AVX-512's where the CPU has it.</summary>
+    public static TheoryData<int, bool> KeysAndWays()
+    {
+        var data = new TheoryData<int, bool>();
+        foreach (var keyLength in new[] { 32, 7, 64, 100 })
+        {
+            data.Add(keyLength, false);
+            if (System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
+            {
+                data.Add(keyLength, true);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData(32)]
-    [InlineData(7)]
-    [InlineData(64)]
-    [InlineData(100)]
-    public void Compute_EveryLengthUpToTheMost_GivesOpenSslsMac(int keyLength)
+    [MemberData(nameof(KeysAndWays))]
+    public void Compute_EveryLengthUpToTheMost_GivesOpenSslsMac(int keyLength, bool avx512)
     {
         var random = new Random(keyLength);
         var key = new byte[keyLength];
         random.NextBytes(key);
-        var lanes = new HmacLanes(key);
+        var lanes = new HmacLanes(key, avx512);
         var blocks = new byte[HmacLanes.Lanes * 64];
         var lengths = new int[HmacLanes.Lanes];
         var values = new UInt128[HmacLanes.Lanes];
