@@ -86,7 +86,8 @@ internal static class StatusReport
             return;
         }
 
-        text.AppendLine(inv, $"Waiting in drop folders (as the service saw them at {waiting.WrittenAt:yyyy-MM-dd HH:mm:ss}Z)");
+        // Intake rewrites the list only when it changes, so its time says since when it holds, not when intake last looked.
+        text.AppendLine(inv, $"Waiting in drop folders (as intake lists them, unchanged since {waiting.WrittenAt:yyyy-MM-dd HH:mm:ss}Z)");
         if (waiting.Files.Count == 0)
         {
             text.AppendLine("  none");

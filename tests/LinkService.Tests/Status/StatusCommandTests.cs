@@ -45,6 +45,10 @@ public sealed class StatusCommandTests
         result.AssertExitCode(0);
         Assert.Matches(@"justice\s+offenders_1\.csv  waiting 42 min \d+ s for its uploader to close it \(it still holds it open\)", result.Output);
         Assert.Contains(@"march/offenders_\n2.csv  waiting 42 min", result.Output, StringComparison.Ordinal);
+
+        // The list is rewritten only when it changes: its time is not when the service last looked.
+        Assert.Contains($"unchanged since {since.AddMinutes(40):yyyy-MM-dd HH:mm:ss}Z", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("as the service saw them at", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
