@@ -71,6 +71,7 @@ internal sealed class ExtractValidator : IExtractValidator
             ErrorCounts = new Dictionary<string, long>(result.Report.Counts, StringComparer.Ordinal),
             ErrorGroups = groups,
             ErrorsFile = errorsFile,
+            ErrorsFileStopsAt = errorsFile is not null && result.Report.ListTruncated ? result.Report.Listed : null,
             Errors = [.. result.Report.Errors],
             SetAsideRows = outcome == ValidationOutcome.AcceptedWithSetAside ? [.. result.Report.SetAsideRows] : [],
             SetAside = outcome == ValidationOutcome.AcceptedWithSetAside ? setAside : [],

@@ -12,6 +12,14 @@ public sealed class ValidationOptions
     public int MaxErrorsInReport { get; set; } = 100;
 
     /// <summary>
+    /// How many row errors the list beside a receipt (<c>errors.csv</c>) holds at most; all are counted. A file of
+    /// millions of one-character rows, or a small gzip that expands to them, would otherwise make a list some seventy
+    /// times its size, twice (quarantine and outbox). Default one million (about 70 MB).
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public long MaxErrorsListed { get; set; } = 1_000_000;
+
+    /// <summary>
     /// Memory for the hashes of unique and primary keys, shared by all of a file's keys (16 bytes a key).
     /// Past it, hashes spill to sorted runs on disk. Default 64 MiB: four million keys a run.
     /// </summary>

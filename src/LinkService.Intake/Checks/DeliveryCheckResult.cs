@@ -25,6 +25,9 @@ public sealed record DeliveryCheckResult
     /// </summary>
     public string? ErrorsFile { get; init; }
 
+    /// <summary>How many row errors <see cref="ErrorsFile"/> holds when it lists only the first ones; null when it lists them all.</summary>
+    public long? ErrorsFileStopsAt { get; init; }
+
     /// <summary>Rows set aside as invalid, with their fingerprints (accepted deliveries only); intake keeps them beside the stored copy.</summary>
     public IReadOnlyList<SetAsideRow> SetAsideRows { get; init; } = [];
 

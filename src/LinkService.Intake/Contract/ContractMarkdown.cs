@@ -79,7 +79,7 @@ internal static class ContractMarkdown
             md.AppendLine(c, $"A valid file whose accepted rows number under 1/{sizeChange.MaxRatio} or over {sizeChange.MaxRatio} times those of the previous accepted file is held for the data custodian, who accepts or rejects it; its receipt says so.");
         }
         md.AppendLine();
-        md.AppendLine("A receipt for each file appears in `outbox/`: `<file>.<delivery id>.receipt.txt` to read and `.receipt.json` for programs (the delivery id starts with the UTC time it was received). When the receipt cannot name every failing row, `<file>.<delivery id>.errors.csv` lists them all. Receipts name rows and columns, never a value from the file. The outcome is one of:").AppendLine();
+        md.AppendLine("A receipt for each file appears in `outbox/`: `<file>.<delivery id>.receipt.txt` to read and `.receipt.json` for programs (the delivery id starts with the UTC time it was received). When the receipt cannot name every failing row, `<file>.<delivery id>.errors.csv` lists them (only the first ones if there are very many: the receipt then says so). Receipts name rows and columns, never a value from the file. The outcome is one of:").AppendLine();
         foreach (var outcome in Enum.GetValues<ReceiptOutcome>())
         {
             md.AppendLine(c, $"- **{ReceiptMeanings.Name(outcome)}**: {ReceiptMeanings.Of(outcome)}");

@@ -85,7 +85,10 @@ internal sealed class ReceiptWriter(DeliveryFiles files, TimeProvider timeProvid
 
         if (errorsName is not null)
         {
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every failing row is listed in {errorsName} beside this receipt (row, line, field, column, error type, problem; never a value).");
+            var which = check?.ErrorsFileStopsAt is { } listed
+                ? string.Create(CultureInfo.InvariantCulture, $"The first {listed:N0} row errors (the counts above cover the whole file) are listed")
+                : "Every failing row is listed";
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{which} in {errorsName} beside this receipt (row, line, field, column, error type, problem; never a value).");
         }
 
         return text.ToString();

@@ -30,7 +30,7 @@ internal sealed class ExtractCheck
     {
         var schema = _source.SchemaOrThrow;
         var tolerance = _source.ErrorTolerance;
-        var report = new ReportBuilder(_options.MaxErrorsInReport, tolerance.Mode == ToleranceMode.Reject ? 0 : tolerance.MaxRows ?? long.MaxValue, _errorList);
+        var report = new ReportBuilder(_options.MaxErrorsInReport, tolerance.Mode == ToleranceMode.Reject ? 0 : tolerance.MaxRows ?? long.MaxValue, _errorList, _options.MaxErrorsListed);
         var pass = new PassState();
         using var keys = new UniqueKeys(schema, _options.KeyMemoryBudgetBytes, _options.TempDirectory ?? Path.GetTempPath());
         try

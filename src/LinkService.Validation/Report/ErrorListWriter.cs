@@ -3,10 +3,11 @@ using System.Globalization;
 namespace LinkService.Validation.Report;
 
 /// <summary>
-/// Writes every row error as it is found, one CSV record each: row, line, field, column, error type and problem.
-/// The complete list a receipt cannot hold; like the receipt it names rows and fields, never a value.
+/// Writes every row error as it is found, one CSV record each: row, line, field, column, error type and problem, up
+/// to <c>maxErrors</c> (then only the first are listed). The list a receipt cannot hold; like the receipt it names rows
+/// and fields, never a value.
 /// </summary>
-internal sealed class ErrorListWriter(TextWriter writer)
+internal sealed class ErrorListWriter(TextWriter writer, long maxErrors)
 {
     public const string Header = "row,line,field,column,error_type,problem";
 
@@ -14,8 +15,17 @@ internal sealed class ErrorListWriter(TextWriter writer)
 
     public long Written { get; private set; }
 
+    /// <summary>True once an error was left out because the list holds <c>maxErrors</c> already.</summary>
+    public bool Truncated { get; private set; }
+
     public void Write(long row, long? line, string? field, int? column, string type, string problem)
     {
+        if (Written >= maxErrors)
+        {
+            Truncated = true;
+            return;
+        }
+
         if (!_started)
         {
             writer.WriteLine(Header);

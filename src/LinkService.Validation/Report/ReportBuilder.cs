@@ -22,12 +22,13 @@ internal sealed class ReportBuilder
     /// whatever else is found, so further rows are only counted. A file of millions of failing (or blank) rows must
     /// not hold a list entry for each.
     /// </param>
-    /// <param name="errorList">Where every row error is written as it is found; null: nowhere.</param>
-    public ReportBuilder(int maxErrors, long setAsideLimit = long.MaxValue, TextWriter? errorList = null)
+    /// <param name="errorList">Where every row error is written as it is found, up to <paramref name="maxListed"/>; null: nowhere.</param>
+    /// <param name="maxListed">How many row errors <paramref name="errorList"/> holds at most.</param>
+    public ReportBuilder(int maxErrors, long setAsideLimit = long.MaxValue, TextWriter? errorList = null, long maxListed = long.MaxValue)
     {
         _maxErrors = maxErrors;
         _setAsideLimit = setAsideLimit;
-        _list = errorList is null ? null : new ErrorListWriter(errorList);
+        _list = errorList is null ? null : new ErrorListWriter(errorList, maxListed);
     }
 
     /// <summary>The row errors by field and problem, over the whole file.</summary>
@@ -35,6 +36,9 @@ internal sealed class ReportBuilder
 
     /// <summary>How many row errors went into the error list.</summary>
     public long Listed => _list?.Written ?? 0;
+
+    /// <summary>True when the error list stopped at its limit, so it holds only the first row errors.</summary>
+    public bool ListTruncated => _list?.Truncated ?? false;
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 

@@ -44,6 +44,12 @@ public sealed class ValidationReport
     /// </summary>
     public string? ErrorsFile { get; init; }
 
+    /// <summary>
+    /// How many row errors <see cref="ErrorsFile"/> holds when it stopped at <see cref="ValidationOptions.MaxErrorsListed"/>
+    /// (the first ones found); null when it holds them all, or there is none.
+    /// </summary>
+    public long? ErrorsFileStopsAt { get; init; }
+
     /// <summary>The data row numbers (1 = the first row after the header) set aside, ascending.</summary>
     public required IReadOnlyList<long> SetAsideRows { get; init; }
 

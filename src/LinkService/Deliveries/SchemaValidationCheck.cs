@@ -45,6 +45,7 @@ internal sealed class SchemaValidationCheck : IDeliveryCheck
             Report = JsonNode.Parse(report.ToJson()),
             Summary = report.ToSummaryText(),
             ErrorsFile = report.ErrorsFile,
+            ErrorsFileStopsAt = report.ErrorsFileStopsAt,
             SetAsideRows = report.SetAside,
             AcceptedRows = report.RowsRead - report.SetAsideRows.Count,
         };

@@ -113,6 +113,19 @@ public sealed class ReceiptWriterTests : IDisposable
         Assert.All(written, name => Assert.StartsWith("offenders_aaaa", name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task WriteAsync_ListStoppedAtItsLimit_ReceiptSaysItHoldsOnlyTheFirstErrors()
+    {
+        var list = _root.Write("work/quarantine/justice/d1.errors.csv", "row,line,field,column,error_type,problem\n1,2,dob,2,type-error,is not dd/mm/yyyy\n");
+        var check = new DeliveryCheckResult { Accepted = false, Summary = "Errors:  3,000", ErrorsFile = list, ErrorsFileStopsAt = 1_000_000 };
+
+        await _writer.WriteAsync(Delivery, ReceiptOutcome.Rejected, ["too many rows failed"], check, CancellationToken.None);
+
+        var text = await File.ReadAllTextAsync(Path.Combine(_paths.ReceiptsFolder("justice"), "offenders_1.csv.d1.receipt.txt"), TestContext.Current.CancellationToken);
+        Assert.Contains("The first 1,000,000 row errors (the counts above cover the whole file) are listed in offenders_1.csv.d1.errors.csv", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every failing row", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Accepted", "accepted")]
     [InlineData("Rejected", "rejected")]

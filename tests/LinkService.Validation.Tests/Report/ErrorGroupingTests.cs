@@ -68,11 +68,26 @@ public sealed class ErrorGroupingTests : IDisposable
         var lines = await File.ReadAllLinesAsync(report.ErrorsFile!, TestContext.Current.CancellationToken);
         Assert.Equal("row,line,field,column,error_type,problem", lines[0]);
         Assert.Equal(800, lines.Length - 1);
+        Assert.Null(report.ErrorsFileStopsAt);
         Assert.Equal(Enumerable.Range(1, 800).Select(r => (long)r), lines.Skip(1).Select(l => long.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal("1,2,date_of_birth,2,type-error,is not dd/mm/yyyy", lines[1]);
         var outputs = Encoding.UTF8.GetBytes(report.ToSummaryText() + report.ToJson()).Concat(await File.ReadAllBytesAsync(report.ErrorsFile!, TestContext.Current.CancellationToken)).ToArray();
         Assert.Equal(-1, outputs.AsSpan().IndexOf("1980-07-"u8));
         Assert.Equal(-1, outputs.AsSpan().IndexOf("QUIBBLEFRAUD"u8));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_MoreRowErrorsThanTheListMayHold_TheFirstListedAndEveryOneCounted()
+    {
+        var report = await ValidateAsync(
+            Rows(800, r => $"{r},1980-07-01,THEFT"),
+            errors: _temp.File("errors.csv"),
+            new ValidationOptions { MaxErrorsListed = 100 });
+
+        var lines = await File.ReadAllLinesAsync(report.ErrorsFile!, TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(1, 100).Select(r => (long)r), lines.Skip(1).Select(l => long.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(100, report.ErrorsFileStopsAt);
+        Assert.Equal(800, report.ErrorCounts.Values.Sum());
     }
 
     [Fact]
@@ -87,10 +102,10 @@ public sealed class ErrorGroupingTests : IDisposable
 
     private static IEnumerable<string> Rows(int count, Func<int, string> row) => Enumerable.Range(1, count).Select(row);
 
-    private async Task<ValidationReport> ValidateAsync(IEnumerable<string> rows, string? errors = null)
+    private async Task<ValidationReport> ValidateAsync(IEnumerable<string> rows, string? errors = null, ValidationOptions? options = null)
     {
         var path = _temp.Write("d.csv", "id,date_of_birth,offence_group\n" + string.Concat(rows.Select(r => r + "\n")));
         var source = Schemas.Source(Schemas.Parse(SchemaJson));
-        return await Validators.Create().ValidateAsync(source, path, new ValidationOutputs(null, null, errors), CancellationToken.None);
+        return await Validators.Create(options).ValidateAsync(source, path, new ValidationOutputs(null, null, errors), CancellationToken.None);
     }
 }
