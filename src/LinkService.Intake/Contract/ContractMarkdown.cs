@@ -42,7 +42,7 @@ internal static class ContractMarkdown
         md.AppendLine();
 
         md.AppendLine("## When it is taken").AppendLine();
-        md.AppendLine(c, $"- Once the upload is closed and the file's size and time have not changed for {source.Completion.QuietPeriod:c} (a file already there when the service started waits {fallbackQuietPeriod:c}), and its last record is whole.");
+        md.AppendLine(c, $"- Once the upload is closed and the file's size and time have not changed for {source.Completion.QuietPeriod:c} (a file already there when the service started waits {fallbackQuietPeriod:c}), and its last record is whole. A file whose last record is cut off (no line end after it, or a quoted field left open) waits {fallbackQuietPeriod:c} more for the rest, then is refused.");
         if (source.Completion.Signal == CompletionSignal.Marker)
         {
             md.AppendLine(c, $"- And only once a marker `<file>{source.Completion.MarkerSuffix}` exists, written after the file's last change: upload the file, then the marker (it may be empty).");

@@ -51,7 +51,7 @@ internal static class IntakeComposition
             new ReadinessRules(tracker, writers, companions, options.FallbackQuietPeriod, timeProvider),
             new WaitingFiles(fileSystem, paths.IntakeWaitingFile, timeProvider),
             new NamePatterns(options.EffectiveTemporaryPatterns),
-            new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, timeProvider, logger),
+            new DeliveryIntake(ledger, fileSystem, files, copier, companions, completion, options.FallbackQuietPeriod, timeProvider, logger),
             new DeliveryRecovery(ledger, fileSystem, files, copier, completion, new RetryBackoff(timeProvider), logger),
             logger);
     }

@@ -21,6 +21,7 @@ internal sealed class DeliveryIntake(
     HashingCopier copier,
     CompanionFiles companions,
     DeliveryCompletion completion,
+    TimeSpan restOfRecordWait,
     TimeProvider timeProvider,
     ILogger logger)
 {
@@ -30,9 +31,10 @@ internal sealed class DeliveryIntake(
     /// <summary>
     /// Takes <paramref name="entry"/>, continuing <paramref name="existing"/> if an earlier attempt recorded it. Returns
     /// null when done with the file for now, or what it turned out to wait for (it changed while copied, or its last
-    /// record is cut off): it is then not copied again until it changes.
+    /// record is cut off): it is then not copied again until it changes, or, <paramref name="givenUp"/> on it after
+    /// <c>restOfRecordWait</c>, it is taken again and a last record still cut off is refused.
     /// </summary>
-    public async Task<string?> TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, CancellationToken cancellationToken)
+    public async Task<string?> TakeAsync(SourceDefinition source, DropEntry entry, Delivery? existing, bool givenUp, CancellationToken cancellationToken)
     {
         Delivery delivery;
         if (existing is null)
@@ -50,7 +52,7 @@ internal sealed class DeliveryIntake(
 
         try
         {
-            return await StoreAsync(source, entry, delivery, cancellationToken);
+            return await StoreAsync(source, entry, delivery, givenUp, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +62,7 @@ internal sealed class DeliveryIntake(
         }
     }
 
-    private async Task<string?> StoreAsync(SourceDefinition source, DropEntry entry, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<string?> StoreAsync(SourceDefinition source, DropEntry entry, Delivery delivery, bool givenUp, CancellationToken cancellationToken)
     {
         var refusals = RefusalRules.Check(source, entry);
         if (refusals.Count > 0)
@@ -108,10 +110,18 @@ internal sealed class DeliveryIntake(
 
         if (recordEnd is { IsCutOff: true })
         {
-            // Quiet and closed, yet the writer stopped mid-record: the rest is still to come (a resumed upload appends it).
+            // Quiet and closed, yet the writer stopped mid-record: the rest may still come (a resumed upload appends it).
+            // Once it has not for a while, the file is refused, kept whole in quarantine: taken as it is, its last row
+            // would be part of a row that might pass as whole.
             fileSystem.File.Delete(staging);
+            if (givenUp)
+            {
+                await completion.RefuseAsync(source, delivery, [RefusalRules.CutOff(restOfRecordWait)], copy.Bytes, copy.Sha256, cancellationToken);
+                return null;
+            }
+
             Log.CutOff(logger, delivery.Id, source.Name);
-            return WaitsFor.RestOfRecord;
+            return WaitsFor.RestOfRecord(restOfRecordWait);
         }
 
         if (source.Completion.Signal == CompletionSignal.Checksum

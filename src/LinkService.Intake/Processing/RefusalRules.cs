@@ -10,6 +10,10 @@ internal static class RefusalRules
     public const string Link = "the file is a symbolic link; links are never followed, and it was removed";
     public const string HardLink = "the file has another name (a hard link); a file with more than one name is never read, and only this name of it was removed";
     public const string Empty = "the file is empty";
+
+    /// <summary>A file whose last record stayed cut off: taken as it is, its last row would be a part row that may pass as whole.</summary>
+    public static string CutOff(TimeSpan waited) =>
+        $"the file's last record is cut off (no line end after it, or a quoted field left open) and nothing more came for {Waiting.WaitsFor.Describe(waited)}; if the upload stopped short, deliver the whole file again";
     public const string InSubFolder = "the file is in a sub-folder; deliveries are taken only from the top of the drop folder";
 
     public static string NameMismatch(SourceDefinition source) =>

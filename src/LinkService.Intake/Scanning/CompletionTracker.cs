@@ -24,8 +24,18 @@ internal sealed class CompletionTracker
     /// <summary>Since when intake has seen the file, whatever it did since.</summary>
     public DateTimeOffset FirstSeen(DropEntry entry) => Observe(entry).FirstSeen;
 
-    /// <summary>The file was found still arriving when taken: it is not taken again until its size or time changes.</summary>
-    public void Hold(DropEntry entry) => _observations[entry.Path] = Observe(entry) with { Held = true };
+    /// <summary>
+    /// When a held file, unchanged, is no longer waited for: <paramref name="wait"/> after it was held. A file whose last
+    /// record stays cut off is then taken once more, to be refused with a receipt rather than wait in silence for ever.
+    /// Null if the file is not held (or changed since).
+    /// </summary>
+    public DateTimeOffset? GivenUpAt(DropEntry entry, TimeSpan wait) => Observe(entry) is { Held: true } seen ? seen.HeldAt + wait : null;
+
+    /// <summary>Whether the file is held (<see cref="Hold"/>) and unchanged since: taken now, it is being given up on.</summary>
+    public bool IsHeld(DropEntry entry) => Observe(entry).Held;
+
+    /// <summary>The file was found still arriving when taken: it is not taken again until its size or time changes, or it is given up on (<see cref="GivenUpAt"/>).</summary>
+    public void Hold(DropEntry entry) => _observations[entry.Path] = Observe(entry) with { Held = true, HeldAt = _timeProvider.GetUtcNow() };
 
     private Observation Observe(DropEntry entry)
     {
@@ -56,5 +66,8 @@ internal sealed class CompletionTracker
         }
     }
 
-    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince, DateTimeOffset FirstSeen, bool Held);
+    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince, DateTimeOffset FirstSeen, bool Held)
+    {
+        public DateTimeOffset HeldAt { get; init; }
+    }
 }

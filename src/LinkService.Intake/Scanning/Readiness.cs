@@ -13,7 +13,8 @@ internal sealed record Readiness(bool Ready, string? WaitsFor, DateTimeOffset? L
 /// <summary>
 /// Decides when a drop file is whole. Its writer first: a file still held open is never taken, however quiet. Then a
 /// quiet period: the source's after a close the kernel reported, the long fallback when no close could be known. Then
-/// the source's marker or checksum sidecar. (Whether the last record is cut off is seen while the file is copied.)
+/// the source's marker or checksum sidecar. (Whether the last record is cut off is seen while the file is copied; such
+/// a file is held, and taken again to be refused if nothing more comes within the fallback quiet period.)
 /// </summary>
 internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal writers, CompanionFiles companions, TimeSpan fallbackQuietPeriod, TimeProvider timeProvider)
 {
@@ -39,7 +40,9 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
         var quietAt = tracker.QuietAt(entry, quiet);
         if (quietAt == DateTimeOffset.MaxValue)
         {
-            return Waiting(entry, WaitsFor.RestOfRecord, null);
+            // Its last record was cut off when taken: the rest may still come (a resumed upload appends it), for a while.
+            var givenUpAt = tracker.GivenUpAt(entry, fallbackQuietPeriod) ?? DateTimeOffset.MaxValue;
+            return givenUpAt > timeProvider.GetUtcNow() ? Waiting(entry, WaitsFor.RestOfRecord(fallbackQuietPeriod), givenUpAt) : Readiness.Now;
         }
 
         if (quietAt > timeProvider.GetUtcNow())

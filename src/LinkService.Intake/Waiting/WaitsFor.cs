@@ -8,7 +8,9 @@ namespace LinkService.Intake.Waiting;
 internal static class WaitsFor
 {
     public const string Writer = "its uploader to close it (it still holds it open)";
-    public const string RestOfRecord = "the rest of its last record (it ends with no line end, or inside quotes)";
+    /// <summary>A file whose last record is cut off waits <paramref name="period"/> for the rest, then is refused.</summary>
+    public static string RestOfRecord(TimeSpan period) =>
+        $"the rest of its last record (it ends with no line end, or inside quotes), then to be refused if nothing more comes within {Describe(period)}";
     public const string NoChangeAfterCopy = "a quiet period with no change (it changed while it was copied)";
 
     public static string Quiet(TimeSpan period) => $"no change for {Describe(period)} after its uploader closed it";

@@ -162,7 +162,8 @@ public sealed class IntakeCycleTests : IDisposable
         var path = _harness.Drop("offenders_1.csv", first);
 
         await _harness.RunUntilQuietAsync(cycle);
-        await _harness.RunUntilQuietAsync(cycle);
+        _harness.Time.Advance(_harness.Options.FallbackQuietPeriod - TimeSpan.FromSeconds(1));
+        await cycle.RunAsync(null, CancellationToken.None);
         Assert.DoesNotContain(await _harness.DeliveriesAsync(), d => d.State != DeliveryState.Received);
         Assert.DoesNotContain(IntakeHarness.FilesIn(_harness.Paths.ReceiptsFolder("justice")), f => f.EndsWith(".json", StringComparison.Ordinal));
 
@@ -172,6 +173,36 @@ public sealed class IntakeCycleTests : IDisposable
         var delivery = Assert.Single(await _harness.DeliveriesAsync());
         Assert.Equal(DeliveryState.Accepted, delivery.State);
         Assert.Equal(first + rest, await File.ReadAllTextAsync(Path.Combine(_harness.Paths.StoreFolder("justice"), delivery.Id + ".csv"), TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("id,surname\n1,HARG")]
+    [InlineData("id,surname\n1,\"HARGREAVES\n")]
+    public async Task RunAsync_LastRecordStillCutOffAfterTheFallbackQuietPeriod_RefusedWithAReceiptAndKeptWholeInQuarantine(string content)
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        _harness.Drop("offenders_1.csv", content);
+        await _harness.RunUntilQuietAsync(cycle);
+
+        _harness.Time.Advance(_harness.Options.FallbackQuietPeriod - TimeSpan.FromSeconds(1));
+        await cycle.RunAsync(null, CancellationToken.None);
+        var waiting = await Intake.Waiting.WaitingReport.ReadAsync(_harness.Paths.IntakeWaitingFile, CancellationToken.None);
+        Assert.Equal(DeliveryState.Received, Assert.Single(await _harness.DeliveriesAsync()).State);
+        Assert.Equal("the rest of its last record (it ends with no line end, or inside quotes), then to be refused if nothing more comes within 5 min", Assert.Single(waiting!.Files).WaitsFor);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal(DeliveryState.Refused, delivery.State);
+        Assert.Equal([RefusalRules.CutOff(_harness.Options.FallbackQuietPeriod)], delivery.Reasons);
+        Assert.Equal(content, await File.ReadAllTextAsync(delivery.QuarantinePath!, TestContext.Current.CancellationToken));
+        var receipt = await File.ReadAllTextAsync(Path.Combine(_harness.Paths.ReceiptsFolder("justice"), Intake.Receipts.ReceiptNames.Text(delivery)), TestContext.Current.CancellationToken);
+        Assert.Contains("the file's last record is cut off (no line end after it, or a quoted field left open) and nothing more came for 5 min; if the upload stopped short, deliver the whole file again", receipt, StringComparison.Ordinal);
+        Assert.DoesNotContain("HARG", receipt, StringComparison.Ordinal);
+        Assert.Empty(_harness.Check.Checked);
+        Assert.False(File.Exists(_harness.DropPath("offenders_1.csv")));
     }
 
     [Fact]
