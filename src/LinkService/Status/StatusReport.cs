@@ -127,6 +127,12 @@ internal static class StatusReport
 
     private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>What the service does with a run whose owner died: linking is redone whole by a new run; a later stage is resumed.</summary>
+    private static string Recovery(RunStage stage) =>
+        stage == RunStage.Linking
+            ? "the service records the run failed and, if the project is scheduled, links it again in a new run"
+            : "the service resumes the run from where it stopped";
+
     public static string Describe(LinkageRun run)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -136,7 +142,7 @@ internal static class StatusReport
         {
             RunState.Running => $"running since {started}" + (run.Stage == RunStage.Linking ? "" : $", {run.Stage.ToString().ToLowerInvariant()}") + (run.Lease is { } lease
                 ? $" in {lease.Owner}, lease until {lease.ExpiresAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv)}"
-                    + (OwnerProcess.IsRunning(lease.Owner) == false ? "; that process is no longer running: the service takes the run over once the lease runs out (at its next start, if it is not running)" : "")
+                    + (OwnerProcess.IsRunning(lease.Owner) == false ? "; that process is no longer running: " + Recovery(run.Stage) + " once the lease runs out (at its next start, if it is not running)" : "")
                 : ", with no lease (left by an older version; taken over at the next start)"),
             RunState.Completed when run.Stage == RunStage.Published =>
                 $"published {Time(run.FinishedAt!.Value)} (approved by {run.Decision?.By}; {Verdict(run.Check)}){counts}",

@@ -130,12 +130,15 @@ public sealed class StatusCommandTests
         {
             await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r1", "reoffending-benefits", "runs/r1", [], gone), CancellationToken.None);
             await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r2", "another-project", "runs/r2", [], live), CancellationToken.None);
+            await opened.Ledger.StartRunAsync(new Ledger.Runs.RunStart("r3", "third-project", "runs/r3", [], gone), CancellationToken.None);
+            await opened.Ledger.RecordLinkedAsync("r3", gone, new Dictionary<string, long>(), CancellationToken.None);
         }
 
         var text = await Support.Cli.RunAsync("status", "--config", folder.ConfigDirectory);
         var json = await Support.Cli.RunAsync("status", "--json", "--config", folder.ConfigDirectory);
 
-        Assert.Contains($"r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in {gone}, lease until 2026-11-20 12:01:00Z; that process is no longer running: the service takes the run over once the lease runs out (at its next start, if it is not running)", text.Output, StringComparison.Ordinal);
+        Assert.Contains($"r1  reoffending-benefits  running since 2026-11-20 12:00:00Z in {gone}, lease until 2026-11-20 12:01:00Z; that process is no longer running: the service records the run failed and, if the project is scheduled, links it again in a new run once the lease runs out (at its next start, if it is not running)", text.Output, StringComparison.Ordinal);
+        Assert.Contains($"r3  third-project  running since 2026-11-20 12:00:00Z, linked in {gone}, lease until 2026-11-20 12:01:00Z; that process is no longer running: the service resumes the run from where it stopped once the lease runs out (at its next start, if it is not running)", text.Output, StringComparison.Ordinal);
         Assert.Contains($"r2  another-project  running since 2026-11-20 12:00:00Z in {live}, lease until 2026-11-20 12:01:00Z\n", text.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         using var document = System.Text.Json.JsonDocument.Parse(json.Output);
         var leases = document.RootElement.GetProperty("recentRuns").EnumerateArray()
