@@ -35,7 +35,7 @@ public sealed class HeldDeliveries
     }
 
     /// <summary>Releases the held delivery: it is accepted, and the project's next run takes it. Returns what is wrong instead, if anything.</summary>
-    public async Task<string?> ReleaseAsync(string deliveryId, string by, CancellationToken cancellationToken)
+    public async Task<HeldDecisionProblem?> ReleaseAsync(string deliveryId, string by, CancellationToken cancellationToken)
     {
         var delivery = await _ledger.GetDeliveryAsync(deliveryId, cancellationToken);
         var release = new HeldDecision(true, by, null, null);
@@ -55,7 +55,7 @@ public sealed class HeldDeliveries
     }
 
     /// <summary>Rejects the held delivery for <paramref name="reason"/>: it goes to quarantine and is never linked.</summary>
-    public async Task<string?> RejectAsync(string deliveryId, string by, string reason, CancellationToken cancellationToken)
+    public async Task<HeldDecisionProblem?> RejectAsync(string deliveryId, string by, string reason, CancellationToken cancellationToken)
     {
         var delivery = await _ledger.GetDeliveryAsync(deliveryId, cancellationToken);
         var reject = new HeldDecision(false, by, reason, delivery is null ? null : _files.Quarantine(delivery.Source, delivery.Id, delivery.OriginalName));
@@ -82,11 +82,11 @@ public sealed class HeldDeliveries
     }
 
     /// <summary>Null when the delivery is held, or was already so decided (a repeat finishes what the first left); otherwise what is wrong.</summary>
-    private async Task<string?> ProblemAsync(Delivery? delivery, string deliveryId, HeldDecision decision, CancellationToken cancellationToken)
+    private async Task<HeldDecisionProblem?> ProblemAsync(Delivery? delivery, string deliveryId, HeldDecision decision, CancellationToken cancellationToken)
     {
         if (delivery is null || !_catalog.Sources.ContainsKey(delivery.Source))
         {
-            return $"there is no delivery '{deliveryId}' of a configured source (see 'linkservice status')";
+            return new HeldDecisionProblem($"There is no delivery '{deliveryId}' of a configured source ('linkservice status' lists the deliveries held).", NoSuchDelivery: true);
         }
 
         if (delivery.State == DeliveryState.Held
@@ -95,6 +95,6 @@ public sealed class HeldDeliveries
             return null;
         }
 
-        return $"delivery {delivery.Id} is {delivery.State.ToString().ToLowerInvariant()}, not held: only a held delivery can be released or rejected";
+        return new HeldDecisionProblem($"Delivery {delivery.Id} is {delivery.State.ToString().ToLowerInvariant()}, not held: only a held delivery can be released or rejected.", NoSuchDelivery: false);
     }
 }

@@ -80,7 +80,7 @@ public sealed class SizeChangeHoldTests : IDisposable
         using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(ReceiptJson(held), TestContext.Current.CancellationToken));
         Assert.Equal("rejected", receipt.RootElement.GetProperty("outcome").GetString());
         Assert.True((await _harness.Ledger.VerifyAuditChainAsync(CancellationToken.None)).IsIntact);
-        Assert.StartsWith($"delivery {held.Id} is rejected, not held", await Decisions().ReleaseAsync(held.Id, "custodian-a", CancellationToken.None), StringComparison.Ordinal);
+        Assert.Equal(new HeldDecisionProblem($"Delivery {held.Id} is rejected, not held: only a held delivery can be released or rejected.", NoSuchDelivery: false), await Decisions().ReleaseAsync(held.Id, "custodian-a", CancellationToken.None));
     }
 
     private static SourceDefinition WithSizeChange(SourceDefinition source) => new()

@@ -43,6 +43,17 @@ public sealed class DeliveriesCommandTests : IDisposable
         Assert.Contains("a truncated extract", rejected.Reasons[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Release_NoSuchDelivery_ExitsTwoAsApproveDoesForNoSuchRun()
+    {
+        await HoldAsync();
+
+        var result = await Support.Cli.RunAsync("deliveries", "release", "20261129T000000Z-nope", "--config", _folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Equal("There is no delivery '20261129T000000Z-nope' of a configured source ('linkservice status' lists the deliveries held).", result.Error.Trim());
+    }
+
     private async Task<string> HoldAsync()
     {
         using var opened = new OpenedLedger(_folder);

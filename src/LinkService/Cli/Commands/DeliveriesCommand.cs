@@ -35,7 +35,7 @@ internal static class DeliveriesCommand
 
     private static Argument<string> IdArgument() => new("id") { Description = "The delivery id (see 'linkservice status')." };
 
-    private static async Task<int> DecideAsync(ParseResult parseResult, CliContext context, string id, string done, Func<HeldDeliveries, string, string, Task<string?>> decide)
+    private static async Task<int> DecideAsync(ParseResult parseResult, CliContext context, string id, string done, Func<HeldDeliveries, string, string, Task<HeldDecisionProblem?>> decide)
     {
         if (await CommandConfiguration.LoadAsync(parseResult, context) is not { } startup)
         {
@@ -60,8 +60,9 @@ internal static class DeliveriesCommand
             services.GetRequiredService<ILoggerFactory>());
         if (await decide(held, id, Environment.UserName) is { } problem)
         {
-            await context.Error.WriteLineAsync(problem);
-            return ExitCodes.Problem;
+            // A mistyped id is bad usage, as 'approve' takes an unknown run; a delivery in another state is the work's problem.
+            await context.Error.WriteLineAsync(problem.Message);
+            return problem.NoSuchDelivery ? ExitCodes.UsageOrConfiguration : ExitCodes.Problem;
         }
 
         await context.Out.WriteLineAsync($"Delivery {id} {done}.");
