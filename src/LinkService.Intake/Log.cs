@@ -50,7 +50,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "An intake pass failed; it will be retried at the next sweep")]
     public static partial void PassFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3016, Level = LogLevel.Error, Message = "Delivery {DeliveryId} from {Source} could not be finished; next try at {NextAttempt}")]
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Error, Message = "Delivery {DeliveryId} from {Source} could not be finished; next try at {NextAttempt:u}")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string deliveryId, string source, DateTimeOffset nextAttempt);
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Delivery {DeliveryId} from {Source} ends mid-record (no final line end, or an open quote); it waits for the rest")]
