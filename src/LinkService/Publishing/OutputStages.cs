@@ -113,7 +113,10 @@ internal sealed class OutputStages
         var key = ProjectKey(project.Name);
         try
         {
-            var request = new OutputRequest(project, run.Id, run.RunFolder, inputs.Inputs, key, previous?.RunFolder) { Progress = progress, Map = map };
+            // Run folders are found where the site keeps them now, not at the path the ledger recorded: a site moved to
+            // another disk (restored from backup, say) finds its runs.
+            var previousFolder = previous is null ? null : _paths.RunFolder(previous.Project, previous.Id);
+            var request = new OutputRequest(project, run.Id, _paths.RunFolder(run.Project, run.Id), inputs.Inputs, key, previousFolder) { Progress = progress, Map = map };
             var folder = _paths.RunOutputFolder(project.Name, run.Id);
             ClearOutputFolder(folder);
             var anonymiseStarted = _timeProvider.GetTimestamp();

@@ -170,13 +170,28 @@ public sealed class EvaluateCommandTests
         Assert.Contains("is a folder, not a file", result.Error, StringComparison.Ordinal);
     }
 
-    private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool complete = true)
+    [Fact]
+    public async Task Evaluate_SiteMovedSinceTheRun_ReadsTheRunWhereTheSiteKeepsItNow()
+    {
+        using var folder = new ServiceFolder();
+        // The ledger recorded the run's folder where the site was then: restored from backup onto another disk, it is not there.
+        await RecordRunAsync(folder, "r1", Links, recordedFolder: "/srv/old-disk/linkservice/var/runs/reoffending-benefits/r1");
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001,P1\nwelfare,C900000001,P1\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.Contains("run r1 of project reoffending-benefits", result.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool complete = true, string? recordedFolder = null)
     {
         var runFolder = folder.Paths.RunFolder(Project, runId);
         Directory.CreateDirectory(runFolder);
         await File.WriteAllTextAsync(Path.Combine(runFolder, "links.csv"), links + "\n", TestContext.Current.CancellationToken);
         using var opened = new OpenedLedger(folder);
-        await opened.Ledger.StartRunAsync(new RunStart(runId, Project, runFolder, [], Owners.Service), CancellationToken.None);
+        await opened.Ledger.StartRunAsync(new RunStart(runId, Project, recordedFolder ?? runFolder, [], Owners.Service), CancellationToken.None);
         if (complete)
         {
             await opened.Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);

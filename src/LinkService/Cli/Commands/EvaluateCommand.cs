@@ -63,6 +63,7 @@ internal static class EvaluateCommand
             }
 
             var ledger = host.Services.GetRequiredService<ILedger>();
+            var paths = host.Services.GetRequiredService<ServicePaths>();
             var (chosen, problem) = await ChooseRunAsync(ledger, name, parseResult.GetValue(run), cancellationToken);
             if (chosen is null)
             {
@@ -73,7 +74,7 @@ internal static class EvaluateCommand
             RunEvaluation evaluation;
             try
             {
-                evaluation = await Task.Run(() => RunEvaluation.Of(chosen.RunFolder, truthFile.FullName, cancellationToken), cancellationToken);
+                evaluation = await Task.Run(() => RunEvaluation.Of(paths.RunFolder(chosen.Project, chosen.Id), truthFile.FullName, cancellationToken), cancellationToken);
             }
             catch (InvalidDataException ex)
             {
