@@ -6,7 +6,7 @@ namespace LinkService.Validation.Report;
 /// <summary>
 /// The readable summary: a few lines a department officer can act on. Row errors are grouped by field and problem
 /// ("date_of_birth: 2,988 rows are not dd/mm/yyyy; they look like yyyy-mm-dd (rows 1, 2, 3, 4, 5, …)"); errors
-/// with no row (the file, the header) are listed one by one.
+/// with no row (the file, the header), and any a group does not count, are listed one by one.
 /// </summary>
 internal static class ReportSummary
 {
@@ -38,8 +38,12 @@ internal static class ReportSummary
             sb.Append("  ").AppendLine(Line(group));
         }
 
-        var unrowed = report.Errors.Where(e => e.RowNumber is null).Take(FileErrorsShown).ToList();
-        foreach (var error in unrowed)
+        // Errors with no row, and those in a row that no group counts (a row that stopped the check: a field longer than
+        // the parser takes, say), one by one: the count above is never left without a line saying what it counts.
+        var single = report.Errors
+            .Where(e => e.RowNumber is null || !report.ErrorGroups.Any(g => g.Type == e.Type && g.Field == e.FieldName))
+            .Take(FileErrorsShown).ToList();
+        foreach (var error in single)
         {
             sb.Append("  ").Append(Where(error)).Append(error.Type).Append(": ").AppendLine(error.Message);
         }
@@ -75,6 +79,11 @@ internal static class ReportSummary
     {
         var c = CultureInfo.InvariantCulture;
         var parts = new List<string>();
+        if (error.RowNumber is { } row)
+        {
+            parts.Add(string.Create(c, $"row {row}"));
+        }
+
         if (error.LineNumber is { } line)
         {
             parts.Add(string.Create(c, $"line {line}"));

@@ -69,6 +69,34 @@ public sealed class ValidationReportTests
     }
 
     [Fact]
+    public void ToSummaryText_OnlyErrorIsARowThatStoppedTheCheck_ListsIt()
+    {
+        var error = new ValidationError(ErrorTypes.Source, "row 12 has a field longer than 1,048,576 characters: the check stopped there", 12, 13);
+        var report = new ValidationReport
+        {
+            SourceName = "justice",
+            SchemaName = "offenders",
+            FileName = "offenders_2026-11.csv.gz",
+            Outcome = ValidationOutcome.Rejected,
+            RowsRead = 11,
+            Bytes = 4_096,
+            DecompressedBytes = 1_100_000,
+            Labels = ["offender_id", "surname"],
+            SetAsideRows = [],
+            StartedAt = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero),
+            Duration = TimeSpan.FromSeconds(1),
+            ErrorCounts = new Dictionary<string, long> { [ErrorTypes.Source] = 1 },
+            Errors = [error],
+            RejectionReasons = [$"{error.Type}: {error.Message}"],
+        };
+
+        var summary = report.ToSummaryText();
+
+        Assert.Contains("Errors:  1", summary, StringComparison.Ordinal);
+        Assert.Contains($"  row 12, line 13: {ErrorTypes.Source}: row 12 has a field longer than 1,048,576 characters: the check stopped there", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToJson_Report_CarriesTheGroups()
     {
         using var json = JsonDocument.Parse(Sample().ToJson());
