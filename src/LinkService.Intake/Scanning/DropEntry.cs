@@ -12,6 +12,12 @@ internal sealed record DropEntry(string Path, string Name, long Length, DateTime
     /// <summary>Whether the entry is in a sub-folder rather than at the top, where deliveries go.</summary>
     public bool InSubFolder => Name.Contains('/', StringComparison.Ordinal);
 
+    /// <summary>
+    /// A folder nested deeper than the scan looks (<see cref="DropFolderScanner"/>): listed so that it is shown as
+    /// waiting, never taken; what is in it is not looked at.
+    /// </summary>
+    public bool IsFolder { get; init; }
+
     /// <summary>The last part of the name, which temporary-name patterns and companions are about.</summary>
     public string LeafName => Name[(Name.LastIndexOf('/') + 1)..];
 }

@@ -11,8 +11,8 @@ namespace LinkService.Intake.Scanning;
 /// </summary>
 internal sealed class DropFolderScanner
 {
-    /// <summary>How deep sub-folders are searched; a department has no reason to nest even one.</summary>
-    private const int MaxDepth = 8;
+    /// <summary>How deep sub-folders are searched; a department has no reason to nest even one. A folder deeper still is listed as a folder.</summary>
+    public const int MaxDepth = 8;
 
     private readonly IFileSystem _fileSystem;
 
@@ -81,6 +81,11 @@ internal sealed class DropFolderScanner
                 else if (depth < MaxDepth)
                 {
                     Add(entries, info.FullName, name + "/", depth + 1);
+                }
+                else
+                {
+                    // Not searched, but not passed over in silence either: status shows it, so the department can be told.
+                    entries.Add(new DropEntry(info.FullName, name + "/", 0, info.LastWriteTimeUtc, IsLink: false, HasOtherNames: false) { IsFolder = true });
                 }
             }
             catch (FileNotFoundException)

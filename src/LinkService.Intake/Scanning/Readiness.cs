@@ -29,6 +29,11 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
             return Readiness.Now;
         }
 
+        if (entry.IsFolder)
+        {
+            return new Readiness(false, WaitsFor.NestedTooDeep, null);
+        }
+
         var writer = writers.StateOf(folder, entry.Name);
         if (writer == WriterState.Open)
         {

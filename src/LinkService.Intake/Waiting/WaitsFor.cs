@@ -11,6 +11,10 @@ internal static class WaitsFor
     /// <summary>A file whose last record is cut off waits <paramref name="period"/> for the rest, then is refused.</summary>
     public static string RestOfRecord(TimeSpan period) =>
         $"the rest of its last record (it ends with no line end, or inside quotes), then to be refused if nothing more comes within {Describe(period)}";
+    /// <summary>A folder nested past the depth the scan looks: nothing comes of it until what is in it is taken out.</summary>
+    public static readonly string NestedTooDeep =
+        $"what is in it to be moved to the top of the drop folder: it is a folder nested more than {DropFolderScanner.MaxDepth} deep, and nothing in it is looked at";
+
     public const string NoChangeAfterCopy = "a quiet period with no change (it changed while it was copied)";
 
     public static string Quiet(TimeSpan period) => $"no change for {Describe(period)} after its uploader closed it";

@@ -206,6 +206,24 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FolderNestedTooDeep_ShownWaitingNeitherTakenNorRefused()
+    {
+        var cycle = _harness.NewCycle();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var deep = _harness.DropPath(Path.Combine("a", "b", "c", "d", "e", "f", "g", "h", "i"));
+        Directory.CreateDirectory(deep);
+        await File.WriteAllTextAsync(Path.Combine(deep, "offenders_1.csv"), Content, TestContext.Current.CancellationToken);
+
+        await _harness.RunUntilQuietAsync(cycle);
+
+        var report = await Intake.Waiting.WaitingReport.ReadAsync(_harness.Paths.IntakeWaitingFile, CancellationToken.None);
+        var waiting = Assert.Single(report!.Files);
+        Assert.Equal(("a/b/c/d/e/f/g/h/i/", "what is in it to be moved to the top of the drop folder: it is a folder nested more than 8 deep, and nothing in it is looked at"), (waiting.Name, waiting.WaitsFor));
+        Assert.Empty(await _harness.DeliveriesAsync());
+        Assert.True(File.Exists(Path.Combine(deep, "offenders_1.csv")));
+    }
+
+    [Fact]
     public async Task RunAsync_FilesWaiting_PublishedWithHowLongAndWhatFor()
     {
         using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));

@@ -61,6 +61,26 @@ public sealed class DropFolderScannerTests : IDisposable
     }
 
     [Fact]
+    public void List_FolderNestedDeeperThanTheScanLooks_ListedAsAFolderWithNothingInItTaken()
+    {
+        // Folders 1 to 9 deep: the files of the first 8 levels are found, the ninth level is the folder itself.
+        var path = _folder.Path;
+        for (var level = 1; level <= 9; level++)
+        {
+            path = Path.Combine(path, $"d{level}");
+            Directory.CreateDirectory(path);
+            File.WriteAllText(Path.Combine(path, $"offenders_{level}.csv"), "id\n1\n");
+        }
+
+        var entries = List().OrderBy(e => e.IsFolder).ThenBy(e => e.Name.Length).ToList();
+
+        Assert.Equal(9, entries.Count);
+        Assert.All(entries.Take(8), e => Assert.False(e.IsFolder));
+        Assert.Equal("d1/d2/d3/d4/d5/d6/d7/d8/offenders_8.csv", entries[7].Name);
+        Assert.Equal(("d1/d2/d3/d4/d5/d6/d7/d8/d9/", true), (entries[8].Name, entries[8].IsFolder));
+    }
+
+    [Fact]
     public void List_NameWithControlCharacters_IsEscapedAndStillAddressesTheFile()
     {
         var path = Path.Combine(_folder.Path, "offenders_1.csv\n\tFile:\u001b[2J");
