@@ -34,8 +34,15 @@ internal sealed class CompletionTracker
     /// <summary>Whether the file is held (<see cref="Hold"/>) and unchanged since: taken now, it is being given up on.</summary>
     public bool IsHeld(DropEntry entry) => Observe(entry).Held;
 
-    /// <summary>The file was found still arriving when taken: it is not taken again until its size or time changes, or it is given up on (<see cref="GivenUpAt"/>).</summary>
-    public void Hold(DropEntry entry) => _observations[entry.Path] = Observe(entry) with { Held = true, HeldAt = _timeProvider.GetUtcNow() };
+    /// <summary>What a held file was found to wait for when it was taken (<see cref="Hold"/>); null if it is not held.</summary>
+    public string? HeldFor(DropEntry entry) => Observe(entry) is { Held: true } seen ? seen.HeldFor : null;
+
+    /// <summary>
+    /// The file was found still arriving when taken (<paramref name="waitsFor"/> says how): it is not taken again until
+    /// its size or time changes, or it is given up on (<see cref="GivenUpAt"/>).
+    /// </summary>
+    public void Hold(DropEntry entry, string waitsFor) =>
+        _observations[entry.Path] = Observe(entry) with { Held = true, HeldAt = _timeProvider.GetUtcNow(), HeldFor = waitsFor };
 
     private Observation Observe(DropEntry entry)
     {
@@ -69,5 +76,7 @@ internal sealed class CompletionTracker
     private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince, DateTimeOffset FirstSeen, bool Held)
     {
         public DateTimeOffset HeldAt { get; init; }
+
+        public string? HeldFor { get; init; }
     }
 }

@@ -45,9 +45,10 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
         var quietAt = tracker.QuietAt(entry, quiet);
         if (quietAt == DateTimeOffset.MaxValue)
         {
-            // Its last record was cut off when taken: the rest may still come (a resumed upload appends it), for a while.
+            // Found still arriving when taken (its last record cut off, or it changed while copied): what it waits for
+            // may still come (a resumed upload appends the rest), for a while; then it is taken again.
             var givenUpAt = tracker.GivenUpAt(entry, fallbackQuietPeriod) ?? DateTimeOffset.MaxValue;
-            return givenUpAt > timeProvider.GetUtcNow() ? Waiting(entry, WaitsFor.RestOfRecord(fallbackQuietPeriod), givenUpAt) : Readiness.Now;
+            return givenUpAt > timeProvider.GetUtcNow() ? Waiting(entry, tracker.HeldFor(entry) ?? WaitsFor.RestOfRecord(fallbackQuietPeriod), givenUpAt) : Readiness.Now;
         }
 
         if (quietAt > timeProvider.GetUtcNow())

@@ -49,6 +49,9 @@ public sealed class SourceRecords
         }
     }
 
+    /// <summary>The room over <paramref name="count"/> that is kept rather than copied away: an eighth.</summary>
+    internal static int Slack(int count) => count + (count / 8) + 1024;
+
     /// <summary>
     /// Gives back the room <see cref="Reserve"/> made for records that never came. The reading reserves from its first
     /// rows' length: a delivery whose early rows are short and later ones long would otherwise keep columns several
@@ -110,9 +113,6 @@ public sealed class SourceRecords
     /// most of a reading's time, and spared few standardisings. Either way the values are kept in first-seen order, so
     /// what standardising makes of a column, and the ids it gives out, do not depend on the way it was kept.
     /// </summary>
-    /// <summary>The room over <paramref name="count"/> that is kept rather than copied away: an eighth.</summary>
-    internal static int Slack(int count) => count + (count / 8) + 1024;
-
     internal sealed class RawColumn
     {
         /// <summary>The rows after which a column is listed if nearly all the values in them were distinct.</summary>
