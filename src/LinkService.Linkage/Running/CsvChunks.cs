@@ -12,15 +12,14 @@ internal static class CsvChunks
 {
     private const int RowsPerChunk = 1 << 15;
 
-    /// <param name="path">The file, created or replaced: whatever has the name is removed first, so a symbolic link put there is removed, not written through.</param>
+    /// <param name="path">The file, created or replaced (<see cref="OwnFile"/>).</param>
     /// <param name="header">Its first line, line break included.</param>
     /// <param name="rows">How many rows follow it.</param>
     /// <param name="writeRow">Spells row <c>i</c>, line break included; called from several threads at once, each with its own lines.</param>
     /// <param name="cancellationToken">Stops the spelling between runs.</param>
     public static WrittenFile Write(string path, string header, int rows, Action<int, CsvLines> writeRow, CancellationToken cancellationToken)
     {
-        File.Delete(path);
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        using var file = OwnFile.Create(path, 1 << 16);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var head = new MemoryStream();
         using (var lines = new CsvLines(head, leaveOpen: true))

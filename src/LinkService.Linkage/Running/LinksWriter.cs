@@ -58,7 +58,7 @@ internal static class LinksWriter
     public static async Task WriteReviewAsync(LinkageOutcome outcome, IReadOnlyList<string> comparisonNames, IReadOnlyList<IReadOnlyList<string>> levelNames, string path, CancellationToken cancellationToken)
     {
         var table = outcome.Table;
-        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        await using var writer = new StreamWriter(OwnFile.Create(path, 1 << 16), new UTF8Encoding(false), 1 << 16);
         var header = "source_a,record_id_a,source_b,record_id_b,match_weight,match_probability,prior_weight"
             + string.Concat(comparisonNames.Select(n => "," + CsvText.Field(n) + "," + CsvText.Field(n + "_weight")));
         await writer.WriteLineAsync(header.AsMemory(), cancellationToken);

@@ -27,7 +27,7 @@ internal static class RunWriter
 
     private static async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
     {
-        await using var stream = File.Create(path);
+        await using var stream = OwnFile.Create(path);
         await JsonSerializer.SerializeAsync(stream, value, Json, cancellationToken);
     }
 }

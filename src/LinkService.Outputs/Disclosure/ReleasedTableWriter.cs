@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using LinkService.Configuration.Projects.Outputs;
+using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Disclosure;
 
@@ -13,7 +14,7 @@ internal static class ReleasedTableWriter
 {
     public static async Task WriteAsync(AggregateTableSpec spec, IReadOnlyList<TableCell> cells, IReadOnlyList<decimal?> values, string file, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(File.Create(file), CsvWriterOptions.Default);
+        await using var csv = CsvWriter.Create(OwnFile.Create(file), CsvWriterOptions.Default);
         await csv.WriteRecordAsync([.. spec.GroupBy, spec.ValueColumn], cancellationToken);
         for (var i = 0; i < cells.Count; i++)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LinkService.Configuration.Loading;
+using LinkService.Linkage.Running;
 using LinkService.Outputs.Stages;
 
 namespace LinkService.Outputs.Disclosure;
@@ -15,12 +16,13 @@ internal static class ReportWriter
 
     public static async Task WriteAsync(ReportDocument document, string outputFolder, CancellationToken cancellationToken)
     {
-        await using (var stream = File.Create(Path.Combine(outputFolder, DisclosureFiles.ReportJson)))
+        await using (var stream = OwnFile.Create(Path.Combine(outputFolder, DisclosureFiles.ReportJson)))
         {
             await JsonSerializer.SerializeAsync(stream, document, Json, cancellationToken);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(outputFolder, DisclosureFiles.ReportText), Markdown(document), new UTF8Encoding(false), cancellationToken);
+        await using var text = new StreamWriter(OwnFile.Create(Path.Combine(outputFolder, DisclosureFiles.ReportText)), new UTF8Encoding(false));
+        await text.WriteAsync(Markdown(document).AsMemory(), cancellationToken);
     }
 
     public static string Markdown(ReportDocument document)

@@ -1,4 +1,5 @@
 using System.Text;
+using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Packaging;
 
@@ -8,8 +9,11 @@ internal static class OutputText
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static Task WriteAsync(string path, string text, CancellationToken cancellationToken) =>
-        File.WriteAllTextAsync(path, text, Utf8, cancellationToken);
+        WriteAsync(path, Utf8.GetBytes(text), cancellationToken);
 
-    public static Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
-        File.WriteAllBytesAsync(path, bytes, cancellationToken);
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        await using var file = OwnFile.Create(path);
+        await file.WriteAsync(bytes, cancellationToken);
+    }
 }

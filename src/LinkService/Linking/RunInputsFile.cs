@@ -28,7 +28,7 @@ internal static class RunInputsFile
                 setAsideRows = d.SetAsideRows,
             }),
         };
-        await using var stream = File.Create(Path.Combine(runFolder, RunFiles.Inputs));
+        await using var stream = OwnFile.Create(Path.Combine(runFolder, RunFiles.Inputs));
         await JsonSerializer.SerializeAsync(stream, document, Indented, cancellationToken);
     }
 }
