@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.Text;
 using LinkService.Configuration.Sources;
+using LinkService.Intake.Native;
 using LinkService.Intake.Storage;
 
 namespace LinkService.Intake.Scanning;
@@ -39,9 +40,10 @@ internal sealed class CompanionFiles
     /// Whether the companion is there and speaks for the file as it is now: a marker must have been written after the
     /// file's last change (one left from an earlier upload of the same name says nothing of this one), and a sidecar
     /// must have content, as an upload creates it empty before it writes the digest. A marker that is a link, symbolic
-    /// or hard, speaks for nothing (its time would be that of whatever file it names, the service's own log for one): it
-    /// is removed, the link itself and never what it names, and the delivery waits for a real one. (A sidecar that is a
-    /// link counts as there, and the delivery is then refused: its digest is never read through the link.)
+    /// or hard, speaks for nothing (its time would be that of whatever file it names, the service's own log for one): a
+    /// symbolic link is removed, the link itself and never what it names; a file with another name is left, uncounted,
+    /// until it has one; the delivery waits for a real one. (A sidecar that is a link counts as there, and the delivery
+    /// is then refused: its digest is never read through the link.)
     /// </summary>
     public bool IsPresent(SourceDefinition source, DropEntry entry)
     {
@@ -50,9 +52,18 @@ internal sealed class CompanionFiles
             return true;
         }
 
-        if (source.Completion.Signal == CompletionSignal.Marker && Links.IsAt(_fileSystem, companion))
+        if (source.Completion.Signal == CompletionSignal.Marker && _fileSystem.FileInfo.New(companion).LinkTarget is not null)
         {
             _fileSystem.File.Delete(companion);
+            return false;
+        }
+
+        // A marker with another name does not count, but is left: OpenSSH's sftp-server renames a file by adding the new
+        // name before it removes the old, so a marker uploaded under a temporary name has two for an instant, and
+        // removing it then would leave the delivery waiting for a marker its department has sent. Once it has one name
+        // (the removal of the old one wakes intake), it counts.
+        if (source.Completion.Signal == CompletionSignal.Marker && LinkCount.HasOtherNames(companion))
+        {
             return false;
         }
 

@@ -575,21 +575,27 @@ public sealed class IntakeCycleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_MarkerIsAHardLinkToAFreshFile_DoesNotCountAndOnlyThatNameIsRemoved()
+    public async Task RunAsync_MarkerWithAnotherName_DoesNotCountUntilItHasOneThenTheDeliveryIsTaken()
     {
+        // What an sftp-server rename of a marker uploaded under a temporary name looks like for an instant: two names.
         using var harness = new IntakeHarness(Sources.Justice(CompletionSignal.Marker));
         var cycle = harness.NewCycle();
         await cycle.RunAsync(null, CancellationToken.None);
-        var half = harness.Drop("offenders_1.csv", "id,surname\n1,OKONKWO\n");
-        var fresh = ElsewhereOnTheSameFileSystem(harness, "{}");
-        File.SetLastWriteTimeUtc(fresh, File.GetLastWriteTimeUtc(half).AddMinutes(1));
-        HardLink.Create(fresh, harness.DropPath("offenders_1.csv.done"));
+        var delivered = harness.Drop("offenders_1.csv", "id,surname\n1,OKONKWO\n");
+        var temporary = ElsewhereOnTheSameFileSystem(harness, "");
+        File.SetLastWriteTimeUtc(temporary, File.GetLastWriteTimeUtc(delivered).AddMinutes(1));
+        HardLink.Create(temporary, harness.DropPath("offenders_1.csv.done"));
 
         await harness.RunUntilQuietAsync(cycle);
-
         Assert.Empty(await harness.DeliveriesAsync());
+        Assert.True(File.Exists(harness.DropPath("offenders_1.csv.done")));
+        Assert.Equal("", File.ReadAllText(temporary));
+
+        File.Delete(temporary);
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(DeliveryState.Accepted, Assert.Single(await harness.DeliveriesAsync()).State);
         Assert.False(File.Exists(harness.DropPath("offenders_1.csv.done")));
-        Assert.Equal("{}", File.ReadAllText(fresh));
     }
 
     [Theory]
