@@ -17,7 +17,9 @@ internal static class AtomicFile
         fileSystem.Directory.CreateDirectory(directory);
         // The process in the name: nodes of a cluster share the work folder, and two writing one temporary collide.
         var temporary = fileSystem.Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{fileSystem.Path.GetFileName(path)}.{Environment.ProcessId}.tmp"));
-        await using (var stream = fileSystem.FileStream.New(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        // A temporary a killed process left is removed and the file made new: never written through a link put there.
+        fileSystem.File.Delete(temporary);
+        await using (var stream = fileSystem.FileStream.New(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             var bytes = Encoding.UTF8.GetBytes(text);
             await stream.WriteAsync(bytes, cancellationToken);

@@ -26,4 +26,20 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("rejected", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal([otherFiles, path], Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task WriteAllTextAsync_SymbolicLinkWhereItsTemporaryGoes_ReplacedNotWrittenThrough()
+    {
+        var elsewhere = _folder.Combine("ledger.db");
+        await File.WriteAllTextAsync(elsewhere, "not the service's reason", TestContext.Current.CancellationToken);
+        var path = Path.Combine(_folder.Path, "quarantine", "d1.reason.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.CreateSymbolicLink(Path.Combine(Path.GetDirectoryName(path)!, $".d1.reason.txt.{Environment.ProcessId}.tmp"), elsewhere);
+
+        await AtomicFile.WriteAllTextAsync(new FileSystem(), path, "rejected", TestContext.Current.CancellationToken);
+
+        Assert.Equal("not the service's reason", await File.ReadAllTextAsync(elsewhere, TestContext.Current.CancellationToken));
+        Assert.Equal("rejected", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Null(new FileInfo(path).LinkTarget);
+    }
 }
