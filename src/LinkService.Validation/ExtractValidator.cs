@@ -1,3 +1,4 @@
+using LinkService.Configuration.Folders;
 using LinkService.Configuration.Sources;
 using LinkService.Deliveries.SetAside;
 using LinkService.Validation.Checking;
@@ -107,7 +108,7 @@ internal sealed class ExtractValidator : IExtractValidator
         }
 
         CheckResult result;
-        using (var writer = new StreamWriter(errorsPath, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        using (var writer = new StreamWriter(OwnFile.Create(errorsPath), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
         {
             result = new ExtractCheck(source, _options, writer).Run(filePath, cancellationToken);
         }

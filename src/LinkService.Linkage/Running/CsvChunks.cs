@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LinkService.Configuration.Folders;
 
 namespace LinkService.Linkage.Running;
 

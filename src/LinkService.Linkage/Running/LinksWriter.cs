@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LinkService.Configuration.Folders;
 using LinkService.Linkage.Engine;
 
 namespace LinkService.Linkage.Running;

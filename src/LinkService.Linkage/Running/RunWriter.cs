@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinkService.Configuration.Folders;
 using LinkService.Configuration.Loading;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Engine;

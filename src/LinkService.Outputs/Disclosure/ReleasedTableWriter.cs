@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
+using LinkService.Configuration.Folders;
 using LinkService.Configuration.Projects.Outputs;
-using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Disclosure;
 

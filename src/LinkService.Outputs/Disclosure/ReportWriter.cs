@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LinkService.Configuration.Folders;
 using LinkService.Configuration.Loading;
-using LinkService.Linkage.Running;
 using LinkService.Outputs.Stages;
 
 namespace LinkService.Outputs.Disclosure;

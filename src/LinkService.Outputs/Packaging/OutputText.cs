@@ -1,5 +1,5 @@
 using System.Text;
-using LinkService.Linkage.Running;
+using LinkService.Configuration.Folders;
 
 namespace LinkService.Outputs.Packaging;
 

@@ -15,7 +15,7 @@ internal static class RejectsPass
     public static IReadOnlyList<SetAsideRow> Run(SourceDefinition source, string path, string? rejectsPath, IReadOnlyList<long> rows, IReadOnlyDictionary<long, string> errorTypes, ValidationOptions options, CancellationToken cancellationToken)
     {
         using var reader = DeliveryReader.Open(source, path, new ReadLimits(options.ParserRecordCapBytes));
-        using var writer = rejectsPath is null ? null : new RejectsWriter(rejectsPath, append: false);
+        using var writer = rejectsPath is null ? null : new RejectsWriter(rejectsPath);
         var setAside = new List<SetAsideRow>(rows.Count);
         var next = 0;
         while (next < rows.Count && reader.Read())

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LinkService.Configuration.Folders;
 
 namespace LinkService.Validation.Checking;
 
@@ -11,14 +12,11 @@ internal sealed class RejectsWriter : IDisposable
 {
     private readonly StreamWriter _writer;
 
-    public RejectsWriter(string path, bool append)
+    public RejectsWriter(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _writer = new StreamWriter(path, append, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        if (!append)
-        {
-            _writer.Write("row_number,line_number,errors,raw\n");
-        }
+        _writer = new StreamWriter(OwnFile.Create(path, 1 << 16), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        _writer.Write("row_number,line_number,errors,raw\n");
 
         FilePath = path;
     }

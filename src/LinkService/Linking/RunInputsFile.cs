@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinkService.Configuration.Folders;
 using LinkService.Ledger.Deliveries;
 using LinkService.Linkage.Running;
 

@@ -102,6 +102,21 @@ public sealed class ErrorGroupingTests : IDisposable
 
     private static IEnumerable<string> Rows(int count, Func<int, string> row) => Enumerable.Range(1, count).Select(row);
 
+    [Fact]
+    public async Task ValidateAsync_SymbolicLinkWhereTheErrorListGoes_ReplacedNotWrittenThrough()
+    {
+        var elsewhere = _temp.Write("ledger.db", "not an error list");
+        var errors = _temp.File("errors.csv");
+        File.CreateSymbolicLink(errors, elsewhere);
+
+        var report = await ValidateAsync(Rows(800, r => $"{r},1980-07-01,THEFT"), errors);
+
+        Assert.Equal(errors, report.ErrorsFile);
+        Assert.Equal("not an error list", await File.ReadAllTextAsync(elsewhere, TestContext.Current.CancellationToken));
+        Assert.Null(new FileInfo(errors).LinkTarget);
+        Assert.StartsWith(ErrorListWriter.Header + "\n", await File.ReadAllTextAsync(errors, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private async Task<ValidationReport> ValidateAsync(IEnumerable<string> rows, string? errors = null, ValidationOptions? options = null)
     {
         var path = _temp.Write("d.csv", "id,date_of_birth,offence_group\n" + string.Concat(rows.Select(r => r + "\n")));

@@ -1,6 +1,6 @@
-using LinkService.Linkage.Running;
+using LinkService.Configuration.Folders;
 
-namespace LinkService.Linkage.Tests.Running;
+namespace LinkService.Configuration.Tests.Folders;
 
 public sealed class OwnFileTests : IDisposable
 {
