@@ -47,8 +47,8 @@ namespace LinkService.Linkage.Engine;
 /// </summary>
 internal static class CandidateDecision
 {
+    /// <param name="neighbours">The kept pairs as each record's candidates, at their weights (built once for every round).</param>
     /// <param name="kept">The pairs kept after scoring, each with its own probability.</param>
-    /// <param name="table">The records, for their sources.</param>
     /// <param name="weight">The model's own match weight (log2 odds) of any two records.</param>
     /// <param name="shares">What a lone pair gains from its sources' partner shares.</param>
     /// <param name="bits">When given, each pair's decided weight (log2 odds) is written here, by the pair's index.</param>
@@ -56,11 +56,6 @@ internal static class CandidateDecision
     /// When given, the pairs it names are not decided again but get probability 1: pairs whose decided weight is known
     /// to stay above <see cref="CertainBits"/>, where a float probability is 1 whatever the rivals say.
     /// </param>
-    public static List<ScoredPair> Apply(List<ScoredPair> kept, RecordTable table, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null) =>
-        Apply(CandidateGraph.Of(kept, table), kept, weight, shares, bits, certain);
-
-    /// <inheritdoc cref="Apply(List{ScoredPair}, RecordTable, Func{int, int, double}, PartnerShares, float[], Func{int, bool})"/>
-    /// <param name="neighbours">The kept pairs as each record's candidates, at their weights (built once for every round).</param>
     public static List<ScoredPair> Apply(CandidateGraph neighbours, List<ScoredPair> kept, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null)
     {
         var table = neighbours.Table;
@@ -99,11 +94,11 @@ internal static class CandidateDecision
     /// candidate against each partner cost five seconds of CPU for the same sum to a few matches.
     /// </para>
     /// </summary>
-    public static float[] DecideTail(IReadOnlyList<TailPair> pairs, List<ScoredPair> kept, RecordTable table, int[] entity, PartnerShares shares, CancellationToken cancellationToken) =>
-        DecideTail(pairs, CandidateGraph.Of(kept, table), entity, shares, cancellationToken);
-
-    /// <inheritdoc cref="DecideTail(IReadOnlyList{TailPair}, List{ScoredPair}, RecordTable, int[], PartnerShares, CancellationToken)"/>
+    /// <param name="pairs">The tail's pairs.</param>
     /// <param name="neighbours">The kept pairs as each record's candidates, at their settled weights.</param>
+    /// <param name="entity">Per record, its entity.</param>
+    /// <param name="shares">What a lone pair gains from its sources' partner shares.</param>
+    /// <param name="cancellationToken">Stops the decisions.</param>
     public static float[] DecideTail(IReadOnlyList<TailPair> pairs, CandidateGraph neighbours, int[] entity, PartnerShares shares, CancellationToken cancellationToken)
     {
         const double Plain = 30;

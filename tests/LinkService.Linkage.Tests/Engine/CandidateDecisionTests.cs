@@ -12,7 +12,7 @@ public sealed class CandidateDecisionTests
     {
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
 
-        var decided = CandidateDecision.Apply([Pair(0, 1)], table, (_, _) => -30, PartnerShares.None);
+        var decided = Candidates.Apply([Pair(0, 1)], table, (_, _) => -30, PartnerShares.None);
 
         Assert.Equal(Probability(Strong), decided.Single().Probability, 6);
     }
@@ -22,7 +22,7 @@ public sealed class CandidateDecisionTests
     {
         var table = Tables.Of([("SMITH", "1980-01-01")], [.. Enumerable.Repeat(("SMITH", "1980-01-01"), 5)]);
 
-        var decided = CandidateDecision.Apply([.. Enumerable.Range(1, 5).Select(b => Pair(0, b))], table, (_, _) => -30, PartnerShares.None);
+        var decided = Candidates.Apply([.. Enumerable.Range(1, 5).Select(b => Pair(0, b))], table, (_, _) => -30, PartnerShares.None);
 
         Assert.All(decided, p => Assert.InRange(p.Probability, 0.19, 0.21));
     }
@@ -33,7 +33,7 @@ public sealed class CandidateDecisionTests
         // A welfare claimant with two claims: both are the justice record's match, and the two claims match each other.
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
 
-        var decided = CandidateDecision.Apply([Pair(0, 1), Pair(0, 2)], table, (_, _) => 30, PartnerShares.None);
+        var decided = Candidates.Apply([Pair(0, 1), Pair(0, 2)], table, (_, _) => 30, PartnerShares.None);
 
         Assert.All(decided, p => Assert.True(p.Probability > 0.99));
     }
@@ -47,7 +47,7 @@ public sealed class CandidateDecisionTests
         // that does not match the claim most often carries an error of its own (an alias forename).
         var table = Tables.Of([("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
 
-        var decided = CandidateDecision.Apply([Pair(0, 1), Pair(1, 2)], table, (x, y) => (x, y) is (0, 2) or (2, 0) ? -30 : 30, PartnerShares.None);
+        var decided = Candidates.Apply([Pair(0, 1), Pair(1, 2)], table, (x, y) => (x, y) is (0, 2) or (2, 0) ? -30 : 30, PartnerShares.None);
 
         Assert.InRange(decided[0].Probability, 0.45, 0.55);
         Assert.Equal(Probability(Strong), decided[1].Probability, 6);
@@ -58,7 +58,7 @@ public sealed class CandidateDecisionTests
     {
         var table = Tables.Of([("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
 
-        var decided = CandidateDecision.Apply([Pair(0, 1), Pair(1, 2)], table, (_, _) => 30, PartnerShares.None);
+        var decided = Candidates.Apply([Pair(0, 1), Pair(1, 2)], table, (_, _) => 30, PartnerShares.None);
 
         Assert.All(decided, p => Assert.Equal(Probability(Strong), p.Probability, 6));
     }
@@ -71,7 +71,7 @@ public sealed class CandidateDecisionTests
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
         TailPair[] tail = [new(0, 2, -3)];
 
-        var sum = CandidateDecision.DecideTail(tail, [Pair(0, 1)], table, [1, 1, 2], PartnerShares.None, TestContext.Current.CancellationToken).Single();
+        var sum = Candidates.DecideTail(tail, [Pair(0, 1)], table, [1, 1, 2], PartnerShares.None, TestContext.Current.CancellationToken).Single();
 
         // Odds 2^-3 over 1 + 2^10 (the rival) + 2^-3.
         Assert.Equal(Math.Pow(2, -3) / (1 + Math.Pow(2, 10) + Math.Pow(2, -3)), sum, 6);
@@ -83,7 +83,7 @@ public sealed class CandidateDecisionTests
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
         TailPair[] tail = [new(0, 1, -3)];
 
-        var sum = CandidateDecision.DecideTail(tail, [], table, [1, 2], PartnerShares.None, TestContext.Current.CancellationToken).Single();
+        var sum = Candidates.DecideTail(tail, [], table, [1, 2], PartnerShares.None, TestContext.Current.CancellationToken).Single();
 
         Assert.Equal(Probability(-3), sum, 6);
     }
@@ -94,7 +94,7 @@ public sealed class CandidateDecisionTests
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01")]);
         TailPair[] tail = [new(0, 1, -3)];
 
-        var decided = CandidateDecision.DecideTail(tail, [], table, [1, 1], PartnerShares.None, TestContext.Current.CancellationToken).Single();
+        var decided = Candidates.DecideTail(tail, [], table, [1, 1], PartnerShares.None, TestContext.Current.CancellationToken).Single();
 
         Assert.Equal(1, decided);
     }
@@ -107,7 +107,7 @@ public sealed class CandidateDecisionTests
         var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
         var bits = new float[2];
 
-        var decided = CandidateDecision.Apply([Pair(0, 1), Pair(0, 2)], table, (_, _) => -30, PartnerShares.None, bits, i => i == 0);
+        var decided = Candidates.Apply([Pair(0, 1), Pair(0, 2)], table, (_, _) => -30, PartnerShares.None, bits, i => i == 0);
 
         Assert.Equal(1f, decided[0].Probability);
         Assert.Equal(Strong - Math.Log2(1 + Math.Pow(2, Strong)), bits[1], 5);

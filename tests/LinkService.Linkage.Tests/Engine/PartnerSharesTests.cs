@@ -40,7 +40,7 @@ public sealed class PartnerSharesTests
         var table = Table(offenders: 1, claims: 1);
         List<ScoredPair> kept = [Pair(0, 1, 0.5f)];
 
-        var decided = CandidateDecision.Apply(kept, table, (_, _) => -30, PartnerShares.Estimate(kept, table));
+        var decided = Candidates.Apply(kept, table, (_, _) => -30, PartnerShares.Estimate(kept, table));
 
         Assert.Equal(0.8, decided.Single().Probability, 6);
     }
@@ -54,7 +54,7 @@ public sealed class PartnerSharesTests
         // Shares of a half each (one offender, two claims, one of them its candidate): a lift of two bits.
         var shares = PartnerShares.Estimate([Pair(0, 1, 0.5f)], Table(offenders: 1, claims: 1));
 
-        var decided = CandidateDecision.Apply(kept, table, (_, _) => -30, shares);
+        var decided = Candidates.Apply(kept, table, (_, _) => -30, shares);
 
         Assert.Equal(2, shares.LiftBits(0, 1), 6);
         Assert.All(decided, p => Assert.Equal(4.0 / 21, p.Probability, 6));
