@@ -123,7 +123,7 @@ internal sealed class IntakeCycle(
             }
 
             existing = await ReceivedAsync(source.Name, entry.Name, existing, cancellationToken);
-            if (await intake.TakeAsync(source, entry, existing, givenUp: tracker.IsHeld(entry), cancellationToken) is { } stillWaitsFor)
+            if (await intake.TakeAsync(source, entry, existing, givenUp: tracker.Held(entry) is not null, cancellationToken) is { } stillWaitsFor)
             {
                 tracker.Hold(entry, stillWaitsFor);
                 waiting.Add(new WaitingFile(source.Name, entry.Name, tracker.FirstSeen(entry), stillWaitsFor));

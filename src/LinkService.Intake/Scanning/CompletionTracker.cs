@@ -11,49 +11,36 @@ internal sealed class CompletionTracker
 
     public CompletionTracker(TimeProvider timeProvider) => _timeProvider = timeProvider;
 
-    /// <summary>
-    /// When the file will have been unchanged for <paramref name="quietPeriod"/>: now or earlier means it is complete;
-    /// never, while it is held (<see cref="Hold"/>) and unchanged.
-    /// </summary>
-    public DateTimeOffset QuietAt(DropEntry entry, TimeSpan quietPeriod)
-    {
-        var seen = Observe(entry);
-        return seen.Held ? DateTimeOffset.MaxValue : seen.UnchangedSince + quietPeriod;
-    }
+    /// <summary>When the file will have been unchanged for <paramref name="quietPeriod"/>: now or earlier means it is complete (unless it is <see cref="Held"/>).</summary>
+    public DateTimeOffset QuietAt(DropEntry entry, TimeSpan quietPeriod) => Observe(entry).UnchangedSince + quietPeriod;
 
     /// <summary>Since when intake has seen the file, whatever it did since.</summary>
     public DateTimeOffset FirstSeen(DropEntry entry) => Observe(entry).FirstSeen;
 
     /// <summary>
-    /// When a held file, unchanged, is no longer waited for: <paramref name="wait"/> after it was held. A file whose last
-    /// record stays cut off is then taken once more, to be refused with a receipt rather than wait in silence for ever.
-    /// Null if the file is not held (or changed since).
+    /// What a held file (<see cref="Hold"/>) waits for, and since when it is held; null if it is not held, or changed
+    /// since. Unchanged for long enough, it is given up on: taken once more, and refused if still cut off, rather than
+    /// left to wait in silence for ever.
     /// </summary>
-    public DateTimeOffset? GivenUpAt(DropEntry entry, TimeSpan wait) => Observe(entry) is { Held: true } seen ? seen.HeldAt + wait : null;
-
-    /// <summary>Whether the file is held (<see cref="Hold"/>) and unchanged since: taken now, it is being given up on.</summary>
-    public bool IsHeld(DropEntry entry) => Observe(entry).Held;
-
-    /// <summary>What a held file was found to wait for when it was taken (<see cref="Hold"/>); null if it is not held.</summary>
-    public string? HeldFor(DropEntry entry) => Observe(entry) is { Held: true } seen ? seen.HeldFor : null;
+    public (string WaitsFor, DateTimeOffset Since)? Held(DropEntry entry) => Observe(entry) is { HeldFor: { } waitsFor } seen ? (waitsFor, seen.HeldAt) : null;
 
     /// <summary>
     /// The file was found still arriving when taken (<paramref name="waitsFor"/> says how): it is not taken again until
-    /// its size or time changes, or it is given up on (<see cref="GivenUpAt"/>).
+    /// its size or time changes, or it is given up on (<see cref="Held"/>).
     /// </summary>
     public void Hold(DropEntry entry, string waitsFor) =>
-        _observations[entry.Path] = Observe(entry) with { Held = true, HeldAt = _timeProvider.GetUtcNow(), HeldFor = waitsFor };
+        _observations[entry.Path] = Observe(entry) with { HeldAt = _timeProvider.GetUtcNow(), HeldFor = waitsFor };
 
     private Observation Observe(DropEntry entry)
     {
         var now = _timeProvider.GetUtcNow();
         if (!_observations.TryGetValue(entry.Path, out var seen))
         {
-            seen = new Observation(entry.Length, entry.LastWriteUtc, now, now, Held: false);
+            seen = new Observation(entry.Length, entry.LastWriteUtc, now, now);
         }
         else if (seen.Length != entry.Length || seen.LastWriteUtc != entry.LastWriteUtc)
         {
-            seen = new Observation(entry.Length, entry.LastWriteUtc, now, seen.FirstSeen, Held: false);
+            seen = new Observation(entry.Length, entry.LastWriteUtc, now, seen.FirstSeen);
         }
 
         _observations[entry.Path] = seen;
@@ -73,10 +60,11 @@ internal sealed class CompletionTracker
         }
     }
 
-    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince, DateTimeOffset FirstSeen, bool Held)
+    /// <summary>A file as last seen; <see cref="HeldFor"/> set while it is held, since <see cref="HeldAt"/>.</summary>
+    private sealed record Observation(long Length, DateTimeOffset LastWriteUtc, DateTimeOffset UnchangedSince, DateTimeOffset FirstSeen)
     {
-        public DateTimeOffset HeldAt { get; init; }
-
         public string? HeldFor { get; init; }
+
+        public DateTimeOffset HeldAt { get; init; }
     }
 }

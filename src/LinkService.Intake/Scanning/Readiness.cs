@@ -41,15 +41,16 @@ internal sealed class ReadinessRules(CompletionTracker tracker, IWriterSignal wr
             return Waiting(entry, WaitsFor.Writer, null);
         }
 
-        var quiet = writer == WriterState.Closed ? source.Completion.QuietPeriod : Longest(source.Completion.QuietPeriod, fallbackQuietPeriod);
-        var quietAt = tracker.QuietAt(entry, quiet);
-        if (quietAt == DateTimeOffset.MaxValue)
+        if (tracker.Held(entry) is { } held)
         {
             // Found still arriving when taken (its last record cut off, or it changed while copied): what it waits for
             // may still come (a resumed upload appends the rest), for a while; then it is taken again.
-            var givenUpAt = tracker.GivenUpAt(entry, fallbackQuietPeriod) ?? DateTimeOffset.MaxValue;
-            return givenUpAt > timeProvider.GetUtcNow() ? Waiting(entry, tracker.HeldFor(entry) ?? WaitsFor.RestOfRecord(fallbackQuietPeriod), givenUpAt) : Readiness.Now;
+            var givenUpAt = held.Since + fallbackQuietPeriod;
+            return givenUpAt > timeProvider.GetUtcNow() ? Waiting(entry, held.WaitsFor, givenUpAt) : Readiness.Now;
         }
+
+        var quiet = writer == WriterState.Closed ? source.Completion.QuietPeriod : Longest(source.Completion.QuietPeriod, fallbackQuietPeriod);
+        var quietAt = tracker.QuietAt(entry, quiet);
 
         if (quietAt > timeProvider.GetUtcNow())
         {

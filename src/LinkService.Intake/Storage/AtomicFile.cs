@@ -17,9 +17,7 @@ internal static class AtomicFile
         fileSystem.Directory.CreateDirectory(directory);
         // The process in the name: nodes of a cluster share the work folder, and two writing one temporary collide.
         var temporary = fileSystem.Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{fileSystem.Path.GetFileName(path)}.{Environment.ProcessId}.tmp"));
-        // A temporary a killed process left is removed and the file made new: never written through a link put there.
-        fileSystem.File.Delete(temporary);
-        await using (var stream = fileSystem.FileStream.New(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        await using (var stream = NewFile.Create(fileSystem, temporary))
         {
             var bytes = Encoding.UTF8.GetBytes(text);
             await stream.WriteAsync(bytes, cancellationToken);

@@ -28,9 +28,7 @@ internal sealed class HashingCopier
         {
             // ReadWrite sharing: the uploader may still hold the file open; the caller checks afterwards that it did not change.
             await using var source = DropFileOpener.Open(_fileSystem, from, _bufferBytes);
-            // Whatever has the staging name (a copy a crash left) is removed and the copy made new: never written through a link.
-            _fileSystem.File.Delete(to);
-            await using var target = _fileSystem.FileStream.New(to, FileMode.CreateNew, FileAccess.Write, FileShare.None, _bufferBytes);
+            await using var target = NewFile.Create(_fileSystem, to, _bufferBytes);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long total = 0;
             int read;
