@@ -64,6 +64,23 @@ internal sealed class CandidateGraph
         return graph;
     }
 
+    /// <summary>The weight of the kept pair of <paramref name="x"/> and <paramref name="y"/>, when the two are one (read off the fewer of their edges).</summary>
+    public bool TryWeight(int x, int y, out float weight)
+    {
+        var (record, other) = Start[x + 1] - Start[x] <= Start[y + 1] - Start[y] ? (x, y) : (y, x);
+        for (var k = Start[record]; k < Start[record + 1]; k++)
+        {
+            if (Other[k] == other)
+            {
+                weight = Weight[k];
+                return true;
+            }
+        }
+
+        weight = 0;
+        return false;
+    }
+
     /// <summary>Takes the kept pairs' weights again, once they have moved (the same pairs, in the same order).</summary>
     public void Refresh(List<ScoredPair> kept)
     {

@@ -44,27 +44,36 @@ internal static class EntityPairs
         RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes)
     {
         var linked = new LinkedPairs(links, table.Count);
-        var records = Enumerable.Range(0, table.Count).ToArray();
-        var keys = (int[])entity.Clone();
-        Array.Sort(keys, records);
         var source = table.Source;
+
+        // The records grouped by entity (numbered from 1), in record order within each: counted into place, where sorting
+        // the four million records by entity took a third of a second on one core.
+        var starts = new int[(entity.Length == 0 ? 0 : entity.Max()) + 2];
+        foreach (var e in entity)
+        {
+            starts[e + 1]++;
+        }
+
+        for (var e = 1; e < starts.Length; e++)
+        {
+            starts[e] += starts[e - 1];
+        }
+
+        var records = new int[entity.Length];
+        var next = starts[..^1];
+        for (var i = 0; i < entity.Length; i++)
+        {
+            records[next[entity[i]]++] = i;
+        }
 
         // The entities of two records or more, as ranges of `records`.
         var groups = new List<(int Start, int End)>();
-        for (var start = 0; start < keys.Length;)
+        for (var e = 0; e + 1 < starts.Length; e++)
         {
-            var end = start;
-            while (end < keys.Length && keys[end] == keys[start])
+            if (starts[e + 1] - starts[e] >= 2)
             {
-                end++;
+                groups.Add((starts[e], starts[e + 1]));
             }
-
-            if (end - start >= 2)
-            {
-                groups.Add((start, end));
-            }
-
-            start = end;
         }
 
         // Each entity is scored on its own, over both cores; every k-th pair is the same pair whatever the thread order,

@@ -67,7 +67,9 @@ internal static partial class RecordFileWriter
             (high[i], place[i]) = ((ulong)(values[i] >> shift), i);
         }
 
-        Array.Sort(high, place);
+        // A pseudonym's top bits are spread evenly: dealt into buckets by them (the blocks' sort), where a comparison sort
+        // of three million took half a second of one core.
+        Linkage.Blocking.RadixSort.Sort(high, place, high.Length);
         var (rows, order) = (new int[kept.Length], new UInt128[kept.Length]);
         for (var i = 0; i < kept.Length; i++)
         {
