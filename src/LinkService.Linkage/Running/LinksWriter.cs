@@ -41,9 +41,24 @@ internal static class LinksWriter
         outcome.Entity[record].TryFormat(line[at..], out var written, EntityDigits, CultureInfo.InvariantCulture);
         at += written;
         line[at++] = ',';
-        outcome.BestProbability[record].TryFormat(line[at..], out written, "0.######", CultureInfo.InvariantCulture);
-        at += written;
+        at += FormatProbability(line[at..], outcome.BestProbability[record]);
         return at + Append(line[at..], newLine);
+    }
+
+    /// <summary>
+    /// A probability as "0.######" spells it. Most records' are 1 (linked for certain) or 0 (no candidate), spelled here
+    /// directly: at 1M × 3M, 3.4M of the 4M lines, where the custom format took a fifth of a microsecond each.
+    /// </summary>
+    private static int FormatProbability(Span<char> line, float probability)
+    {
+        if (probability is 1f or 0f)
+        {
+            line[0] = probability == 1f ? '1' : '0';
+            return 1;
+        }
+
+        probability.TryFormat(line, out var written, "0.######", CultureInfo.InvariantCulture);
+        return written;
     }
 
     private static int Append(Span<char> line, ReadOnlySpan<char> text)

@@ -33,6 +33,18 @@ public sealed class LinkageRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_LinksProbabilities_AreSpelledAsSixDecimalsWithoutTrailingZeros_CertainOnesAsOneAndNoneAsZero()
+    {
+        var result = await RunAsync("run1", []);
+
+        var probabilities = File.ReadLines(result.LinksFile).Skip(1).Select(l => l.Split(',')[3]).ToList();
+        Assert.All(probabilities, p => Assert.Equal(float.Parse(p, CultureInfo.InvariantCulture).ToString("0.######", CultureInfo.InvariantCulture), p));
+        Assert.Contains("1", probabilities);
+        Assert.Contains("0", probabilities);
+        Assert.Contains(probabilities, p => p.StartsWith("0.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_SameInputsTwice_WritesIdenticalLinks()
     {
         var first = await RunAsync("run1", []);
