@@ -33,7 +33,14 @@ internal static class RadixSort
         var bits = BitsFor(count, FirstBucketBits);
         var starts = new int[(1 << bits) + 1];
         Deal(keys, values, 0, count, 64 - bits, bits, keyBuffer, valueBuffer, starts, new int[1 << bits]);
-        var (inner, next) = (new int[(1 << MaxBits) + 1], new int[1 << MaxBits]);
+        var largest = 0;
+        for (var b = 0; b < 1 << bits; b++)
+        {
+            largest = Math.Max(largest, starts[b + 1] - starts[b]);
+        }
+
+        var most = BitsFor(largest, SecondBucketBits);
+        var (inner, next) = (new int[(1 << most) + 1], new int[1 << most]);
 
         // Each bucket is dealt back into its own place in the caller's arrays, and put in order there.
         for (var b = 0; b < 1 << bits; b++)
