@@ -59,6 +59,12 @@ internal sealed class TruthFile
         if (header is ["source_a", "record_id_a", "source_b", "record_id_b", ..])
         {
             var labelled = header.Length > 4 && header[4] == "is_match";
+            if (header.Length > 4 && !labelled)
+            {
+                // Labels under another name would be ignored, and every pair, the non-matches too, taken for a match.
+                throw new InvalidDataException($"{name}: line 1: the column after record_id_b is is_match (1 or 0) or none");
+            }
+
             var pairs = new List<LabelledPair>();
             while (csv.Read(cancellationToken))
             {

@@ -253,6 +253,22 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task Evaluate_LabelledPairsWhoseLabelColumnIsNamedOtherwise_ExitsOneRatherThanCountingEveryPairAMatch()
+    {
+        // With the labels under 'match', the fifth column was ignored and every pair, the non-matches too, was taken
+        // for a true pair.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var labels = folder.Combine("labels.csv");
+        await File.WriteAllTextAsync(labels, "source_a,record_id_a,source_b,record_id_b,match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000003,welfare,C900000003,0\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", labels, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: labels.csv: line 1: the column after record_id_b is is_match (1 or 0) or none", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_RunStillLinking_SaysItIsStillRunningNotThatItDidNotComplete()
     {
         using var folder = new ServiceFolder();
