@@ -35,24 +35,7 @@ internal sealed class ValuePool
         {
             if (!_derived.TryGetValue((transform, length), out var map))
             {
-                var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-                map = new int[_values.Count];
-                ForEachChunk(id => DeriveKey(new string(_values[id]), transform, length), (id, key) =>
-                {
-                    // Keys are numbered in value order, one thread: the same ids every run.
-                    if (key.Length == 0)
-                    {
-                        return;
-                    }
-
-                    if (!keys.TryGetValue(key, out var keyId))
-                    {
-                        keys[key] = keyId = keys.Count + 1;
-                    }
-
-                    map[id] = keyId;
-                });
-
+                map = KeptStart(transform, length) is { } kept ? Starts(kept) : Coded(transform);
                 _derived[(transform, length)] = map;
             }
 
@@ -95,18 +78,69 @@ internal sealed class ValuePool
         }
     }
 
+    /// <summary>
+    /// For a transform whose key is the start of the value (an initial, a prefix, a postcode's area, district or
+    /// sector), how many characters of it; null for the others.
+    /// </summary>
+    private static Func<ReadOnlySpan<char>, int>? KeptStart(KeyTransform transform, int length) => transform switch
+    {
+        KeyTransform.Initial => value => Math.Min(1, value.Length),
+        KeyTransform.Prefix => value => Math.Min(length, value.Length),
+        KeyTransform.PostcodeArea => PostcodeParts.AreaLength,
+        KeyTransform.PostcodeDistrict => PostcodeParts.DistrictLength,
+        KeyTransform.PostcodeSector => PostcodeParts.SectorLength,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Per value id, the id of its start as <paramref name="kept"/> measures it, numbered in value order as
+    /// <see cref="Derived"/> numbers every key. Interned where they lie: millions of postcodes made a string and a
+    /// dictionary entry each, twice a run (district and sector), on the blocking stage's longest path.
+    /// </summary>
+    private int[] Starts(Func<ReadOnlySpan<char>, int> kept)
+    {
+        var keys = new SpanInterner();
+        var map = new int[_values.Count];
+        for (var id = 1; id < map.Length; id++)
+        {
+            var value = _values[id];
+            var start = kept(value);
+            map[id] = start == 0 ? 0 : keys.Intern(value[..start]);
+        }
+
+        return map;
+    }
+
     private void ForEachChunk<T>(Func<int, T> compute, Action<int, T> take) => InOrder.ForEachChunk(1, _values.Count, compute, take, CancellationToken.None);
 
-    private static string DeriveKey(string value, KeyTransform transform, int length) => transform switch
+    /// <summary>Per value id, the id of its phonetic code (numbered in value order, one thread: the same ids every run).</summary>
+    private int[] Coded(KeyTransform transform)
+    {
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var map = new int[_values.Count];
+        ForEachChunk(id => Code(new string(_values[id]), transform), (id, key) =>
+        {
+            if (key.Length == 0)
+            {
+                return;
+            }
+
+            if (!keys.TryGetValue(key, out var keyId))
+            {
+                keys[key] = keyId = keys.Count + 1;
+            }
+
+            map[id] = keyId;
+        });
+
+        return map;
+    }
+
+    private static string Code(string value, KeyTransform transform) => transform switch
     {
         KeyTransform.Soundex => Soundex.Encode(value),
         KeyTransform.Nysiis => Nysiis.Encode(value),
         KeyTransform.DoubleMetaphone => DoubleMetaphone.Encode(value).Primary,
-        KeyTransform.Initial => value[..1],
-        KeyTransform.Prefix => value.Length <= length ? value : value[..length],
-        KeyTransform.PostcodeArea => PostcodeParts.Area(value),
-        KeyTransform.PostcodeDistrict => PostcodeParts.District(value),
-        KeyTransform.PostcodeSector => PostcodeParts.Sector(value),
         _ => value,
     };
 }

@@ -23,7 +23,7 @@ internal sealed record ErrorEstimates(double Compared, double MissedCompared, do
     /// <param name="joined">The entities' pairs: expected true among them, and per pair of sources those no rule generated.</param>
     /// <param name="missedCompared">Expected matches among the compared pairs the entities do not join.</param>
     /// <param name="outside">Per pair of sources, the expected matches no rule generated (<see cref="OutsideBlocks"/>).</param>
-    public static ErrorEstimates From((long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) joined, double missedCompared, Dictionary<int, double>? outside)
+    public static ErrorEstimates From((double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) joined, double missedCompared, Dictionary<int, double>? outside)
     {
         var joinedOutside = joined.JoinedOutsideBlocks.Values.Sum();
         var compared = joined.ExpectedTrue - joinedOutside + missedCompared;

@@ -106,7 +106,7 @@ internal static class LinkageEngine
         underFloor *= Math.Pow(2, model.PriorWeight - trainedModel.PriorWeight);
         var missedInBlocks = MissedSum(kept, entity) + MissedSum(scoring.Tail, tail, entity) + Math.Max(0, underFloor);
         var caught = Caught(kept, scoring.Tail, tail);
-        var estimates = ErrorEstimates.From(joined, missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
+        var estimates = ErrorEstimates.From((joined.ExpectedTrue, joined.JoinedOutsideBlocks), missedInBlocks, OutsideBlocks.ExpectedMatches(rules, caught, table.Source));
         Stage("matches outside blocks");
 
         if (truth is not null)

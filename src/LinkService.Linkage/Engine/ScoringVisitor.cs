@@ -103,16 +103,38 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         () => SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept), p => (p.A, p.B)),
         () => SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tail), p => (p.A, p.B)));
 
+    /// <remarks>
+    /// The pairs' (A, B) are shifted up so their highest bit in use is the key's top one, and dealt by the blocks' radix
+    /// sort (<see cref="RadixSort"/>: each pair is there once, so its order is the only one); a comparison sort of the
+    /// 2.8M kept pairs at 1M × 3M took 0.3 s on one core while the other sorted the tail.
+    /// </remarks>
     private static void SortByRecord<T>(Span<T> pairs, Func<T, (int A, int B)> records)
     {
-        var keys = new long[pairs.Length];
+        var keys = new ulong[pairs.Length];
+        var order = new int[pairs.Length];
+        var all = 0UL;
         for (var i = 0; i < pairs.Length; i++)
         {
             var (a, b) = records(pairs[i]);
-            keys[i] = ((long)a << 32) | (uint)b;
+            keys[i] = ((ulong)(uint)a << 32) | (uint)b;
+            all |= keys[i];
+            order[i] = i;
         }
 
-        keys.AsSpan().Sort(pairs);
+        var shift = all == 0 ? 0 : (int)ulong.LeadingZeroCount(all);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] <<= shift;
+        }
+
+        RadixSort.Sort(keys, order, keys.Length);
+        var sorted = new T[pairs.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = pairs[order[i]];
+        }
+
+        sorted.CopyTo(pairs);
     }
 
     private void Raise(int record, float probability)

@@ -41,12 +41,19 @@ public static class PostcodeParts
         return compact.Length + 1;
     }
 
-    public static string Area(string postcode)
+    public static string Area(string postcode) => postcode[..AreaLength(postcode)];
+
+    public static string District(string postcode) => postcode[..DistrictLength(postcode)];
+
+    public static string Sector(string postcode) => postcode[..SectorLength(postcode)];
+
+    /// <summary>How many characters of the postcode its area is: the outward code's letters (at least one character).</summary>
+    public static int AreaLength(ReadOnlySpan<char> postcode)
     {
-        var space = postcode.IndexOf(' ', StringComparison.Ordinal);
+        var space = postcode.IndexOf(' ');
         if (space < 0)
         {
-            return postcode[..1];
+            return Math.Min(1, postcode.Length);
         }
 
         var letters = 0;
@@ -55,19 +62,21 @@ public static class PostcodeParts
             letters++;
         }
 
-        return postcode[..Math.Max(1, letters)];
+        return Math.Max(1, letters);
     }
 
-    public static string District(string postcode)
+    /// <summary>How many characters of the postcode its district is: the outward code (two characters of another).</summary>
+    public static int DistrictLength(ReadOnlySpan<char> postcode)
     {
-        var space = postcode.IndexOf(' ', StringComparison.Ordinal);
-        return space >= 0 ? postcode[..space] : postcode[..Math.Min(2, postcode.Length)];
+        var space = postcode.IndexOf(' ');
+        return space >= 0 ? space : Math.Min(2, postcode.Length);
     }
 
-    public static string Sector(string postcode)
+    /// <summary>How many characters of the postcode its sector is: the outward code and the inward code's digit (all but the last character of another).</summary>
+    public static int SectorLength(ReadOnlySpan<char> postcode)
     {
-        var space = postcode.IndexOf(' ', StringComparison.Ordinal);
-        return space >= 0 ? postcode[..(space + 2)] : postcode[..Math.Max(1, postcode.Length - 1)];
+        var space = postcode.IndexOf(' ');
+        return space >= 0 ? Math.Min(space + 2, postcode.Length) : Math.Min(postcode.Length, Math.Max(1, postcode.Length - 1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

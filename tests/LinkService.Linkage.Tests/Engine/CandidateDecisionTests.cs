@@ -39,6 +39,20 @@ public sealed class CandidateDecisionTests
     }
 
     [Fact]
+    public void Apply_CandidatesKeptAsAPairThemselves_AreWeighedAtTheirKeptWeight_NotComparedAgain()
+    {
+        // The two claims are a kept pair, plainly one person: its kept weight is what counts, whatever a comparison
+        // afresh would say (here, that they are plainly different: the engine's own weight never disagrees so).
+        var table = Tables.Of([("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
+        List<ScoredPair> kept = [Pair(0, 1), Pair(0, 2), Pair(1, 2) with { Weight = 30 }];
+
+        var decided = Candidates.Apply(kept, table, (_, _) => -30, PartnerShares.None);
+
+        Assert.True(decided[0].Probability > 0.99);
+        Assert.True(decided[1].Probability > 0.99);
+    }
+
+    [Fact]
     public void Apply_OffenderMatchingAnotherOffenderAndAClaimPlainlyNotThem_SendsTheOffendersLinkToReviewAndKeepsTheClaims()
     {
         // Offender 1 matches offender 0 and claim 2, but claim 2 is plainly not offender 0: offender 1 cannot be both.

@@ -36,6 +36,21 @@ public sealed class CandidateGraphTests
         Assert.Equal(-3f, graph.Weight[graph.Start[2]]);
     }
 
+    [Fact]
+    public void TryWeight_KeptPairEitherWayRound_GivesItsWeight_AndNoneForTwoRecordsNotAPair()
+    {
+        var table = Tables.Of([("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")], [("SMITH", "1980-01-01"), ("SMITH", "1980-01-01")]);
+        List<ScoredPair> kept = [Pair(0, 2, 5), Pair(0, 3, 6), Pair(1, 2, 7)];
+        var graph = CandidateGraph.Of(kept, table);
+
+        Assert.True(graph.TryWeight(3, 0, out var weight));
+        Assert.Equal(6f, weight);
+        Assert.True(graph.TryWeight(1, 2, out weight));
+        Assert.Equal(7f, weight);
+        Assert.False(graph.TryWeight(1, 3, out _));
+        Assert.False(graph.TryWeight(0, 1, out _));
+    }
+
     private static int[] Candidates(CandidateGraph graph, int record) => graph.Other[graph.Start[record]..graph.Start[record + 1]];
 
     private static ScoredPair Pair(int a, int b, float weight) => new(a, b, weight, (float)FellegiSunterModel.Probability(weight), 0);

@@ -10,7 +10,7 @@ public sealed class ErrorEstimatesTests
     {
         // 1,000 expected true among the entities' pairs, 40 of them never compared; 60 compared matches left apart;
         // 100 matches outside every block, of which those 40 were joined.
-        var joined = (Pairs: 1_010L, ExpectedTrue: 1_000.0, JoinedOutsideBlocks: new Dictionary<int, double> { [1] = 40 });
+        var joined = (ExpectedTrue: 1_000.0, JoinedOutsideBlocks: new Dictionary<int, double> { [1] = 40 });
 
         var estimates = ErrorEstimates.From(joined, 60, new Dictionary<int, double> { [1] = 100 });
 
@@ -22,7 +22,7 @@ public sealed class ErrorEstimatesTests
     [Fact]
     public void Outside_FewerThanTheEntitiesJoined_IsAtLeastThoseJoined()
     {
-        var joined = (Pairs: 1_010L, ExpectedTrue: 1_000.0, JoinedOutsideBlocks: new Dictionary<int, double> { [1] = 40 });
+        var joined = (ExpectedTrue: 1_000.0, JoinedOutsideBlocks: new Dictionary<int, double> { [1] = 40 });
 
         var estimates = ErrorEstimates.From(joined, 60, new Dictionary<int, double> { [1] = 10 });
 
@@ -33,7 +33,7 @@ public sealed class ErrorEstimatesTests
     [Fact]
     public void MissedLinkRate_OutsideNotEstimated_CountsTheComparedPairsAndThoseJoined()
     {
-        var joined = (Pairs: 1_010L, ExpectedTrue: 1_000.0, JoinedOutsideBlocks: new Dictionary<int, double> { [1] = 40 });
+        var joined = (ExpectedTrue: 1_000.0, JoinedOutsideBlocks: new Dictionary<int, double> { [1] = 40 });
 
         var estimates = ErrorEstimates.From(joined, 60, null);
 
