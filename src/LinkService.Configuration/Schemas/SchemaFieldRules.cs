@@ -12,6 +12,11 @@ internal static class SchemaFieldRules
     public static void Validate(SchemaField field, ConfigErrors errors, string path)
     {
         field.Linkage?.Validate(errors, $"{path}.linkage");
+        if (field.Linkage is { IsCustom: true, Standardiser: { } kind } && CustomField.Standardisers.Contains(kind) && !StandardiserTypes.CanRead(kind, field.Type))
+        {
+            errors.Add($"{path}.linkage.standardiser", StandardiserTypes.Cannot(field, kind));
+        }
+
         ValidateFormat(field, errors, path);
 
         var c = field.Constraints;

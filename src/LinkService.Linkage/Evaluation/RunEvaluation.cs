@@ -22,7 +22,17 @@ public sealed record RunEvaluation(PairwiseScore CrossSource, PairwiseScore With
         }
 
         var entity = ReadLinks(Path.Combine(runFolder, RunFiles.Links), cancellationToken);
-        return truth.Person is { } person ? AgainstPeople(entity, person) : AgainstPairs(entity, truth.Pairs!);
+        var evaluation = truth.Person is { } person ? AgainstPeople(entity, person) : AgainstPairs(entity, truth.Pairs!);
+        if (evaluation.RecordsEvaluated == 0)
+        {
+            // Scores over no pairs would read as perfect: the truth is of another extract, or names its sources otherwise.
+            var sources = string.Join(", ", entity.Keys.Select(r => r.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"none of the {evaluation.TruthRecordsNotInRun} records {Path.GetFileName(truthPath)} names is in the run (its sources: {sources}); check the truth file's source names and record ids"));
+        }
+
+        return evaluation;
     }
 
     private static RunEvaluation AgainstPeople(Dictionary<(string Source, string Id), string> entity, Dictionary<(string Source, string Id), string> person)

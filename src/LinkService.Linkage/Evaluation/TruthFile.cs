@@ -37,10 +37,20 @@ internal sealed class TruthFile
         if (header is ["source", "record_id", "person_id", ..])
         {
             var person = new Dictionary<(string, string), string>();
+            var firstLine = new Dictionary<(string, string), long>();
             while (csv.Read(cancellationToken))
             {
                 Expect(csv, 3, name);
-                person[(csv[0].ToString(), csv[1].ToString())] = csv[2].ToString();
+                var record = (csv[0].ToString(), csv[1].ToString());
+                var id = csv[2].ToString();
+                if (person.TryGetValue(record, out var earlier) && !string.Equals(earlier, id, StringComparison.Ordinal))
+                {
+                    // One line or the other is wrong, and which would be a guess that moves every figure.
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name}: line {csv.Line}: the record of line {firstLine[record]} again, with another person_id"));
+                }
+
+                person[record] = id;
+                firstLine.TryAdd(record, csv.Line);
             }
 
             return person.Count > 0 ? new TruthFile(person, null) : throw NoRows(name);
@@ -49,10 +59,22 @@ internal sealed class TruthFile
         if (header is ["source_a", "record_id_a", "source_b", "record_id_b", ..])
         {
             var labelled = header.Length > 4 && header[4] == "is_match";
+            if (header.Length > 4 && !labelled)
+            {
+                // Labels under another name would be ignored, and every pair, the non-matches too, taken for a match.
+                throw new InvalidDataException($"{name}: line 1: the column after record_id_b is is_match (1 or 0) or none");
+            }
+
             var pairs = new List<LabelledPair>();
             while (csv.Read(cancellationToken))
             {
                 Expect(csv, labelled ? 5 : 4, name);
+                if (csv[0].SequenceEqual(csv[2]) && csv[1].SequenceEqual(csv[3]))
+                {
+                    // Always "linked", it would count for the run whatever the run did.
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name}: line {csv.Line}: a record paired with itself"));
+                }
+
                 pairs.Add(new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), name, csv.Line)));
             }
 

@@ -140,9 +140,14 @@ internal static class SourceRecordsReader
 
     private static string? DateFormatOf(SchemaField field)
     {
-        if (field.Type is not (FieldType.Date or FieldType.Datetime) || field.Format is null or "default" or "any")
+        if (field.Type is not (FieldType.Date or FieldType.Datetime) || field.Format is null or "default")
         {
             return null;
+        }
+
+        if (field.Format == "any")
+        {
+            return Standardisation.FieldStandardiser.AnyDateFormat;
         }
 
         return StrftimeFormat.TryToDotNet(field.Format, out var format, out _) ? format : null;

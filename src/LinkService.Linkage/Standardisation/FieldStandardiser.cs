@@ -15,15 +15,24 @@ public sealed class FieldStandardiser
         "MR", "MRS", "MS", "MISS", "MX", "MSTR", "MASTER", "DR", "SIR", "DAME", "LORD", "LADY", "REV", "REVD", "PROF", "FR", "SR", "JR", "JNR", "SNR", "II", "III", "IV",
     };
 
+    /// <summary>The date format of a field whose schema says <c>any</c>: read as validation reads it, any layout .NET reads invariantly.</summary>
+    public const string AnyDateFormat = "any";
+
+    // ISO 8601 dates and datetimes as validation accepts them (an offset, a fraction of a second); the date is taken as
+    // written, whatever the offset.
+    private static readonly string[] IsoForms = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"];
+
     private readonly BlankValues _blanks;
     private readonly string[] _dateFormats;
+    private readonly bool _anyDate;
 
     public FieldStandardiser(StandardiseAs kind, IEnumerable<string> blankValues, string? dateFormat = null, bool splitForenames = true)
     {
         Kind = kind;
         SplitForenames = splitForenames;
         _blanks = new BlankValues(blankValues);
-        _dateFormats = string.IsNullOrEmpty(dateFormat) ? ["yyyy-MM-dd"] : [dateFormat];
+        _anyDate = dateFormat == AnyDateFormat;
+        _dateFormats = string.IsNullOrEmpty(dateFormat) || _anyDate ? ["yyyy-MM-dd"] : [dateFormat];
     }
 
     public StandardiseAs Kind { get; }
@@ -101,13 +110,17 @@ public sealed class FieldStandardiser
 
     private string? Date(string raw)
     {
+        // Universal where no offset is written, so no local clock change can make a written time not exist.
+        const DateTimeStyles Written = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
         var trimmed = raw.Trim();
-        if (!DateTime.TryParseExact(trimmed, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
-            && !DateTime.TryParseExact(trimmed, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (!DateTimeOffset.TryParseExact(trimmed, _dateFormats, CultureInfo.InvariantCulture, Written, out var written)
+            && !DateTimeOffset.TryParseExact(trimmed, IsoForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out written)
+            && !(_anyDate && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, Written, out written)))
         {
             return null;
         }
 
+        var date = written.DateTime;
         var compact = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return date.Year < 1850 || _blanks.IsBlank(compact) || _blanks.IsBlank(date.ToString("ddMMyyyy", CultureInfo.InvariantCulture)) ? null : compact;
     }

@@ -10,7 +10,8 @@ namespace LinkService.Publishing;
 
 /// <summary>
 /// The custodian's decision on a held run: <c>approve</c> publishes it (the approving process takes the run under a
-/// lease and publishes as the service would; killed part-way, the service resumes the publish), <c>reject</c> ends it
+/// lease and publishes as the service would; killed part-way, the service resumes the publish, or approving again
+/// finishes it once the lease has lapsed), <c>reject</c> ends it
 /// and discards its output. Both record who (the OS account) and when in the ledger's audit chain.
 /// </summary>
 internal sealed class RunDecisions
@@ -39,6 +40,22 @@ internal sealed class RunDecisions
         if (await ProblemAsync(project, runId, cancellationToken) is { } problem)
         {
             return problem;
+        }
+
+        if (await _ledger.GetRunAsync(runId, cancellationToken) is { State: RunState.Running, Stage: RunStage.Approved })
+        {
+            // Approved before and its publish cut short (the approving process killed): finished here, as the service
+            // would on resuming it, once that process's lease has lapsed. While it holds, the run is its owner's.
+            var resumed = await _pipeline.ResumeAsync(runId, cancellationToken);
+            if (resumed.Succeeded)
+            {
+                return new DecisionOutcome(ExitCodes.Success, $"Run {runId} of project {project} was approved before, and its publish, cut short, is now finished: published to {_paths.ExportFolder(project, runId)}.");
+            }
+
+            if (resumed.RunId is not null)
+            {
+                return new DecisionOutcome(ExitCodes.Problem, $"Run {runId} of project {project} was approved before, but its publish, cut short, could not be finished: {resumed.Message}.");
+            }
         }
 
         RunStartResult claim;

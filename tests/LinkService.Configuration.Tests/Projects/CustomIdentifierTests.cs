@@ -126,6 +126,76 @@ public sealed class CustomIdentifierTests
         Assert.All(errors, e => Assert.Contains("none of the project's sources (alpha, beta) has an identifier feeding it", e.Message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("integer", "email")]
+    [InlineData("boolean", "date")]
+    [InlineData("date", "phone")]
+    [InlineData("number", "postcode")]
+    public void Load_FieldOfItsOwnOfATypeItsStandardiserCannotRead_IsAnErrorNamingTheSchemaField(string type, string standardiser)
+    {
+        // An email standardiser on an integer column found no '@' in any value: the source was missing the field in
+        // every record, and the project linked without it, with no word at start.
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, $$"""{ "name": "contact", "type": "{{type}}", "linkage": { "role": "identifier", "canonical": "contact", "standardiser": "{{standardiser}}" } }"""));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.EndsWith("people.json", error.File, StringComparison.Ordinal);
+        Assert.Equal("$.fields[6].linkage.standardiser", error.JsonPath);
+        Assert.Contains($"the standardiser '{standardiser}' cannot read a field of type '{type}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CanonicalFieldOfATypeItsStandardiserCannotRead_IsAnErrorNamingTheSourceAndField()
+    {
+        // A date of birth typed 'year' (1984) is never a date to the date standardiser: every record missing it.
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/others.json", ConfigFolder.Schema.Replace("""{ "name": "dob", "type": "date", "format": "%d/%m/%Y",""", """{ "name": "dob", "type": "year",""", StringComparison.Ordinal));
+        dir.Write("sources/beta.json", ConfigFolder.Source("others"));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.EndsWith("match.json", error.File, StringComparison.Ordinal);
+        Assert.Equal("$.linkage.standardisation.date_of_birth", error.JsonPath);
+        Assert.Contains("source 'beta' feeds 'date_of_birth' from its field 'dob' of type 'year', which the standardiser 'date' cannot read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ProjectStandardisingAFieldAsAKindItsTypeCannotBeReadAs_IsAnError()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, """{ "name": "ref", "type": "integer", "linkage": { "role": "identifier", "canonical": "reference_number" } }"""));
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "beta"], "mode": "link",
+              "linkage": { "standardisation": { "reference_number": { "as": "email" } },
+                           "comparisons": [ { "field": "reference_number", "levels": [ { "method": "exact" } ] }, { "field": "surname", "levels": [ { "method": "exact" } ] } ] } }
+            """);
+
+        // Both sources read the one schema: each is named.
+        var errors = ConfigCatalogLoader.Load(dir.Path).Errors;
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal("$.linkage.standardisation.reference_number", e.JsonPath));
+        Assert.Contains("source 'alpha' feeds 'reference_number' from its field 'ref' of type 'integer', which the standardiser 'email' cannot read", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("source 'beta' feeds", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("integer", "phone")]
+    [InlineData("integer", "upper-alnum")]
+    [InlineData("datetime", "date")]
+    [InlineData("string", "date")]
+    [InlineData("boolean", "text")]
+    public void Load_FieldOfItsOwnOfATypeItsStandardiserReads_IsValid(string type, string standardiser)
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, $$"""{ "name": "contact", "type": "{{type}}", "linkage": { "role": "identifier", "canonical": "contact", "standardiser": "{{standardiser}}" } }"""));
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+    }
+
     private const string Benefit = "{ \"name\": \"benefit\", ";
 
     private static string WithField(string schema, string field) =>

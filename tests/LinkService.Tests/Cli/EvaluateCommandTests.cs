@@ -185,18 +185,116 @@ public sealed class EvaluateCommandTests
         Assert.Contains("run r1 of project reoffending-benefits", result.Output, StringComparison.Ordinal);
     }
 
-    private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool complete = true, string? recordedFolder = null)
+    [Fact]
+    public async Task Evaluate_TruthFileNamingNoRecordOfTheRun_ExitsOneRatherThanReportingPerfectScores()
+    {
+        // A truth file for another extract, or with the sources named otherwise ('Justice'), matched nothing, and the
+        // command printed precision, recall and F1 1.0000 over no pairs at all.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\nJustice,OFF90000001,P1\nWelfare,C900000001,P1\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("none of the 2 records truth.csv names is in the run (its sources: justice, welfare)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.0000", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_NoTruePairAndNoLinkOfAKind_SaysSoRatherThanPerfectScores()
+    {
+        // A truth file of the justice records alone has no cross-source pair: 1.0000 there read as a perfect linkage.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000005,P5\njustice,OFF90000006,P5\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        Assert.Contains("cross-source: no pairs to score (no true pair, none linked)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("within-source: precision 1.0000, recall 1.0000, F1 1.0000 (true pairs 1, linked pairs 1, correct 1)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_TruthFileGivingARecordTwoPeople_ExitsOneNamingBothLinesNotTheRecord()
+    {
+        // The later line silently won: truth files joined from two sources of truth skewed every figure.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001,P1\nwelfare,C900000001,P1\njustice,OFF90000001,P1\njustice,OFF90000001,P7\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: truth.csv: line 5: the record of line 2 again, with another person_id", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("P7", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_LabelledPairOfARecordWithItself_ExitsOneNamingTheLine()
+    {
+        // A record paired with itself is always "linked": counted, it made precision and recall look better.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var labels = folder.Combine("labels.csv");
+        await File.WriteAllTextAsync(labels, "source_a,record_id_a,source_b,record_id_b,is_match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000005,justice,OFF90000005,1\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", labels, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: labels.csv: line 3: a record paired with itself", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_LabelledPairsWhoseLabelColumnIsNamedOtherwise_ExitsOneRatherThanCountingEveryPairAMatch()
+    {
+        // With the labels under 'match', the fifth column was ignored and every pair, the non-matches too, was taken
+        // for a true pair.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var labels = folder.Combine("labels.csv");
+        await File.WriteAllTextAsync(labels, "source_a,record_id_a,source_b,record_id_b,match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000003,welfare,C900000003,0\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", labels, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: labels.csv: line 1: the column after record_id_b is is_match (1 or 0) or none", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_RunStillLinking_SaysItIsStillRunningNotThatItDidNotComplete()
+    {
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links, complete: null);
+        var truth = folder.Combine("truth.csv");
+        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001,P1\n", TestContext.Current.CancellationToken);
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--run", "r1", "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains("Run r1 of project reoffending-benefits is still linking: it has no links to evaluate yet.", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <param name="complete">True: linked; false: failed while linking; null: still linking.</param>
+    private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool? complete = true, string? recordedFolder = null)
     {
         var runFolder = folder.Paths.RunFolder(Project, runId);
         Directory.CreateDirectory(runFolder);
         await File.WriteAllTextAsync(Path.Combine(runFolder, "links.csv"), links + "\n", TestContext.Current.CancellationToken);
         using var opened = new OpenedLedger(folder);
         await opened.Ledger.StartRunAsync(new RunStart(runId, Project, recordedFolder ?? runFolder, [], Owners.Service), CancellationToken.None);
-        if (complete)
+        if (complete is true)
         {
             await opened.Ledger.CompleteRunAsync(runId, new Dictionary<string, long>(), CancellationToken.None);
         }
-        else
+        else if (complete is false)
         {
             await opened.Ledger.FailRunAsync(runId, "stopped", CancellationToken.None);
         }

@@ -100,6 +100,40 @@ public sealed class OutputPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Approve_AgainAfterAnApproveKilledWhilePublishing_FinishesThePublishOnce()
+    {
+        // A custodian's approve killed mid-copy left the run approved under its dead lease; approving again said only
+        // "cannot be approved: it is running (last completed stage: approved)", and nothing but a service start would
+        // publish it.
+        UseApproval("custodian");
+        var held = await LinkAsync();
+        await Ledger.ApproveHeldAsync(held.Id, Owners.Other, "custodian-account", CancellationToken.None);
+        _time.Advance(LeaseTerms.Default.Duration);
+
+        var outcome = await Parts.Decisions().ApproveAsync(Project, held.Id, "custodian-account", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, outcome.ExitCode);
+        Assert.Equal($"Run {held.Id} of project {Project} was approved before, and its publish, cut short, is now finished: published to {_folder.Paths.ExportFolder(Project, held.Id)}.", outcome.Message);
+        Assert.Equal(["datapackage.json", "disclosure.json", "justice.csv"], ExportedFiles(held.Id));
+        Assert.Equal((RunState.Completed, RunStage.Published), ((await RunAsync(held.Id)).State, (await RunAsync(held.Id)).Stage));
+        await AssertAuditIntactAsync();
+    }
+
+    [Fact]
+    public async Task Approve_WhileAnotherProcessIsPublishingTheRun_IsRefusedAndLeavesItToThatProcess()
+    {
+        UseApproval("custodian");
+        var held = await LinkAsync();
+        await Ledger.ApproveHeldAsync(held.Id, Owners.Other, "custodian-account", CancellationToken.None);
+
+        var outcome = await Parts.Decisions().ApproveAsync(Project, held.Id, "custodian-account", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Problem, outcome.ExitCode);
+        Assert.Contains("not held for approval", outcome.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.Paths.ExportFolder(Project, held.Id)));
+    }
+
+    [Fact]
     public async Task Reject_HeldRun_DiscardsItsOutputRecordsTheReasonAndCannotThenBeApproved()
     {
         UseApproval("custodian");

@@ -55,10 +55,35 @@ internal static class LinkageSpecRules
         StandardiseAs? CustomKind(string field) =>
             !CanonicalField.IsKnown(field) && !spec.StandardisesExplicitly(field) && declared.TryGetValue(field, out var kind) ? kind : null;
         ValidateKinds(spec, errors, path, CustomKind);
+        ValidateFieldTypes(project, spec, schemas, errors, path);
 
         if (spec.Clustering.OneToOne && (project.Sources.Count != 2 || project.Mode == LinkageMode.Dedupe))
         {
             errors.Add($"{path}.clustering.oneToOne", "needs exactly two sources linked across (mode 'link' or 'both')");
+        }
+    }
+
+    /// <summary>
+    /// The standardiser the project or the built-in list gives a field against the type of every source field feeding it
+    /// (a standardiser a schema declares for a field of its own is checked with the schema).
+    /// </summary>
+    private static void ValidateFieldTypes(ProjectDefinition project, LinkageSpec spec, List<TableSchema> schemas, ConfigErrors errors, string path)
+    {
+        foreach (var field in spec.FieldsUsed().Select(f => f.Field).Distinct(StringComparer.Ordinal))
+        {
+            if (!CanonicalField.IsKnown(field) && !spec.StandardisesExplicitly(field))
+            {
+                continue;
+            }
+
+            var kind = spec.KindOf(field);
+            for (var s = 0; s < schemas.Count; s++)
+            {
+                foreach (var from in schemas[s].IdentifiersFeeding(field).Where(f => !StandardiserTypes.CanRead(kind, f.Type)))
+                {
+                    errors.Add($"{path}.standardisation.{field}", StandardiserTypes.Cannot(project.Sources[s], field, from, kind));
+                }
+            }
         }
     }
 

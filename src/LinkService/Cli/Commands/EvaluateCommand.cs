@@ -95,9 +95,11 @@ internal static class EvaluateCommand
             var run = await ledger.GetRunAsync(runId, cancellationToken);
             return run is null || !string.Equals(run.Project, project, StringComparison.Ordinal)
                 ? (null, $"Project {project} has no run {runId}.")
-                : run.Stage < RunStage.Linked
-                    ? (null, $"Run {runId} of project {project} did not complete ({run.State.ToString().ToLowerInvariant()}): it has no links to evaluate.")
-                    : (run, "");
+                : run.Stage >= RunStage.Linked
+                    ? ((LinkageRun?)run, "")
+                    : run.State == RunState.Running
+                        ? (null, $"Run {runId} of project {project} is still linking: it has no links to evaluate yet.")
+                        : (null, $"Run {runId} of project {project} did not complete ({run.State.ToString().ToLowerInvariant()}): it has no links to evaluate.");
         }
 
         var latest = (await ledger.GetRecentRunsAsync(project, 100, cancellationToken)).FirstOrDefault(r => r.Stage >= RunStage.Linked);
@@ -114,8 +116,16 @@ internal static class EvaluateCommand
         Line("within-source", evaluation.WithinSource);
         return text.ToString();
 
-        void Line(string what, PairwiseScore score) => text.Append(
-            inv,
-            $"{what}: precision {score.Precision:F4}, recall {score.Recall:F4}, F1 {score.F1:F4} (true pairs {score.TruePairs}, linked pairs {score.PredictedPairs}, correct {score.CorrectPairs})\n");
+        // Precision and recall over no pairs would print as 1.0000, a perfect linkage.
+        void Line(string what, PairwiseScore score)
+        {
+            if (score is { TruePairs: 0, PredictedPairs: 0 })
+            {
+                text.Append(inv, $"{what}: no pairs to score (no true pair, none linked)\n");
+                return;
+            }
+
+            text.Append(inv, $"{what}: precision {score.Precision:F4}, recall {score.Recall:F4}, F1 {score.F1:F4} (true pairs {score.TruePairs}, linked pairs {score.PredictedPairs}, correct {score.CorrectPairs})\n");
+        }
     }
 }
