@@ -95,11 +95,7 @@ public sealed class EvaluateCommandTests
     public async Task Evaluate_TruthFileInNeitherForm_ExitsOneNamingTheLineNotTheValue()
     {
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var truth = folder.Combine("truth.csv");
-        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "truth.csv", "source,record_id,person_id\njustice,OFF90000001\n");
 
         result.AssertExitCode(1);
         Assert.Contains("truth file: truth.csv: line 2: 2 fields where this form of truth file has 3", result.Error, StringComparison.Ordinal);
@@ -112,11 +108,7 @@ public sealed class EvaluateCommandTests
         // Read as links.csv is, by the one reader of the service's own CSV files: a quote never closed is an error, not
         // the rest of the file taken as one value.
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var truth = folder.Combine("truth.csv");
-        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001,P1\njustice,\"OFF90000002,P2\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "truth.csv", "source,record_id,person_id\njustice,OFF90000001,P1\njustice,\"OFF90000002,P2\n");
 
         result.AssertExitCode(1);
         Assert.Contains("truth file: truth.csv: line 3 has a quoted field that is never closed", result.Error, StringComparison.Ordinal);
@@ -146,11 +138,7 @@ public sealed class EvaluateCommandTests
     public async Task Evaluate_TruthFileWithAHeaderOnly_ExitsOneRatherThanReportingPerfectScores()
     {
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var truth = folder.Combine("truth.csv");
-        await File.WriteAllTextAsync(truth, "source,record_id,person_id\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "truth.csv", "source,record_id,person_id\n");
 
         result.AssertExitCode(1);
         Assert.Contains("truth file: truth.csv has a header and no rows", result.Error, StringComparison.Ordinal);
@@ -191,11 +179,7 @@ public sealed class EvaluateCommandTests
         // A truth file for another extract, or with the sources named otherwise ('Justice'), matched nothing, and the
         // command printed precision, recall and F1 1.0000 over no pairs at all.
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var truth = folder.Combine("truth.csv");
-        await File.WriteAllTextAsync(truth, "source,record_id,person_id\nJustice,OFF90000001,P1\nWelfare,C900000001,P1\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "truth.csv", "source,record_id,person_id\nJustice,OFF90000001,P1\nWelfare,C900000001,P1\n");
 
         result.AssertExitCode(1);
         Assert.Contains("none of the 2 records truth.csv names is in the run (its sources: justice, welfare)", result.Error, StringComparison.Ordinal);
@@ -208,11 +192,7 @@ public sealed class EvaluateCommandTests
     {
         // A truth file of the justice records alone has no cross-source pair: 1.0000 there read as a perfect linkage.
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var truth = folder.Combine("truth.csv");
-        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000005,P5\njustice,OFF90000006,P5\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "truth.csv", "source,record_id,person_id\njustice,OFF90000005,P5\njustice,OFF90000006,P5\n");
 
         result.AssertExitCode(0);
         Assert.Contains("cross-source: no pairs to score (no true pair, none linked)", result.Output, StringComparison.Ordinal);
@@ -224,11 +204,7 @@ public sealed class EvaluateCommandTests
     {
         // The later line silently won: truth files joined from two sources of truth skewed every figure.
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var truth = folder.Combine("truth.csv");
-        await File.WriteAllTextAsync(truth, "source,record_id,person_id\njustice,OFF90000001,P1\nwelfare,C900000001,P1\njustice,OFF90000001,P1\njustice,OFF90000001,P7\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "truth.csv", "source,record_id,person_id\njustice,OFF90000001,P1\nwelfare,C900000001,P1\njustice,OFF90000001,P1\njustice,OFF90000001,P7\n");
 
         result.AssertExitCode(1);
         Assert.Contains("truth file: truth.csv: line 5: the record of line 2 again, with another person_id", result.Error, StringComparison.Ordinal);
@@ -241,11 +217,7 @@ public sealed class EvaluateCommandTests
     {
         // A record paired with itself is always "linked": counted, it made precision and recall look better.
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var labels = folder.Combine("labels.csv");
-        await File.WriteAllTextAsync(labels, "source_a,record_id_a,source_b,record_id_b,is_match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000005,justice,OFF90000005,1\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", labels, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "labels.csv", "source_a,record_id_a,source_b,record_id_b,is_match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000005,justice,OFF90000005,1\n");
 
         result.AssertExitCode(1);
         Assert.Contains("truth file: labels.csv: line 3: a record paired with itself", result.Error, StringComparison.Ordinal);
@@ -258,11 +230,7 @@ public sealed class EvaluateCommandTests
         // With the labels under 'match', the fifth column was ignored and every pair, the non-matches too, was taken
         // for a true pair.
         using var folder = new ServiceFolder();
-        await RecordRunAsync(folder, "r1", Links);
-        var labels = folder.Combine("labels.csv");
-        await File.WriteAllTextAsync(labels, "source_a,record_id_a,source_b,record_id_b,match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000003,welfare,C900000003,0\n", TestContext.Current.CancellationToken);
-
-        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", labels, "--config", folder.ConfigDirectory);
+        var result = await EvaluateAsync(folder, "labels.csv", "source_a,record_id_a,source_b,record_id_b,match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000003,welfare,C900000003,0\n");
 
         result.AssertExitCode(1);
         Assert.Contains("truth file: labels.csv: line 1: the column after record_id_b is is_match (1 or 0) or none", result.Error, StringComparison.Ordinal);
@@ -283,6 +251,15 @@ public sealed class EvaluateCommandTests
     }
 
     /// <param name="complete">True: linked; false: failed while linking; null: still linking.</param>
+    /// <summary>Records run r1 of <see cref="Links"/>, writes <paramref name="text"/> as the truth file, and evaluates the latest run against it.</summary>
+    private static async Task<CliResult> EvaluateAsync(ServiceFolder folder, string fileName, string text)
+    {
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine(fileName);
+        await File.WriteAllTextAsync(truth, text, TestContext.Current.CancellationToken);
+        return await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+    }
+
     private static async Task RecordRunAsync(ServiceFolder folder, string runId, string links, bool? complete = true, string? recordedFolder = null)
     {
         var runFolder = folder.Paths.RunFolder(Project, runId);
