@@ -195,6 +195,9 @@ public sealed class SyntheticExtractsTests : IClassFixture<GeneratedExtracts>
         Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count());
         Assert.Contains(rows, r => r[2].Split(' ').Length >= 3);
         Assert.Contains(rows, r => r[5].Length > 0 && char.IsAsciiDigit(r[5][0]) && r[6].Length > 0);
+        Assert.Contains(rows, r => r[15].Contains('@', StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[16].StartsWith("+44", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[15].Length == 0);
     }
 
     [Theory]

@@ -18,6 +18,12 @@ internal enum ColumnKind
     Locality,
     NiNumber,
     ReferenceNumber,
+
+    /// <summary>A custom identifier the schema standardises as an email address.</summary>
+    Email,
+
+    /// <summary>A custom identifier the schema standardises as a phone number.</summary>
+    Phone,
     Enum,
     Integer,
     Number,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LinkService.Configuration.Projects.Linkage;
 using LinkService.Configuration.Schemas;
 using LinkService.Synth.Writing;
 
@@ -61,7 +62,14 @@ internal static class ColumnPlanner
                 CanonicalField.AddressLine => ColumnKind.AddressLine,
                 CanonicalField.Locality => ColumnKind.Locality,
                 CanonicalField.NationalInsuranceNumber => ColumnKind.NiNumber,
-                _ => ColumnKind.ReferenceNumber,
+                _ => field.Linkage.Standardiser switch
+                {
+                    // A field of the custodian's own, written as what its standardiser reads.
+                    StandardiseAs.Email => ColumnKind.Email,
+                    StandardiseAs.Phone => ColumnKind.Phone,
+                    StandardiseAs.Address => ColumnKind.AddressLine,
+                    _ => ColumnKind.ReferenceNumber,
+                },
             };
         }
 

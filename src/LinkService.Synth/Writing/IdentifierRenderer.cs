@@ -29,7 +29,7 @@ internal sealed class IdentifierRenderer
             // A department whose system checks the format would not have accepted the slip.
             var clean = id;
             (clean.ForenameTypo, clean.SurnameTypo, clean.PostcodeTypo, clean.NiTypo, clean.NiSpaced) = (false, false, false, false, false);
-            n = Render(text, column, clean, ref rng);
+            n = Render(text, column, clean, ref rng, plain: true);
             id.Variations &= ~SlipsOf(column.Kind);
         }
 
@@ -53,9 +53,12 @@ internal sealed class IdentifierRenderer
         _ => Variation.None,
     };
 
-    private int Render(Span<char> text, Column column, in RecordIdentity id, ref SplitMix rng) =>
+    /// <param name="plain">For an email address or phone number: the person's current one, written plainly (a department whose system checks the format).</param>
+    private int Render(Span<char> text, Column column, in RecordIdentity id, ref SplitMix rng, bool plain = false) =>
         column.Kind switch
         {
+            ColumnKind.Email => ContactRenderer.Email(text, id.Reference, column.Required, plain, ref rng),
+            ColumnKind.Phone => ContactRenderer.Phone(text, id.Reference, column.Required, plain, ref rng),
             ColumnKind.Forename => Name(text, id.Forename, id.ForenameTypo, upper: false, ref rng),
             ColumnKind.AllForenames => id.Forename is null ? -1 : Middles(text, Name(text, id.Forename, id.ForenameTypo, upper: false, ref rng), id),
             ColumnKind.MiddleNames => id.Middle1 is null ? -1 : Middles(text, 0, id),

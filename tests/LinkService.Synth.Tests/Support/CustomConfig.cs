@@ -5,7 +5,7 @@ namespace LinkService.Synth.Tests.Support;
 
 /// <summary>
 /// A configuration unlike the default one: a tab-separated UTF-16 source without a header, whose
-/// schema uses the other canonical fields, requires identifiers, constrains them with patterns and
+/// schema uses the other canonical fields and identifiers of its own (email, phone), requires identifiers, constrains them with patterns and
 /// has every content type.
 /// </summary>
 public static class CustomConfig
@@ -27,7 +27,9 @@ public static class CustomConfig
             { "name": "first_seen", "type": "year", "constraints": { "minimum": 2000, "maximum": 2020 } },
             { "name": "ward", "type": "string", "constraints": { "pattern": "W[0-9]{4}" } },
             { "name": "cost", "type": "number", "constraints": { "minimum": 10.5, "maximum": 20 } },
-            { "name": "visits", "type": "integer", "constraints": { "required": true, "minimum": 1, "maximum": 3 } }
+            { "name": "visits", "type": "integer", "constraints": { "required": true, "minimum": 1, "maximum": 3 } },
+            { "name": "email", "type": "string", "linkage": { "role": "identifier", "canonical": "email", "standardiser": "email" } },
+            { "name": "mobile", "type": "string", "linkage": { "role": "identifier", "canonical": "mobile", "standardiser": "phone" } }
           ],
           "primaryKey": ["patient_no"]
         }
