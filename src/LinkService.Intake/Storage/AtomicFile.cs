@@ -24,7 +24,17 @@ internal static class AtomicFile
             stream.Flush(flushToDisk: !transient);
         }
 
-        fileSystem.File.Move(temporary, path, overwrite: true);
+        try
+        {
+            fileSystem.File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The name cannot be taken (a folder made there, no right to replace it): the failure is reported, and no
+            // temporary is left as litter.
+            fileSystem.File.Delete(temporary);
+            throw;
+        }
 
         // A temporary of this file that a process killed between writing and renaming it left behind: the file is whole
         // now, so the leftover is litter in folders listed as they are (quarantine, the store). Whoever writes a

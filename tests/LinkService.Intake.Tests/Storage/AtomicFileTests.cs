@@ -28,6 +28,19 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAllTextAsync_AFolderWhereTheFileGoes_FailsAndLeavesNoTemporary()
+    {
+        // A folder made where the outbox's CONTRACT.md goes: the rename fails, and the temporary was left beside it.
+        var path = _folder.Combine("CONTRACT.md");
+        Directory.CreateDirectory(path);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => AtomicFile.WriteAllTextAsync(new FileSystem(), path, "contract", TestContext.Current.CancellationToken));
+
+        Assert.Empty(Directory.GetFiles(_folder.Path));
+        Assert.True(Directory.Exists(path));
+    }
+
+    [Fact]
     public async Task WriteAllTextAsync_SymbolicLinkWhereItsTemporaryGoes_ReplacedNotWrittenThrough()
     {
         var elsewhere = _folder.Combine("ledger.db");
