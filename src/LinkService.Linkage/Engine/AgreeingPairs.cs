@@ -1,10 +1,12 @@
+using LinkService.Linkage.Data;
+
 namespace LinkService.Linkage.Engine;
 
 /// <summary>
 /// How many pairs of records agree on a key, per pair of sources, counted exactly over the key's groups (every pair,
 /// not a sample): Σ n_s·n_t over the groups across two sources, Σ n_s(n_s − 1)/2 within one. Records are put in
-/// groups by a primary value (dense ids, bucketed in linear time) and, inside each group, by secondary keys (sorted
-/// there: a group is a postcode's or a surname's records).
+/// groups by a primary value (dense ids, bucketed in linear time by <see cref="Buckets"/>) and, inside each group,
+/// by secondary keys (sorted there: a group is a postcode's or a surname's records).
 /// </summary>
 internal static class AgreeingPairs
 {
@@ -20,29 +22,7 @@ internal static class AgreeingPairs
     /// </returns>
     public static long[][] Count(int[] primary, int primaryCount, IReadOnlyList<Func<int, long>> secondaries, bool[] included, byte[] source, int sources)
     {
-        var starts = new int[primaryCount + 1];
-        for (var r = 0; r < primary.Length; r++)
-        {
-            starts[primary[r]] += included[r] ? 1 : 0;
-        }
-
-        var total = 0;
-        for (var v = 0; v < primaryCount; v++)
-        {
-            (starts[v], total) = (total, total + starts[v]);
-        }
-
-        starts[primaryCount] = total;
-        var order = new int[total];
-        var next = (int[])starts.Clone();
-        for (var r = 0; r < primary.Length; r++)
-        {
-            if (included[r])
-            {
-                order[next[primary[r]]++] = r;
-            }
-        }
-
+        var groups = Buckets.Of(primary, primaryCount, included);
         var counts = new long[secondaries.Count + 1][];
         for (var k = 0; k < counts.Length; k++)
         {
@@ -53,7 +33,7 @@ internal static class AgreeingPairs
         var groupSources = new byte[16];
         for (var v = 0; v < primaryCount; v++)
         {
-            var group = order.AsSpan(starts[v], starts[v + 1] - starts[v]);
+            var group = groups.Of(v);
             if (group.Length < 2)
             {
                 continue;

@@ -37,12 +37,13 @@ internal sealed class RunDecisions
 
     public async Task<DecisionOutcome> ApproveAsync(string project, string runId, string by, CancellationToken cancellationToken)
     {
-        if (await ProblemAsync(project, runId, cancellationToken) is { } problem)
+        var (problem, found) = await ProblemAsync(project, runId, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
-        if (await _ledger.GetRunAsync(runId, cancellationToken) is { State: RunState.Running, Stage: RunStage.Approved })
+        if (found is { State: RunState.Running, Stage: RunStage.Approved })
         {
             // Approved before and its publish cut short (the approving process killed): finished here, as the service
             // would on resuming it, once that process's lease has lapsed. While it holds, the run is its owner's.
@@ -89,7 +90,7 @@ internal sealed class RunDecisions
             return new DecisionOutcome(ExitCodes.UsageOrConfiguration, "A rejection needs a reason (--reason).");
         }
 
-        if (await ProblemAsync(project, runId, cancellationToken) is { } problem)
+        if (await ProblemAsync(project, runId, cancellationToken) is ({ } problem, _))
         {
             return problem;
         }
@@ -115,20 +116,21 @@ internal sealed class RunDecisions
     }
 
     /// <summary>Why the decision cannot be taken at all: no such project or run (bad usage), or a ledger that fails its check.</summary>
-    private async Task<DecisionOutcome?> ProblemAsync(string project, string runId, CancellationToken cancellationToken)
+    /// <summary>Why no decision can be recorded on the run, if anything; and the run as the ledger holds it, read once here.</summary>
+    private async Task<(DecisionOutcome? Problem, LinkageRun? Run)> ProblemAsync(string project, string runId, CancellationToken cancellationToken)
     {
         if (!_catalog.Projects.ContainsKey(project))
         {
-            return new DecisionOutcome(ExitCodes.UsageOrConfiguration, $"There is no project '{project}' (configured: {string.Join(", ", _catalog.Projects.Keys)}).");
+            return (new DecisionOutcome(ExitCodes.UsageOrConfiguration, $"There is no project '{project}' (configured: {string.Join(", ", _catalog.Projects.Keys)})."), null);
         }
 
         if (await _ledger.GetRunAsync(runId, cancellationToken) is not { } run || run.Project != project)
         {
-            return new DecisionOutcome(ExitCodes.UsageOrConfiguration, $"Project {project} has no run '{runId}' ('linkservice status' lists the runs waiting for approval).");
+            return (new DecisionOutcome(ExitCodes.UsageOrConfiguration, $"Project {project} has no run '{runId}' ('linkservice status' lists the runs waiting for approval)."), null);
         }
 
         var integrity = await _integrity.CheckAsync(cancellationToken);
-        return integrity.IsIntact ? null : new DecisionOutcome(ExitCodes.Problem, $"No decision was recorded: the ledger fails its check, {integrity.Problem}.");
+        return (integrity.IsIntact ? null : new DecisionOutcome(ExitCodes.Problem, $"No decision was recorded: the ledger fails its check, {integrity.Problem}."), run);
     }
 }
 
