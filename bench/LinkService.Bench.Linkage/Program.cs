@@ -2,12 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using LinkService.Bench.Linkage;
 using LinkService.Configuration.Loading;
+using LinkService.Linkage.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 // Linkage benchmark, run by hand (Release):
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --people 3000000 --justice 1000000 --welfare 3000000
 //   dotnet run -c Release --project bench/LinkService.Bench.Linkage -- --data DIR      (extracts already written by `linkservice synth`)
 //   add --out DIR to write the run's files there too, --keep to keep generated extracts; --profile-read times each layer of reading instead;
 //   --progress prints the running stage's count every second (what the service logs), to measure what progress costs;
+//   --no-huge-pages links without asking for transparent huge pages (a run asks, as the service's runs do by default);
 //   LINKAGE_BENCH_HASH=1 prints a hash of every record id and standardised value (a change to reading or standardising
 //   must leave it as it was), LINKAGE_BENCH_STANDARDISE_ONLY=1 stops after standardising (to profile reading and standardising).
 // Prints wall time per stage, peak working set, GC figures, pairs compared per second and F1 against truth.csv.
@@ -44,6 +48,8 @@ try
         return 0;
     }
 
+    // As the service's runs do (LinkService:Runs:TransparentHugePages), unless told not to.
+    using var hugePages = new HugePageAdvice(Options.Create(new HugePageOptions { Enabled = !args.Contains("--no-huge-pages") }), TimeProvider.System, NullLogger<HugePageAdvice>.Instance).Begin();
     BenchResult result;
     if (args.Contains("--progress"))
     {

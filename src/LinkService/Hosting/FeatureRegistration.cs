@@ -9,6 +9,7 @@ using LinkService.Ledger;
 using LinkService.Ledger.Postgres;
 using LinkService.Ledger.Runs;
 using LinkService.Linkage;
+using LinkService.Linkage.Memory;
 using LinkService.Linking;
 using LinkService.Outputs;
 using LinkService.Outputs.Disclosure;
@@ -30,7 +31,8 @@ internal static class FeatureRegistration
     public static IServiceCollection AddLinkServiceFeatures(this IServiceCollection services, IConfiguration configuration, ConfigCatalog catalog, HostPurpose purpose)
     {
         // Before the ledger, which takes the default terms unless these are registered.
-        services.AddSingleton((configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions()).Terms);
+        var runs = configuration.GetSection(RunOptions.SectionName).Get<RunOptions>() ?? new RunOptions();
+        services.AddSingleton(runs.Terms);
         services.AddLedger(configuration);
         services.AddSingleton<LedgerIntegrity>();
         services.AddSingleton<StoreIntegrity>();
@@ -41,6 +43,7 @@ internal static class FeatureRegistration
         services.AddSingleton<IPostConfigureOptions<ValidationOptions>>(provider => new PostConfigureOptions<ValidationOptions>(
             Options.DefaultName, options => options.TempDirectory ??= provider.GetRequiredService<ServicePaths>().StagingRoot));
         services.AddLinkage();
+        services.Configure<HugePageOptions>(options => options.Enabled = runs.TransparentHugePages);
         services.AddSingleton(RunOwner.Current);
         services.AddProgress(configuration);
         var cluster = ClusterMode.From(configuration);

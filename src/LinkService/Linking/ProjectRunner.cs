@@ -10,6 +10,7 @@ using LinkService.Hosting;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
 using LinkService.Progress;
+using LinkService.Linkage.Memory;
 using LinkService.Linkage.Running;
 using LinkService.Publishing;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ internal sealed class ProjectRunner
     private readonly RunOwner _owner;
     private readonly LeaseTerms _leaseTerms;
     private readonly RunProgress _progress;
+    private readonly HugePageAdvice _hugePages;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ProjectRunner> _logger;
 
@@ -48,6 +50,7 @@ internal sealed class ProjectRunner
         RunOwner owner,
         LeaseTerms leaseTerms,
         RunProgress progress,
+        HugePageAdvice hugePages,
         TimeProvider timeProvider,
         ILogger<ProjectRunner> logger)
     {
@@ -60,6 +63,7 @@ internal sealed class ProjectRunner
         _owner = owner;
         _leaseTerms = leaseTerms;
         _progress = progress;
+        _hugePages = hugePages;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -99,7 +103,10 @@ internal sealed class ProjectRunner
             if (RunTransitions.IsResumable(holder, _timeProvider.GetUtcNow()))
             {
                 // Its owner died after it linked: it goes on from its stage here, rather than be failed and linked again.
-                return await _outputs.ResumeAsync(holder.Id, cancellationToken);
+                using (_hugePages.Begin())
+                {
+                    return await _outputs.ResumeAsync(holder.Id, cancellationToken);
+                }
             }
 
             // A process killed mid-run still holds its lease until it lapses; saying when tells the operator how long to wait.
@@ -115,8 +122,9 @@ internal sealed class ProjectRunner
         Log.RunStarted(_logger, runId, project.Name, inputs.Inputs.Count, trigger);
         var started = _timeProvider.GetTimestamp();
 
-        // Reported until the run ends, its outputs included.
+        // Reported until the run ends, its outputs included; huge pages for its memory as long.
         await using var progress = _progress.Start(runId, project.Name);
+        using var hugePages = _hugePages.Begin();
         var lease = LeaseRenewal.Start(_ledger, runId, _owner, _leaseTerms, _timeProvider, _logger, cancellationToken);
         LinkageRun linked;
         LinkageRunResult result;

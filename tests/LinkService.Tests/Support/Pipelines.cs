@@ -1,6 +1,7 @@
 using LinkService.Audit;
 using LinkService.Ledger;
 using LinkService.Ledger.Runs;
+using LinkService.Linkage.Memory;
 using LinkService.Linkage.Running;
 using LinkService.Linking;
 using LinkService.Progress;
@@ -25,11 +26,14 @@ internal sealed class Pipelines(ServiceFolder folder, ILedger ledger, TimeProvid
     }
 
     public ProjectRunner Runner(ILinkageRunner linkage) => new(
-        folder.LoadCatalog(), folder.Paths, ledger, Integrity(), linkage, Outputs(), owner, LeaseTerms.Default, Progress(), time, NullLogger<ProjectRunner>.Instance);
+        folder.LoadCatalog(), folder.Paths, ledger, Integrity(), linkage, Outputs(), owner, LeaseTerms.Default, Progress(), HugePages(), time, NullLogger<ProjectRunner>.Instance);
 
     public RunDecisions Decisions() => new(folder.LoadCatalog(), folder.Paths, ledger, Integrity(), Outputs(), owner, NullLogger<RunDecisions>.Instance);
 
     private RunProgress Progress() => new(ProgressSink, time, Options.Create(new ProgressOptions()));
+
+    // Off: the pipelines' tests are about runs, not the process's memory (Memory/HugePageAdviceTests are).
+    private HugePageAdvice HugePages() => new(Options.Create(new HugePageOptions { Enabled = false }), time, NullLogger<HugePageAdvice>.Instance);
 
     private LedgerIntegrity Integrity() => new(ledger, folder.Paths);
 }
