@@ -36,14 +36,13 @@ public sealed class HugePageAdvice
     /// <summary>Asks now and again after collections until disposed; says in the log what it did, or why it did nothing.</summary>
     public IDisposable Begin()
     {
-        var unavailable = Unavailable();
-        if (unavailable is not null)
+        if (Unavailable(out var reserved) is { } reason)
         {
-            Log.HugePagesNotAdvised(_logger, unavailable);
+            Log.HugePagesNotAdvised(_logger, reason);
             return Advised.None;
         }
 
-        var advised = new Advised(this);
+        var advised = new Advised(this, reserved);
         if (!advised.Renew(force: true))
         {
             return Advised.None;
@@ -54,9 +53,10 @@ public sealed class HugePageAdvice
         return advised;
     }
 
-    /// <summary>Null when advice can be given; otherwise why not, in words for the log.</summary>
-    private string? Unavailable()
+    /// <summary>Null when advice can be given, with the size of the GC's reserved range; otherwise why not, in words for the log.</summary>
+    private string? Unavailable(out ulong reserved)
     {
+        reserved = 0;
         if (!_options.Enabled)
         {
             return "switched off in the settings";
@@ -67,10 +67,12 @@ public sealed class HugePageAdvice
             return "they are asked for on Linux only";
         }
 
-        if (RegionRange() is null)
+        if (RegionRange() is not { } bytes)
         {
             return "the GC does not reserve its heap as one range of regions";
         }
+
+        reserved = bytes;
 
         // "always [madvise] never": the mode in force is the one in brackets.
         var modes = File.Exists(_modeFile) ? File.ReadAllText(_modeFile) : string.Empty;
@@ -92,7 +94,7 @@ public sealed class HugePageAdvice
             : null;
 
     /// <summary>The heap's range now: found from where a new object lies, since the GC says how large its range is but not where.</summary>
-    private static (ulong Start, ulong End)? HeapRange()
+    private static (ulong Start, ulong End)? HeapRange(ulong reservedBytes)
     {
         var probe = new byte[1];
         var handle = GCHandle.Alloc(probe, GCHandleType.Pinned);
@@ -107,11 +109,11 @@ public sealed class HugePageAdvice
         }
 
         var mappings = File.ReadLines("/proc/self/maps").Select(ProcessMapping.Parse).OfType<ProcessMapping>().ToList();
-        return ManagedHeapRange.Find(mappings, address, RegionRange() ?? 0);
+        return ManagedHeapRange.Find(mappings, address, reservedBytes);
     }
 
     /// <summary>Advice in force: renewed when the GC has collected since, as a collection may have given regions back.</summary>
-    private sealed class Advised(HugePageAdvice owner) : IDisposable
+    private sealed class Advised(HugePageAdvice owner, ulong reservedBytes) : IDisposable
     {
         public static readonly IDisposable None = new NoAdvice();
 
@@ -142,7 +144,7 @@ public sealed class HugePageAdvice
                 }
 
                 _collections = collections;
-                if (HeapRange() is not { } range)
+                if (HeapRange(reservedBytes) is not { } range)
                 {
                     Log.HugePagesNotAdvised(owner._logger, "the heap was not found among the process's mappings");
                     _timer?.Dispose();

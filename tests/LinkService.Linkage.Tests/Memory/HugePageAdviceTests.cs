@@ -21,7 +21,7 @@ public sealed class HugePageAdviceTests : IDisposable
     [Fact]
     public void Begin_KernelModeMadvise_AdvisesTheHeapWhereNewArraysGo()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux(), "transparent huge pages and /proc/self/smaps are Linux's");
+        SkipUnlessTheKernelHasThem();
 
         using var advice = Advice("always [madvise] never").Begin();
         var array = new long[4_000_000];
@@ -34,7 +34,7 @@ public sealed class HugePageAdviceTests : IDisposable
     [Fact]
     public void Begin_AdviceDroppedByTheGC_IsRenewedAfterACollection()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux(), "transparent huge pages and /proc/self/smaps are Linux's");
+        SkipUnlessTheKernelHasThem();
         using var advice = Advice("always [madvise] never").Begin();
         var array = new long[4_000_000];
 
@@ -75,6 +75,11 @@ public sealed class HugePageAdviceTests : IDisposable
         _temp.Dispose();
         _log.Dispose();
     }
+
+    private static void SkipUnlessTheKernelHasThem() =>
+        Assert.SkipUnless(
+            OperatingSystem.IsLinux() && Directory.Exists("/sys/kernel/mm/transparent_hugepage"),
+            "transparent huge pages and /proc/self/smaps are Linux's, and a kernel built without them refuses the advice");
 
     // MADV_NOHUGEPAGE.
     private const int NoHugePage = 15;
