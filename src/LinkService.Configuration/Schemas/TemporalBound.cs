@@ -8,15 +8,10 @@ namespace LinkService.Configuration.Schemas;
 /// </summary>
 public static class TemporalBound
 {
-    private static readonly string[] Formats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-    ];
-
     /// <summary>The bound as UTC ticks (a date's ticks are its midnight, as cells of a date field read).</summary>
     public static bool TryParse(string? text, out long ticks)
     {
-        var ok = DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value);
+        var ok = DateTime.TryParseExact(text, WrittenDates.Iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value);
         ticks = ok ? value.Ticks : 0;
         return ok;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
+using LinkService.Configuration.Schemas;
 
 namespace LinkService.Linkage.Standardisation;
 
@@ -20,8 +21,6 @@ public sealed class FieldStandardiser
 
     // ISO 8601 dates and datetimes as validation accepts them (an offset, a fraction of a second); the date is taken as
     // written, whatever the offset.
-    private static readonly string[] IsoForms = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"];
-
     private readonly BlankValues _blanks;
     private readonly string[] _dateFormats;
     private readonly bool _anyDate;
@@ -110,17 +109,13 @@ public sealed class FieldStandardiser
 
     private string? Date(string raw)
     {
-        // Universal where no offset is written, so no local clock change can make a written time not exist.
-        const DateTimeStyles Written = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
-        var trimmed = raw.Trim();
-        if (!DateTimeOffset.TryParseExact(trimmed, _dateFormats, CultureInfo.InvariantCulture, Written, out var written)
-            && !DateTimeOffset.TryParseExact(trimmed, IsoForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out written)
-            && !(_anyDate && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, Written, out written)))
+        // The field's own layout first, then ISO 8601, then (for "any") whatever .NET reads; each as the date written.
+        var trimmed = raw.AsSpan().Trim();
+        if ((WrittenDates.Date(trimmed, _dateFormats) ?? WrittenDates.Date(trimmed, WrittenDates.Iso) ?? (_anyDate ? WrittenDates.Date(trimmed, null) : null)) is not { } date)
         {
             return null;
         }
 
-        var date = written.DateTime;
         var compact = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return date.Year < 1850 || _blanks.IsBlank(compact) || _blanks.IsBlank(date.ToString("ddMMyyyy", CultureInfo.InvariantCulture)) ? null : compact;
     }

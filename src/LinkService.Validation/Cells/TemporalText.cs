@@ -6,11 +6,6 @@ namespace LinkService.Validation.Cells;
 /// <summary>Reads dates and datetimes in a field's format, as ticks for minimum and maximum checks.</summary>
 internal sealed class TemporalText
 {
-    private static readonly string[] IsoDateTimes =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-    ];
-
     private readonly string[]? _formats;
     private readonly FixedDatePattern? _fixed;
     private readonly DateTimeStyles _styles;
@@ -19,22 +14,20 @@ internal sealed class TemporalText
     {
         var isDate = type == FieldType.Date;
         _styles = isDate ? DateTimeStyles.None : DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+        _formats = WrittenDates.Formats(type, format);
         if (format is "any")
         {
-            _formats = null;
             Description = isDate ? "a date" : "a date and time";
             Expected = Description;
         }
         else if (format is null or "default")
         {
-            _formats = isDate ? ["yyyy-MM-dd"] : IsoDateTimes;
             _fixed = isDate ? FixedDatePattern.TryCreate("%Y-%m-%d") : null;
             Description = isDate ? "an ISO 8601 date (YYYY-MM-DD)" : "an ISO 8601 date and time (YYYY-MM-DDThh:mm:ss)";
             Expected = isDate ? "yyyy-mm-dd" : "yyyy-mm-ddThh:mm:ss";
         }
         else
         {
-            _formats = StrftimeFormat.TryToDotNet(format, out var dotNet, out _) ? [dotNet] : ["yyyy-MM-dd"];
             _fixed = FixedDatePattern.TryCreate(format);
             Description = (isDate ? "a date" : "a date and time") + $" in the format {format}";
             Expected = DateShapes.Readable(format);

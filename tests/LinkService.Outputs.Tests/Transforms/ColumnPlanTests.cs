@@ -21,6 +21,18 @@ public sealed class ColumnPlanTests : IDisposable
     public void YearOfBirth_ReadsTheFieldsOwnDateFormat(string dob, string? expected) =>
         Assert.Equal(expected, Plan(new() { Column = "dob", Transform = ColumnTransform.YearOfBirth }).Apply(dob, null));
 
+    /// <summary>
+    /// Each layout validation accepts for a datetime reads back as the date written: an offset is not applied (on a
+    /// server in UTC, 02:00+05:00 on 1 January was read as 31 December, and linkage read the same cell as 1 January).
+    /// </summary>
+    [Theory]
+    [InlineData("2020-03-04T10:00:00.5", "2020-03-04")]
+    [InlineData("2020-01-01T02:00:00+05:00", "2020-01-01")]
+    [InlineData("2020-12-31T23:30:00-05:00", "2020-12-31")]
+    [InlineData("2020-03-04T10:00:00", "2020-03-04")]
+    public void DateCells_DatetimeFieldAsValidationAcceptsIt_IsTheDateWritten(string cell, string expected) =>
+        Assert.Equal(DateOnly.ParseExact(expected, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DateCells.For(new SchemaField { Name = "seen", Type = FieldType.Datetime })(cell));
+
     [Theory]
     [InlineData("2024-01-31", "2024-01", "2024")]
     [InlineData("2024-02-01", "2024-02", "2024")]

@@ -1,0 +1,35 @@
+using LinkService.Configuration.Schemas;
+
+namespace LinkService.Configuration.Tests.Schemas;
+
+public sealed class WrittenDatesTests
+{
+    [Fact]
+    public void Formats_EachKindOfField_IsTheLayoutsValidationAccepts()
+    {
+        Assert.Equal(["yyyy-MM-dd"], WrittenDates.Formats(FieldType.Date, null)!);
+        Assert.Equal(WrittenDates.IsoDateTimes, WrittenDates.Formats(FieldType.Datetime, "default"));
+        Assert.Equal(["dd/MM/yyyy"], WrittenDates.Formats(FieldType.Date, "%d/%m/%Y")!);
+        Assert.Null(WrittenDates.Formats(FieldType.Date, "any"));
+    }
+
+    [Theory]
+    [InlineData("2020-03-04T10:00:00", "2020-03-04")]
+    [InlineData("2020-03-04T10:00:00.5", "2020-03-04")]
+    [InlineData("2020-03-04T10:00:00.5Z", "2020-03-04")]
+    [InlineData("2020-01-01T02:00:00+05:00", "2020-01-01")]
+    [InlineData("2020-12-31T23:30:00-05:00", "2020-12-31")]
+    [InlineData("2020-03-04", null)]
+    [InlineData("04/03/2020T10:00:00", null)]
+    public void Date_IsoDatetime_IsTheDateItWasWrittenWith(string cell, string? expected)
+    {
+        Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), WrittenDates.Date(cell, WrittenDates.IsoDateTimes));
+    }
+
+    [Fact]
+    public void Date_AnyLayout_ReadsWhatDotNetReads()
+    {
+        Assert.Equal(new DateOnly(2020, 3, 4), WrittenDates.Date("4 March 2020", null));
+        Assert.Null(WrittenDates.Date("not a date", null));
+    }
+}
