@@ -68,6 +68,30 @@ public sealed class LinkCommandTests
         Assert.DoesNotContain('\r', result.Error);
     }
 
+    /// <summary>The setting reaches the run: switched off, the run says so; on (the default), it asks or says why it cannot, on any machine.</summary>
+    [Theory]
+    [InlineData(false, "Transparent huge pages not asked for: switched off in the settings")]
+    [InlineData(true, "Transparent huge pages ")]
+    public async Task Link_TransparentHugePagesSetting_IsWhatTheRunSaysItDid(bool enabled, string said)
+    {
+        using var folder = new ServiceFolder();
+        folder.EditConfigJson(Path.Combine("projects", Project + ".json"), node => node.AsObject().Remove("outputs"));
+        folder.EditAppSettings(settings => settings["LinkService"]!["Runs"] = new System.Text.Json.Nodes.JsonObject { ["TransparentHugePages"] = enabled });
+        var extracts = Extracts.ForPeople(20);
+        using (var opened = new OpenedLedger(folder))
+        {
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "justice", extracts.JusticeCsv, CancellationToken.None);
+            await AcceptedDeliveries.RecordAsync(opened.Ledger, folder.Paths, "welfare", extracts.WelfareCsv, CancellationToken.None);
+        }
+
+        var result = await Support.Cli.RunAsync("link", "--project", Project, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(0);
+        var log = folder.AllLogText();
+        Assert.Contains(said, log, StringComparison.Ordinal);
+        Assert.Equal(enabled, !log.Contains("switched off in the settings", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Link_StoppedBeforeItFinished_SaysItWasCancelled()
     {
