@@ -15,22 +15,25 @@ namespace LinkService.Linkage.Memory;
 public sealed class HugePageAdvice
 {
     private const string KernelModeFile = "/sys/kernel/mm/transparent_hugepage/enabled";
+    private const string MappingsFile = "/proc/self/maps";
     private readonly HugePageOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HugePageAdvice> _logger;
     private readonly string _modeFile;
+    private readonly string _mapsFile;
 
     public HugePageAdvice(IOptions<HugePageOptions> options, TimeProvider timeProvider, ILogger<HugePageAdvice> logger)
-        : this(options, timeProvider, logger, KernelModeFile)
+        : this(options, timeProvider, logger, KernelModeFile, MappingsFile)
     {
     }
 
-    internal HugePageAdvice(IOptions<HugePageOptions> options, TimeProvider timeProvider, ILogger<HugePageAdvice> logger, string modeFile)
+    internal HugePageAdvice(IOptions<HugePageOptions> options, TimeProvider timeProvider, ILogger<HugePageAdvice> logger, string modeFile, string mapsFile)
     {
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
         _modeFile = modeFile;
+        _mapsFile = mapsFile;
     }
 
     /// <summary>Asks now and again after collections until disposed; says in the log what it did, or why it did nothing.</summary>
@@ -75,7 +78,17 @@ public sealed class HugePageAdvice
         reserved = bytes;
 
         // "always [madvise] never": the mode in force is the one in brackets.
-        var modes = File.Exists(_modeFile) ? File.ReadAllText(_modeFile) : string.Empty;
+        string modes;
+        try
+        {
+            modes = File.Exists(_modeFile) ? File.ReadAllText(_modeFile) : string.Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A sandbox may deny it; the run goes on without the advice.
+            return Unreadable(_modeFile, e);
+        }
+
         var open = modes.IndexOf('[', StringComparison.Ordinal);
         var close = modes.IndexOf(']', StringComparison.Ordinal);
         var mode = open >= 0 && close > open ? modes[(open + 1)..close] : null;
@@ -88,13 +101,15 @@ public sealed class HugePageAdvice
         };
     }
 
+    private static string Unreadable(string path, Exception e) => $"{path} could not be read ({e.GetType().Name})";
+
     private static ulong? RegionRange() =>
         GC.GetConfigurationVariables().TryGetValue("GCRegionRange", out var value) && Convert.ToUInt64(value, CultureInfo.InvariantCulture) is > 0 and var bytes
             ? bytes
             : null;
 
     /// <summary>The heap's range now: found from where a new object lies, since the GC says how large its range is but not where.</summary>
-    private static (ulong Start, ulong End)? HeapRange(ulong reservedBytes)
+    private (ulong Start, ulong End)? HeapRange(ulong reservedBytes)
     {
         var probe = new byte[1];
         var handle = GCHandle.Alloc(probe, GCHandleType.Pinned);
@@ -108,7 +123,7 @@ public sealed class HugePageAdvice
             handle.Free();
         }
 
-        var mappings = File.ReadLines("/proc/self/maps").Select(ProcessMapping.Parse).OfType<ProcessMapping>().ToList();
+        var mappings = File.ReadLines(_mapsFile).Select(ProcessMapping.Parse).OfType<ProcessMapping>().ToList();
         return ManagedHeapRange.Find(mappings, address, reservedBytes);
     }
 
@@ -144,11 +159,9 @@ public sealed class HugePageAdvice
                 }
 
                 _collections = collections;
-                if (HeapRange(reservedBytes) is not { } range)
+                if (owner.HeapRange(reservedBytes) is not { } range)
                 {
-                    Log.HugePagesNotAdvised(owner._logger, "the heap was not found among the process's mappings");
-                    _timer?.Dispose();
-                    return false;
+                    return Stop("the heap was not found among the process's mappings");
                 }
 
                 Range = range;
@@ -161,6 +174,11 @@ public sealed class HugePageAdvice
 
                 return true;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Thrown from the timer's callback it would end the process; the run goes on without the advice.
+                return Stop(Unreadable(owner._mapsFile, e));
+            }
             finally
             {
                 Volatile.Write(ref _renewing, 0);
@@ -168,6 +186,13 @@ public sealed class HugePageAdvice
         }
 
         public void Dispose() => _timer?.Dispose();
+
+        private bool Stop(string reason)
+        {
+            Log.HugePagesNotAdvised(owner._logger, reason);
+            _timer?.Dispose();
+            return false;
+        }
 
         private sealed class NoAdvice : IDisposable
         {

@@ -70,6 +70,35 @@ public sealed class HugePageAdviceTests : IDisposable
         Assert.Equal(["Information 5011 Transparent huge pages not asked for: switched off in the settings "], _log.Lines);
     }
 
+    [Fact]
+    public void Begin_KernelModeUnreadable_SaysWhyAndThrowsNothing()
+    {
+        SkipUnlessTheKernelHasThem();
+
+        // Exists, but reading it fails (EIO at offset 0), as a mode file a sandbox denies does.
+        Advice("/proc/self/mem", modeFileItself: true).Begin().Dispose();
+
+        var line = Assert.Single(_log.Lines);
+        Assert.StartsWith("Information 5011 Transparent huge pages not asked for: /proc/self/mem could not be read", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renew_MappingsUnreadable_StopsAskingAndThrowsNothing()
+    {
+        SkipUnlessTheKernelHasThem();
+        var maps = _temp.Write("maps", File.ReadAllText("/proc/self/maps"));
+        using var advice = Advice("always [madvise] never", mapsFile: maps).Begin();
+        File.Delete(maps);
+        GC.Collect();
+
+        // A timer's callback that throws ends the process; the run must go on.
+        _time.Advance(new HugePageOptions().RenewEvery);
+        _time.Advance(new HugePageOptions().RenewEvery);
+
+        Assert.Equal(2, _log.Lines.Count);
+        Assert.StartsWith($"Information 5011 Transparent huge pages not asked for: {maps} could not be read", _log.Lines.ElementAt(1), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _temp.Dispose();
@@ -84,10 +113,10 @@ public sealed class HugePageAdviceTests : IDisposable
     // MADV_NOHUGEPAGE.
     private const int NoHugePage = 15;
 
-    private HugePageAdvice Advice(string? mode, bool enabled = true)
+    private HugePageAdvice Advice(string? mode, bool enabled = true, bool modeFileItself = false, string mapsFile = "/proc/self/maps")
     {
-        var modeFile = mode is null ? _temp.File("absent") : _temp.Write("enabled", mode + "\n");
-        return new HugePageAdvice(Options.Create(new HugePageOptions { Enabled = enabled }), _time, new Logger<HugePageAdvice>(new OneProvider(_log)), modeFile);
+        var modeFile = modeFileItself ? mode! : mode is null ? _temp.File("absent") : _temp.Write("enabled", mode + "\n");
+        return new HugePageAdvice(Options.Create(new HugePageOptions { Enabled = enabled }), _time, new Logger<HugePageAdvice>(new OneProvider(_log)), modeFile, mapsFile);
     }
 
     private sealed class OneProvider(ILoggerProvider provider) : ILoggerFactory
