@@ -59,7 +59,8 @@ try
         }
     }
 
-    // Each stage as the run logged it, with the time of each line: the runner's reading (digest check included),
+    // Each stage as the run logged it, with the time of each line: whether it asked for huge pages (a comparison without
+    // them sets LINKSERVICE_LinkService__Runs__TransparentHugePages=false), the runner's reading (digest check included),
     // standardising, the engine's stages and writing; the gap after "started" is what the run did before reading; then
     // the output stages (person pseudonyms, each de-identified file, the disclosure check, packaging) as each ends; and
     // the last run's CPU seconds so far at each line (sampled every 50 ms), so a stage's CPU is the difference of two.
@@ -82,4 +83,5 @@ finally
 
 static bool IsRunLine(string line) =>
     line.Contains("LinkService.Linking.ProjectRunner", StringComparison.Ordinal) || line.Contains("LinkService.Linkage.Running", StringComparison.Ordinal)
+    || line.Contains("LinkService.Linkage.Memory", StringComparison.Ordinal)
     || line.Contains("LinkService.Outputs.", StringComparison.Ordinal) || line.Contains("LinkService.Publishing.OutputStages", StringComparison.Ordinal);
