@@ -138,18 +138,13 @@ internal static class SourceRecordsReader
         }
     }
 
-    private static string? DateFormatOf(SchemaField field)
-    {
-        if (field.Type is not (FieldType.Date or FieldType.Datetime) || field.Format is null or "default")
+    /// <summary>The field's one layout as validation reads it (<see cref="WrittenDates"/>); null where it has several (ISO datetimes), which the standardiser tries by default.</summary>
+    private static string? DateFormatOf(SchemaField field) =>
+        field.Type is not (FieldType.Date or FieldType.Datetime) ? null
+        : WrittenDates.Formats(field.Type, field.Format) switch
         {
-            return null;
-        }
-
-        if (field.Format == "any")
-        {
-            return Standardisation.FieldStandardiser.AnyDateFormat;
-        }
-
-        return StrftimeFormat.TryToDotNet(field.Format, out var format, out _) ? format : null;
-    }
+            null => Standardisation.FieldStandardiser.AnyDateFormat,
+            [var one] => one,
+            _ => null,
+        };
 }

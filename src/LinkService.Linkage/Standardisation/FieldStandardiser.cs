@@ -19,8 +19,6 @@ public sealed class FieldStandardiser
     /// <summary>The date format of a field whose schema says <c>any</c>: read as validation reads it, any layout .NET reads invariantly.</summary>
     public const string AnyDateFormat = "any";
 
-    // ISO 8601 dates and datetimes as validation accepts them (an offset, a fraction of a second); the date is taken as
-    // written, whatever the offset.
     private readonly BlankValues _blanks;
     private readonly string[] _dateFormats;
     private readonly bool _anyDate;
