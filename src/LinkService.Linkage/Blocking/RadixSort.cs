@@ -23,13 +23,25 @@ internal static class RadixSort
 
     public static void Sort(ulong[] keys, int[] values, int count)
     {
+        if (count >= 2)
+        {
+            Sort(keys, values, count, GC.AllocateUninitializedArray<ulong>(count), GC.AllocateUninitializedArray<int>(count));
+        }
+    }
+
+    /// <summary>As <see cref="Sort(ulong[], int[], int)"/>, dealing through the caller's buffers (room for <paramref name="count"/> each; their contents are lost).</summary>
+    public static void Sort(ulong[] keys, int[] values, int count, ulong[] keyBuffer, int[] valueBuffer)
+    {
         if (count < 2)
         {
             return;
         }
 
-        var keyBuffer = GC.AllocateUninitializedArray<ulong>(count);
-        var valueBuffer = GC.AllocateUninitializedArray<int>(count);
+        if (keyBuffer.Length < count || valueBuffer.Length < count)
+        {
+            throw new ArgumentException($"The sort's buffers need room for {count} keys and values.", nameof(keyBuffer));
+        }
+
         var bits = BitsFor(count, FirstBucketBits);
         var starts = new int[(1 << bits) + 1];
         Deal(keys, values, 0, count, 64 - bits, bits, keyBuffer, valueBuffer, starts, new int[1 << bits]);

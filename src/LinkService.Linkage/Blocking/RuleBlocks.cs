@@ -76,11 +76,19 @@ internal sealed class RuleBlocks
         return pairs;
     }
 
-    public static RuleBlocks Build(CompiledRule rule, RecordTable table, LinkageMode mode)
+    public static RuleBlocks Build(CompiledRule rule, RecordTable table, LinkageMode mode) =>
+        Build(rule, table, mode, new BlockScratch(table.Count));
+
+    /// <summary>One rule's blocks, built in <paramref name="scratch"/> (left holding nothing the blocks need).</summary>
+    public static RuleBlocks Build(CompiledRule rule, RecordTable table, LinkageMode mode, BlockScratch scratch)
     {
-        // Every slot read is written first: no need to clear 12 bytes a record, a rule.
-        var hashes = GC.AllocateUninitializedArray<ulong>(table.Count);
-        var records = GC.AllocateUninitializedArray<int>(table.Count);
+        ArgumentNullException.ThrowIfNull(scratch);
+        if (!scratch.Fits(table.Count))
+        {
+            throw new ArgumentException($"The scratch has room for fewer than the table's {table.Count} records.", nameof(scratch));
+        }
+
+        var (hashes, records) = (scratch.Hashes, scratch.Records);
         var n = 0;
         for (var i = 0; i < table.Count; i++)
         {
@@ -92,10 +100,12 @@ internal sealed class RuleBlocks
             }
         }
 
-        RadixSort.Sort(hashes, records, n);
-        var kept = GC.AllocateUninitializedArray<int>(n);
+        RadixSort.Sort(hashes, records, n, scratch.SortKeys, scratch.SortValues);
+
+        // The kept blocks' records are moved down within the sorted ones (a block is never moved up: what is kept
+        // before it is no longer than what was read), and their starts go where the sort's values were.
         var keptCount = 0;
-        var starts = GC.AllocateUninitializedArray<int>((n / 2) + 1);
+        var starts = scratch.SortValues;
         starts[0] = 0;
         var blockCount = 0;
         long skippedBlocks = 0;
@@ -126,7 +136,7 @@ internal sealed class RuleBlocks
                 }
                 else if (useful)
                 {
-                    records.AsSpan(start, size).CopyTo(kept.AsSpan(keptCount));
+                    records.AsSpan(start, size).CopyTo(records.AsSpan(keptCount));
                     keptCount += size;
                     starts[++blockCount] = keptCount;
                 }
@@ -135,7 +145,7 @@ internal sealed class RuleBlocks
             start = end;
         }
 
-        return new RuleBlocks(kept[..keptCount], starts[..(blockCount + 1)], skippedBlocks, skippedRecords);
+        return new RuleBlocks(records[..keptCount], starts[..(blockCount + 1)], skippedBlocks, skippedRecords);
     }
 
     private static bool HasRepeatedSource(ReadOnlySpan<int> sorted, byte[] source)

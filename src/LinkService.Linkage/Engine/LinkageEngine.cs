@@ -41,11 +41,16 @@ internal static class LinkageEngine
             () => compared = new PairComparer(spec.Comparisons, table));
         var comparer = compared!;
         var blocks = new RuleBlocks[rules.Length];
+        // A worker builds its next rule in the arrays of its last: never more of them than rules built at once.
+        var scratches = new System.Collections.Concurrent.ConcurrentBag<BlockScratch>();
         Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r =>
         {
-            blocks[r] = RuleBlocks.Build(rules[r], table, mode);
+            var scratch = scratches.TryTake(out var free) ? free : new BlockScratch(table.Count);
+            blocks[r] = RuleBlocks.Build(rules[r], table, mode, scratch);
+            scratches.Add(scratch);
             blocking.Advance(1);
         });
+        scratches.Clear();
         var hashes = new RuleHashes(blocks, table.Count);
         Stage("blocking");
 
