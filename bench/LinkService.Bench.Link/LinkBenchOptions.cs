@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LinkService.Bench.Link;
 
 /// <summary>Command-line options of the link benchmark.</summary>
-internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? SiteDirectory, string? KeyFile, int People, int Justice, int Welfare, int Seed, int Runs)
+internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? SiteDirectory, string? KeyFile, int People, int Justice, int Welfare, int Seed, int Runs, string? Executable)
 {
     public static LinkBenchOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, 
             Number("--justice", 1_000_000),
             Number("--welfare", 3_000_000),
             Number("--seed", 42),
-            Number("--runs", 1));
+            Number("--runs", 1),
+            Value("--linkservice"));
     }
 }

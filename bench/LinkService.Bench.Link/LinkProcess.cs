@@ -12,11 +12,12 @@ internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, lo
     /// <summary>The process's CPU time at the last sample taken by <paramref name="at"/>.</summary>
     public TimeSpan CpuAt(DateTimeOffset at) => Samples.LastOrDefault(s => s.At <= at).Cpu;
 
-    public static async Task<LinkProcess> RunAsync(string configDirectory, string project, CancellationToken cancellationToken)
+    /// <param name="executable">An installed `linkservice` (a publish folder's); null runs this build's through `dotnet`.</param>
+    public static async Task<LinkProcess> RunAsync(string configDirectory, string project, string? executable, CancellationToken cancellationToken)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "linkservice.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "link", "--project", project, "--config", configDirectory })
+        var start = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] command = ["link", "--project", project, "--config", configDirectory];
+        foreach (var arg in executable is null ? [Path.Combine(AppContext.BaseDirectory, "linkservice.dll"), .. command] : command)
         {
             start.ArgumentList.Add(arg);
         }

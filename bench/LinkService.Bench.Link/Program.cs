@@ -8,7 +8,8 @@ using LinkService.Synth;
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- [--people 3000000 --justice 1000000 --welfare 3000000] [--seed 42]
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- --data DIR   (extracts already written by `linkservice synth`; copied, not moved)
 //   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times, --key FILE to use
-//   a copy of that master key file (to compare two benches' output files byte for byte) rather than a new key.
+//   a copy of that master key file (to compare two benches' output files byte for byte) rather than a new key, and
+//   --linkservice PATH to run an installed linkservice (a `dotnet publish` folder's, as install/linux/install.sh builds it).
 // Sets up a site (config copy, ledger, extracts in the store recorded as accepted), then runs `linkservice link` as a
 // child process and prints its wall and CPU time, peak resident memory, and each stage as the run logged it.
 var options = LinkBenchOptions.Parse(args);
@@ -50,7 +51,7 @@ try
     for (var run = 1; run <= options.Runs; run++)
     {
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        var link = last = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, CancellationToken.None);
+        var link = last = await LinkProcess.RunAsync(site.ConfigDirectory, options.Project, options.Executable, CancellationToken.None);
         Console.WriteLine($"run {run}: linkservice link exit {link.ExitCode}: wall {link.Wall.TotalSeconds:F2} s, CPU {link.Cpu.TotalSeconds:F2} s, peak resident {link.PeakBytes / (double)(1L << 30):F2} GiB; load average before {load}, after {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores, shared)");
         if (link.ExitCode != 0)
         {

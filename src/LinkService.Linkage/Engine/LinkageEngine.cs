@@ -41,9 +41,10 @@ internal static class LinkageEngine
             () => compared = new PairComparer(spec.Comparisons, table));
         var comparer = compared!;
         var blocks = new RuleBlocks[rules.Length];
-        // A worker builds its next rule in the arrays of its last: never more of them than rules built at once.
+        // A worker builds its next rule in the arrays of its last: as many of them as cores (unbounded, the pool added
+        // workers as rules ran long, each with arrays of its own).
         var scratches = new System.Collections.Concurrent.ConcurrentBag<BlockScratch>();
-        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
             var scratch = scratches.TryTake(out var free) ? free : new BlockScratch(table.Count);
             blocks[r] = RuleBlocks.Build(rules[r], table, mode, scratch);
