@@ -69,7 +69,7 @@ internal sealed class ColumnPlan
                 return Dated(field, "date", description, d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             case FieldType.Integer or FieldType.Number:
                 var number = NumberCells.For(field);
-                return (ConfigJson.EnumName(field.Type), description, (v, _) => number(v!) is { } n ? NumberCells.Format(n) : null);
+                return (ConfigJson.EnumName(field.Type), description, (v, _) => number(v!));
             case FieldType.Boolean:
                 var yes = field.TrueValues ?? ["true", "True", "TRUE", "1"];
                 return ("boolean", description, (v, _) => yes.Contains(v!, StringComparer.Ordinal) ? "true" : "false");
@@ -102,9 +102,8 @@ internal sealed class ColumnPlan
 
     private static (string, string, Func<string?, string?, string?>) TopCode(decimal maximum, SchemaField field, string about)
     {
-        var number = NumberCells.For(field);
+        var capped = NumberCells.TopCoded(field, maximum);
         var shown = NumberCells.Format(maximum);
-        return (ConfigJson.EnumName(field.Type), $"{about}, top-coded: values above {shown} are shown as {shown}.",
-            (v, _) => number(v!) is { } n ? NumberCells.Format(Math.Min(n, maximum)) : null);
+        return (ConfigJson.EnumName(field.Type), $"{about}, top-coded: values above {shown} are shown as {shown}.", (v, _) => capped(v!));
     }
 }

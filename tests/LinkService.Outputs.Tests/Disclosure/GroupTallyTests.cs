@@ -42,4 +42,19 @@ public sealed class GroupTallyTests
         Assert.Equal(3, tally.NotNumbers);
         Assert.Equal(5m, tally.Cells()[["a"]].Total);
     }
+
+    /// <summary>A number column's specials and values beyond decimal, as the output stages write them, fail a magnitude table rather than drop out of it.</summary>
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("INF")]
+    [InlineData("-INF")]
+    [InlineData("1E+30")]
+    public void Value_NumberNoDecimalHolds_IsCountedAsNotANumber(string text)
+    {
+        var tally = new GroupTally(1);
+
+        tally.Add([tally.Label(0, "a")], 0, tally.Value(text));
+
+        Assert.Equal(1, tally.NotNumbers);
+    }
 }
