@@ -39,7 +39,7 @@ public sealed class WrittenNumbers
     public static WrittenNumbers Of(SchemaField field) => new(field.DecimalChar, field.GroupChar, field.BareNumber);
 
     /// <summary>
-    /// The cell's number in invariant text: where the field is not bare, from its first sign, point or digit to its
+    /// The cell's number in invariant text: where the field is not bare, from its first sign, point (its decimal character or '.') or digit to its
     /// last digit; group characters dropped; '.' for the decimal character. It is written into <paramref name="buffer"/>
     /// (<see cref="MaxLength"/> long) where a character must change, else it is a slice of the cell.
     /// </summary>
@@ -48,7 +48,13 @@ public sealed class WrittenNumbers
         text = cell;
         if (!_bare)
         {
+            // The field's own decimal character starts a number too: "EUR ,5" is a half where ',' is the point.
             var start = cell.IndexOfAny(NumberStart);
+            if (_decimal != '.' && cell.IndexOf(_decimal) is var point and >= 0 && (start < 0 || point < start))
+            {
+                start = point;
+            }
+
             var end = cell.LastIndexOfAnyInRange('0', '9');
             text = start < 0 || end < start ? [] : cell[start..(end + 1)];
         }

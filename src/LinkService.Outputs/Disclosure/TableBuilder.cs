@@ -49,7 +49,7 @@ internal static class TableBuilder
         }
 
         return tally.NotNumbers > 0
-            ? TableBuild.Failed($"{Counted.Of(tally.NotNumbers, "value")} of column '{spec.Column}' {Counted.Is(tally.NotNumbers)} not numbers")
+            ? TableBuild.Failed($"{Counted.Of(tally.NotNumbers, "value")} of column '{spec.Column}' {Counted.Is(tally.NotNumbers)} not numbers a total can hold (finite, at most 28 digits)")
             : Cross(spec.GroupBy.Count, tally.Cells());
     }
 

@@ -10,6 +10,8 @@ public sealed class WrittenNumbersTests
     [InlineData(",", null, true, "1.5", "1,5")]
     [InlineData(null, null, false, "£ +12.50 p.w.", "+12.50")]
     [InlineData(null, null, false, "c.5", ".5")]
+    [InlineData(",", null, false, "EUR ,5", ".5")]
+    [InlineData(",", ".", false, "EUR 1.234,5", "1234.5")]
     [InlineData(null, null, false, "no number", "")]
     public void TryInvariant_AsTheFieldWritesIt_IsTheNumbersInvariantText(string? decimalChar, string? groupChar, bool? bare, string cell, string expected)
     {

@@ -155,7 +155,7 @@ public sealed class DisclosureCheckerTests
             [.. RecordFiles.Persons("c", 10, Common, "x", "12"), .. RecordFiles.Persons("d", 2, Common, "x", "about 5")]));
 
         var finding = Assert.Single(report.Findings, f => f.Subject == "sums.csv");
-        Assert.Equal("the table could not be built: 2 values of column 'amount' are not numbers", finding.Reason);
+        Assert.Equal("the table could not be built: 2 values of column 'amount' are not numbers a total can hold (finite, at most 28 digits)", finding.Reason);
         Assert.Empty(report.Tables);
     }
 
