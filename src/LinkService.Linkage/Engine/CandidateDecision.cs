@@ -56,10 +56,11 @@ internal static class CandidateDecision
     /// When given, the pairs it names are not decided again but get probability 1: pairs whose decided weight is known
     /// to stay above <see cref="CertainBits"/>, where a float probability is 1 whatever the rivals say.
     /// </param>
-    public static List<ScoredPair> Apply(CandidateGraph neighbours, List<ScoredPair> kept, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null)
+    /// <param name="into">When given, the list the decided pairs are written into (an earlier round's, no longer read), where a new one was a few tens of megabytes of fresh memory a round.</param>
+    public static List<ScoredPair> Apply(CandidateGraph neighbours, List<ScoredPair> kept, Func<int, int, double> weight, PartnerShares shares, float[]? bits = null, Func<int, bool>? certain = null, List<ScoredPair>? into = null)
     {
         var table = neighbours.Table;
-        var decided = new List<ScoredPair>(kept.Count);
+        var decided = into ?? new List<ScoredPair>(kept.Count);
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(decided, kept.Count);
         // A rival or witness of a kept pair is most often kept with the partner too (at 1M × 3M, 94 % of 7M): its weight
         // is read off the graph, not scored again (half a microsecond a pair, comparing the two records afresh).

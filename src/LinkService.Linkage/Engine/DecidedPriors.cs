@@ -33,6 +33,7 @@ internal static class DecidedPriors
         var bits = new float[kept.Count];
         var decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits);
         var strata = new KeptStrata(kept, table);
+        float[]? spare = null;
         for (var round = 0; round < MaxRounds && pairsBySourcePair.Count > 0; round++)
         {
             var found = strata.Sums(decided);
@@ -47,11 +48,13 @@ internal static class DecidedPriors
             model = next;
             var pairShift = strata.PerPair(shift);
 
+            // The round before last's weights, read by nothing now, take this round's.
+            (var previous, bits) = (bits, spare ?? new float[kept.Count]);
+            spare = previous;
+
             // Most pairs are certain, and stay so: the shift moves a pair's own odds and its rivals' alike, so its decided
             // weight by no more than the shift (twice over through a witness), and the shares by hundredths of a bit.
-            var previous = bits;
             var moved = strata.MostMoved(shift);
-            bits = new float[kept.Count];
             Ranges.For(kept.Count, (from, to) =>
             {
                 var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
@@ -64,7 +67,8 @@ internal static class DecidedPriors
 
             graph.Refresh(kept);
             shares = PartnerShares.Estimate(decided, table);
-            decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits);
+            // The last round's decisions have given the shares and are read no more: this round's are written over them.
+            decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits, decided);
         }
 
         return (model, shares, decided);
