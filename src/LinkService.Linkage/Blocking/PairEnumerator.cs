@@ -59,7 +59,7 @@ internal static class PairEnumerator
             var starts = ruleBlocks.Starts;
             var ruleIndex = r;
             var partitions = Partitioner.Create(0, ruleBlocks.BlockCount, Math.Max(1, ruleBlocks.BlockCount / 256));
-            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var options = Workers.Options(cancellationToken);
             Parallel.ForEach(partitions, options, () => visitor.NewLocal(), (range, _, local) =>
             {
                 for (var block = range.Item1; block < range.Item2; block++)

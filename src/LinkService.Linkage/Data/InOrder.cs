@@ -13,7 +13,7 @@ internal static class InOrder
     public static void ForEachChunk<T>(int from, int to, Func<int, T> compute, Action<int, T> take, CancellationToken cancellationToken)
     {
         var results = new T[Math.Min(Chunk, Math.Max(0, to - from))];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var parallel = Workers.Options(cancellationToken);
         for (var start = from; start < to; start += Chunk)
         {
             var end = Math.Min(start + Chunk, to);

@@ -16,7 +16,7 @@ internal static class Ranges
     {
         if (count > 0)
         {
-            Parallel.ForEach(Partitioner.Create(0, count, size), range => body(range.Item1, range.Item2));
+            Parallel.ForEach(Partitioner.Create(0, count, size), Workers.Options(), range => body(range.Item1, range.Item2));
         }
     }
 }

@@ -56,7 +56,7 @@ internal static class RecordTableBuilder
         int[][] groups = [inOrder, .. Enumerable.Range(0, ordered.Count).Except(inOrder).Select(i => new[] { i })];
         try
         {
-            Parallel.ForEach(groups, new ParallelOptions { CancellationToken = cancellationToken }, group =>
+            Parallel.ForEach(groups, Workers.Options(cancellationToken), group =>
             {
                 foreach (var i in group)
                 {

@@ -85,7 +85,7 @@ public sealed class SourceRecords
     internal void Add(char[] text, int[] ends, int rows)
     {
         var width = _columns.Length + 1;
-        Parallel.For(0, width, c => AddColumn(c, text, ends, rows, width));
+        Parallel.For(0, width, Workers.Options(), c => AddColumn(c, text, ends, rows, width));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

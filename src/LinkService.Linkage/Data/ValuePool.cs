@@ -53,7 +53,7 @@ internal sealed class ValuePool
                 _nicknames = new int[_values.Count][];
                 _nicknames[0] = [];
                 var groups = _nicknames;
-                Parallel.For(1, _values.Count, id => groups[id] = Nicknames.GroupsOf(new string(_values[id])));
+                Parallel.For(1, _values.Count, Workers.Options(), id => groups[id] = Nicknames.GroupsOf(new string(_values[id])));
             }
 
             return _nicknames;

@@ -67,7 +67,7 @@ internal static class CandidateDecision
         var lifted = Lifted((x, y) => neighbours.TryWeight(x, y, out var known) ? known : weight(x, y), table, shares);
 
         // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place.
-        Parallel.For(0, kept.Count, i =>
+        Parallel.For(0, kept.Count, Workers.Options(), i =>
         {
             var pair = kept[i];
             if (certain?.Invoke(i) == true)
@@ -108,7 +108,7 @@ internal static class CandidateDecision
         var table = neighbours.Table;
         var decided = new float[pairs.Count];
         double OnePerson(int x, int y) => entity[x] == entity[y] ? Plain : -Plain;
-        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, pairs.Count, Workers.Options(cancellationToken), i =>
         {
             var pair = pairs[i];
             decided[i] = entity[pair.A] == entity[pair.B] ? 1f : (float)FellegiSunterModel.Probability(Decide(neighbours, table, OnePerson, shares, pair.A, pair.B, pair.Weight));

@@ -62,7 +62,7 @@ internal static class EntityPairs
         // Each entity is scored on its own, over both cores; every k-th pair is the same pair whatever the thread order,
         // as each entity knows how many pairs the entities before it hold.
         var before = new long[groups.Count + 1];
-        Parallel.For(0, groups.Count, g => before[g + 1] = PairsWithin(records.AsSpan(groups[g].Start, groups[g].End - groups[g].Start), source, mode));
+        Parallel.For(0, groups.Count, Workers.Options(), g => before[g + 1] = PairsWithin(records.AsSpan(groups[g].Start, groups[g].End - groups[g].Start), source, mode));
         for (var g = 0; g < groups.Count; g++)
         {
             before[g + 1] += before[g];
@@ -73,7 +73,7 @@ internal static class EntityPairs
         var expected = new double[groups.Count];
         var outside = new List<(int Stratum, double Probability)>?[groups.Count];
         const int Chunk = 1024;
-        Parallel.For(0, (groups.Count + Chunk - 1) / Chunk, chunk =>
+        Parallel.For(0, (groups.Count + Chunk - 1) / Chunk, Workers.Options(), chunk =>
         {
             for (var g = chunk * Chunk; g < Math.Min(groups.Count, (chunk + 1) * Chunk); g++)
             {

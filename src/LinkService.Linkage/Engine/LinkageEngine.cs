@@ -37,14 +37,13 @@ internal static class LinkageEngine
         PairComparer? compared = null;
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => Parallel.For(0, rules.Length, r => rules[r] = new CompiledRule(r, spec.Blocking[r], table)),
+            () => Parallel.For(0, rules.Length, Workers.Options(cancellationToken), r => rules[r] = new CompiledRule(r, spec.Blocking[r], table)),
             () => compared = new PairComparer(spec.Comparisons, table));
         var comparer = compared!;
         var blocks = new RuleBlocks[rules.Length];
-        // A worker builds its next rule in the arrays of its last: as many of them as cores (unbounded, the pool added
-        // workers as rules ran long, each with arrays of its own).
+        // A worker builds its next rule in the arrays of its last: as many of them as workers, one a core.
         var scratches = new System.Collections.Concurrent.ConcurrentBag<BlockScratch>();
-        Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
+        Parallel.For(0, rules.Length, Workers.Options(cancellationToken), r =>
         {
             var scratch = scratches.TryTake(out var free) ? free : new BlockScratch(table.Count);
             blocks[r] = RuleBlocks.Build(rules[r], table, mode, scratch);

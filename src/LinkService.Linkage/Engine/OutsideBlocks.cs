@@ -1,4 +1,5 @@
 using LinkService.Linkage.Blocking;
+using LinkService.Linkage.Data;
 using LinkService.Linkage.Model;
 
 namespace LinkService.Linkage.Engine;
@@ -61,7 +62,7 @@ internal static class OutsideBlocks
         // Each pair of sources is fitted on its own, over both cores; the results are kept in the pairs of sources' order.
         var strata = byStratum.ToArray();
         var fitted = new double[strata.Length];
-        Parallel.For(0, strata.Length, s =>
+        Parallel.For(0, strata.Length, Workers.Options(), s =>
         {
             var ordered = strata[s].Value.OrderBy(c => c.Key).ToArray();
             var observed = ordered.Select(c => Indices(keys, states, c.Key)).ToArray();

@@ -36,7 +36,7 @@ internal static class UEstimator
         var chunks = keys.Count * ChunksPerSourcePair;
         var drawn = sampler.TotalPairs < 1 || chunks == 0 ? 0 : samples;
         var counts = new long[chunks][][];
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = Workers.Options(cancellationToken);
         Parallel.For(0, chunks, options, chunk =>
         {
             var random = new Random(unchecked((seed * 7919) + chunk));

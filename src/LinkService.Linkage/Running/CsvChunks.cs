@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using LinkService.Configuration.Folders;
+using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Running;
 
@@ -34,7 +35,7 @@ internal static class CsvChunks
 
         // Two sets of blocks: one being written while the other is spelled.
         var sets = new[] { new MemoryStream[window], new MemoryStream[window] };
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = Workers.Options(cancellationToken);
         var writing = Task.CompletedTask;
         try
         {

@@ -96,7 +96,7 @@ internal sealed class RecordFileRows
         var missing = int.MaxValue;
 
         // On every core: each row's lookup is its own, and most of them miss the cache.
-        Parallel.ForEach(Partitioner.Create(0, _rows.Count, 1 << 16), new ParallelOptions { CancellationToken = cancellationToken }, range =>
+        Parallel.ForEach(Partitioner.Create(0, _rows.Count, 1 << 16), Workers.Options(cancellationToken), range =>
         {
             for (var row = range.Item1; row < range.Item2; row++)
             {

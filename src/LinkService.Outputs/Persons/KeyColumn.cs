@@ -54,7 +54,7 @@ internal sealed class KeyColumn
     }
 
     private static void EachKey(int count, Action<int> action, CancellationToken cancellationToken) =>
-        Parallel.For(0, (count + KeysPerPart - 1) / KeysPerPart, new ParallelOptions { CancellationToken = cancellationToken }, part =>
+        Parallel.For(0, (count + KeysPerPart - 1) / KeysPerPart, Linkage.Data.Workers.Options(cancellationToken), part =>
         {
             var end = Math.Min(count, (part + 1) * KeysPerPart);
             for (var i = part * KeysPerPart; i < end; i++)

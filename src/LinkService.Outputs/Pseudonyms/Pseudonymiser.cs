@@ -57,7 +57,7 @@ internal sealed class Pseudonymiser(ReadOnlyMemory<byte> key)
 
     private void Compute(byte[] label, UInt128[] values, MessageParts parts, CancellationToken cancellationToken)
     {
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = Linkage.Data.Workers.Options(cancellationToken);
         Parallel.ForEach(Partitioner.Create(0, values.Length, Math.Max(1, Math.Min(values.Length / 64, 1 << 14))), options, range =>
         {
             using var hasher = Hasher();
