@@ -67,6 +67,10 @@ internal sealed class ColumnPlan
         {
             case FieldType.Date:
                 return Dated(field, "date", description, d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            case FieldType.Datetime:
+                // Every cell validation accepted reads in the field's layouts; one that somehow did not is kept as written, never blanked.
+                var iso = DateCells.IsoDateTimeFor(field);
+                return ("datetime", description, (v, _) => iso(v!) ?? v);
             case FieldType.Integer or FieldType.Number:
                 var number = NumberCells.For(field);
                 return (ConfigJson.EnumName(field.Type), description, (v, _) => number(v!) is { } n ? NumberCells.Format(n) : null);

@@ -94,6 +94,29 @@ public sealed class ColumnPlanTests : IDisposable
         Assert.Equal("=1+1", Plan(new() { Column = "note" }).Apply("=1+1", null));
     }
 
+    /// <summary>
+    /// A kept datetime is written in ISO 8601, as a kept date is, with the offset the department wrote (none where it
+    /// wrote none): the package calls the column a Table Schema datetime, whose default format is ISO 8601, and a
+    /// field written '%Y-%m-%d %H:%M:%S%z' or in any layout went out as written, so that no Frictionless tool could read
+    /// the column (found by a fresh-eyes tester) and one column held several layouts.
+    /// </summary>
+    [Theory]
+    [InlineData("%Y-%m-%d %H:%M:%S%z", "2021-06-30 23:30:00+0200", "2021-06-30T23:30:00+02:00")]
+    [InlineData("%d/%m/%Y %H:%M", "30/06/2021 23:30", "2021-06-30T23:30:00")]
+    [InlineData("any", "Jan 5, 2021", "2021-01-05T00:00:00")]
+    [InlineData("any", "2020-06-15T12:00:00+05:00", "2020-06-15T12:00:00+05:00")]
+    [InlineData("default", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00+00:00")]
+    [InlineData("default", "2020-06-15T12:00:00.123-01:00", "2020-06-15T12:00:00.123-01:00")]
+    [InlineData("default", "2020-06-15T12:00:00", "2020-06-15T12:00:00")]
+    public void Keep_Datetime_IsWrittenInIso8601WithTheOffsetAsWritten(string format, string cell, string expected)
+    {
+        var schema = new TableSchema { Fields = [new SchemaField { Name = "seen", Type = FieldType.Datetime, Format = format }] };
+
+        var plan = ColumnPlan.Create(new() { Column = "seen" }, schema);
+
+        Assert.Equal((expected, "datetime"), (plan.Apply(cell, null), plan.Column.Type));
+    }
+
     [Fact]
     public void Apply_MissingCell_StaysBlank() =>
         Assert.Null(Plan(new() { Column = "benefit", Transform = ColumnTransform.Category, Groups = new Dictionary<string, string>(), Default = "other" }).Apply(null, null));
