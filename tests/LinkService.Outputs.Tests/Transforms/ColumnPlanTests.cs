@@ -86,6 +86,29 @@ public sealed class ColumnPlanTests : IDisposable
     public void Category_MapsListedValuesAndSendsTheRestToTheDefault(string benefit, string expected) =>
         Assert.Equal(expected, Plan(new() { Column = "benefit", Transform = ColumnTransform.Category, Groups = new Dictionary<string, string> { ["JSA"] = "jobseeker" }, Default = "other" }).Apply(benefit, null));
 
+    /// <summary>
+    /// A group is found for a value as written or as keep shows it: a boolean's TRUE or 1 is the value true, and fell to
+    /// the default group when the groups named "true" (found by a fresh-eyes tester), as an integer written +5 did for "5".
+    /// </summary>
+    [Theory]
+    [InlineData(FieldType.Boolean, "TRUE", "yes")]
+    [InlineData(FieldType.Boolean, "1", "yes")]
+    [InlineData(FieldType.Boolean, "true", "yes")]
+    [InlineData(FieldType.Boolean, "False", "no")]
+    [InlineData(FieldType.Integer, "+5", "five")]
+    [InlineData(FieldType.Integer, "5", "five")]
+    [InlineData(FieldType.Integer, "6", "no")]
+    [InlineData(FieldType.String, "TRUE", "no")]
+    public void Category_FindsTheGroupOfTheValueAsKeepShowsIt(FieldType type, string cell, string expected)
+    {
+        var schema = new TableSchema { Fields = [new SchemaField { Name = "flag", Type = type }] };
+        var groups = new Dictionary<string, string> { ["true"] = "yes", ["5"] = "five" };
+
+        var plan = ColumnPlan.Create(new() { Column = "flag", Transform = ColumnTransform.Category, Groups = groups, Default = "no" }, schema);
+
+        Assert.Equal(expected, plan.Apply(cell, null));
+    }
+
     [Fact]
     public void Keep_WritesNumbersAndDatesInTheirPlainForms()
     {
