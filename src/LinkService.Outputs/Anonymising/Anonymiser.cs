@@ -30,8 +30,11 @@ internal sealed class Anonymiser(ILogger<Anonymiser> logger) : IAnonymiser
         var specs = request.Project.Outputs?.Files ?? [];
         var files = specs.Select(spec => FileOf(spec, request)).ToList();
         // A thread each, not the pool's: they read for seconds, and the pool's threads are the pseudonyms' meanwhile.
-        var rows = files.Select(f => Task.Factory.StartNew(
-            () => RecordFileRows.Read(f.Plans, f.Inputs, reading, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        var rows = files.Select((f, i) => Task.Factory.StartNew(
+            () => RecordFileRows.Read(f.Plans, f.Inputs, reading, a => Log.ColumnAbsent(logger, request.RunId, a.OutputColumn, specs[i].OutputFileName, a.Rows, a.DeliveryId, a.Field), cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToList();
         List<Task> writing = [.. rows];
         var written = new List<Task<WrittenRecords>>();
         try

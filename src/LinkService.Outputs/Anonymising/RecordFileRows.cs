@@ -31,7 +31,9 @@ internal sealed class RecordFileRows
     /// <summary>Rows read between two advances of the stage's count.</summary>
     private const int ProgressBatch = 16_384;
 
-    public static RecordFileRows Read(IReadOnlyList<ColumnPlan> plans, IReadOnlyList<LinkageInput> inputs, StageProgress progress, CancellationToken cancellationToken)
+    /// <param name="absent">Told of each chosen column a delivery has no column for, once it is read: blank on every one of its rows.</param>
+    public static RecordFileRows Read(
+        IReadOnlyList<ColumnPlan> plans, IReadOnlyList<LinkageInput> inputs, StageProgress progress, Action<AbsentColumn> absent, CancellationToken cancellationToken)
     {
         var rows = new RecordColumns(plans.Count, 1 << 16);
         var keys = new StringArena();
@@ -52,6 +54,7 @@ internal sealed class RecordFileRows
                 MissingValues(schema, p.Field),
                 p.At is { } at ? (ColumnOf(delivery, schema, at), MissingValues(schema, at)) : (null, []),
                 rows.Values[c])).ToArray();
+            var before = rows.Count;
             while (delivery.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -77,6 +80,18 @@ internal sealed class RecordFileRows
                 {
                     progress.Advance(unreported);
                     unreported = 0;
+                }
+            }
+
+            foreach (var plan in plans)
+            {
+                SchemaField[] read = plan.At is { } at ? [plan.Field, at] : [plan.Field];
+                foreach (var field in read)
+                {
+                    if (ColumnOf(delivery, schema, field) is null)
+                    {
+                        absent(new AbsentColumn(input.DeliveryId, plan.Column.Name, field.Name, rows.Count - before));
+                    }
                 }
             }
         }
@@ -154,3 +169,6 @@ internal sealed class RecordFileRows
     private static HashSet<string> MissingValues(TableSchema schema, SchemaField field) =>
         (field.MissingValues ?? schema.MissingValues).ToHashSet(StringComparer.Ordinal);
 }
+
+/// <summary>A chosen column that a delivery has no column for: <see cref="Field"/> is blank on its <see cref="Rows"/> rows.</summary>
+internal sealed record AbsentColumn(string DeliveryId, string OutputColumn, string Field, long Rows);

@@ -52,7 +52,7 @@ internal sealed class ColumnPlan
             ColumnTransform.PostcodeDistrict => ("string", $"{about}: the postcode district (outward code) only.", (v, _) => PostcodeParts.Normalise(v!) is { } p ? PostcodeParts.District(p) : null),
             ColumnTransform.PostcodeSector => ("string", $"{about}: the postcode sector (outward code and first digit of the inward code) only.", (v, _) => PostcodeParts.Normalise(v!) is { } p ? PostcodeParts.Sector(p) : null),
             ColumnTransform.TopCode => TopCode(spec.Maximum!.Value, field, about),
-            ColumnTransform.Category => ("string", $"{about}, in groups ({string.Join(", ", spec.Groups!.Values.Append(spec.Default!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}).", (v, _) => spec.Groups!.TryGetValue(v!, out var g) ? g : spec.Default),
+            ColumnTransform.Category => Category(spec, field, about),
             _ => throw new InvalidOperationException($"Transform '{ConfigJson.EnumName(spec.Transform)}' has no plan."),
         };
         return new ColumnPlan(field, at, new OutputColumn(spec.OutputName, made.Type, made.Description + " Blank where missing."), made.Apply);
@@ -67,6 +67,10 @@ internal sealed class ColumnPlan
         {
             case FieldType.Date:
                 return Dated(field, "date", description, d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            case FieldType.Datetime:
+                // Every cell validation accepted reads in the field's layouts; one that somehow did not is kept as written, never blanked.
+                var iso = DateCells.IsoDateTimeFor(field);
+                return ("datetime", description, (v, _) => iso(v!) ?? v);
             case FieldType.Integer or FieldType.Number:
                 var number = NumberCells.For(field);
                 return (ConfigJson.EnumName(field.Type), description, (v, _) => number(v!));
@@ -76,6 +80,16 @@ internal sealed class ColumnPlan
             default:
                 return (field.Type == FieldType.String ? "string" : ConfigJson.EnumName(field.Type), description, (v, _) => v);
         }
+    }
+
+    private static (string, string, Func<string?, string?, string?>) Category(OutputColumnSpec spec, SchemaField field, string about)
+    {
+        var groups = spec.Groups!;
+        var (_, _, shown) = Keep(field, about);
+        var description = $"{about}, in groups ({string.Join(", ", groups.Values.Append(spec.Default!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}).";
+
+        // A value as written, or as keep shows it: a boolean's TRUE and 1 are both true, an integer written +5 is 5.
+        return ("string", description, (v, _) => groups.TryGetValue(v!, out var g) || (shown(v, null) is { } s && groups.TryGetValue(s, out g)) ? g : spec.Default);
     }
 
     private static (string, string, Func<string?, string?, string?>) Dated(SchemaField field, string type, string description, Func<DateOnly, string> show)

@@ -12,5 +12,33 @@ internal static class DateCells
         return text => WrittenDates.Date(text, formats);
     }
 
+    /// <summary>
+    /// A datetime cell in ISO 8601 (<c>2021-06-30T23:30:00+02:00</c>), the time and offset as written and no offset
+    /// where none was written; null where it does not read. Every layout a field may be written in leaves as one.
+    /// </summary>
+    public static Func<string, string?> IsoDateTimeFor(SchemaField field)
+    {
+        var formats = WrittenDates.Formats(field.Type, field.Format);
+        return text =>
+        {
+            const DateTimeStyles Written = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
+            var read = formats is null
+                ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Written, out var at)
+                : DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, Written, out at);
+            if (!read)
+            {
+                return null;
+            }
+
+            // Read again for whether an offset was written at all: one assumed would claim UTC for a local time.
+            const DateTimeStyles Kind = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
+            var zoned = (formats is null
+                ? DateTime.TryParse(text, CultureInfo.InvariantCulture, Kind, out var asWritten)
+                : DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, Kind, out asWritten)) && asWritten.Kind != DateTimeKind.Unspecified;
+            var local = at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            return zoned ? local + at.ToString("zzz", CultureInfo.InvariantCulture) : local;
+        };
+    }
+
     public static DateOnly ParseFixed(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,7 @@ using LinkService.Progress;
 using LinkService.Linkage.Memory;
 using LinkService.Linkage.Running;
 using LinkService.Publishing;
+using LinkService.Status;
 using Microsoft.Extensions.Logging;
 
 namespace LinkService.Linking;
@@ -110,9 +111,7 @@ internal sealed class ProjectRunner
             }
 
             // A process killed mid-run still holds its lease until it lapses; saying when tells the operator how long to wait.
-            var held = holder.Lease is { } holderLease
-                ? string.Create(CultureInfo.InvariantCulture, $"run {holder.Id} is linking it in {holderLease.Owner}, whose lease runs until {holderLease.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; should that process have stopped, a link after then takes the run over")
-                : $"run {holder.Id} is linking it in another process";
+            var held = holder.Lease is { } holderLease ? HeldBy(holder, holderLease) : $"run {holder.Id} is linking it in another process";
             Log.RunNotStarted(_logger, project.Name, held);
             return ProjectRunOutcome.NotStarted(held);
         }
@@ -199,5 +198,21 @@ internal sealed class ProjectRunner
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Who holds the project and until when, what it is doing, and, where this host can tell that its process is gone
+    /// (a link killed a moment ago), so, and what a link after the lease then does: a run past linking is resumed.
+    /// </summary>
+    private static string HeldBy(LinkageRun holder, RunLease lease)
+    {
+        var doing = holder.Stage == RunStage.Linking
+            ? $"is linking it in {lease.Owner}"
+            : $"has linked the project and is making its outputs (last stage: {holder.Stage.ToString().ToLowerInvariant()}) in {lease.Owner}";
+        var then = holder.Stage == RunStage.Linking ? "a link after then takes the run over" : "a link after then resumes the run from where it stopped";
+        var gone = OwnerProcess.IsRunning(lease.Owner) == false;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"run {holder.Id} {doing}, whose lease runs until {lease.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; {(gone ? "that process is no longer running: " + then : "should that process have stopped, " + then)}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkService.Audit;
 using LinkService.Cli;
 using LinkService.Configuration;
@@ -22,9 +23,11 @@ internal sealed class RunDecisions
     private readonly LedgerIntegrity _integrity;
     private readonly OutputPipeline _pipeline;
     private readonly RunOwner _owner;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger<RunDecisions> _logger;
 
-    public RunDecisions(ConfigCatalog catalog, ServicePaths paths, ILedger ledger, LedgerIntegrity integrity, OutputPipeline pipeline, RunOwner owner, ILogger<RunDecisions> logger)
+    public RunDecisions(
+        ConfigCatalog catalog, ServicePaths paths, ILedger ledger, LedgerIntegrity integrity, OutputPipeline pipeline, RunOwner owner, TimeProvider timeProvider, ILogger<RunDecisions> logger)
     {
         _catalog = catalog;
         _paths = paths;
@@ -32,6 +35,7 @@ internal sealed class RunDecisions
         _integrity = integrity;
         _pipeline = pipeline;
         _owner = owner;
+        _timeProvider = timeProvider;
         _logger = logger;
     }
 
@@ -56,6 +60,15 @@ internal sealed class RunDecisions
             if (resumed.RunId is not null)
             {
                 return new DecisionOutcome(ExitCodes.Problem, $"Run {runId} of project {project} was approved before, but its publish, cut short, could not be finished: {resumed.Message}.");
+            }
+
+            if (found.Lease is { } lease && !lease.HasExpiredAt(_timeProvider.GetUtcNow()))
+            {
+                // Its approver may have been killed a moment ago: its lease still holds the run, and saying whose and until
+                // when tells the custodian how long to wait, where "not held for approval" told them nothing.
+                return new DecisionOutcome(ExitCodes.Problem, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Run {runId} of project {project} was approved already and is being published by {lease.Owner}, whose lease runs until {lease.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; should that process have stopped, the service finishes the publish once the lease has run out, or approve it again after then."));
             }
         }
 

@@ -1,6 +1,9 @@
 using LinkService.Configuration.Keys;
+using LinkService.Outputs.Anonymising;
 using LinkService.Outputs.Pseudonyms;
 using LinkService.Outputs.Tests.Support;
+using LinkService.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace LinkService.Outputs.Tests.Anonymising;
 
@@ -61,6 +64,24 @@ public sealed class AnonymiserTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => _run.AnonymiseAsync("r1", links: "alpha,A1,E1,1\nalpha,A2,E1,0.98\nalpha,A4,E3,0\n"));
 
         Assert.Equal("Delivery 'alpha-1', row 3: the record is not in the run's linkage map (links.csv); the run and its inputs do not belong together", error.Message);
+    }
+
+    [Fact]
+    public async Task AnonymiseAsync_DeliveryWithoutAChosenColumn_WarnsThatTheColumnIsBlankThroughoutIt()
+    {
+        // A field the schema gained after the delivery was accepted (or one fieldsMatch lets a file leave out) made its
+        // output column blank on every row of the delivery, published without a word (found by a fresh-eyes tester).
+        using var run = new SmallRun(Outputs, "id,forename,sex,surname,postcode,dob,benefit,start,amount", [.. Rows.Select(r => r[..r.LastIndexOf(',')])], Links);
+        using var logs = new CollectingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+
+        var (_, folder, _) = await run.AnonymiseAsync("r1", logger: factory.CreateLogger<Anonymiser>());
+
+        Assert.All(SmallRun.ReadCsv(Path.Combine(folder, "alpha.csv")).Skip(1), row => Assert.Equal("", row[6]));
+        var warning = Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.Equal(
+            "Warning 8004 Run r1: column note of alpha.csv is blank on all 4 rows of delivery alpha-1, which has no column for field note (a field the schema gained after the delivery was accepted, or one its fieldsMatch lets a file leave out) ",
+            warning);
     }
 
     [Fact]

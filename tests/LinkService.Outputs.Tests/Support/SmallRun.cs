@@ -6,6 +6,7 @@ using LinkService.Deliveries.SetAside;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Anonymising;
 using LinkService.Outputs.Stages;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LinkService.Outputs.Tests.Support;
@@ -25,6 +26,12 @@ internal sealed class SmallRun : IDisposable
     private readonly string _delivery;
 
     public SmallRun(string outputs, string[] rows, string links, params string[] projects)
+        : this(outputs, Header, rows, links, projects)
+    {
+    }
+
+    /// <summary>A run whose delivery has the header <paramref name="header"/> (a column fewer than the schema, say).</summary>
+    public SmallRun(string outputs, string header, string[] rows, string links, params string[] projects)
     {
         _dir = OutputsConfig.Create(outputs, projects.Length > 0 ? projects[0] : "study");
         foreach (var other in projects.Skip(1))
@@ -33,7 +40,7 @@ internal sealed class SmallRun : IDisposable
         }
 
         _catalog = OutputsConfig.LoadValid(_dir);
-        _delivery = _dir.Write("store/alpha_1.csv", string.Join("\n", [Header, .. rows]) + "\n");
+        _delivery = _dir.Write("store/alpha_1.csv", string.Join("\n", [header, .. rows]) + "\n");
         _dir.Write("links/" + RunFiles.Links, "source,record_id,entity_id,match_probability\n" + links);
     }
 
@@ -42,7 +49,8 @@ internal sealed class SmallRun : IDisposable
     public ProjectDefinition Project(string name) => _catalog.Projects[name];
 
     /// <summary>Anonymises the run as project <paramref name="project"/>, its run folder a copy of the links under <paramref name="run"/>.</summary>
-    public async Task<(AnonymisedOutput Output, string OutputFolder, string RunFolder)> AnonymiseAsync(string run, string project = "study", string? previousRun = null, string? links = null)
+    public async Task<(AnonymisedOutput Output, string OutputFolder, string RunFolder)> AnonymiseAsync(
+        string run, string project = "study", string? previousRun = null, string? links = null, ILogger<Anonymiser>? logger = null)
     {
         var runFolder = _dir.Combine("runs", run);
         Directory.CreateDirectory(runFolder);
@@ -55,7 +63,7 @@ internal sealed class SmallRun : IDisposable
             ProjectKeys.Pseudonyms(Master, project),
             previousRun is null ? null : _dir.Combine("runs", previousRun));
         var outputFolder = _dir.Combine("export", project, run);
-        var output = await new Anonymiser(NullLogger<Anonymiser>.Instance).AnonymiseAsync(request, outputFolder, CancellationToken.None);
+        var output = await new Anonymiser(logger ?? NullLogger<Anonymiser>.Instance).AnonymiseAsync(request, outputFolder, CancellationToken.None);
         return (output, outputFolder, runFolder);
     }
 

@@ -86,12 +86,58 @@ public sealed class ColumnPlanTests : IDisposable
     public void Category_MapsListedValuesAndSendsTheRestToTheDefault(string benefit, string expected) =>
         Assert.Equal(expected, Plan(new() { Column = "benefit", Transform = ColumnTransform.Category, Groups = new Dictionary<string, string> { ["JSA"] = "jobseeker" }, Default = "other" }).Apply(benefit, null));
 
+    /// <summary>
+    /// A group is found for a value as written or as keep shows it: a boolean's TRUE or 1 is the value true, and fell to
+    /// the default group when the groups named "true" (found by a fresh-eyes tester), as an integer written +5 did for "5".
+    /// </summary>
+    [Theory]
+    [InlineData(FieldType.Boolean, "TRUE", "yes")]
+    [InlineData(FieldType.Boolean, "1", "yes")]
+    [InlineData(FieldType.Boolean, "true", "yes")]
+    [InlineData(FieldType.Boolean, "False", "no")]
+    [InlineData(FieldType.Integer, "+5", "five")]
+    [InlineData(FieldType.Integer, "5", "five")]
+    [InlineData(FieldType.Integer, "6", "no")]
+    [InlineData(FieldType.String, "TRUE", "no")]
+    public void Category_FindsTheGroupOfTheValueAsKeepShowsIt(FieldType type, string cell, string expected)
+    {
+        var schema = new TableSchema { Fields = [new SchemaField { Name = "flag", Type = type }] };
+        var groups = new Dictionary<string, string> { ["true"] = "yes", ["5"] = "five" };
+
+        var plan = ColumnPlan.Create(new() { Column = "flag", Transform = ColumnTransform.Category, Groups = groups, Default = "no" }, schema);
+
+        Assert.Equal(expected, plan.Apply(cell, null));
+    }
+
     [Fact]
     public void Keep_WritesNumbersAndDatesInTheirPlainForms()
     {
         Assert.Equal("12.5", Plan(new() { Column = "amount" }).Apply("12.50", null));
         Assert.Equal("2024-02-01", Plan(new() { Column = "start" }).Apply("2024-02-01", null));
         Assert.Equal("=1+1", Plan(new() { Column = "note" }).Apply("=1+1", null));
+    }
+
+    /// <summary>
+    /// A kept datetime is written in ISO 8601, as a kept date is, with the offset the department wrote (none where it
+    /// wrote none): the package calls the column a Table Schema datetime, whose default format is ISO 8601, and a
+    /// field written '%Y-%m-%d %H:%M:%S%z' or in any layout went out as written, so that no Frictionless tool could read
+    /// the column (found by a fresh-eyes tester) and one column held several layouts.
+    /// </summary>
+    [Theory]
+    [InlineData("%Y-%m-%d %H:%M:%S%z", "2021-06-30 23:30:00+0200", "2021-06-30T23:30:00+02:00")]
+    [InlineData("%d/%m/%Y %H:%M", "30/06/2021 23:30", "2021-06-30T23:30:00")]
+    [InlineData("any", "Jan 5, 2021", "2021-01-05T00:00:00")]
+    [InlineData("any", "2020-06-15T12:00:00+05:00", "2020-06-15T12:00:00+05:00")]
+    [InlineData("default", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00+00:00")]
+    [InlineData("default", "2020-06-15T12:00:00.123-01:00", "2020-06-15T12:00:00.123-01:00")]
+    [InlineData("default", "2020-06-15T12:00:00", "2020-06-15T12:00:00")]
+    public void Keep_Datetime_IsWrittenInIso8601WithTheOffsetAsWritten(string format, string cell, string expected)
+    {
+        var schema = new TableSchema { Fields = [new SchemaField { Name = "seen", Type = FieldType.Datetime, Format = format }] };
+
+        var plan = ColumnPlan.Create(new() { Column = "seen" }, schema);
+
+        Assert.Equal((expected, "datetime"), (plan.Apply(cell, null), plan.Column.Type));
     }
 
     [Fact]

@@ -72,6 +72,28 @@ public sealed class ProjectRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ProjectHeldPastLinkingByAProcessOfThisHostThatIsGone_SaysSoAndThatALinkThenResumesIt()
+    {
+        // A link killed while making its outputs: a second link said the run "is linking it" and "should that process
+        // have stopped", where status knew the process was gone and that the run would be resumed, not linked again
+        // (found by a fresh-eyes tester).
+        await AcceptBothSourcesAsync();
+        using var exited = System.Diagnostics.Process.Start("true");
+        await exited.WaitForExitAsync(CancellationToken.None);
+        var gone = new RunOwner(Environment.MachineName, exited.Id);
+        await Ledger.StartRunAsync(new RunStart("killed", Project, "runs/killed", [], gone), CancellationToken.None);
+        await Ledger.RecordLinkedAsync("killed", gone, new Dictionary<string, long>(), CancellationToken.None);
+
+        var outcome = await Runner().RunAsync(Project, "test", CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(
+            $"run killed has linked the project and is making its outputs (last stage: linked) in {gone}, whose lease runs until 2026-11-20 12:01:00 UTC; "
+            + "that process is no longer running: a link after then resumes the run from where it stopped",
+            outcome.Message);
+    }
+
+    [Fact]
     public async Task RunAsync_LongLinkage_LogsItsProgressEveryInterval()
     {
         await AcceptBothSourcesAsync();

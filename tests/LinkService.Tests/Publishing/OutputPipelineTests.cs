@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using LinkService.Cli;
 using LinkService.Configuration.Keys;
@@ -120,16 +121,23 @@ public sealed class OutputPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Approve_WhileAnotherProcessIsPublishingTheRun_IsRefusedAndLeavesItToThatProcess()
+    public async Task Approve_WhileAnotherProcessIsPublishingTheRun_IsRefusedSayingWhoPublishesItAndUntilWhen()
     {
+        // An approve killed mid-publish holds the run under its lease for a minute more; approving again meanwhile said
+        // only "cannot be approved: it is running (last completed stage: approved), not held for approval", which
+        // neither says the run was approved nor how long to wait (found by a fresh-eyes tester killing approve).
         UseApproval("custodian");
         var held = await LinkAsync();
         await Ledger.ApproveHeldAsync(held.Id, Owners.Other, "custodian-account", CancellationToken.None);
+        var lease = (await RunAsync(held.Id)).Lease!;
 
         var outcome = await Parts.Decisions().ApproveAsync(Project, held.Id, "custodian-account", CancellationToken.None);
 
         Assert.Equal(ExitCodes.Problem, outcome.ExitCode);
-        Assert.Contains("not held for approval", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"Run {held.Id} of project {Project} was approved already and is being published by {Owners.Other}, whose lease runs until "
+            + lease.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC; should that process have stopped, the service finishes the publish once the lease has run out, or approve it again after then.",
+            outcome.Message);
         Assert.False(Directory.Exists(_folder.Paths.ExportFolder(Project, held.Id)));
     }
 

@@ -28,7 +28,7 @@ internal sealed class Pipelines(ServiceFolder folder, ILedger ledger, TimeProvid
     public ProjectRunner Runner(ILinkageRunner linkage) => new(
         folder.LoadCatalog(), folder.Paths, ledger, Integrity(), linkage, Outputs(), owner, LeaseTerms.Default, Progress(), HugePages(), time, NullLogger<ProjectRunner>.Instance);
 
-    public RunDecisions Decisions() => new(folder.LoadCatalog(), folder.Paths, ledger, Integrity(), Outputs(), owner, NullLogger<RunDecisions>.Instance);
+    public RunDecisions Decisions() => new(folder.LoadCatalog(), folder.Paths, ledger, Integrity(), Outputs(), owner, time, NullLogger<RunDecisions>.Instance);
 
     private RunProgress Progress() => new(ProgressSink, time, Options.Create(new ProgressOptions()));
 

@@ -28,6 +28,13 @@ public sealed class CellTypeCheckTests
     [InlineData("""{ "name": "n", "type": "date", "format": "%d %b %Y" }""", "29 Feb 2024", true)]
     [InlineData("""{ "name": "n", "type": "datetime" }""", "2024-02-29T10:15:00Z", true)]
     [InlineData("""{ "name": "n", "type": "datetime" }""", "2024-02-29 10:15", false)]
+    [InlineData("""{ "name": "n", "type": "date", "format": "any" }""", "3 April 1985", true)]
+    [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "1985-04-03 10:15", true)]
+    [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "0001-01-01 10:15", true)]
+    // A time with no date took the day the file was checked (and the day linkage or the outputs read it) as its date.
+    [InlineData("""{ "name": "n", "type": "date", "format": "any" }""", "10:30", false)]
+    [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "10:30", false)]
+    [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "10:30:00+01:00", false)]
     [InlineData("""{ "name": "n", "type": "string", "format": "email" }""", "a.person@example.org", true)]
     [InlineData("""{ "name": "n", "type": "string", "format": "email" }""", "not an email", false)]
     [InlineData("""{ "name": "n", "type": "string", "format": "uuid" }""", "0f8fad5b-d9cb-469f-a165-70867728950e", true)]
