@@ -33,9 +33,52 @@ public static class WrittenDates
     public static DateOnly? Date(ReadOnlySpan<char> text, string[]? formats)
     {
         const DateTimeStyles Written = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
-        var ok = formats is null
-            ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Written, out var written)
-            : DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, Written, out written);
-        return ok ? DateOnly.FromDateTime(written.DateTime) : null;
+        return TryRead(text, formats, Written, out DateTimeOffset written) ? DateOnly.FromDateTime(written.DateTime) : null;
+    }
+
+    /// <summary>A cell in the field's layouts (<see cref="Formats"/>; null: any layout .NET reads that holds a year).</summary>
+    public static bool TryRead(ReadOnlySpan<char> text, string[]? formats, DateTimeStyles styles, out DateTimeOffset value)
+    {
+        if (formats is not null)
+        {
+            return DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, styles, out value);
+        }
+
+        // Year 1 is a year written so, or one the yearless calendar gave: the clock's reading tells which (see Yearless).
+        return (DateTimeOffset.TryParse(text, Yearless, styles, out value) && value.Year != 1)
+            || (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out value) && value.Year == 1);
+    }
+
+    /// <inheritdoc cref="TryRead(ReadOnlySpan{char}, string[], DateTimeStyles, out DateTimeOffset)"/>
+    public static bool TryRead(ReadOnlySpan<char> text, string[]? formats, DateTimeStyles styles, out DateTime value)
+    {
+        if (formats is not null)
+        {
+            return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, styles, out value);
+        }
+
+        return (DateTime.TryParse(text, Yearless, styles, out value) && value.Year != 1)
+            || (DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out value) && value.Year == 1);
+    }
+
+    /// <summary>
+    /// The invariant culture, but a cell with no year ("Jan 5", "12/25", or a time alone, "10:30") falls in year 1,
+    /// where .NET gives it the year of the day it is read: validation, linkage and the outputs would each have dated it
+    /// by their own day, none of them the department's. "any" refuses such a cell. A year 1 the invariant culture reads
+    /// too was written so ("0001-01-01 10:15").
+    /// </summary>
+    private static readonly CultureInfo Yearless = YearlessCulture();
+
+    private static CultureInfo YearlessCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar = new YearlessCalendar();
+        return CultureInfo.ReadOnly(culture);
+    }
+
+    /// <summary>The Gregorian calendar, but "this year" (what .NET gives a cell without one) is year 1.</summary>
+    private sealed class YearlessCalendar : GregorianCalendar
+    {
+        public override int GetYear(DateTime time) => 1;
     }
 }

@@ -22,19 +22,14 @@ internal static class DateCells
         return text =>
         {
             const DateTimeStyles Written = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
-            var read = formats is null
-                ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Written, out var at)
-                : DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, Written, out at);
-            if (!read)
+            if (!WrittenDates.TryRead(text, formats, Written, out DateTimeOffset at))
             {
                 return null;
             }
 
             // Read again for whether an offset was written at all: one assumed would claim UTC for a local time.
             const DateTimeStyles Kind = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
-            var zoned = (formats is null
-                ? DateTime.TryParse(text, CultureInfo.InvariantCulture, Kind, out var asWritten)
-                : DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, Kind, out asWritten)) && asWritten.Kind != DateTimeKind.Unspecified;
+            var zoned = WrittenDates.TryRead(text, formats, Kind, out DateTime asWritten) && asWritten.Kind != DateTimeKind.Unspecified;
             var local = at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             return zoned ? local + at.ToString("zzz", CultureInfo.InvariantCulture) : local;
         };

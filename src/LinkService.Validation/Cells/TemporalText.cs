@@ -47,10 +47,7 @@ internal sealed class TemporalText
         }
 
         ticks = 0;
-        DateTime value;
-        var ok = _formats is null
-            ? DateTime.TryParse(cell, CultureInfo.InvariantCulture, _styles, out value) && !IsTimeOnly(cell, value)
-            : DateTime.TryParseExact(cell, _formats, CultureInfo.InvariantCulture, _styles, out value);
+        var ok = WrittenDates.TryRead(cell, _formats, _styles, out DateTime value);
         if (ok)
         {
             ticks = value.Ticks;
@@ -58,13 +55,4 @@ internal sealed class TemporalText
 
         return ok;
     }
-
-    /// <summary>
-    /// True for a cell any layout reads that holds a time and no date ("10:30"): .NET dates it on the day it is read,
-    /// so it would be a different date in validation, linkage and the outputs, none of them the department's. Read
-    /// again without that default, it falls on 1 January of year 1, or out of range once its offset is applied.
-    /// </summary>
-    private bool IsTimeOnly(ReadOnlySpan<char> cell, DateTime read) =>
-        read.Year != 1
-        && (!DateTime.TryParse(cell, CultureInfo.InvariantCulture, _styles | DateTimeStyles.NoCurrentDateDefault, out var undated) || undated.Year == 1);
 }

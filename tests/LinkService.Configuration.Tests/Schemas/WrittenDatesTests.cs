@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkService.Configuration.Schemas;
 
 namespace LinkService.Configuration.Tests.Schemas;
@@ -32,4 +33,26 @@ public sealed class WrittenDatesTests
         Assert.Equal(new DateOnly(2020, 3, 4), WrittenDates.Date("4 March 2020", null));
         Assert.Null(WrittenDates.Date("not a date", null));
     }
+
+    /// <summary>.NET gives a cell with no year the year it is read in (and one with no date, the day): the date would depend on the day each reader read it.</summary>
+    [Theory]
+    [InlineData("Jan 5")]
+    [InlineData("12/25")]
+    [InlineData("10:30")]
+    [InlineData("10:30:00+01:00")]
+    [InlineData("Jan 1 00:30 +01:00")]
+    public void Date_AnyLayoutWithNoYear_IsNotADate(string cell)
+    {
+        Assert.Null(WrittenDates.Date(cell, null));
+        Assert.False(WrittenDates.TryRead(cell, null, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime _));
+    }
+
+    [Theory]
+    [InlineData("Jan 5, 2021", 2021, 1, 5)]
+    [InlineData("5/1/21", 2021, 5, 1)]
+    [InlineData("Tuesday, 5 January 2021", 2021, 1, 5)]
+    [InlineData("2021-01-05T10:30:00+02:00", 2021, 1, 5)]
+    [InlineData("0001-01-01 10:15", 1, 1, 1)]
+    public void Date_AnyLayoutWithAYear_IsTheDateWritten(string cell, int year, int month, int day) =>
+        Assert.Equal(new DateOnly(year, month, day), WrittenDates.Date(cell, null));
 }

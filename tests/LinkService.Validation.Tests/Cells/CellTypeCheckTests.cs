@@ -33,6 +33,10 @@ public sealed class CellTypeCheckTests
     [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "0001-01-01 10:15", true)]
     // A time with no date took the day the file was checked (and the day linkage or the outputs read it) as its date.
     [InlineData("""{ "name": "n", "type": "date", "format": "any" }""", "10:30", false)]
+    // A date with no year took the year the file was checked in (and the year linkage or the outputs read it).
+    [InlineData("""{ "name": "n", "type": "date", "format": "any" }""", "Jan 5", false)]
+    [InlineData("""{ "name": "n", "type": "date", "format": "any" }""", "12/25", false)]
+    [InlineData("""{ "name": "n", "type": "date", "format": "any" }""", "Jan 5, 2021", true)]
     [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "10:30", false)]
     [InlineData("""{ "name": "n", "type": "datetime", "format": "any" }""", "10:30:00+01:00", false)]
     [InlineData("""{ "name": "n", "type": "string", "format": "email" }""", "a.person@example.org", true)]
