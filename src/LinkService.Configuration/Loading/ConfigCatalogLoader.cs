@@ -63,21 +63,24 @@ public static partial class ConfigCatalogLoader
             }
 
             // Checked against the sources' schemas even when the project has problems of its own, so that one pass
-            // reports both; only a source or schema that could not be read leaves nothing to check against.
+            // reports both. Linkage compares every source's fields, so it waits for all of them to be read; an output
+            // file or table is checked against its own source wherever that one was read (a missing second source
+            // hid every output problem of the first until it was fixed).
             if (project.Sources.All(sources.ContainsKey) && project.Sources.All(s => sources[s].ResolvedSchema is not null))
             {
                 (project.Linkage as ICatalogAwareConfig)?.ValidateAgainst(catalog, fileErrors, "$.linkage");
-                var files = project.Outputs?.Files ?? [];
-                for (var i = 0; i < files.Count; i++)
-                {
-                    files[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.files[{i}]");
-                }
+            }
 
-                var tables = project.Outputs?.Tables ?? [];
-                for (var i = 0; i < tables.Count; i++)
-                {
-                    tables[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.tables[{i}]");
-                }
+            var files = project.Outputs?.Files ?? [];
+            for (var i = 0; i < files.Count; i++)
+            {
+                files[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.files[{i}]");
+            }
+
+            var tables = project.Outputs?.Tables ?? [];
+            for (var i = 0; i < tables.Count; i++)
+            {
+                tables[i].ValidateAgainst(catalog, fileErrors, $"$.outputs.tables[{i}]");
             }
         }
 

@@ -189,6 +189,23 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_ProjectNamingAMissingSource_StillChecksItsOutputsAgainstTheSourcesThatWereRead()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "nosuch"], "linkage": {},
+              "outputs": { "files": [ { "source": "alpha", "columns": [ { "column": "nofield" } ] },
+                                      { "source": "gamma", "columns": [ { "column": "benefit" } ] } ] } }
+            """);
+
+        var errors = ConfigCatalogLoader.Load(dir.Path).Errors.Where(e => e.File.EndsWith("match.json", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(errors, e => e.JsonPath == "$.sources[1]");
+        Assert.Contains(errors, e => e.JsonPath == "$.outputs.files[0].columns[0].column" && e.Message.Contains("'nofield' is not a field of source 'alpha'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.JsonPath == "$.outputs.files[1].source");
+    }
+
+    [Fact]
     public void Load_FieldLongerThanTheSourceAllows_IsAnErrorInTheSource()
     {
         using var dir = ConfigFolder.CreateValid();
