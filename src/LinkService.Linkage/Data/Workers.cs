@@ -7,6 +7,9 @@ namespace LinkService.Linkage.Data;
 /// </summary>
 internal static class Workers
 {
-    public static ParallelOptions Options(CancellationToken cancellationToken = default) =>
+    /// <summary>For a loop whose caller has no token to stop it by.</summary>
+    public static ParallelOptions Options() => new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    public static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 }
