@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime;
 using LinkService.Audit;
 using LinkService.Configuration;
@@ -207,12 +206,10 @@ internal sealed class ProjectRunner
     private static string HeldBy(LinkageRun holder, RunLease lease)
     {
         var doing = holder.Stage == RunStage.Linking
-            ? $"is linking it in {lease.Owner}"
-            : $"has linked the project and is making its outputs (last stage: {holder.Stage.ToString().ToLowerInvariant()}) in {lease.Owner}";
+            ? "is linking it in"
+            : $"has linked the project and is making its outputs (last stage: {holder.Stage.ToString().ToLowerInvariant()}) in";
         var then = holder.Stage == RunStage.Linking ? "a link after then takes the run over" : "a link after then resumes the run from where it stopped";
         var gone = OwnerProcess.IsRunning(lease.Owner) == false;
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"run {holder.Id} {doing}, whose lease runs until {lease.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; {(gone ? "that process is no longer running: " + then : "should that process have stopped, " + then)}");
+        return $"run {holder.Id} {doing} {lease.Held()}; {(gone ? "that process is no longer running: " + then : "should that process have stopped, " + then)}";
     }
 }

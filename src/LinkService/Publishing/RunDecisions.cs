@@ -1,4 +1,3 @@
-using System.Globalization;
 using LinkService.Audit;
 using LinkService.Cli;
 using LinkService.Configuration;
@@ -66,9 +65,9 @@ internal sealed class RunDecisions
             {
                 // Its approver may have been killed a moment ago: its lease still holds the run, and saying whose and until
                 // when tells the custodian how long to wait, where "not held for approval" told them nothing.
-                return new DecisionOutcome(ExitCodes.Problem, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Run {runId} of project {project} was approved already and is being published by {lease.Owner}, whose lease runs until {lease.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; should that process have stopped, the service finishes the publish once the lease has run out, or approve it again after then."));
+                return new DecisionOutcome(
+                    ExitCodes.Problem,
+                    $"Run {runId} of project {project} was approved already and is being published by {lease.Held()}; should that process have stopped, the service finishes the publish once the lease has run out, or approve it again after then.");
             }
         }
 
