@@ -40,7 +40,9 @@ internal sealed class RuleBlocks
         {
             long all = Starts[block + 1] - Starts[block];
             long within = 0;
-            for (var i = Starts[block]; i < Starts[block + 1];)
+
+            // Under `both` every pair of the block counts: the sources of its records (a lookup each, all over memory) are not read.
+            for (var i = Starts[block]; mode != LinkageMode.Both && i < Starts[block + 1];)
             {
                 var end = i + 1;
                 while (end < Starts[block + 1] && source[Records[end]] == source[Records[i]])

@@ -34,6 +34,14 @@ internal static class RecordTableBuilder
             var (field, kind) = (ordered[i], kinds[i]);
             var pool = kind == StandardiseAs.Date ? null : SharesNames(kind) ? names : new ValuePool();
             var values = new int[total];
+            if (kind is StandardiseAs.Postcode or StandardiseAs.NiNumber && pool is not null)
+            {
+                // Codes hardly repeat: room for all the sources' values at once, where the pool was grown source by source
+                // (a rehash of millions and a doubled buffer each time, much of the field's time in fresh memory).
+                var (count, chars) = CodesOf(sources, field);
+                pool.Values.EnsureCapacity(pool.Count + count, chars);
+            }
+
             for (var s = 0; s < sources.Count; s++)
             {
                 Fill(spec, sources[s], field, kind, pool, values.AsSpan(starts[s], sources[s].Count), field == CanonicalField.Forename && splitMiddles is not null ? splitMiddles.AsSpan(starts[s], sources[s].Count) : default, standardising, cancellationToken);
@@ -84,6 +92,26 @@ internal static class RecordTableBuilder
     /// <summary>The standardiser the sources' schemas declare for a field of the custodian's own (configuration checks they agree).</summary>
     private static StandardiseAs DeclaredKind(IReadOnlyList<SourceRecords> sources, string field) =>
         sources.SelectMany(s => s.Fields).FirstOrDefault(f => f.Standardiser != StandardiseAs.Auto && string.Equals(f.Canonical, field, StringComparison.Ordinal))?.Standardiser ?? StandardiseAs.Auto;
+
+    /// <summary>How many values the sources' columns of a field keep, and their characters (a code standardised is no longer than as delivered, and one character more at most).</summary>
+    private static (int Count, long Chars) CodesOf(IReadOnlyList<SourceRecords> sources, string field)
+    {
+        var (count, chars) = (0L, 0L);
+        foreach (var source in sources)
+        {
+            for (var f = 0; f < source.Fields.Count; f++)
+            {
+                if (string.Equals(source.Fields[f].Canonical, field, StringComparison.Ordinal))
+                {
+                    var column = source.Column(f);
+                    count += column.ValueCount;
+                    chars += column.Chars + column.ValueCount;
+                }
+            }
+        }
+
+        return ((int)Math.Min(count, Array.MaxLength), chars);
+    }
 
     /// <summary>What standardising works through: each source column's distinct raw values (but the empty one), for every field used.</summary>
     private static long DistinctValues(IReadOnlyList<SourceRecords> sources, List<string> fields) =>

@@ -136,6 +136,9 @@ public sealed class SourceRecords
 
         public ReadOnlySpan<char> Value(int id) => _distinct is { } distinct ? distinct[id] : _listed![id];
 
+        /// <summary>The characters of the values the column keeps, all together.</summary>
+        public long Chars => _distinct?.Chars ?? _listed!.Chars;
+
         public void Add(string? raw) => Add(raw.AsSpan());
 
         /// <summary>Makes room for <paramref name="rows"/> rows in all (and, once listed, their values).</summary>

@@ -23,6 +23,9 @@ internal sealed class SpanInterner
 
     public int Count => _count;
 
+    /// <summary>The characters of the values interned, all together.</summary>
+    public long Chars => _charCount;
+
     public ReadOnlySpan<char> this[int id] => _chars.AsSpan(_starts[id], _starts[id + 1] - _starts[id]);
 
     public int Intern(ReadOnlySpan<char> value) => Find(value, Hash(value), add: true);
@@ -49,12 +52,20 @@ internal sealed class SpanInterner
         }
     }
 
-    /// <summary>Makes room for <paramref name="count"/> values in all, so that interning them rehashes the table no more.</summary>
-    public void EnsureCapacity(int count)
+    /// <summary>
+    /// Makes room for <paramref name="count"/> values in all, so that interning them rehashes the table no more, and for
+    /// <paramref name="chars"/> characters of them in all, so that their buffer is not grown by doubling on the way.
+    /// </summary>
+    public void EnsureCapacity(int count, long chars = 0)
     {
         if (count + 1 > _starts.Length)
         {
             Array.Resize(ref _starts, count + 1);
+        }
+
+        if (chars > _chars.Length)
+        {
+            Array.Resize(ref _chars, (int)Math.Min(chars, Array.MaxLength));
         }
 
         if (count * 2 > _slots.Length)
@@ -140,6 +151,9 @@ internal sealed class StringArena
     private readonly List<int> _ends = [];
 
     public int Count => _ends.Count;
+
+    /// <summary>The characters of the strings added, all together.</summary>
+    public long Chars => _chars.Count;
 
     /// <summary>Makes room for <paramref name="count"/> strings in all, as long on average as those added so far.</summary>
     public void Reserve(int count)

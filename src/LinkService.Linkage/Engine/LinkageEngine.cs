@@ -219,10 +219,11 @@ internal static class LinkageEngine
             truth is null || truePairs == 0 ? null : scoring.Rules.TrueInRule[i] / (double)truePairs)).ToList();
 
         var sourceCount = table.SourceNames.Count;
-        var entitySources = new Dictionary<int, int>();
+        // Per entity, the sources it has records in: an array by entity number, where a dictionary of millions took half a second.
+        var entitySources = new int[entity.Length == 0 ? 0 : entity.Max() + 1];
         for (var i = 0; i < table.Count; i++)
         {
-            entitySources[entity[i]] = entitySources.GetValueOrDefault(entity[i]) | (1 << Math.Min((int)table.Source[i], 30));
+            entitySources[entity[i]] |= 1 << Math.Min((int)table.Source[i], 30);
         }
 
         var matchRates = new Dictionary<string, double>(StringComparer.Ordinal);

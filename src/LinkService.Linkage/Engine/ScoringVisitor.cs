@@ -25,8 +25,15 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
     public const double TailFloor = -10;
     private readonly Lock _lock = new();
 
+    // The workers' lists as they finish, gathered into Kept and Tail once the pass is over: added to one list as each
+    // finished, that list grew by doubling (tens of megabytes copied and taken fresh, each time under the lock).
+    private readonly List<List<ScoredPair>> _keptParts = [];
+    private readonly List<List<TailPair>> _tailParts = [];
+
+    /// <summary>The kept pairs, once the pass is over and <see cref="SortByRecord"/> has gathered them.</summary>
     public List<ScoredPair> Kept { get; } = [];
 
+    /// <summary>The tail's pairs, once the pass is over and <see cref="SortByRecord"/> has gathered them.</summary>
     public List<TailPair> Tail { get; } = [];
 
     /// <summary>Sum of the tail's own match probabilities, in millionths.</summary>
@@ -83,8 +90,8 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
     {
         lock (_lock)
         {
-            Kept.AddRange(local.Kept);
-            Tail.AddRange(local.Tail);
+            _keptParts.Add(local.Kept);
+            _tailParts.Add(local.Tail);
             TailProbabilitySum += local.TailProbabilitySum;
             Pairs += local.Pairs;
             Rules.Add(local.Rules);
@@ -98,10 +105,26 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
 
     public static double FromFixed(long value) => value / FixedPoint;
 
-    /// <summary>Puts <see cref="Kept"/> and <see cref="Tail"/> in record order (by A, then B; each pair is there once), whatever order the threads kept them in.</summary>
+    /// <summary>Gathers <see cref="Kept"/> and <see cref="Tail"/> from the workers' lists and puts them in record order (by A, then B; each pair is there once), whatever order the threads kept them in.</summary>
     public void SortByRecord() => Parallel.Invoke(
-        () => SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Kept), p => (p.A, p.B)),
-        () => SortByRecord(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tail), p => (p.A, p.B)));
+        () => SortByRecord(Gather(_keptParts, Kept), p => (p.A, p.B)),
+        () => SortByRecord(Gather(_tailParts, Tail), p => (p.A, p.B)));
+
+    /// <summary>The parts, one after another, in <paramref name="into"/>: sized once, each part copied once and let go.</summary>
+    private static Span<T> Gather<T>(List<List<T>> parts, List<T> into)
+    {
+        var at = into.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(into, at + parts.Sum(p => p.Count));
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(into);
+        foreach (var part in parts)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(part).CopyTo(span[at..]);
+            at += part.Count;
+        }
+
+        parts.Clear();
+        return span;
+    }
 
     /// <remarks>
     /// The pairs' (A, B) are shifted up so their highest bit in use is the key's top one, and dealt by the blocks' radix

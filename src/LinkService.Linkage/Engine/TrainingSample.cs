@@ -42,7 +42,10 @@ internal sealed class TrainingSample
 
     public static TrainingSample For(IReadOnlyList<RuleBlocks> blocks, byte[] source, LinkageMode mode, long cap, int seed)
     {
-        var pairs = blocks.Sum(b => b.CandidatePairs(source, mode));
+        // A rule a worker: each reads its own blocks.
+        var byRule = new long[blocks.Count];
+        Parallel.For(0, blocks.Count, Data.Workers.Options(), r => byRule[r] = blocks[r].CandidatePairs(source, mode));
+        var pairs = byRule.Sum();
         return new TrainingSample(pairs <= cap ? 1 : cap / (double)pairs, seed);
     }
 
