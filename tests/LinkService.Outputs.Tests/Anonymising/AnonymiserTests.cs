@@ -85,6 +85,19 @@ public sealed class AnonymiserTests : IDisposable
     }
 
     [Fact]
+    public async Task AnonymiseAsync_KeptTextOfSpacesOnly_IsWrittenAsDelivered()
+    {
+        // Content is kept as delivered: a cell of spaces is a value, not the blank an identifier's is to linkage (where
+        // a name of spaces is no name). Pinned when the outputs were tried on the linkage's reading of a delivery.
+        using var run = new SmallRun(Outputs, [.. Rows[..3], "A4,Cy,U,Quill,,,PIP,2024-01-07,,   "], Links);
+
+        var (_, folder, _) = await run.AnonymiseAsync("r1");
+
+        var rows = SmallRun.ReadCsv(Path.Combine(folder, "alpha.csv"));
+        Assert.Equal("   ", Assert.Single(rows, r => r[2] == "PIP")[6]);
+    }
+
+    [Fact]
     public async Task AnonymiseAsync_TextAFormulaWouldStartWith_IsNeutralisedButNumbersAreNot()
     {
         var (_, folder, _) = await _run.AnonymiseAsync("r1");
