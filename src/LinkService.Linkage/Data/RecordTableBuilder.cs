@@ -93,7 +93,7 @@ internal static class RecordTableBuilder
     private static StandardiseAs DeclaredKind(IReadOnlyList<SourceRecords> sources, string field) =>
         sources.SelectMany(s => s.Fields).FirstOrDefault(f => f.Standardiser != StandardiseAs.Auto && string.Equals(f.Canonical, field, StringComparison.Ordinal))?.Standardiser ?? StandardiseAs.Auto;
 
-    /// <summary>How many values the sources' columns of a field keep, and their characters (a code standardised is no longer than as delivered, and one character more at most).</summary>
+    /// <summary>How many values the sources' columns of a field keep, and room for their characters standardised (a code standardised is at most one character longer than as delivered).</summary>
     private static (int Count, long Chars) CodesOf(IReadOnlyList<SourceRecords> sources, string field)
     {
         var (count, chars) = (0L, 0L);
