@@ -205,6 +205,21 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task Evaluate_TruthFileIsALinkToNothing_ExitsTwoSayingItIsALinkNotAPipe()
+    {
+        // A link whose target was moved away exists as a link, and the command said it was a pipe or a device.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        File.CreateSymbolicLink(truth, folder.Combine("moved-away.csv"));
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains($"The truth file {truth} is a symbolic link to {folder.Combine("moved-away.csv")}, which is not a regular file (nothing is there, or a pipe or a device).", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_SiteMovedSinceTheRun_ReadsTheRunWhereTheSiteKeepsItNow()
     {
         using var folder = new ServiceFolder();
