@@ -133,6 +133,21 @@ public sealed class CustomIdentifierTests
     }
 
     [Fact]
+    public void Load_ComparingAFieldOfItsOwnNamedLikeAColumnOfReviewCsv_IsAnError()
+    {
+        // A field of the custodian's own named 'match' gave review.csv its columns 'match' and 'match_weight', the second
+        // beside the pair's own match_weight: two columns of one name, and a reader by name took one for the other.
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField.Replace("\"canonical\": \"email\"", "\"canonical\": \"match\"", StringComparison.Ordinal)));
+        dir.Write("projects/match.json", EmailProject.Replace("\"email\"", "\"match\"", StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[0].field", error.JsonPath);
+        Assert.Contains("'match' would give review.csv a second column 'match_weight'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ThirdSourceWithoutPostcodes_KeepsPostcodesInTheProject()
     {
         using var dir = ConfigFolder.CreateValid();
