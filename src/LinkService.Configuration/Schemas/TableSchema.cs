@@ -47,6 +47,7 @@ public sealed class TableSchema : IValidatableConfig
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var cleanedAs = new Dictionary<string, SchemaField>(StringComparer.Ordinal);
         for (var i = 0; i < Fields.Count; i++)
         {
             var field = Fields[i];
@@ -61,6 +62,20 @@ public sealed class TableSchema : IValidatableConfig
             }
 
             SchemaFieldRules.Validate(field, errors, fieldPath);
+
+            // Linkage cleans a field of the custodian's own one way, its first column's: a second column declared with
+            // another standardiser was read as the first's kind (phone numbers as email addresses, every one missing).
+            if (field is { Role: LinkageRole.Identifier, Linkage: { IsCustom: true, Standardiser: { } kind, Canonical: { } canonical } })
+            {
+                if (cleanedAs.TryGetValue(canonical, out var first) && first.Linkage!.Standardiser != kind)
+                {
+                    errors.Add(
+                        $"{fieldPath}.linkage.standardiser",
+                        $"field '{field.Name}' feeds '{canonical}' with standardiser '{ConfigJson.EnumName(kind)}', and field '{first.Name}' with '{ConfigJson.EnumName(first.Linkage.Standardiser!.Value)}': a field is cleaned one way, so give both one standardiser or feed two fields");
+                }
+
+                cleanedAs.TryAdd(canonical, field);
+            }
         }
 
         var keys = Fields.Count(f => f.Role == LinkageRole.Key);

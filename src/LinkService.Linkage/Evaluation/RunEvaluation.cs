@@ -76,12 +76,13 @@ public sealed record RunEvaluation(PairwiseScore CrossSource, PairwiseScore With
             correct[k] += linked && pair.IsMatch ? 1 : 0;
         }
 
+        // The run's records no pair names are as much outside the truth as in a truth file that leaves them out.
         var evaluated = named.Count(entity.ContainsKey);
         return new RunEvaluation(
             new PairwiseScore(truePairs[0], predicted[0], correct[0]),
             new PairwiseScore(truePairs[1], predicted[1], correct[1]),
             evaluated,
-            0,
+            entity.Count - evaluated,
             named.Count - evaluated);
     }
 

@@ -66,6 +66,7 @@ internal sealed class TruthFile
             }
 
             var pairs = new List<LabelledPair>();
+            var firstLine = new Dictionary<((string, string), (string, string)), (bool IsMatch, long Line)>();
             while (csv.Read(cancellationToken))
             {
                 Expect(csv, labelled ? 5 : 4, name);
@@ -75,7 +76,23 @@ internal sealed class TruthFile
                     throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name}: line {csv.Line}: a record paired with itself"));
                 }
 
-                pairs.Add(new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), name, csv.Line)));
+                var pair = new LabelledPair((csv[0].ToString(), csv[1].ToString()), (csv[2].ToString(), csv[3].ToString()), !labelled || IsMatch(csv[4].ToString(), name, csv.Line));
+
+                // A pair is one judgement whichever record comes first. Labelled twice alike (two reviewers' files
+                // joined), it was counted twice; labelled both ways, one line is wrong, and which would be a guess.
+                var key = string.CompareOrdinal(pair.A.Source + "\0" + pair.A.Id, pair.B.Source + "\0" + pair.B.Id) < 0 ? (pair.A, pair.B) : (pair.B, pair.A);
+                if (firstLine.TryGetValue(key, out var earlier))
+                {
+                    if (earlier.IsMatch != pair.IsMatch)
+                    {
+                        throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name}: line {csv.Line}: the pair of line {earlier.Line} again, with another is_match"));
+                    }
+
+                    continue;
+                }
+
+                firstLine[key] = (pair.IsMatch, csv.Line);
+                pairs.Add(pair);
             }
 
             if (pairs.Count == 0)

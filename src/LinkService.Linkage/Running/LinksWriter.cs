@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LinkService.Configuration.Folders;
+using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Engine;
 
 namespace LinkService.Linkage.Running;
@@ -75,8 +76,8 @@ internal static class LinksWriter
     {
         var table = outcome.Table;
         await using var writer = new StreamWriter(OwnFile.Create(path, 1 << 16), new UTF8Encoding(false), 1 << 16);
-        var header = "source_a,record_id_a,source_b,record_id_b,match_weight,match_probability,prior_weight"
-            + string.Concat(comparisonNames.Select(n => "," + CsvText.Field(n) + "," + CsvText.Field(n + "_weight")));
+        var header = string.Join(',', ReviewColumns.Fixed)
+            + string.Concat(comparisonNames.SelectMany(ReviewColumns.Of).Select(n => "," + CsvText.Field(n)));
         await writer.WriteLineAsync(header.AsMemory(), cancellationToken);
         var line = new StringBuilder(160);
         foreach (var pair in outcome.Review.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))

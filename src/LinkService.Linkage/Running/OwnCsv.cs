@@ -23,6 +23,12 @@ internal sealed class OwnCsv : IDisposable
     /// <summary>The longest record read: far past any line of the service's own files or of a truth file, and short of what one array holds.</summary>
     public const int MaxRecordBytes = 1 << 28;
 
+    /// <summary>
+    /// The most cells a row of a file opened ragged may have: a truth file has three to five, and a line of millions of
+    /// commas took a cell array grown one at a time (and a buffer for each cell) until the command never ended.
+    /// </summary>
+    public const int MaxRaggedFields = 1024;
+
     private readonly Stream _stream;
     private readonly string _name;
     private readonly bool _ragged;
@@ -123,6 +129,11 @@ internal sealed class OwnCsv : IDisposable
         var field = 0;
         while (true)
         {
+            if (_ragged && field == MaxRaggedFields)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_name}: line {Line} has more than {MaxRaggedFields} fields"));
+            }
+
             var content = NextField();
             if (names is not null)
             {
@@ -241,6 +252,13 @@ internal sealed class OwnCsv : IDisposable
 
     private void Append(ReadOnlySpan<byte> part, ref int length)
     {
+        // A quoted field is gathered here, not in the buffer, so the buffer's cap never saw it: a quote opened at the
+        // start of a file of gigabytes grew this until no array could hold it.
+        if (part.Length > _maxRecordBytes - length)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_name}: line {Line} is longer than {_maxRecordBytes} bytes"));
+        }
+
         if (_unquoted.Length < length + part.Length)
         {
             Array.Resize(ref _unquoted, Math.Max(length + part.Length, 2 * _unquoted.Length));

@@ -162,6 +162,25 @@ public sealed class ConfigCatalogLoaderTests
     }
 
     [Fact]
+    public void Load_ProjectComparingOneFieldTwice_IsAnErrorAtTheSecond()
+    {
+        // Accepted, the field's evidence counted twice, and review.csv had two columns of one name (two 'surname' and
+        // two 'surname_weight'), so a spreadsheet or a reader by name took one for the other.
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("projects/match.json", """
+            { "sources": ["alpha", "beta"],
+              "linkage": { "comparisons": [ { "field": "surname", "levels": [ { "method": "exact" } ] },
+                                            { "field": "forename", "levels": [ { "method": "exact" } ] },
+                                            { "field": "surname", "levels": [ { "method": "soundex" } ] } ] } }
+            """);
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[2].field", error.JsonPath);
+        Assert.Contains("'surname' is compared already, by comparisons[0]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MisspeltCanonicalField_SuggestsTheClosestOne()
     {
         using var dir = ConfigFolder.CreateValid();

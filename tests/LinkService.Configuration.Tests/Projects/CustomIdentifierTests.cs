@@ -101,6 +101,53 @@ public sealed class CustomIdentifierTests
     }
 
     [Fact]
+    public void Load_OneSchemaFeedingAFieldOfItsOwnFromTwoColumnsWithDifferentStandardisers_IsAnErrorNamingTheSecond()
+    {
+        // The first column's standardiser was taken for both, silently: the phone numbers, cleaned as email addresses,
+        // were every one missing.
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, """
+            { "name": "email", "type": "string", "linkage": { "role": "identifier", "canonical": "contact", "standardiser": "email" } },
+            { "name": "mobile", "type": "string", "linkage": { "role": "identifier", "canonical": "contact", "standardiser": "phone" } }
+            """));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.EndsWith("people.json", error.File, StringComparison.Ordinal);
+        Assert.Equal("$.fields[7].linkage.standardiser", error.JsonPath);
+        Assert.Contains("field 'mobile' feeds 'contact' with standardiser 'phone', and field 'email' with 'email'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OneSchemaFeedingAFieldOfItsOwnFromTwoColumnsWithOneStandardiser_IsValid()
+    {
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, """
+            { "name": "home_phone", "type": "string", "linkage": { "role": "identifier", "canonical": "phone", "standardiser": "phone" } },
+            { "name": "mobile", "type": "string", "linkage": { "role": "identifier", "canonical": "phone", "standardiser": "phone" } }
+            """));
+
+        var result = ConfigCatalogLoader.Load(dir.Path);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+    }
+
+    [Fact]
+    public void Load_ComparingAFieldOfItsOwnNamedLikeAColumnOfReviewCsv_IsAnError()
+    {
+        // A field of the custodian's own named 'match' gave review.csv its columns 'match' and 'match_weight', the second
+        // beside the pair's own match_weight: two columns of one name, and a reader by name took one for the other.
+        using var dir = ConfigFolder.CreateValid();
+        dir.Write("schemas/people.json", WithField(ConfigFolder.Schema, EmailField.Replace("\"canonical\": \"email\"", "\"canonical\": \"match\"", StringComparison.Ordinal)));
+        dir.Write("projects/match.json", EmailProject.Replace("\"email\"", "\"match\"", StringComparison.Ordinal));
+
+        var error = Assert.Single(ConfigCatalogLoader.Load(dir.Path).Errors);
+
+        Assert.Equal("$.linkage.comparisons[0].field", error.JsonPath);
+        Assert.Contains("'match' would give review.csv a second column 'match_weight'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ThirdSourceWithoutPostcodes_KeepsPostcodesInTheProject()
     {
         using var dir = ConfigFolder.CreateValid();

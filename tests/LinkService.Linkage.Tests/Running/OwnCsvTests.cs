@@ -126,6 +126,55 @@ public sealed class OwnCsvTests : IDisposable
     }
 
     [Fact]
+    public void Read_QuotedFieldLongerThanTheCap_FailsNamingTheFileAndLineButNoValue()
+    {
+        // A quoted field is gathered outside the buffer the cap watched: a truth file opening a quote and going on for
+        // gigabytes grew it until no array could hold it.
+        var path = Write("a,b\nx,y\n\"" + new string('s', 300) + "\",v\n");
+
+        using var csv = new OwnCsv(path, 2, blockBytes: 16, maxRecordBytes: 256);
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidDataException>(() => csv.Read(TestContext.Current.CancellationToken));
+
+        Assert.Equal("own.csv: line 3 is longer than 256 bytes", error.Message);
+    }
+
+    [Fact]
+    public void OpenRagged_RowOfMoreCellsThanTheCap_FailsNamingTheFileAndLine()
+    {
+        // A truth file line of commas alone grew the cells one at a time, each with its own buffer: a few hundred
+        // thousand of them and `evaluate` never ended.
+        var path = Write("source,record_id,person_id\njustice,OFF1,P1\n" + new string(',', OwnCsv.MaxRaggedFields) + "\n");
+
+        using var csv = OwnCsv.OpenRagged(path);
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidDataException>(() => csv.Read(TestContext.Current.CancellationToken));
+
+        Assert.Equal($"own.csv: line 3 has more than {OwnCsv.MaxRaggedFields} fields", error.Message);
+    }
+
+    [Fact]
+    public void OpenRagged_HeaderOfMoreCellsThanTheCap_FailsNamingTheFileAndLine()
+    {
+        var path = Write(new string(',', OwnCsv.MaxRaggedFields) + "\njustice,OFF1,P1\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => OwnCsv.OpenRagged(path));
+
+        Assert.Equal($"own.csv: line 1 has more than {OwnCsv.MaxRaggedFields} fields", error.Message);
+    }
+
+    [Fact]
+    public void OpenRagged_RowOfAsManyCellsAsTheCap_IsRead()
+    {
+        var path = Write("source,record_id,person_id\n" + new string(',', OwnCsv.MaxRaggedFields - 1) + "\n");
+
+        using var csv = OwnCsv.OpenRagged(path);
+
+        Assert.True(csv.Read(TestContext.Current.CancellationToken));
+        Assert.Equal(OwnCsv.MaxRaggedFields, csv.FieldCount);
+    }
+
+    [Fact]
     public void Read_QuoteNeverClosed_FailsNamingTheFileAndLineButNoValue()
     {
         var path = Write("a,b\nx,y\nsecret,\"value\n");

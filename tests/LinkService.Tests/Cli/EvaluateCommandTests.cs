@@ -75,6 +75,52 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task Evaluate_LabelledPairs_CountTheRunsRecordsNoPairNamesAsOutsideTheTruth()
+    {
+        // The labels name 4 of the run's 10 records; the line said none of the run's records was outside the truth.
+        using var folder = new ServiceFolder();
+        var result = await EvaluateAsync(folder, "labels.csv", "source_a,record_id_a,source_b,record_id_b,is_match\njustice,OFF90000001,welfare,C900000001,1\njustice,OFF90000003,welfare,C900000003,0\n");
+
+        result.AssertExitCode(0);
+        Assert.Contains("records evaluated: 4; in the run but not the truth: 6; in the truth but not the run: 0", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_LabelledPairListedTwiceEitherWayRound_CountsItOnce()
+    {
+        // Two reviewers' files joined: the pair labelled twice was counted twice, the run's one right link as two.
+        using var folder = new ServiceFolder();
+        var result = await EvaluateAsync(folder, "labels.csv", """
+            source_a,record_id_a,source_b,record_id_b,is_match
+            justice,OFF90000001,welfare,C900000001,1
+            justice,OFF90000003,welfare,C900000003,0
+            welfare,C900000001,justice,OFF90000001,1
+            justice,OFF90000001,welfare,C900000001,yes
+            """);
+
+        result.AssertExitCode(0);
+        Assert.Contains("cross-source: precision 0.5000, recall 1.0000, F1 0.6667 (true pairs 1, linked pairs 2, correct 1)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_LabelledPairGivenBothLabels_ExitsOneNamingBothLinesNotTheRecords()
+    {
+        // Counted once as a match and once not, the pair was both a correct link and a false one.
+        using var folder = new ServiceFolder();
+        var result = await EvaluateAsync(folder, "labels.csv", """
+            source_a,record_id_a,source_b,record_id_b,is_match
+            justice,OFF90000001,welfare,C900000001,1
+            justice,OFF90000003,welfare,C900000003,0
+            welfare,C900000003,justice,OFF90000003,1
+            """);
+
+        result.AssertExitCode(1);
+        Assert.Contains("truth file: labels.csv: line 4: the pair of line 3 again, with another is_match", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFF9", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("C9000", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_RunThatFailed_ExitsTwoSayingItHasNoLinks()
     {
         using var folder = new ServiceFolder();
@@ -156,6 +202,21 @@ public sealed class EvaluateCommandTests
 
         result.AssertExitCode(2);
         Assert.Contains("is a folder, not a file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_TruthFileIsALinkToNothing_ExitsTwoSayingItIsALinkNotAPipe()
+    {
+        // A link whose target was moved away exists as a link, and the command said it was a pipe or a device.
+        using var folder = new ServiceFolder();
+        await RecordRunAsync(folder, "r1", Links);
+        var truth = folder.Combine("truth.csv");
+        File.CreateSymbolicLink(truth, folder.Combine("moved-away.csv"));
+
+        var result = await Support.Cli.RunAsync("evaluate", "--project", Project, "--truth", truth, "--config", folder.ConfigDirectory);
+
+        result.AssertExitCode(2);
+        Assert.Contains($"The truth file {truth} is a symbolic link to {folder.Combine("moved-away.csv")}, which is not a regular file (nothing is there, or a pipe or a device).", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

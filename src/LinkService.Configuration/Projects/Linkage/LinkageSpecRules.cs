@@ -166,10 +166,22 @@ internal static class LinkageSpecRules
             errors.Add($"{path}.comparisons", "needs one to sixteen comparisons");
         }
 
+        // One comparison per field: a second counted the field's evidence twice, and gave review.csv two columns of one name.
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var columns = new HashSet<string>(ReviewColumns.Fixed, StringComparer.Ordinal);
         for (var c = 0; c < spec.Comparisons.Count; c++)
         {
             var comparison = spec.Comparisons[c];
             var comparisonPath = $"{path}.comparisons[{c}]";
+            if (comparison.Field is { } field && !first.TryAdd(field, c))
+            {
+                errors.Add($"{comparisonPath}.field", $"'{field}' is compared already, by comparisons[{first[field]}]: one comparison per field, with all its levels, strongest first");
+            }
+            else if (comparison.Field is { } named && ReviewColumns.Of(named).FirstOrDefault(column => !columns.Add(column)) is { } taken)
+            {
+                errors.Add($"{comparisonPath}.field", $"'{named}' would give review.csv a second column '{taken}': name the field of your own otherwise");
+            }
+
             if (comparison.Levels.Count is 0 or > ComparisonSpec.MaxLevels)
             {
                 errors.Add($"{comparisonPath}.levels", $"needs one to {ComparisonSpec.MaxLevels} levels");

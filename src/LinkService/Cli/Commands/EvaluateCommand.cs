@@ -51,7 +51,10 @@ internal static class EvaluateCommand
 
             if (!RegularFile.Is(truthFile.FullName))
             {
-                await context.Error.WriteLineAsync($"The truth file {truthFile.FullName} is not a regular file (a pipe or a device is not read).");
+                // A link whose target was moved away exists as a link: "a pipe or a device" sent the custodian looking for one.
+                await context.Error.WriteLineAsync(truthFile.LinkTarget is { } target
+                    ? $"The truth file {truthFile.FullName} is a symbolic link to {target}, which is not a regular file (nothing is there, or a pipe or a device)."
+                    : $"The truth file {truthFile.FullName} is not a regular file (a pipe or a device is not read).");
                 return ExitCodes.UsageOrConfiguration;
             }
 
