@@ -34,7 +34,7 @@ internal static class RecordTableBuilder
             var (field, kind) = (ordered[i], kinds[i]);
             var pool = kind == StandardiseAs.Date ? null : SharesNames(kind) ? names : new ValuePool();
             var values = new int[total];
-            if (kind is StandardiseAs.Postcode or StandardiseAs.NiNumber && pool is not null)
+            if (FieldStandardiser.IsCodeKind(kind) && pool is not null)
             {
                 // Codes hardly repeat: room for all the sources' values at once, where the pool was grown source by source
                 // (a rehash of millions and a doubled buffer each time, much of the field's time in fresh memory).

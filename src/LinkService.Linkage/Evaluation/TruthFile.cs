@@ -80,7 +80,8 @@ internal sealed class TruthFile
 
                 // A pair is one judgement whichever record comes first. Labelled twice alike (two reviewers' files
                 // joined), it was counted twice; labelled both ways, one line is wrong, and which would be a guess.
-                var key = string.CompareOrdinal(pair.A.Source + "\0" + pair.A.Id, pair.B.Source + "\0" + pair.B.Id) < 0 ? (pair.A, pair.B) : (pair.B, pair.A);
+                var aFirst = string.CompareOrdinal(pair.A.Source, pair.B.Source) is var bySource and not 0 ? bySource < 0 : string.CompareOrdinal(pair.A.Id, pair.B.Id) < 0;
+                var key = aFirst ? (pair.A, pair.B) : (pair.B, pair.A);
                 if (firstLine.TryGetValue(key, out var earlier))
                 {
                     if (earlier.IsMatch != pair.IsMatch)

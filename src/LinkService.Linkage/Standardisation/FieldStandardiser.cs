@@ -37,7 +37,10 @@ public sealed class FieldStandardiser
     public bool SplitForenames { get; }
 
     /// <summary>Whether the field is a postcode or an NI number, which <see cref="StandardiseCode"/> standardises without a string.</summary>
-    public bool IsCode => Kind is StandardiseAs.Postcode or StandardiseAs.NiNumber;
+    public bool IsCode => IsCodeKind(Kind);
+
+    /// <summary>Whether fields standardised as <paramref name="kind"/> are codes (<see cref="IsCode"/>).</summary>
+    public static bool IsCodeKind(StandardiseAs kind) => kind is StandardiseAs.Postcode or StandardiseAs.NiNumber;
 
     /// <summary>The standardised value and, for a forename split into words, the middle names.</summary>
     public (string? Value, string? Middle) Standardise(ReadOnlySpan<char> raw) => IsCode ? (Code(raw), null) : Standardise(raw.ToString());

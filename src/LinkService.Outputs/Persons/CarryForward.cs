@@ -103,31 +103,15 @@ internal static partial class CarryForward
         }
 
         all.AddRange(before);
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
-        var most = UInt128.Zero;
-        foreach (var value in span)
-        {
-            most |= value;
-        }
 
-        // Sorted by their top 64 bits in use (hash values: evenly spread, as the radix sort wants); equal tops are then
-        // told apart by the whole values.
-        var shift = Math.Max(0, 64 - (int)UInt128.LeadingZeroCount(most));
-        var (high, place) = (new ulong[span.Length], new int[span.Length]);
-        for (var i = 0; i < span.Length; i++)
+        // In the order the output files sort pseudonyms in (radix on their top bits, ties by the whole values): a value
+        // held twice lies beside itself.
+        var sorted = Anonymising.RecordFileWriter.SortByValue([.. Enumerable.Range(0, all.Count)], i => all[i]);
+        for (var i = 1; i < sorted.Length; i++)
         {
-            (high[i], place[i]) = ((ulong)(span[i] >> shift), i);
-        }
-
-        Linkage.Blocking.RadixSort.Sort(high, place, high.Length);
-        for (var i = 1; i < high.Length; i++)
-        {
-            for (var j = i - 1; j >= 0 && high[j] == high[i]; j--)
+            if (sorted[i] == sorted[i - 1])
             {
-                if (span[place[j]] == span[place[i]])
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
