@@ -79,7 +79,9 @@ internal static class EntityPairs
             {
                 var (start, end) = groups[g];
                 var seen = before[g];
-                var paths = end - start <= MaxPathRecords ? BestPaths(records.AsSpan(start, end - start), linked) : null;
+                // Found when a pair is first met that no link joins: an entity of two records is one link, and has none.
+                double[,]? paths = null;
+                var tooLarge = end - start > MaxPathRecords;
                 for (var i = start; i < end; i++)
                 {
                     for (var j = i + 1; j < end; j++)
@@ -87,11 +89,19 @@ internal static class EntityPairs
                         var (a, b) = (records[i], records[j]);
                         if (Counts(mode, source[a] == source[b]) && seen++ % stride == 0)
                         {
-                            var probability = stride * (linked.TryGet(a, b, out var own)
-                                ? own
-                                : paths is null
-                                    ? FellegiSunterModel.Probability(scorer.Weight(a, b, comparer.Pattern(a, b)))
-                                    : ThroughOthers(paths[i - start, j - start], scorer.Weight(a, b, comparer.Pattern(a, b)) - scorer.PriorWeight(a, b)));
+                            double probability;
+                            if (linked.TryGet(a, b, out var own))
+                            {
+                                probability = own;
+                            }
+                            else
+                            {
+                                paths ??= tooLarge ? null : BestPaths(records.AsSpan(start, end - start), linked);
+                                var weight = scorer.Weight(a, b, comparer.Pattern(a, b));
+                                probability = paths is null ? FellegiSunterModel.Probability(weight) : ThroughOthers(paths[i - start, j - start], weight - scorer.PriorWeight(a, b));
+                            }
+
+                            probability *= stride;
                             expected[g] += probability;
                             if (!hashes.AnyBefore(hashes.Rules, a, b))
                             {
