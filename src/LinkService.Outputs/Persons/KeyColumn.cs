@@ -35,6 +35,18 @@ internal sealed class KeyColumn
         return new KeyColumn(chars, starts);
     }
 
+    /// <summary>Keys all <paramref name="length"/> characters long, one after another in <paramref name="chars"/>.</summary>
+    public static KeyColumn OfLength(char[] chars, int length, int count)
+    {
+        var starts = new int[count + 1];
+        for (var i = 1; i <= count; i++)
+        {
+            starts[i] = checked(starts[i - 1] + length);
+        }
+
+        return new KeyColumn(chars, starts);
+    }
+
     /// <summary>
     /// Key <c>i</c> is this column's <paramref name="order"/>[i], copied on every core: the reads go all over memory, so
     /// each costs a cache miss or two (its place and its characters), not the several a key read through delegates costs.

@@ -91,14 +91,12 @@ internal sealed class LinkedRecordsBuilder
         var recordOfArrival = new int[bySource.Length][];
         var sorted = new KeyColumn[bySource.Length];
         var orders = new int[bySource.Length][];
-        Parallel.For(0, bySource.Length, new ParallelOptions { CancellationToken = cancellationToken }, s => orders[s] = OrdinalOrder.Of(bySource[s].Count, i => bySource[s].Keys[i]));
+        // Put into record order: the person map and the pseudonyms then read them in sequence, not all over memory.
+        Parallel.For(0, bySource.Length, new ParallelOptions { CancellationToken = cancellationToken }, s => (orders[s], sorted[s]) = OrdinalOrder.Sort(bySource[s].Keys, cancellationToken));
         var record = 0;
         for (var s = 0; s < bySource.Length; s++)
         {
-            var (source, order) = (bySource[s], orders[s]);
-
-            // Copied into record order: the person map and the pseudonyms then read them in sequence, not all over memory.
-            var keys = sorted[s] = source.Keys.InOrder(order, cancellationToken);
+            var (source, order, keys) = (bySource[s], orders[s], sorted[s]);
             sourceStart[s] = record;
             recordOfArrival[s] = new int[source.Count];
             for (var i = 0; i < order.Length; i++)

@@ -8,24 +8,45 @@ namespace LinkService.Outputs.Persons;
 /// </summary>
 internal static class OrdinalOrder
 {
+    private const int ByteBits = 8;
+
     /// <summary>0 to <paramref name="count"/> − 1, ordered by <paramref name="value"/>.</summary>
-    public static int[] Of(int count, Func<int, ReadOnlySpan<char>> value)
+    public static int[] Of(int count, Func<int, ReadOnlySpan<char>> value) => Sorted(count, value).Order;
+
+    /// <summary>
+    /// The keys' order (key i of the sorted column is <paramref name="keys"/>[order[i]]) and the keys in that order.
+    /// Keys of one length whose numbers hold all they have past the shared prefix (record keys of a fixed width, as
+    /// most sources give them) are spelled again from the sorted numbers, in sequence, where copying them into their new
+    /// order read two places all over memory a key (a second of the output stage at 3M keys).
+    /// </summary>
+    public static (int[] Order, KeyColumn Sorted) Sort(KeyColumn keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var sorted = Sorted(keys.Count, i => keys[i]);
+        return (sorted.Order, sorted.Spelled ? Spell(keys[0][..sorted.Shared], keys[0].Length - sorted.Shared, sorted.Numbers, sorted.Narrow) : keys.InOrder(sorted.Order, cancellationToken));
+    }
+
+    private readonly record struct Sorting(int[] Order, ulong[] Numbers, int Shared, bool Narrow, bool Spelled);
+
+    private static Sorting Sorted(int count, Func<int, ReadOnlySpan<char>> value)
     {
         var order = new int[count];
         if (count == 0)
         {
-            return order;
+            return new Sorting(order, [], 0, true, false);
         }
 
         var first = value(0);
         var shared = first.Length;
         var narrow = true;
+        var oneLength = true;
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
             var text = value(i);
             shared = Math.Min(shared, text.CommonPrefixLength(first));
             narrow &= !text.ContainsAnyExceptInRange('\0', '\u00ff');
+            oneLength &= text.Length == first.Length;
         }
 
         var numbers = new ulong[count];
@@ -34,15 +55,23 @@ internal static class OrdinalOrder
             numbers[i] = Number(value(i), shared, narrow);
         }
 
-        Array.Sort(numbers, order);
-        SortTies(numbers, order, value);
-        return order;
+        // A number holds the whole of every value past the prefix: equal numbers are equal values, no tie is compared.
+        var whole = oneLength && first.Length - shared <= CharactersPerNumber(narrow);
+        Deal(numbers, order);
+        if (!whole)
+        {
+            SortTies(numbers, order, value);
+        }
+
+        return new Sorting(order, numbers, shared, narrow, whole);
     }
+
+    private static int CharactersPerNumber(bool narrow) => narrow ? 8 : 4;
 
     /// <summary>The characters from <paramref name="from"/> on, packed most significant first; a value that ends packs zeros, so it sorts first.</summary>
     private static ulong Number(ReadOnlySpan<char> value, int from, bool narrow)
     {
-        var (count, bits) = narrow ? (8, 8) : (4, 16);
+        var (count, bits) = (CharactersPerNumber(narrow), narrow ? 8 : 16);
         var number = 0UL;
         for (var i = from; i < from + count; i++)
         {
@@ -50,6 +79,77 @@ internal static class OrdinalOrder
         }
 
         return number;
+    }
+
+    /// <summary>Keys of <paramref name="prefix"/> and <paramref name="rest"/> characters more, those being the top ones of each number.</summary>
+    private static KeyColumn Spell(ReadOnlySpan<char> prefix, int rest, ulong[] numbers, bool narrow)
+    {
+        var (count, bits) = (CharactersPerNumber(narrow), narrow ? 8 : 16);
+        var length = prefix.Length + rest;
+        var chars = new char[checked(numbers.Length * length)];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            var key = chars.AsSpan(i * length, length);
+            prefix.CopyTo(key);
+            for (var c = 0; c < rest; c++)
+            {
+                key[prefix.Length + c] = (char)((numbers[i] >> ((count - 1 - c) * bits)) & ((1UL << bits) - 1));
+            }
+        }
+
+        return KeyColumn.OfLength(chars, length, numbers.Length);
+    }
+
+    /// <summary>
+    /// Sorts the numbers, and the indices with them, a byte at a time from the lowest (skipping a byte every number
+    /// shares): stable, so equal numbers keep their indices' order, and a record key's digits, which share their top
+    /// bits, deal as evenly as any. Sorting three million by comparison took 0.6 s.
+    /// </summary>
+    private static void Deal(ulong[] numbers, int[] order)
+    {
+        var counts = new int[sizeof(ulong)][];
+        for (var b = 0; b < counts.Length; b++)
+        {
+            counts[b] = new int[(1 << ByteBits) + 1];
+        }
+
+        foreach (var number in numbers)
+        {
+            for (var b = 0; b < counts.Length; b++)
+            {
+                counts[b][(int)((number >> (b * ByteBits)) & 0xff) + 1]++;
+            }
+        }
+
+        var (fromNumbers, fromOrder) = (numbers, order);
+        var (toNumbers, toOrder) = (GC.AllocateUninitializedArray<ulong>(numbers.Length), GC.AllocateUninitializedArray<int>(order.Length));
+        for (var b = 0; b < counts.Length; b++)
+        {
+            var next = counts[b];
+            if (Array.IndexOf(next, numbers.Length) >= 0)
+            {
+                continue;
+            }
+
+            for (var v = 0; v < 1 << ByteBits; v++)
+            {
+                next[v + 1] += next[v];
+            }
+
+            for (var i = 0; i < fromNumbers.Length; i++)
+            {
+                var at = next[(int)((fromNumbers[i] >> (b * ByteBits)) & 0xff)]++;
+                (toNumbers[at], toOrder[at]) = (fromNumbers[i], fromOrder[i]);
+            }
+
+            (fromNumbers, fromOrder, toNumbers, toOrder) = (toNumbers, toOrder, fromNumbers, fromOrder);
+        }
+
+        if (!ReferenceEquals(fromNumbers, numbers))
+        {
+            fromNumbers.CopyTo(numbers, 0);
+            fromOrder.CopyTo(order, 0);
+        }
     }
 
     private static void SortTies(ulong[] numbers, int[] order, Func<int, ReadOnlySpan<char>> value)

@@ -23,5 +23,38 @@ public sealed class OrdinalOrderTests
         Assert.Equal(values.Order(StringComparer.Ordinal), Sorted(values));
     }
 
+    [Theory]
+    // Of one width: spelled again from the sorted numbers (eight characters past the prefix, or four beyond Latin-1).
+    [InlineData("OFF", "0123456789", 8, 5_000)]
+    [InlineData("", "ÿ0\u0001", 8, 3_000)]
+    [InlineData("Ā", "aĀ\uffff", 4, 300)]
+    // Of several widths, or longer than a number holds: copied into the sorted order.
+    [InlineData("OFF", "0123456789", 9, 5_000)]
+    [InlineData("Ā", "aĀ\uffff", 5, 300)]
+    public void Sort_Keys_AreInOrdinalOrderWithTheirOrder(string prefix, string alphabet, int width, int count)
+    {
+        var random = new Random(width);
+        string[] values = [.. Enumerable.Range(0, count)
+            .Select(_ => prefix + new string([.. Enumerable.Range(0, width).Select(_ => alphabet[random.Next(alphabet.Length)])]))
+            .Distinct(StringComparer.Ordinal)];
+        var keys = KeyColumn.Of(values.Length, i => values[i]);
+
+        var (order, sorted) = OrdinalOrder.Sort(keys, TestContext.Current.CancellationToken);
+
+        Assert.Equal(values.Order(StringComparer.Ordinal), Enumerable.Range(0, sorted.Count).Select(i => sorted[i].ToString()));
+        Assert.Equal(values.Order(StringComparer.Ordinal), order.Select(i => values[i]));
+    }
+
+    [Fact]
+    public void Sort_KeysOfSeveralLengths_AreInOrdinalOrder()
+    {
+        string[] values = ["OFF10", "OFF1", "OFF", "OFF09", "OFF2", "OFF0"];
+        var keys = KeyColumn.Of(values.Length, i => values[i]);
+
+        var (_, sorted) = OrdinalOrder.Sort(keys, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["OFF", "OFF0", "OFF09", "OFF1", "OFF10", "OFF2"], Enumerable.Range(0, sorted.Count).Select(i => sorted[i].ToString()));
+    }
+
     private static string[] Sorted(string[] values) => [.. OrdinalOrder.Of(values.Length, i => values[i]).Select(i => values[i])];
 }
