@@ -2,9 +2,9 @@ namespace LinkService.Outputs.Persons;
 
 /// <summary>
 /// Indices of values in ordinal order (<see cref="string.CompareOrdinal(string, string)"/>'s). Sorted by number
-/// first: the characters after the prefix all values share, eight to a number where every character fits in a byte
-/// (four otherwise), so record keys such as OFF00012345 sort as integers; only values whose numbers tie are then
-/// compared character by character.
+/// first: the characters after the prefix all values share, packed into 64 bits with as few bits a character as the
+/// characters found there need (four for digits: sixteen digits to a number), so record keys such as OFF00012345 or
+/// C786437459 sort as integers; only values whose numbers tie are then compared character by character.
 /// </summary>
 internal static class OrdinalOrder
 {
@@ -23,68 +23,85 @@ internal static class OrdinalOrder
     {
         ArgumentNullException.ThrowIfNull(keys);
         var sorted = Sorted(keys.Count, i => keys[i]);
-        return (sorted.Order, sorted.Spelled ? Spell(keys[0][..sorted.Shared], keys[0].Length - sorted.Shared, sorted.Numbers, sorted.Narrow) : keys.InOrder(sorted.Order, cancellationToken));
+        return (sorted.Order, sorted.Spelled ? Spell(keys[0][..sorted.Shared], keys[0].Length - sorted.Shared, sorted.Numbers, sorted.Packing) : keys.InOrder(sorted.Order, cancellationToken));
     }
 
-    private readonly record struct Sorting(int[] Order, ulong[] Numbers, int Shared, bool Narrow, bool Spelled);
+    private readonly record struct Sorting(int[] Order, ulong[] Numbers, int Shared, Packing Packing, bool Spelled);
+
+    /// <summary>
+    /// How a value's characters past the shared prefix are packed: each as its distance above the smallest such
+    /// character, plus one (an ended value packs 0, so it sorts first), in <see cref="Bits"/> bits.
+    /// </summary>
+    private readonly record struct Packing(char Least, int Bits)
+    {
+        public int Characters => 64 / Bits;
+
+        public static Packing Of(char least, char most) => new(least, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(most - least + 1)));
+
+        public ulong Pack(ReadOnlySpan<char> value, int from)
+        {
+            var number = 0UL;
+            for (var i = from; i < from + Characters; i++)
+            {
+                number = (number << Bits) | (i < value.Length ? (ulong)(value[i] - Least + 1) : 0UL);
+            }
+
+            return number;
+        }
+
+        /// <summary>The <paramref name="c"/>th character packed into <paramref name="number"/>.</summary>
+        public char Unpack(ulong number, int c) => (char)((int)((number >> ((Characters - 1 - c) * Bits)) & ((1UL << Bits) - 1)) - 1 + Least);
+    }
 
     private static Sorting Sorted(int count, Func<int, ReadOnlySpan<char>> value)
     {
         var order = new int[count];
         if (count == 0)
         {
-            return new Sorting(order, [], 0, true, false);
+            return new Sorting(order, [], 0, Packing.Of('\0', '\0'), false);
         }
 
         var first = value(0);
         var shared = first.Length;
-        var narrow = true;
         var oneLength = true;
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
             var text = value(i);
             shared = Math.Min(shared, text.CommonPrefixLength(first));
-            narrow &= !text.ContainsAnyExceptInRange('\0', '\u00ff');
             oneLength &= text.Length == first.Length;
         }
 
+        var (least, most) = (char.MaxValue, char.MinValue);
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var c in value(i)[shared..])
+            {
+                (least, most) = (c < least ? c : least, c > most ? c : most);
+            }
+        }
+
+        var packing = least > most ? Packing.Of('\0', '\0') : Packing.Of(least, most);
         var numbers = new ulong[count];
         for (var i = 0; i < count; i++)
         {
-            numbers[i] = Number(value(i), shared, narrow);
+            numbers[i] = packing.Pack(value(i), shared);
         }
 
         // A number holds the whole of every value past the prefix: equal numbers are equal values, no tie is compared.
-        var whole = oneLength && first.Length - shared <= CharactersPerNumber(narrow);
+        var whole = oneLength && first.Length - shared <= packing.Characters;
         Deal(numbers, order);
         if (!whole)
         {
             SortTies(numbers, order, value);
         }
 
-        return new Sorting(order, numbers, shared, narrow, whole);
+        return new Sorting(order, numbers, shared, packing, whole);
     }
 
-    private static int CharactersPerNumber(bool narrow) => narrow ? 8 : 4;
-
-    /// <summary>The characters from <paramref name="from"/> on, packed most significant first; a value that ends packs zeros, so it sorts first.</summary>
-    private static ulong Number(ReadOnlySpan<char> value, int from, bool narrow)
+    /// <summary>Keys of <paramref name="prefix"/> and <paramref name="rest"/> characters more, those being the first ones packed into each number.</summary>
+    private static KeyColumn Spell(ReadOnlySpan<char> prefix, int rest, ulong[] numbers, Packing packing)
     {
-        var (count, bits) = (CharactersPerNumber(narrow), narrow ? 8 : 16);
-        var number = 0UL;
-        for (var i = from; i < from + count; i++)
-        {
-            number = (number << bits) | (i < value.Length ? value[i] : 0UL);
-        }
-
-        return number;
-    }
-
-    /// <summary>Keys of <paramref name="prefix"/> and <paramref name="rest"/> characters more, those being the top ones of each number.</summary>
-    private static KeyColumn Spell(ReadOnlySpan<char> prefix, int rest, ulong[] numbers, bool narrow)
-    {
-        var (count, bits) = (CharactersPerNumber(narrow), narrow ? 8 : 16);
         var length = prefix.Length + rest;
         var chars = new char[checked(numbers.Length * length)];
         for (var i = 0; i < numbers.Length; i++)
@@ -93,7 +110,7 @@ internal static class OrdinalOrder
             prefix.CopyTo(key);
             for (var c = 0; c < rest; c++)
             {
-                key[prefix.Length + c] = (char)((numbers[i] >> ((count - 1 - c) * bits)) & ((1UL << bits) - 1));
+                key[prefix.Length + c] = packing.Unpack(numbers[i], c);
             }
         }
 

@@ -24,12 +24,15 @@ public sealed class OrdinalOrderTests
     }
 
     [Theory]
-    // Of one width: spelled again from the sorted numbers (eight characters past the prefix, or four beyond Latin-1).
+    // Of one width, and no longer past the prefix than a number holds (sixteen digits, eight characters of Latin-1, four
+    // of any), the keys are spelled again from the sorted numbers.
     [InlineData("OFF", "0123456789", 8, 5_000)]
+    [InlineData("C", "0123456789", 16, 5_000)]
     [InlineData("", "ÿ0\u0001", 8, 3_000)]
     [InlineData("Ā", "aĀ\uffff", 4, 300)]
-    // Of several widths, or longer than a number holds: copied into the sorted order.
-    [InlineData("OFF", "0123456789", 9, 5_000)]
+    // Longer: copied into the sorted order.
+    [InlineData("C", "0123456789", 17, 5_000)]
+    [InlineData("", "ÿ0\u0001", 9, 3_000)]
     [InlineData("Ā", "aĀ\uffff", 5, 300)]
     public void Sort_Keys_AreInOrdinalOrderWithTheirOrder(string prefix, string alphabet, int width, int count)
     {
