@@ -13,6 +13,9 @@ namespace LinkService.Outputs.Anonymising;
 /// </summary>
 internal static partial class RecordFileWriter
 {
+    private const int FetchRowsAhead = 16;
+    private const int FetchPersonsAhead = 8;
+
     public static WrittenRecords Write(
         OutputFileSpec spec, IReadOnlyList<ColumnPlan> plans, RecordColumns rows, RecordPseudonyms records, string runId, string outputFolder, CancellationToken cancellationToken)
     {
@@ -21,13 +24,25 @@ internal static partial class RecordFileWriter
             : (null, Enumerable.Range(0, rows.Count).ToArray());
         // The rows as read, for the check's tables: walked in this order they are read from memory in sequence.
         var asRead = kept.ToArray();
-        var order = SortByValue(kept, row => records.ValueOf(rows.Record(row)));
+        var order = SortByValue(kept, row => records.ValueOf(rows.Record(row)), row => records.Fetch(rows.Record(row)));
 
         var texts = plans.Select((p, c) => Texts(p, rows.Values[c])).ToArray();
         var cells = texts.Select(t => t.Select(CsvText.Field).ToArray()).ToArray();
         string[] header = [OutputFileSpec.PersonColumn, OutputFileSpec.RecordColumn, .. plans.Select(p => FormulaGuard.Neutralise(p.Column.Name))];
         var file = CsvChunks.Write(Path.Combine(outputFolder, spec.OutputFileName), string.Join(',', header.Select(CsvText.Field)) + "\r\n", kept.Length, (i, lines) =>
         {
+            // The rows are written in pseudonym order, all over memory: a row is fetched a few rows before it is written,
+            // and its person's pseudonym, which the row names, a few rows after that.
+            if (i + FetchRowsAhead < kept.Length)
+            {
+                rows.Fetch(kept[i + FetchRowsAhead]);
+            }
+
+            if (i + FetchPersonsAhead < kept.Length)
+            {
+                rows.Persons.Fetch(rows.Person(kept[i + FetchPersonsAhead]));
+            }
+
             var row = kept[i];
             rows.Persons.Write(rows.Person(row), lines);
             lines.Append(',');
@@ -49,7 +64,8 @@ internal static partial class RecordFileWriter
     /// bits (the values' highest 64 bits that any of them uses: a pseudonym's 80 bits but for its last 16), which sorts
     /// millions several times faster than 128-bit values do; a run of equal numbers is then sorted by the whole values.
     /// </summary>
-    internal static UInt128[] SortByValue(int[] kept, Func<int, UInt128> valueOf)
+    /// <param name="fetch">When given, starts fetching what <paramref name="valueOf"/> will read for an item, a few items before it is read.</param>
+    internal static UInt128[] SortByValue(int[] kept, Func<int, UInt128> valueOf, Action<int>? fetch = null)
     {
         var high = new ulong[kept.Length];
         var place = new int[kept.Length];
@@ -57,6 +73,11 @@ internal static partial class RecordFileWriter
         var most = UInt128.Zero;
         for (var i = 0; i < kept.Length; i++)
         {
+            if (fetch is not null && i + FetchRowsAhead < kept.Length)
+            {
+                fetch(kept[i + FetchRowsAhead]);
+            }
+
             values[i] = valueOf(kept[i]);
             most |= values[i];
         }

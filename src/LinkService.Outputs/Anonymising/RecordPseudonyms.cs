@@ -33,6 +33,9 @@ internal sealed class RecordPseudonyms(UInt128[] values, string[]? texts = null)
 
     public UInt128 ValueOf(int record) => values[record];
 
+    /// <summary>Starts fetching a record's pseudonym into the cache (<see cref="Linkage.Data.CacheFetch"/>).</summary>
+    public void Fetch(int record) => Linkage.Data.CacheFetch.Ahead(values, record);
+
     /// <summary>Writes the pseudonym whose value is <paramref name="value"/>.</summary>
     public void Write(UInt128 value, CsvLines lines)
     {

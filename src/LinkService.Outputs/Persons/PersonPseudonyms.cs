@@ -22,6 +22,13 @@ internal sealed class PersonPseudonyms(SpanInterner texts, int[] textOf, UInt128
 
     public int Retired { get; init; }
 
+    /// <summary>Starts fetching a cluster's pseudonym into the cache (<see cref="CacheFetch"/>).</summary>
+    public void Fetch(int cluster)
+    {
+        CacheFetch.Ahead(textOf, cluster);
+        CacheFetch.Ahead(valueOf, cluster);
+    }
+
     public void Write(int cluster, CsvLines lines)
     {
         if (textOf[cluster] > 0)

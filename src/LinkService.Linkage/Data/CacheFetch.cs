@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace LinkService.Linkage.Data;
+
+/// <summary>
+/// Tells the processor to start fetching an array element into its cache, without waiting for it: a loop that reads
+/// millions of scattered elements names those it reads a few steps on, and finds them there when it gets to them.
+/// </summary>
+/// <remarks>
+/// A prefetch is a hint: it never faults and changes nothing but timing. The array need not be pinned: were the GC to
+/// move it between taking the address and the fetch, the processor would fetch a line no longer needed, no more.
+/// </remarks>
+internal static class CacheFetch
+{
+    public static unsafe void Ahead<T>(T[] array, int index)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported && (uint)index < (uint)array.Length)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref array[index]));
+        }
+    }
+}
