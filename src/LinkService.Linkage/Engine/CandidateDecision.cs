@@ -69,6 +69,18 @@ internal static class CandidateDecision
         // Each pair is decided on its own (scoring its rivals and witnesses afresh), so over both cores, in place.
         Parallel.For(0, kept.Count, Workers.Options(), i =>
         {
+            // The pairs are in order of their first record; their second records' candidates lie all over memory, and are
+            // fetched into the cache a few pairs on: where they are first, then the candidates themselves.
+            if (i + FetchPairsAhead < kept.Count)
+            {
+                neighbours.Fetch(kept[i + FetchPairsAhead].B);
+            }
+
+            if (i + (FetchPairsAhead / 2) < kept.Count)
+            {
+                neighbours.FetchEdges(kept[i + (FetchPairsAhead / 2)].B);
+            }
+
             var pair = kept[i];
             if (certain?.Invoke(i) == true)
             {
@@ -83,6 +95,8 @@ internal static class CandidateDecision
 
         return decided;
     }
+
+    private const int FetchPairsAhead = 16;
 
     /// <summary>A decided weight over which the probability, as a float, is 1 (2^-26 is under half a float's step below 1).</summary>
     public const double CertainBits = 26;

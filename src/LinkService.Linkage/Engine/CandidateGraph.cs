@@ -64,6 +64,20 @@ internal sealed class CandidateGraph
         return graph;
     }
 
+    /// <summary>Starts fetching where the record's edges are, and its source (<see cref="CacheFetch"/>).</summary>
+    public void Fetch(int record)
+    {
+        CacheFetch.Ahead(Start, record);
+        CacheFetch.Ahead(Table.Source, record);
+    }
+
+    /// <summary>Starts fetching the record's edges, once <see cref="Fetch"/> has had time to bring where they are.</summary>
+    public void FetchEdges(int record)
+    {
+        CacheFetch.Ahead(Other, Start[record]);
+        CacheFetch.Ahead(Weight, Start[record]);
+    }
+
     /// <summary>The weight of the kept pair of <paramref name="x"/> and <paramref name="y"/>, when the two are one (read off the fewer of their edges).</summary>
     public bool TryWeight(int x, int y, out float weight)
     {
