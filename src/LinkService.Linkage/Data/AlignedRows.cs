@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace LinkService.Linkage.Data;
 
@@ -38,13 +37,7 @@ internal sealed class AlignedRows
     /// pair loops name the records a few ahead of those they compare, so their rows are there when compared. The array
     /// is pinned, so its address holds.
     /// </summary>
-    public unsafe void Prefetch(int record)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Values[Row(record)]));
-        }
-    }
+    public void Prefetch(int record) => CacheFetch.Ahead(Values, (int)Row(record));
 
     private static unsafe int AlignedOrigin(int[] array)
     {

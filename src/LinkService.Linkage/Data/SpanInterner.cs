@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace LinkService.Linkage.Data;
 
@@ -44,13 +43,7 @@ internal sealed class SpanInterner
     /// values, a caller names each a few values ahead, so its slot is there when it is interned. Only a hint: a slot moved
     /// since (by a rehash or the garbage collector) costs a wasted fetch, nothing else.
     /// </summary>
-    public unsafe void Prefetch(int hash)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[hash & (_slots.Length - 1)]));
-        }
-    }
+    public void Prefetch(int hash) => CacheFetch.Ahead(_slots, hash & (_slots.Length - 1));
 
     /// <summary>
     /// Makes room for <paramref name="count"/> values in all, so that interning them rehashes the table no more, and for
