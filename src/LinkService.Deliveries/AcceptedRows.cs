@@ -75,6 +75,9 @@ public sealed class AcceptedRows : IDisposable
     /// <summary>The most characters cell <paramref name="column"/> of the current row can hold.</summary>
     public int MaxCellChars(int column) => _reader.MaxCellChars(column);
 
+    /// <summary>Cell <paramref name="column"/> of the current row as bytes, quotes and all (<see cref="DeliveryReader.RawCell"/>): equal bytes, equal text.</summary>
+    public ReadOnlySpan<byte> RawCell(int column) => _reader.RawCell(column);
+
     /// <summary>Copies cell <paramref name="column"/> of the current row into <paramref name="destination"/> (at least <see cref="MaxCellChars"/> long); returns its length.</summary>
     public int CopyCell(int column, Span<char> destination) => _reader.CopyCell(column, destination);
 

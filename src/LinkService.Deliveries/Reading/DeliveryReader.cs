@@ -183,6 +183,13 @@ public sealed class DeliveryReader : IDisposable
     public int MaxCellChars(int index) => index < _csv.FieldCount ? _csv.GetRawSpan(index).Length : 0;
 
     /// <summary>
+    /// Cell <paramref name="index"/>'s bytes as the parser holds them, quotes and all, valid until the next <see cref="Read"/>:
+    /// equal bytes are equal text, so a caller that meets the same cell again and again can know it without decoding it.
+    /// One text may stand as two byte strings (quoted and not).
+    /// </summary>
+    public ReadOnlySpan<byte> RawCell(int index) => index < _csv.FieldCount ? _csv.GetRawSpan(index) : default;
+
+    /// <summary>
     /// Copies cell <paramref name="index"/> into <paramref name="destination"/> (at least <see cref="MaxCellChars"/> long)
     /// and returns its length: the text <c>this[index]</c> would give, without making a string of it.
     /// </summary>

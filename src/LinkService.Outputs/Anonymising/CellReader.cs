@@ -7,11 +7,12 @@ namespace LinkService.Outputs.Anonymising;
 /// <summary>
 /// One chosen column of a delivery's rows: the cell (or the schema's missing value, blank) through the column's plan,
 /// the result interned among the column's values. A cell is read as characters and transformed once per distinct
-/// cell; only an age at another column's date, which depends on two cells, is worked out row by row.
+/// cell (a cell met before is known by its bytes, <see cref="RawCellIds"/>); only an age at another column's date,
+/// which depends on two cells, is worked out row by row.
 /// </summary>
 internal sealed class CellReader(ColumnPlan plan, int? column, HashSet<string> missing, (int? Column, HashSet<string> Missing) at, SpanInterner values)
 {
-    private readonly SpanInterner _seen = new();
+    private readonly RawCellIds _seen = new();
     private int[] _valueOfSeen = new int[1024];
     private char[] _chars = new char[256];
 
@@ -28,17 +29,15 @@ internal sealed class CellReader(ColumnPlan plan, int? column, HashSet<string> m
             return 0;
         }
 
-        var cell = Copy(delivery, c);
-        var before = _seen.Count;
-        var seen = _seen.Intern(cell);
-        if (seen == before)
+        var seen = _seen.IdOf(delivery.RawCell(c), out var added);
+        if (added)
         {
             if (seen == _valueOfSeen.Length)
             {
                 Array.Resize(ref _valueOfSeen, 2 * seen);
             }
 
-            var text = cell.ToString();
+            var text = Copy(delivery, c).ToString();
             _valueOfSeen[seen] = missing.Contains(text) ? 0 : Intern(plan.Apply(text, null));
         }
 

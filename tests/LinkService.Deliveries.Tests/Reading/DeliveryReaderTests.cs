@@ -121,6 +121,44 @@ public sealed class DeliveryReaderTests : IDisposable
         Assert.True(cells > 30);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("windows-1252")]
+    [InlineData("utf-16le")]
+    public void RawCell_SameBytes_AreAlwaysTheSameText(string encoding)
+    {
+        // The output stage knows a cell met again by its bytes alone (RawCellIds): equal bytes must be equal text.
+        string[] forenames = ["Ada", "\"Ada\"", "\"Ada \"\"Jo\"\"\"", "Zoë", "\"Zoë\"", "Ada", "", "\"\""];
+        var text = Offenders.Header + "\n" + string.Join("\n", forenames.Select((f, i) => Offenders.Row(i + 1, forenames: f))) + "\n";
+        var bytes = encoding switch
+        {
+            "utf-16le" => System.Text.Encoding.Unicode.GetBytes(text),
+            "windows-1252" => System.Text.Encoding.Latin1.GetBytes(text),
+            _ => System.Text.Encoding.UTF8.GetBytes(text),
+        };
+        using var reader = DeliveryReader.Open(Offenders.Source(encoding: encoding), _temp.Write("d.csv", bytes), ReadLimits.Default);
+
+        var textOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.Count + 2; i++)
+            {
+                var cell = i < reader.Count ? reader[i] : "";
+                var raw = Convert.ToHexString(reader.RawCell(i));
+                if (!textOf.TryAdd(raw, cell))
+                {
+                    Assert.Equal(textOf[raw], cell);
+                }
+            }
+        }
+
+        // Each of these texts came in two byte forms, quoted and bare: known by either, it is one value.
+        foreach (var twice in (string[])["Ada", "Zoë", ""])
+        {
+            Assert.True(textOf.Values.Count(t => t == twice) >= 2, twice);
+        }
+    }
+
     [Fact]
     public void StoredCopyProblem_CopyWithTheDigestIntakeRecorded_IsNone()
     {

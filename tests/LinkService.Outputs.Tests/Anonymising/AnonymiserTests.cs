@@ -98,6 +98,19 @@ public sealed class AnonymiserTests : IDisposable
     }
 
     [Fact]
+    public async Task AnonymiseAsync_CellQuotedOnOneRowAndBareOnAnother_IsWrittenAsOneValue()
+    {
+        // A cell met again is known by its bytes (RawCellIds): "JSA" and JSA are two byte strings of one value.
+        using var run = new SmallRun(Outputs, [Rows[0], Rows[1].Replace(",JSA,", ",\"JSA\",", StringComparison.Ordinal), .. Rows[2..]], Links);
+
+        var (_, folder, _) = await run.AnonymiseAsync("r1");
+
+        var rows = SmallRun.ReadCsv(Path.Combine(folder, "alpha.csv"));
+        Assert.Equal(2, rows.Count(r => r[2] == "JSA"));
+        Assert.DoesNotContain(rows, r => r[2].Contains('"', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnonymiseAsync_TextAFormulaWouldStartWith_IsNeutralisedButNumbersAreNot()
     {
         var (_, folder, _) = await _run.AnonymiseAsync("r1");
