@@ -16,12 +16,17 @@ internal static class CacheFetch
 {
     // Inlined: the loops that call it do little else per element, and a call each cost them more than the fetch saved.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Ahead<T>(T[] array, int index)
+    public static void Ahead<T>(T[] array, int index)
+        where T : unmanaged => Ahead((ReadOnlySpan<T>)array, index);
+
+    /// <summary>As <see cref="Ahead{T}(T[], int)"/>, for an element of a span (a list's, through its backing array).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Ahead<T>(ReadOnlySpan<T> span, int index)
         where T : unmanaged
     {
-        if (Sse.IsSupported && (uint)index < (uint)array.Length)
+        if (Sse.IsSupported && (uint)index < (uint)span.Length)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref array[index]));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in span[index])));
         }
     }
 }
