@@ -116,17 +116,26 @@ internal sealed class PostcodeTie
     {
         var held = new bool[postcode.Length];
         var perSource = new long[sources];
-        var firstDay = int.MaxValue;
+        var days = new int[postcode.Length];
+        var (firstDay, lastDay) = (int.MaxValue, int.MinValue);
         for (var r = 0; r < held.Length; r++)
         {
             held[r] = postcode[r] != 0 && surname[r] != 0 && born[r] != 0;
-            perSource[source[r]] += held[r] ? 1 : 0;
-            firstDay = held[r] ? Math.Min(firstDay, DayIndex(born[r])) : firstDay;
+            if (held[r])
+            {
+                perSource[source[r]]++;
+                days[r] = DayIndex(born[r]);
+                (firstDay, lastDay) = (Math.Min(firstDay, days[r]), Math.Max(lastDay, days[r]));
+            }
         }
 
         // Dates as dense ids from the earliest held (records not held are left out whatever their id).
-        var days = born.Select((date, r) => held[r] ? DayIndex(date) - firstDay : 0).ToArray();
-        var dayCount = days.Length == 0 ? 1 : days.Max() + 1;
+        for (var r = 0; r < days.Length; r++)
+        {
+            days[r] = held[r] ? days[r] - firstDay : 0;
+        }
+
+        var dayCount = lastDay < firstDay ? 1 : lastDay - firstDay + 1;
         long[][] byPostcode = [], bySurname = [], byBirth = [];
         Parallel.Invoke(
             () => byPostcode = AgreeingPairs.Count(postcode, postcodes, [r => surname[r], r => born[r], r => ((long)surname[r] << 32) | (uint)born[r]], held, source, sources),

@@ -55,23 +55,24 @@ public sealed class PostcodeTieTests
         Assert.Equal(Math.Log2(0.9 / 0.001), contributions[2], 10);
     }
 
-    [Fact]
-    public void Count_TwoSources_CountsEveryPairAsComparingThemOneByOneWould()
+    [Theory]
+    [InlineData(400, 30, 12, 20)]
+    [InlineData(6_000, 9_000, 40, 28)] // More postcodes than one worker's range: counted in parts and added up.
+    public void Count_TwoSources_CountsEveryPairAsComparingThemOneByOneWould(int records, int postcodes, int surnames, int days)
     {
         var random = new Random(7);
-        const int Records = 400;
-        var postcode = Draw(random, Records, 30);
-        var surname = Draw(random, Records, 12);
-        var born = Draw(random, Records, 20).Select(d => d == 0 ? 0 : 19800100 + d).ToArray();
-        var source = Enumerable.Range(0, Records).Select(r => (byte)(r % 3 == 0 ? 0 : 1)).ToArray();
+        var postcode = Draw(random, records, postcodes);
+        var surname = Draw(random, records, surnames);
+        var born = Draw(random, records, days).Select(d => d == 0 ? 0 : 19800100 + d).ToArray();
+        var source = Enumerable.Range(0, records).Select(r => (byte)(r % 3 == 0 ? 0 : 1)).ToArray();
 
-        var (agreeing, pairs) = PostcodeTie.Count(postcode, 31, surname, 13, born, source, 2);
+        var (agreeing, pairs) = PostcodeTie.Count(postcode, postcodes + 1, surname, surnames + 1, born, source, 2);
 
         var expectedAgreeing = new long[4];
         var expectedPairs = new long[4];
-        for (var a = 0; a < Records; a++)
+        for (var a = 0; a < records; a++)
         {
-            for (var b = a + 1; b < Records; b++)
+            for (var b = a + 1; b < records; b++)
             {
                 if (postcode[a] == 0 || postcode[b] == 0 || surname[a] == 0 || surname[b] == 0 || born[a] == 0 || born[b] == 0
                     || surname[a] == surname[b] || born[a] == born[b])
