@@ -113,28 +113,7 @@ internal sealed class SpanInterner
         return id;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Rehash(int length)
-    {
-        var old = _slots;
-        _slots = new long[length];
-        var mask = _slots.Length - 1;
-        foreach (var entry in old)
-        {
-            if (entry == 0)
-            {
-                continue;
-            }
-
-            var slot = (int)(entry >> 32) & mask;
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            _slots[slot] = entry;
-        }
-    }
+    private void Rehash(int length) => _slots = IdSlots.Rehash(_slots, length);
 }
 
 /// <summary>Strings appended one after another into one buffer (record ids), read back by index.</summary>

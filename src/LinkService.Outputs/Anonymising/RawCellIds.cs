@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Numerics;
+using LinkService.Linkage.Data;
 
 namespace LinkService.Outputs.Anonymising;
 
@@ -74,25 +75,5 @@ internal sealed class RawCellIds
         return id;
     }
 
-    private void Rehash(int length)
-    {
-        var old = _slots;
-        _slots = new long[length];
-        var mask = length - 1;
-        foreach (var entry in old)
-        {
-            if (entry == 0)
-            {
-                continue;
-            }
-
-            var slot = (int)(entry >> 32) & mask;
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            _slots[slot] = entry;
-        }
-    }
+    private void Rehash(int length) => _slots = IdSlots.Rehash(_slots, length);
 }
