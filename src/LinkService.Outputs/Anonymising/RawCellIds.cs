@@ -1,5 +1,4 @@
 using System.IO.Hashing;
-using System.Numerics;
 using LinkService.Linkage.Data;
 
 namespace LinkService.Outputs.Anonymising;
@@ -17,7 +16,9 @@ internal sealed class RawCellIds
 {
     private readonly long _seed = Random.Shared.NextInt64();
     private byte[] _bytes = new byte[1 << 12];
-    private int[] _ends = new int[1024];
+
+    // Where each cell's bytes start, and one past the last cell's end.
+    private int[] _starts = new int[1025];
 
     // Each slot holds a cell's hash (high half) and its number plus one (low half), 0 when empty: a probe compares
     // hashes without touching the bytes, and the bytes only when the hashes agree.
@@ -48,32 +49,30 @@ internal sealed class RawCellIds
         }
     }
 
-    private ReadOnlySpan<byte> Bytes(int id) => _bytes.AsSpan(id == 0 ? 0 : _ends[id - 1], _ends[id] - (id == 0 ? 0 : _ends[id - 1]));
+    private ReadOnlySpan<byte> Bytes(int id) => _bytes.AsSpan(_starts[id], _starts[id + 1] - _starts[id]);
 
     private int Add(ReadOnlySpan<byte> cell, int hash, int slot)
     {
         var id = Count++;
-        var start = id == 0 ? 0 : _ends[id - 1];
+        var start = _starts[id];
         if (start + cell.Length > _bytes.Length)
         {
             Array.Resize(ref _bytes, Math.Max(2 * _bytes.Length, start + cell.Length));
         }
 
-        if (id == _ends.Length)
+        if (id + 1 == _starts.Length)
         {
-            Array.Resize(ref _ends, 2 * _ends.Length);
+            Array.Resize(ref _starts, 2 * _starts.Length);
         }
 
         cell.CopyTo(_bytes.AsSpan(start));
-        _ends[id] = start + cell.Length;
+        _starts[id + 1] = start + cell.Length;
         _slots[slot] = ((long)hash << 32) | (uint)(id + 1);
         if (2 * Count > _slots.Length)
         {
-            Rehash((int)BitOperations.RoundUpToPowerOf2((uint)_slots.Length * 2));
+            _slots = IdSlots.Rehash(_slots, 2 * _slots.Length);
         }
 
         return id;
     }
-
-    private void Rehash(int length) => _slots = IdSlots.Rehash(_slots, length);
 }
