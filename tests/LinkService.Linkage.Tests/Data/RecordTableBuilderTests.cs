@@ -48,6 +48,7 @@ public sealed class RecordTableBuilderTests
             Blocking = [new() { Keys = [new() { Field = CanonicalField.Postcode }] }],
             Comparisons = [new() { Field = CanonicalField.Postcode, Levels = [new() { Method = ComparisonMethod.Exact }] }],
         };
+        // 70,000 codes: several blocks, each standardised on a thread of the pool while the one before is interned.
         var source = new SourceRecords("s0", [new SourceField(CanonicalField.Postcode)]);
         const int Distinct = 66_000;
         for (var r = 0; r < Distinct + 4_000; r++)
