@@ -23,13 +23,13 @@ internal static class DecidedPriors
 
     /// <summary>The refined model, the partner shares under it, and the kept pairs as decided under it (<paramref name="kept"/> itself is shifted to its weights).</summary>
     /// <param name="graph">The kept pairs as each record's candidates; refreshed to their weights as they shift.</param>
+    /// <param name="shares">The partner shares the kept pairs give as scored (<see cref="PartnerShares.Estimate"/>), for the first round's decisions.</param>
     /// <param name="kept">The kept pairs at the training's prior; shifted in place to the settled one (at 3.6M × 20M a copy is half a gigabyte a round).</param>
     /// <param name="pairsBySourcePair">How many pairs each pair of sources has in all (the prior's denominator).</param>
     /// <param name="weight">A pair's own weight under a model (compares the two records).</param>
     public static (FellegiSunterModel Model, PartnerShares Shares, List<ScoredPair> Decided) Settle(
-        FellegiSunterModel model, CandidateGraph graph, List<ScoredPair> kept, RecordTable table, IReadOnlyDictionary<int, double> pairsBySourcePair, Func<FellegiSunterModel, Func<int, int, double>> weight)
+        FellegiSunterModel model, CandidateGraph graph, PartnerShares shares, List<ScoredPair> kept, RecordTable table, IReadOnlyDictionary<int, double> pairsBySourcePair, Func<FellegiSunterModel, Func<int, int, double>> weight)
     {
-        var shares = PartnerShares.Estimate(kept, table);
         var bits = new float[kept.Count];
         var decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits);
         var strata = new KeptStrata(kept, table);
@@ -65,8 +65,9 @@ internal static class DecidedPriors
                 }
             });
 
-            graph.Refresh(kept);
-            shares = PartnerShares.Estimate(decided, table);
+            // The graph is refreshed on one core while the other estimates the shares from the last decisions.
+            var lastDecided = decided;
+            Parallel.Invoke(() => graph.Refresh(kept), () => shares = PartnerShares.Estimate(lastDecided, table));
             // The last round's decisions have given the shares and are read no more: this round's are written over them.
             decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits, decided);
         }

@@ -43,11 +43,13 @@ internal static class EntityPairs
     public static (long Pairs, double ExpectedTrue, Dictionary<int, double> JoinedOutsideBlocks) Score(
         RecordTable table, int[] entity, LinkageMode mode, PairScorer scorer, Comparison.PairComparer comparer, IReadOnlyList<ScoredPair> links, RuleHashes hashes)
     {
-        var linked = new LinkedPairs(links, table.Count);
         var source = table.Source;
 
-        // The records grouped by entity (numbered from 1), in record order within each.
-        var (starts, records) = Buckets.Of(entity, (entity.Length == 0 ? 0 : entity.Max()) + 1);
+        // The links by record, on one core, while the other groups the records by entity (numbered from 1), in record order within each.
+        (LinkedPairs linked, int[] starts, int[] records) = (null!, null!, null!);
+        Parallel.Invoke(
+            () => linked = new LinkedPairs(links, table.Count),
+            () => (starts, records) = Buckets.Of(entity, (entity.Length == 0 ? 0 : entity.Max()) + 1));
 
         // The entities of two records or more, as ranges of `records`.
         var groups = new List<(int Start, int End)>();

@@ -80,17 +80,21 @@ internal static class LinkageEngine
         progress.Begin("cluster");
         scoring.SortByRecord();
         var trainedModel = trained.Model;
-        var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - scoring.Kept.Sum(p => (double)p.Probability);
-        var graph = CandidateGraph.Of(scoring.Kept, table);
-        var (model, shares, kept) = DecidedPriors.Settle(trainedModel, graph, scoring.Kept, table, sampler.PairsBySourcePair, m =>
+        // The graph is laid on one core while the other reads the kept pairs for their sum and the sources' partner shares.
+        (CandidateGraph graph, PartnerShares scored, double keptSum) = (null!, null!, 0);
+        Parallel.Invoke(
+            () => graph = CandidateGraph.Of(scoring.Kept, table),
+            () => (scored, keptSum) = (PartnerShares.Estimate(scoring.Kept, table), scoring.Kept.Sum(p => (double)p.Probability)));
+        var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - keptSum;
+        var (model, shares, kept) = DecidedPriors.Settle(trainedModel, graph, scored, scoring.Kept, table, sampler.PairsBySourcePair, m =>
         {
             var refined = scorer.WithPriors(m);
             return (a, b) => refined.Weight(a, b, comparer.Pattern(a, b));
         });
         trained = trained with { Model = model, ExpectedMatches = kept.Sum(p => (double)p.Probability) };
         scorer = scorer.WithPriors(model);
-        BestDecided(kept, best);
-        var (links, review) = SplitLinks(kept, table.Source, spec.Thresholds);
+        (List<ScoredPair> links, List<ScoredPair> review) = (null!, null!);
+        Parallel.Invoke(() => BestDecided(kept, best), () => (links, review) = SplitLinks(kept, table.Source, spec.Thresholds));
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
 

@@ -16,7 +16,7 @@ public sealed class DecidedPriorsTests
         var model = new FellegiSunterModel([[0.9, 0.1]], [[0.1, 0.9]], 0.5, new Dictionary<int, double> { [cross] = 0.5 });
         List<ScoredPair> kept = [Pair(0, 2, 20), Pair(1, 3, -4)];
 
-        var (settled, _, decided) = DecidedPriors.Settle(model, CandidateGraph.Of(kept, table), kept, table, new Dictionary<int, double> { [cross] = 4 }, _ => (_, _) => -30);
+        var (settled, _, decided) = DecidedPriors.Settle(model, CandidateGraph.Of(kept, table), PartnerShares.Estimate(kept, table), kept, table, new Dictionary<int, double> { [cross] = 4 }, _ => (_, _) => -30);
 
         var prior = settled.SourcePairPriors[cross];
         Assert.Equal(decided.Sum(p => (double)p.Probability) / 4, prior, 2);
