@@ -225,7 +225,9 @@ internal static class RecordTableBuilder
     {
         public const int Codes = 1 << 14;
 
-        public char[] Text { get; private set; } = new char[Codes * 16];
+        private char[] _text = new char[Codes * 16];
+
+        public char[] Text => _text;
 
         /// <summary>Where code <c>i</c> starts in <see cref="Text"/>, and one past the last code's end.</summary>
         public int[] Starts { get; } = new int[Codes + 1];
@@ -243,16 +245,14 @@ internal static class RecordTableBuilder
             for (var i = 0; i < Count; i++)
             {
                 var value = raw.Value(first + i);
-                if (length + value.Length + 1 > Text.Length)
+                if (length + value.Length + 1 > _text.Length)
                 {
-                    var grown = Text;
-                    Array.Resize(ref grown, Math.Max(Text.Length * 2, length + value.Length + 1));
-                    Text = grown;
+                    Array.Resize(ref _text, Math.Max(_text.Length * 2, length + value.Length + 1));
                 }
 
                 Starts[i] = length;
-                length += standardiser.StandardiseCode(value, Text.AsSpan(length, value.Length + 1));
-                Hashes[i] = SpanInterner.Hash(Text.AsSpan(Starts[i], length - Starts[i]));
+                length += standardiser.StandardiseCode(value, _text.AsSpan(length, value.Length + 1));
+                Hashes[i] = SpanInterner.Hash(_text.AsSpan(Starts[i], length - Starts[i]));
             }
 
             Starts[Count] = length;

@@ -66,8 +66,7 @@ internal static class DecidedPriors
             });
 
             // The graph is refreshed on one core while the other estimates the shares from the last decisions.
-            var lastDecided = decided;
-            Parallel.Invoke(() => graph.Refresh(kept), () => shares = PartnerShares.Estimate(lastDecided, table));
+            Parallel.Invoke(() => graph.Refresh(kept), () => shares = PartnerShares.Estimate(decided, table));
             // The last round's decisions have given the shares and are read no more: this round's are written over them.
             decided = CandidateDecision.Apply(graph, kept, weight(model), shares, bits, i => previous[i] - (2 * moved) - 1 > CandidateDecision.CertainBits, decided);
         }
