@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LinkService.Linkage.Blocking;
 
 /// <summary>
@@ -133,6 +135,7 @@ internal static class RadixSort
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InsertionSort(ulong[] keys, int[] values, int from, int to)
     {
         for (var i = from + 1; i < to; i++)

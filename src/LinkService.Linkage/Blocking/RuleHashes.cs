@@ -29,7 +29,7 @@ internal sealed class RuleHashes
         // A rule a worker: each writes its own column of the rows.
         var rows = _rows;
         var values = _blocks;
-        Parallel.For(0, blocks.Count, Workers.Options(), r =>
+        Parallel.For(0, blocks.Count, Workers.Options(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
             var ruleBlocks = blocks[r];
             var starts = ruleBlocks.Starts;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Similarity;
@@ -142,6 +143,7 @@ internal sealed class CompiledComparison
     /// <see cref="RowKeyCount"/> slots: a pair that fails exact agreement finds them in the line its rows were read from,
     /// not in another array at a place its value gives (a cache miss a pair).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteRowKeys(int record, Span<int> slots)
     {
         var value = _values[record];
@@ -241,6 +243,7 @@ internal sealed class CompiledComparison
     private static bool ComparesText(ComparisonMethod method) => method is ComparisonMethod.JaroWinkler or ComparisonMethod.Jaro
         or ComparisonMethod.Nickname or ComparisonMethod.Prefix or ComparisonMethod.Initial or ComparisonMethod.DoubleMetaphone or ComparisonMethod.Soundex;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Holds(int l, ref PairCache c)
     {
         var level = _levels[l];

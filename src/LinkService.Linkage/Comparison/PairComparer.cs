@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects.Linkage;
 using LinkService.Linkage.Data;
 
@@ -32,7 +33,7 @@ internal sealed class PairComparer
         // Row by row (each row written once, not once a comparison), a range of records a worker.
         var all = _comparisons;
         var values = _rows;
-        Ranges.For(table.Count, (from, to) =>
+        Ranges.For(table.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var r = from; r < to; r++)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Engine;
@@ -98,7 +99,7 @@ internal sealed class CandidateGraph
     /// <summary>Takes the kept pairs' weights again, once they have moved (the same pairs, in the same order).</summary>
     public void Refresh(List<ScoredPair> kept)
     {
-        Ranges.For(Pair.Length, (from, to) =>
+        Ranges.For(Pair.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var k = from; k < to; k++)
             {

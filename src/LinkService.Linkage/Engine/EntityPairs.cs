@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Configuration.Projects;
 using LinkService.Linkage.Blocking;
 using LinkService.Linkage.Data;
@@ -130,6 +131,7 @@ internal static class EntityPairs
         return (pairs, expectedTrue, joinedOutside);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long PairsWithin(ReadOnlySpan<int> members, byte[] source, LinkageMode mode)
     {
         long pairs = 0;

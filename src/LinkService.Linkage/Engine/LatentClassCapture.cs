@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LinkService.Linkage.Engine;
 
 /// <summary>
@@ -153,6 +155,7 @@ internal sealed class LatentClassCapture
         }
 
         /// <summary>P(pattern, class) for each class.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Joint(int[] pattern, double[] into)
         {
             for (var c = 0; c < into.Length; c++)

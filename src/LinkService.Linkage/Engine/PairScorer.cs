@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Comparison;
 using LinkService.Linkage.Model;
 
@@ -132,6 +133,7 @@ internal sealed class PairScorer
     /// <summary>The prior's weight for a pair of these two records: their pair of sources' own prior.</summary>
     public double PriorWeight(int a, int b) => _model.PriorWeight + Lookup(a, b).Shift;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Weight(int a, int b, ulong pattern)
     {
         var (factors, shift, exactU, surprisal, swapBits) = Lookup(a, b);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Blocking;
 using LinkService.Linkage.Comparison;
 using LinkService.Linkage.Data;
@@ -159,7 +160,7 @@ internal sealed class ScoringVisitor(PairComparer comparer, PairScorer scorer, d
         var at = into.Count;
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(into, at + total);
         var placed = into;
-        Ranges.For(total, (from, to) =>
+        Ranges.For(total, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             var target = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(placed).Slice(at, total);
             for (var j = from; j < to; j++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LinkService.Linkage.Phonetics;
@@ -10,6 +11,7 @@ public static partial class DoubleMetaphone
 {
     private const int MaxLength = 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (string Primary, string Alternate) Encode(string value)
     {
         var word = Prepare(value);
@@ -23,6 +25,7 @@ public static partial class DoubleMetaphone
         return (state.Primary, state.Alternate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Prepare(string value)
     {
         var sb = new StringBuilder(value.Length);
@@ -62,6 +65,7 @@ public static partial class DoubleMetaphone
 
         private char At(int i) => i >= 0 && i < _w.Length ? _w[i] : '\0';
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Is(int start, params string[] options)
         {
             if (start < 0)
@@ -92,6 +96,7 @@ public static partial class DoubleMetaphone
 
         private bool Done => _primary.Length >= MaxLength && _alternate.Length >= MaxLength;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             var i = 0;
@@ -112,6 +117,7 @@ public static partial class DoubleMetaphone
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Step(int i)
         {
             var ch = At(i);

@@ -1,10 +1,12 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LinkService.Linkage.Similarity;
 
 /// <summary>Jaro and Jaro–Winkler similarity (Winkler 1990: scaling 0.1, common prefix capped at 4).</summary>
 public static class JaroWinkler
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -22,6 +24,7 @@ public static class JaroWinkler
         return b.Length <= 64 ? JaroOfShort(a, b) : JaroOfLong(a, b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var jaro = Jaro(a, b);
@@ -39,6 +42,7 @@ public static class JaroWinkler
     /// <see cref="JaroOfLong"/> with the matched characters as bits of a word, not arrays: names are short, and Jaro is
     /// asked of every candidate pair whose names differ. The same matches in the same order, so the same value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double JaroOfShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var window = Math.Max(0, (b.Length / 2) - 1);

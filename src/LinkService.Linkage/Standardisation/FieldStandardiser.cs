@@ -46,6 +46,7 @@ public sealed class FieldStandardiser
     public (string? Value, string? Middle) Standardise(ReadOnlySpan<char> raw) => IsCode ? (Code(raw), null) : Standardise(raw.ToString());
 
     /// <summary>The standardised value and, for a forename split into words, the middle names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (string? Value, string? Middle) Standardise(string raw)
     {
         if (IsCode)
@@ -74,6 +75,7 @@ public sealed class FieldStandardiser
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string?, string?) Forename(string raw)
     {
         var words = Words(raw, joinHyphens: false);
@@ -90,12 +92,14 @@ public sealed class FieldStandardiser
         return (words[0], words.Count > 1 ? string.Join(' ', words.Skip(1)) : null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Name(string raw, bool joinWords)
     {
         var words = Words(raw, joinHyphens: joinWords);
         return words.Count == 0 ? null : string.Join(joinWords ? "" : " ", words);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<string> Words(string raw, bool joinHyphens)
     {
         var words = TextFolding.Fold(raw, joinHyphens).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -19,6 +19,7 @@ public static class TextFolding
     private static readonly SearchValues<char> UpperCaseLettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     /// <summary>Folds <paramref name="value"/>; apostrophes vanish (O'Brien → OBRIEN), hyphens become spaces unless <paramref name="joinHyphens"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Fold(string value, bool joinHyphens = false)
     {
         var sb = new StringBuilder(value.Length);
@@ -100,6 +101,7 @@ public static class TextFolding
         return buffer[..length];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Decompose(string value)
     {
         if (!value.AsSpan().ContainsAnyExceptInRange('\0', '\x7F'))

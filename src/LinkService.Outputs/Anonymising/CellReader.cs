@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Deliveries;
 using LinkService.Linkage.Data;
 using LinkService.Outputs.Transforms;
@@ -17,6 +18,7 @@ internal sealed class CellReader(ColumnPlan plan, int? column, HashSet<string> m
     private char[] _chars = new char[256];
 
     /// <summary>The id of the current row's output value among the column's values; 0 for blank.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Read(AcceptedRows delivery)
     {
         if (plan.At is not null)

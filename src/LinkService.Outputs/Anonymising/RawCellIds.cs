@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Data;
 
 namespace LinkService.Outputs.Anonymising;
@@ -27,6 +28,7 @@ internal sealed class RawCellIds
     public int Count { get; private set; }
 
     /// <summary>The cell's number; <paramref name="added"/> when it is met for the first time (and numbered <see cref="Count"/> − 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IdOf(ReadOnlySpan<byte> cell, out bool added)
     {
         var hash = (int)XxHash3.HashToUInt64(cell, _seed);

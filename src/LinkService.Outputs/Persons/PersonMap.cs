@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Running;
 
 namespace LinkService.Outputs.Persons;
@@ -21,7 +22,7 @@ internal static class PersonMap
         var path = PathIn(runFolder);
         var partial = path + ".partial";
         var sources = records.Sources.Select(CsvText.Field).ToArray();
-        CsvChunks.Write(partial, "source,record_key,person_pseudonym\n", records.Count, (r, lines) =>
+        CsvChunks.Write(partial, "source,record_key,person_pseudonym\n", records.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, lines) =>
         {
             lines.Append(sources[records.SourceOf(r)]);
             lines.Append(',');

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Data;
 using LinkService.Linkage.Running;
 using LinkService.Outputs.Pseudonyms;
@@ -29,6 +30,7 @@ internal sealed class PersonPseudonyms(SpanInterner texts, int[] textOf, UInt128
         CacheFetch.Ahead(valueOf, cluster);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(int cluster, CsvLines lines)
     {
         if (textOf[cluster] > 0)

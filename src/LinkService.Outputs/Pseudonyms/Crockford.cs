@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LinkService.Outputs.Pseudonyms;
 
 /// <summary>
@@ -29,6 +31,7 @@ internal static class Crockford
     }
 
     /// <summary>The low <c>destination.Length</c> × 5 bits of <paramref name="value"/>, most significant first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(UInt128 value, Span<char> destination)
     {
         // Two 64-bit halves shifted together: millions are written per output, and UInt128's own shift is slow.

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
@@ -83,6 +83,7 @@ internal sealed class HmacLanes
     /// bytes, in blocks of 64 bytes of <paramref name="blocks"/>, <paramref name="lengths"/> long): of each, its first
     /// 80 bits as a number (big-endian), into <paramref name="values"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compute(ReadOnlySpan<byte> blocks, ReadOnlySpan<int> lengths, Span<UInt128> values)
     {
         // The inner hash's last block: the message, 0x80, zeros, and the bit length counting the key's block.
@@ -161,6 +162,7 @@ internal sealed class HmacLanes
     }
 
     /// <summary>One SHA-256 compression of a block per lane (its 16 words in <paramref name="w"/>, which is extended to 64) from <paramref name="from"/> into <paramref name="to"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress<T>(Vector256<uint>[] from, Vector256<uint>[] w, Vector256<uint>[] to)
         where T : struct, ILaneFunctions
     {
