@@ -34,4 +34,23 @@ public sealed class RawCellIdsTests
         Assert.Equal(Enumerable.Range(0, cells.Length), numbered);
         Assert.Equal(numbered, again);
     }
+
+    [Fact]
+    public void IdOf_CellsOfEveryLengthAroundTheSlotsOwn_NumbersThemInOneOrderAndKnowsEachAgain()
+    {
+        // Cells of up to 11 bytes are held in their slots and longer ones apart: one numbering runs through both, and
+        // a cell is told from one a byte longer or shorter (a trailing zero byte included).
+        var ids = new RawCellIds();
+        var cells = Enumerable.Range(0, 30_000)
+            .Select(i => Encoding.UTF8.GetBytes(new string((char)('a' + (i % 26)), i % 17) + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)))
+            .Concat([[], [0], [0, 0], [(byte)'A'], [(byte)'A', 0], "ABCDEFGHIJK"u8.ToArray(), "ABCDEFGHIJKL"u8.ToArray(), [.. "ABCDEFGHIJK"u8, 0]])
+            .ToArray();
+
+        var numbered = cells.Select(c => ids.IdOf(c, out var added) is var id && added ? id : -1).ToArray();
+        var again = cells.Select(c => ids.IdOf(c, out var added) is var id && !added ? id : -1).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, cells.Length), numbered);
+        Assert.Equal(numbered, again);
+        Assert.Equal(cells.Length, ids.Count);
+    }
 }
