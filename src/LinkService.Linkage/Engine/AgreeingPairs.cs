@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Engine;
@@ -10,6 +11,9 @@ namespace LinkService.Linkage.Engine;
 /// </summary>
 internal static class AgreeingPairs
 {
+    /// <summary>The largest group sorted by insertion.</summary>
+    private const int SmallGroup = 24;
+
     /// <param name="primary">Per record, the primary value's dense id, below <paramref name="primaryCount"/>.</param>
     /// <param name="primaryCount">How many primary ids there are.</param>
     /// <param name="secondaries">Per record, each secondary key.</param>
@@ -64,7 +68,7 @@ internal static class AgreeingPairs
                         groupSources[i] = source[group[i]];
                     }
 
-                    Array.Sort(keys, groupSources, 0, group.Length);
+                    SortByKey(keys, groupSources, group.Length);
                     AddRuns(keys, groupSources, group.Length, local[k + 1], sources);
                 }
             }
@@ -106,6 +110,73 @@ internal static class AgreeingPairs
                 pairs[(s * sources) + t] += perSource[s] * perSource[t];
             }
         }
+    }
+
+    /// <summary>
+    /// Puts the first <paramref name="length"/> keys in order, each source beside its key: a small group (most are: a
+    /// postcode's records) by insertion, a larger one (a surname's, a birthday's) by heapsort, which no order of records
+    /// makes slow. Both are optimised from the first call. <c>Array.Sort</c> was compiled for these types when first
+    /// called and ran unoptimised for 0.2–0.4 s of a run at 1M × 3M.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortByKey(long[] keys, byte[] sources, int length)
+    {
+        if (length <= SmallGroup)
+        {
+            for (var i = 1; i < length; i++)
+            {
+                var (key, source) = (keys[i], sources[i]);
+                var j = i - 1;
+                for (; j >= 0 && keys[j] > key; j--)
+                {
+                    keys[j + 1] = keys[j];
+                    sources[j + 1] = sources[j];
+                }
+
+                keys[j + 1] = key;
+                sources[j + 1] = source;
+            }
+
+            return;
+        }
+
+        for (var root = (length / 2) - 1; root >= 0; root--)
+        {
+            SiftDown(keys, sources, root, length);
+        }
+
+        for (var end = length - 1; end > 0; end--)
+        {
+            (keys[0], keys[end]) = (keys[end], keys[0]);
+            (sources[0], sources[end]) = (sources[end], sources[0]);
+            SiftDown(keys, sources, 0, end);
+        }
+    }
+
+    /// <summary>Moves the key at <paramref name="root"/> down the heap of the first <paramref name="length"/> keys (the largest on top).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SiftDown(long[] keys, byte[] sources, int root, int length)
+    {
+        var (key, source) = (keys[root], sources[root]);
+        for (var child = (2 * root) + 1; child < length; child = (2 * root) + 1)
+        {
+            if (child + 1 < length && keys[child + 1] > keys[child])
+            {
+                child++;
+            }
+
+            if (keys[child] <= key)
+            {
+                break;
+            }
+
+            keys[root] = keys[child];
+            sources[root] = sources[child];
+            root = child;
+        }
+
+        keys[root] = key;
+        sources[root] = source;
     }
 
     /// <summary>Adds the pairs within each run of equal keys (the keys sorted).</summary>
