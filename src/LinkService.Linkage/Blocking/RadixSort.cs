@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using LinkService.Linkage.Data;
 
 namespace LinkService.Linkage.Blocking;
 
@@ -64,7 +64,7 @@ internal static class RadixSort
             {
                 keyBuffer.AsSpan(from, to - from).CopyTo(keys.AsSpan(from));
                 valueBuffer.AsSpan(from, to - from).CopyTo(values.AsSpan(from));
-                InsertionSort(keys, values, from, to);
+                InsertionSort.ByKey(keys.AsSpan(from, to - from), values.AsSpan(from, to - from));
                 continue;
             }
 
@@ -75,7 +75,7 @@ internal static class RadixSort
                 var (start, end) = (from + inner[c], from + inner[c + 1]);
                 if (end - start <= InsertionLimit)
                 {
-                    InsertionSort(keys, values, start, end);
+                    InsertionSort.ByKey(keys.AsSpan(start, end - start), values.AsSpan(start, end - start));
                 }
                 else
                 {
@@ -132,26 +132,6 @@ internal static class RadixSort
 
             values[start..end].Sort();
             start = end;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InsertionSort(ulong[] keys, int[] values, int from, int to)
-    {
-        for (var i = from + 1; i < to; i++)
-        {
-            var key = keys[i];
-            var value = values[i];
-            var j = i - 1;
-            while (j >= from && keys[j] > key)
-            {
-                keys[j + 1] = keys[j];
-                values[j + 1] = values[j];
-                j--;
-            }
-
-            keys[j + 1] = key;
-            values[j + 1] = value;
         }
     }
 }

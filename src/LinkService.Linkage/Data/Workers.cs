@@ -12,4 +12,15 @@ internal static class Workers
 
     public static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>Two independent results worked out side by side, one on each core.</summary>
+    public static (TFirst First, TSecond Second) Both<TFirst, TSecond>(Func<TFirst> first, Func<TSecond> second)
+    {
+        (TFirst a, TSecond b) = (default!, default!);
+        Parallel.Invoke(() => a = first(), () => b = second());
+        return (a, b);
+    }
+
+    /// <summary>A result worked out while <paramref name="beside"/> runs on the other core.</summary>
+    public static T Beside<T>(Func<T> result, Action beside) => Both(result, () => { beside(); return true; }).First;
 }

@@ -123,20 +123,7 @@ internal static class AgreeingPairs
     {
         if (length <= SmallGroup)
         {
-            for (var i = 1; i < length; i++)
-            {
-                var (key, source) = (keys[i], sources[i]);
-                var j = i - 1;
-                for (; j >= 0 && keys[j] > key; j--)
-                {
-                    keys[j + 1] = keys[j];
-                    sources[j + 1] = sources[j];
-                }
-
-                keys[j + 1] = key;
-                sources[j + 1] = source;
-            }
-
+            InsertionSort.ByKey(keys.AsSpan(0, length), sources.AsSpan(0, length));
             return;
         }
 

@@ -47,10 +47,9 @@ internal static class EntityPairs
         var source = table.Source;
 
         // The links by record, on one core, while the other groups the records by entity (numbered from 1), in record order within each.
-        (LinkedPairs linked, int[] starts, int[] records) = (null!, null!, null!);
-        Parallel.Invoke(
-            () => linked = new LinkedPairs(links, table.Count),
-            () => (starts, records) = Buckets.Of(entity, (entity.Length == 0 ? 0 : entity.Max()) + 1));
+        var (linked, (starts, records)) = Workers.Both(
+            () => new LinkedPairs(links, table.Count),
+            () => Buckets.Of(entity, (entity.Length == 0 ? 0 : entity.Max()) + 1));
 
         // The entities of two records or more, as ranges of `records`.
         var groups = new List<(int Start, int End)>();

@@ -81,10 +81,9 @@ internal static class LinkageEngine
         scoring.SortByRecord();
         var trainedModel = trained.Model;
         // The graph is laid on one core while the other reads the kept pairs for their sum and the sources' partner shares.
-        (CandidateGraph graph, PartnerShares scored, double keptSum) = (null!, null!, 0);
-        Parallel.Invoke(
-            () => graph = CandidateGraph.Of(scoring.Kept, table),
-            () => (scored, keptSum) = (PartnerShares.Estimate(scoring.Kept, table), scoring.Kept.Sum(p => (double)p.Probability)));
+        var (graph, (scored, keptSum)) = Workers.Both(
+            () => CandidateGraph.Of(scoring.Kept, table),
+            () => (PartnerShares.Estimate(scoring.Kept, table), scoring.Kept.Sum(p => (double)p.Probability)));
         var underFloor = ScoringVisitor.FromFixed(scoring.ProbabilitySum - scoring.TailProbabilitySum) - keptSum;
         var (model, shares, kept) = DecidedPriors.Settle(trainedModel, graph, scored, scoring.Kept, table, sampler.PairsBySourcePair, m =>
         {
@@ -93,8 +92,7 @@ internal static class LinkageEngine
         });
         trained = trained with { Model = model, ExpectedMatches = kept.Sum(p => (double)p.Probability) };
         scorer = scorer.WithPriors(model);
-        (List<ScoredPair> links, List<ScoredPair> review) = (null!, null!);
-        Parallel.Invoke(() => BestDecided(kept, best), () => (links, review) = SplitLinks(kept, table.Source, spec.Thresholds));
+        var (links, review) = Workers.Beside(() => SplitLinks(kept, table.Source, spec.Thresholds), () => BestDecided(kept, best));
         var (entity, entities, accepted) = EntityClusterer.Cluster(table, links, spec.Clustering.OneToOne);
         Stage("cluster");
 

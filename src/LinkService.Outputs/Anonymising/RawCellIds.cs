@@ -46,7 +46,6 @@ internal sealed class RawCellIds
     public int Count { get; private set; }
 
     /// <summary>The cell's number; <paramref name="added"/> when it is met for the first time (and numbered <see cref="Count"/> − 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IdOf(ReadOnlySpan<byte> cell, out bool added) =>
         cell.Length <= InSlot ? ShortIdOf(cell, out added) : LongIdOf(cell, (int)XxHash3.HashToUInt64(cell, _seed), out added);
 
