@@ -23,6 +23,15 @@ internal sealed class AlignedRows
         Origin = AlignedOrigin(Values);
     }
 
+    private AlignedRows()
+    {
+        Values = [];
+        Width = 1;
+    }
+
+    /// <summary>No rows at all: every row asked of it lies outside <see cref="Values"/>, so reading one throws.</summary>
+    public static AlignedRows Empty { get; } = new();
+
     /// <summary>The ints, row <c>r</c> starting at <see cref="Row"/>(r).</summary>
     public int[] Values { get; }
 

@@ -37,4 +37,24 @@ public sealed class RuleHashesTests
         Assert.False(hashes.Agrees(0, 0, 2));
         Assert.False(hashes.AnyBefore(1, 0, 2));
     }
+
+    [Fact]
+    public void Release_ThenAskedAboutAPair_ThrowsRatherThanAnswering()
+    {
+        // Released, the hashes must not say "no earlier rule" of a pair an earlier rule had: the pair would be visited
+        // twice. Record 0 too, whose row started the array.
+        var table = Tables.Of([("SMITH", "2000-01-01")], [("SMITH", "2000-01-01")]);
+        var rules = Enumerable.Range(0, 2).Select(i => new CompiledRule(i, new BlockingRuleSpec { Keys = [new() { Field = CanonicalField.Surname }] }, table)).ToArray();
+        var hashes = new RuleHashes([.. rules.Select(r => RuleBlocks.Build(r, table, LinkageMode.Link))], table.Count);
+        Assert.True(hashes.AnyBefore(1, 0, 1));
+
+        hashes.Release();
+
+        Assert.Throws<IndexOutOfRangeException>(() => hashes.AnyBefore(1, 0, 1));
+        Assert.Throws<IndexOutOfRangeException>(() => hashes.AnyBefore(1, 1, 0));
+        Assert.Throws<IndexOutOfRangeException>(() => hashes.Agrees(0, 0, 1));
+
+        // A fetch is a hint, and asks nothing.
+        hashes.Prefetch(0);
+    }
 }
