@@ -117,12 +117,16 @@ internal static class LinkageEngine
         // equally good candidates of one record are one expected match between them, not five, and a weak pair of an
         // offender whose own claim is a candidate is next to none), and the pairs under the tail's floor at their own
         // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
-        var tailPairs = scoring.Tail.Select(p =>
+        // The tail moves to the settled prior in place: after this only its pairs are read, and a copy was a tail's
+        // worth of memory at the run's peak.
+        var tailPairs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scoring.Tail);
+        for (var i = 0; i < tailPairs.Length; i++)
         {
-            var pair = SourcePairs.Of(table.Source[p.A], table.Source[p.B]);
-            return p with { Weight = (float)(p.Weight + model.PriorWeightOf(pair) - trainedModel.PriorWeightOf(pair)) };
-        }).ToList();
-        var tail = CandidateDecision.DecideTail(tailPairs, graph, entity, shares, cancellationToken);
+            var pair = SourcePairs.Of(table.Source[tailPairs[i].A], table.Source[tailPairs[i].B]);
+            tailPairs[i] = tailPairs[i] with { Weight = (float)(tailPairs[i].Weight + model.PriorWeightOf(pair) - trainedModel.PriorWeightOf(pair)) };
+        }
+
+        var tail = CandidateDecision.DecideTail(scoring.Tail, graph, entity, shares, cancellationToken);
         // Pairs under the tail's floor are scored at the training's prior; their (tiny) probabilities scale with its odds.
         underFloor *= Math.Pow(2, model.PriorWeight - trainedModel.PriorWeight);
         var missedInBlocks = MissedSum(kept, entity) + MissedSum(scoring.Tail, tail, entity) + Math.Max(0, underFloor);
