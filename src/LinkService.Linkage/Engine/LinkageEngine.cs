@@ -119,11 +119,10 @@ internal static class LinkageEngine
         // (tiny) probabilities. A pair the entities join counts in `joined` (as sure as its best path), not here again.
         // The tail moves to the settled prior in place: after this only its pairs are read, and a copy was a tail's
         // worth of memory at the run's peak.
-        var tailPairs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scoring.Tail);
-        for (var i = 0; i < tailPairs.Length; i++)
+        foreach (ref var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scoring.Tail))
         {
-            var pair = SourcePairs.Of(table.Source[tailPairs[i].A], table.Source[tailPairs[i].B]);
-            tailPairs[i] = tailPairs[i] with { Weight = (float)(tailPairs[i].Weight + model.PriorWeightOf(pair) - trainedModel.PriorWeightOf(pair)) };
+            var pair = SourcePairs.Of(table.Source[p.A], table.Source[p.B]);
+            p = p with { Weight = (float)(p.Weight + model.PriorWeightOf(pair) - trainedModel.PriorWeightOf(pair)) };
         }
 
         var tail = CandidateDecision.DecideTail(scoring.Tail, graph, entity, shares, cancellationToken);
