@@ -46,10 +46,14 @@ internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, lo
     {
         try
         {
-            var hwm = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            // "VmHWM:\t    1952 kB": the kilobytes are right-aligned in eight places after a tab, so from 10,000,000 kB (9.5 GiB)
+            // no space stands between the tab and the number.
+            const string Label = "VmHWM:";
+            var hwm = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(Label, StringComparison.Ordinal));
             if (hwm is not null)
             {
-                peak = Math.Max(peak, long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024);
+                var kilobytes = hwm[Label.Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[0];
+                peak = Math.Max(peak, long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024);
             }
 
             // Fields 14 and 15 of stat (after the parenthesised name) are user and system time in clock ticks (100 a second on Linux).
