@@ -45,20 +45,43 @@ internal static class Crockford
     }
 
     /// <summary>The value <see cref="Write"/> spells as <paramref name="text"/>; false for a character outside the alphabet.</summary>
+    /// <remarks>
+    /// Each character's digit comes from a table, where a search of the alphabet took half a second of a run's CPU at
+    /// 1M × 3M: a rerun reads every pseudonym of the previous run's person map, and every one of them again to keep the
+    /// new ones apart from them. Built up in two 64-bit halves, as <see cref="Write"/> spells them.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(ReadOnlySpan<char> text, out UInt128 value)
     {
-        value = 0;
+        var (high, low) = (0UL, 0UL);
         foreach (var c in text)
         {
-            var digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
-            if (digit < 0)
+            if (c >= Digits.Length || Digits[c] < 0)
             {
+                value = 0;
                 return false;
             }
 
-            value = (value << 5) | (uint)digit;
+            high = (high << 5) | (low >> 59);
+            low = (low << 5) | (byte)Digits[c];
         }
 
+        value = new UInt128(high, low);
         return true;
+    }
+
+    /// <summary>Each ASCII character's digit, −1 for one outside the alphabet.</summary>
+    private static readonly sbyte[] Digits = DigitsOf(Alphabet);
+
+    private static sbyte[] DigitsOf(string alphabet)
+    {
+        var digits = new sbyte[128];
+        Array.Fill(digits, (sbyte)-1);
+        for (var i = 0; i < alphabet.Length; i++)
+        {
+            digits[alphabet[i]] = (sbyte)i;
+        }
+
+        return digits;
     }
 }

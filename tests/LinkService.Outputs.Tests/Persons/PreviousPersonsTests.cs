@@ -39,6 +39,21 @@ public sealed class PreviousPersonsTests : IDisposable
         Assert.NotEqual(previous.OfRecord[0], previous.OfRecord[1]);
     }
 
+    [Fact]
+    public void Read_ARowWhoseRecordIsGone_KeepsItsPseudonymAmongThoseGiven_AndEachRecordItsOwnText()
+    {
+        // J9 is not among this run's records: its pseudonym is still one the previous run gave (never to be reused).
+        var path = Write(("justice", "J1", Pseudonym(1)), ("justice", "J2", Pseudonym(2)), ("justice", "J9", Pseudonym(9)), ("welfare", "W1", Pseudonym(1)));
+
+        var previous = PreviousPersons.Read(path, Records(), CancellationToken.None);
+
+        var given = Enumerable.Range(1, previous.Pseudonyms.Count - 1).Select(id => previous.Pseudonyms[id].ToString()).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { Pseudonym(1), Pseudonym(2), Pseudonym(9) }.Order(StringComparer.Ordinal), given);
+        Assert.Equal(
+            [Pseudonym(1), Pseudonym(2), Pseudonym(1)],
+            previous.OfRecord.Select(id => previous.Pseudonyms[id].ToString()));
+    }
+
     private static string Pseudonym(int seed) => new Pseudonymiser(new byte[32]).Person("justice", $"J{seed}", 0);
 
     private static LinkedRecords Records()

@@ -35,4 +35,35 @@ public sealed class CrockfordTests
         Assert.False(Crockford.TryRead("0123456789ABCDEO", out _));
         Assert.False(Crockford.TryRead("0123456789abcdef", out _));
     }
+
+    [Theory]
+    [InlineData("0123456789ABCDE\uFF3A")]
+    [InlineData("0123456789ABCDE\u00DA")]
+    [InlineData("0123456789ABCDE\u0000")]
+    [InlineData("0123456789ABCDE-")]
+    public void TryRead_ACharacterOutsideTheAlphabet_IsNoValue(string text)
+    {
+        Assert.False(Crockford.TryRead(text, out var value));
+        Assert.Equal(UInt128.Zero, value);
+    }
+
+    [Fact]
+    public void TryRead_EveryCharacterOfTheAlphabetInEveryPlace_GivesBackTheValueWriteSpelled()
+    {
+        // 25 characters are 125 bits: each place of both 64-bit halves, and the one between them, takes every digit.
+        Span<char> text = stackalloc char[25];
+        for (var digit = 0; digit < 32; digit++)
+        {
+            var value = UInt128.Zero;
+            for (var place = 0; place < 25; place++)
+            {
+                value = (value << 5) | (uint)((digit + place) % 32);
+            }
+
+            Crockford.Write(value, text);
+
+            Assert.True(Crockford.TryRead(text, out var read));
+            Assert.Equal(value, read);
+        }
+    }
 }
