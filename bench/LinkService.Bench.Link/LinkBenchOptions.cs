@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LinkService.Bench.Link;
 
 /// <summary>Command-line options of the link benchmark.</summary>
-internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? SiteDirectory, string? KeyFile, int People, int Justice, int Welfare, int Seed, int Runs, string? Executable)
+internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, string? DataDirectory, string? SiteDirectory, string? KeyFile, int People, int Justice, int Welfare, int Seed, int Runs, string? Executable, bool Approve)
 {
     public static LinkBenchOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ internal sealed record LinkBenchOptions(string ConfigDirectory, string Project, 
             Number("--welfare", 3_000_000),
             Number("--seed", 42),
             Number("--runs", 1),
-            Value("--linkservice"));
+            Value("--linkservice"),
+            args.Contains("--approve"));
     }
 }

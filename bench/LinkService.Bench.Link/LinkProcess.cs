@@ -15,15 +15,8 @@ internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, lo
     /// <param name="executable">An installed `linkservice` (a publish folder's); null runs this build's through `dotnet`.</param>
     public static async Task<LinkProcess> RunAsync(string configDirectory, string project, string? executable, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        string[] command = ["link", "--project", project, "--config", configDirectory];
-        foreach (var arg in executable is null ? [Path.Combine(AppContext.BaseDirectory, "linkservice.dll"), .. command] : command)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
+        using var process = Start(executable, ["link", "--project", project, "--config", configDirectory]);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         long peak = 0;
@@ -39,6 +32,34 @@ internal sealed record LinkProcess(int ExitCode, TimeSpan Wall, TimeSpan Cpu, lo
 
         await process.WaitForExitAsync(cancellationToken);
         return new LinkProcess(process.ExitCode, clock.Elapsed, cpu, peak, await output + await error, samples);
+    }
+
+    /// <summary>The run's id, as `linkservice link` prints it ("run ID").</summary>
+    public string? RunId => Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith("run ", StringComparison.Ordinal))?[4..];
+
+    /// <summary>
+    /// Approves a run held for approval (`linkservice approve`), as a custodian does: the project's next run carries its
+    /// person pseudonyms forward, as a site's monthly rerun does. Not timed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> ApproveAsync(string configDirectory, string project, string runId, string? executable, CancellationToken cancellationToken)
+    {
+        using var process = Start(executable, ["approve", "--project", project, "--run", runId, "--config", configDirectory]);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <param name="executable">An installed `linkservice`; null runs this build's through `dotnet`.</param>
+    private static Process Start(string? executable, string[] command)
+    {
+        var start = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in executable is null ? [Path.Combine(AppContext.BaseDirectory, "linkservice.dll"), .. command] : command)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
     }
 
     /// <summary>The process's peak resident set (it only grows) and CPU time so far; the last sample before it exits stands.</summary>

@@ -9,7 +9,9 @@ using LinkService.Synth;
 //   dotnet run -c Release --project bench/LinkService.Bench.Link -- --data DIR   (extracts already written by `linkservice synth`; copied, not moved)
 //   add --site DIR to keep the site there (default: a temp folder, deleted), --runs N to link N times, --key FILE to use
 //   a copy of that master key file (to compare two benches' output files byte for byte) rather than a new key, and
-//   --linkservice PATH to run an installed linkservice (a `dotnet publish` folder's, as install/linux/install.sh builds it).
+//   --linkservice PATH to run an installed linkservice (a `dotnet publish` folder's, as install/linux/install.sh builds it),
+//   and --approve to approve each run but the last before the next (not timed), so that every run after the first carries
+//   the person pseudonyms forward from the one before, as a site's monthly rerun does.
 // Sets up a site (config copy, ledger, extracts in the store recorded as accepted), then runs `linkservice link` as a
 // child process and prints its wall and CPU time, peak resident memory, and each stage as the run logged it.
 var options = LinkBenchOptions.Parse(args);
@@ -57,6 +59,19 @@ try
         {
             Console.WriteLine(link.Output);
             return 1;
+        }
+
+        if (options.Approve && run < options.Runs)
+        {
+            var runId = link.RunId ?? throw new InvalidOperationException("linkservice link printed no run id: " + link.Output);
+            var (exitCode, output) = await LinkProcess.ApproveAsync(site.ConfigDirectory, options.Project, runId, options.Executable, CancellationToken.None);
+            if (exitCode != 0)
+            {
+                Console.WriteLine(output);
+                return 1;
+            }
+
+            Console.WriteLine($"run {run} approved and published: the next run carries its person pseudonyms forward");
         }
     }
 
