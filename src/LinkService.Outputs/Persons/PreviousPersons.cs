@@ -24,7 +24,7 @@ internal sealed class PreviousPersons
     /// <remarks>
     /// The pseudonyms are taken as their values and numbered in their order, not interned as they come: the map lists
     /// them in record order, so each one interned was a lookup in a table of millions, a wait on memory each, which
-    /// took 1.5-2 s of the 3 s the map took to read at 1M × 3M. A person pseudonym is spelled one way only (a fixed
+    /// took 1.5–2 s of the 3 s the map took to read at 1M × 3M. A person pseudonym is spelled one way only (a fixed
     /// length, Crockford's alphabet strictly), so the text spelled again from the value is the text read.
     /// </remarks>
     public static PreviousPersons Read(string path, LinkedRecords records, CancellationToken cancellationToken)
