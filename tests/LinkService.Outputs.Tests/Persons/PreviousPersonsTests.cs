@@ -54,6 +54,40 @@ public sealed class PreviousPersonsTests : IDisposable
             previous.OfRecord.Select(id => previous.Pseudonyms[id].ToString()));
     }
 
+    [Fact]
+    public void Read_CarriesForwardAsAMapHeldByNameDoes_ThroughASplitAMergeATieAndPeopleNewAndGone()
+    {
+        var pseudonyms = new Pseudonymiser(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+        var first = CarryForward.Assign(Clusters(["J1", "W1"], ["J2", "W2", "W3"], ["J3"], ["J6"], ["J4", "W4"]), null, pseudonyms);
+        // J1 is gone; W3 splits off; J3's and J6's people merge, one record each (a tie); J7 joins J4; J5 is new.
+        var month2 = Clusters(["W1"], ["J2", "W2"], ["W3"], ["J3", "J6"], ["J4", "W4", "J7"], ["J5"]);
+        var expected = CarryForward.Assign(month2, first.Persons, pseudonyms);
+
+        // The same, through the person map as a run writes it and the next one reads it.
+        var path = Write([.. first.Persons.OrderBy(p => p.Key).Select(p => (p.Key.Source, p.Key.Key, p.Value))]);
+        var builder = new LinkedRecordsBuilder();
+        for (var c = 0; c < month2.Count; c++)
+        {
+            foreach (var record in month2[c])
+            {
+                builder.Add(record.Source, record.Key, $"E{c}");
+            }
+        }
+
+        var records = builder.Build(TestContext.Current.CancellationToken);
+        var assigned = CarryForward.Assign(records, PreviousPersons.Read(path, records, TestContext.Current.CancellationToken), pseudonyms, TestContext.Current.CancellationToken);
+
+        Assert.Equal((4, 2, 1), (expected.Carried, expected.New, expected.Retired));
+        Assert.Equal((expected.Carried, expected.New, expected.Retired), (assigned.Carried, assigned.New, assigned.Retired));
+        Assert.All(Enumerable.Range(0, records.Count), r => Assert.Equal(
+            expected.Persons[new RecordRef(records.Sources[records.SourceOf(r)], records.Key(r).ToString())],
+            assigned.Of(records.ClusterOf(r))));
+    }
+
+    /// <summary>Clusters of records named by key (J: justice, W: welfare), each in record order, by their smallest.</summary>
+    private static List<RecordRef[]> Clusters(params string[][] clusters) =>
+        [.. clusters.Select(c => c.Select(k => new RecordRef(k[0] == 'J' ? "justice" : "welfare", k)).Order().ToArray()).OrderBy(c => c[0])];
+
     private static string Pseudonym(int seed) => new Pseudonymiser(new byte[32]).Person("justice", $"J{seed}", 0);
 
     private static LinkedRecords Records()
