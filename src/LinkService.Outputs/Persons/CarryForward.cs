@@ -101,8 +101,9 @@ internal static partial class CarryForward
     /// <summary>Whether two of the first attempts of clusters without a pseudonym, and the previous run's pseudonyms, are one value.</summary>
     /// <remarks>
     /// Only the first attempts are sorted, and each previous pseudonym is looked for among them: a rerun has millions of
-    /// previous pseudonyms and few new people, and the previous pseudonyms are one value each already (they were
-    /// numbered by value). Sorting them all with the first attempts took 2–3 s at 3.6M × 20M.
+    /// previous pseudonyms and few new people, and the previous pseudonyms are one value each already (each text was
+    /// numbered once, and a person pseudonym is spelled one way only). They were sorted with the first attempts before,
+    /// millions of values on every rerun.
     /// </remarks>
     private static bool AnyTwice(UInt128[] values, int[] textOf, List<UInt128> before)
     {
