@@ -154,7 +154,16 @@ internal sealed class ServiceProcess : IDisposable
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // What the process was doing when it did not end is the only clue to why: its output goes with the failure.
+            throw new TimeoutException($"the process had not exited {timeout.TotalSeconds:F0} s later; its output:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 
